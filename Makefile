@@ -1,0 +1,59 @@
+# The two commands of the README: `make run` and `make test`.
+# Both set everything up from a clean clone: virtualenv, packages, database,
+# migrations, fixtures. Nothing needs installing by hand but Python 3.13.
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.13 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test install db fixtures static browser check-fixtures stop-db clean
+
+run: db fixtures static
+	$(BIN)/gunicorn archive.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT)
+
+test: db browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 13) else "Python 3.13 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3.13")'
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+# Starts the embedded PostgreSQL when DATABASE_URL is not set, then migrates.
+db: install
+	$(BIN)/python manage.py migrate --noinput
+
+fixtures: db
+	$(BIN)/python manage.py ingest fixtures/resolutions.json
+
+static: install
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+
+check-fixtures: install
+	$(BIN)/python manage.py build_fixtures --check
+
+# Browser tests drive Debian's Chromium; install it when missing and we may.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "warning: could not install chromium; browser tests will be skipped"; \
+	  else echo "note: /usr/bin/chromium missing (apt-get install chromium); browser tests will be skipped"; fi; \
+	fi
+
+stop-db: install
+	$(BIN)/python manage.py embedded_db stop
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,102 @@
+"""The UN bodies whose resolutions the archive holds (pure: no ORM).
+
+Adding a body is adding one ``BodyInfo`` here: the loader creates its
+``Body`` row the first time a resolution of it is imported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ORDINAL_WORDS = {
+    1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth",
+    7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth", 11: "eleventh",
+    12: "twelfth", 13: "thirteenth", 14: "fourteenth", 15: "fifteenth",
+    16: "sixteenth", 17: "seventeenth", 18: "eighteenth", 19: "nineteenth",
+}
+TENS_WORDS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
+TENS_ORDINALS = {2: "twentieth", 3: "thirtieth", 4: "fortieth", 5: "fiftieth", 6: "sixtieth", 7: "seventieth", 8: "eightieth", 9: "ninetieth"}
+UNITS_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+
+
+def ordinal_words(n: int) -> str:
+    """68 -> 'sixty-eighth', as the UN writes session numbers (1..199)."""
+    if n <= 0 or n >= 200:
+        return f"{n}th"
+    prefix = ""
+    if n >= 100:
+        n -= 100
+        if n == 0:
+            return "one hundredth"
+        prefix = "one hundred and "
+    if n in ORDINAL_WORDS:
+        return prefix + ORDINAL_WORDS[n]
+    tens, units = divmod(n, 10)
+    if units == 0:
+        return prefix + TENS_ORDINALS[tens]
+    return f"{prefix}{TENS_WORDS[tens]}-{ORDINAL_WORDS[units]}"
+
+
+def cardinal_ordinal_from_words(text: str) -> int | None:
+    """'sixty-eighth' -> 68; None when the words are not an ordinal."""
+    wanted = text.strip().lower().replace("–", "-")
+    for n in range(1, 200):
+        if ordinal_words(n) == wanted:
+            return n
+    return None
+
+
+@dataclass(frozen=True)
+class BodyInfo:
+    code: str  # stable, used in URLs: "GA", "ECOSOC", "ESCAP"
+    name: str  # "General Assembly"
+    symbol_prefix: str  # "A/RES/", "E/RES/", "E/ESCAP/RES/"
+    sessions_are_years: bool  # ECOSOC numbers its sessions by year
+    order: int
+
+    def symbol(self, number: str) -> str:
+        """'70/126' -> 'A/RES/70/126'."""
+        return f"{self.symbol_prefix}{number}"
+
+    def session_label(self, session: str) -> str:
+        """A readable label for a session as this body numbers it."""
+        if self.sessions_are_years:
+            return f"{session} session"
+        special = re.fullmatch(r"S-(\d+)", session)
+        if special:
+            return f"{ordinal_words(int(special.group(1))).capitalize()} special session"
+        emergency = re.fullmatch(r"ES-(\d+)", session)
+        if emergency:
+            return f"{ordinal_words(int(emergency.group(1))).capitalize()} emergency special session"
+        if session.isdigit():
+            return f"{ordinal_words(int(session)).capitalize()} session"
+        return f"Session {session}"
+
+
+BODIES: dict[str, BodyInfo] = {
+    info.code: info
+    for info in [
+        BodyInfo("GA", "General Assembly", "A/RES/", False, 1),
+        BodyInfo("ECOSOC", "Economic and Social Council", "E/RES/", True, 2),
+        BodyInfo("HRC", "Human Rights Council", "A/HRC/RES/", False, 3),
+        BodyInfo("ESCAP", "Economic and Social Commission for Asia and the Pacific", "E/ESCAP/RES/", False, 10),
+        BodyInfo("ECA", "Economic Commission for Africa", "E/ECA/RES/", False, 11),
+        BodyInfo("ECLAC", "Economic Commission for Latin America and the Caribbean", "LC/RES/", False, 12),
+        BodyInfo("ESCWA", "Economic and Social Commission for Western Asia", "E/ESCWA/RES/", False, 13),
+    ]
+}
+
+# How each body names itself at the head of its resolutions ("The General Assembly,").
+BODY_BY_NAME: dict[str, str] = {info.name.lower(): code for code, info in BODIES.items()}
+
+
+def body_for_symbol(symbol: str) -> BodyInfo | None:
+    """The body whose resolution symbols start like ``symbol`` (longest prefix wins)."""
+    best = None
+    for info in BODIES.values():
+        if symbol.upper().startswith(info.symbol_prefix) and (
+            best is None or len(info.symbol_prefix) > len(best.symbol_prefix)
+        ):
+            best = info
+    return best

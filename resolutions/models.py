@@ -1,0 +1,234 @@
+"""The archive's records: Body, Resolution, Paragraph, Footnote, Citation, Vote.
+
+Reads live on the QuerySets below; multi-model writes live in
+``resolutions.loading`` (one transaction per resolution).
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import Count, Max, Min, Q
+from django.db.models.functions import Upper
+
+
+class Body(models.Model):
+    """A UN organ that adopts resolutions; rows come from ``resolutions.bodies``."""
+
+    code = models.CharField(max_length=16, unique=True)  # "GA", used in URLs
+    name = models.CharField(max_length=200)
+    symbol_prefix = models.CharField(max_length=40)
+    sessions_are_years = models.BooleanField(default=False)
+    order = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ResolutionQuerySet(models.QuerySet):
+    def by_symbol(self, symbol: str):
+        return self.filter(symbol__iexact=symbol.strip())
+
+    def in_session(self, body_code: str, session: str):
+        return self.filter(body__code=body_code, session=session)
+
+    def sessions(self):
+        """(body, session) rows with their counts and years, newest first."""
+        return (
+            self.values("body__code", "session", "session_label", "session_sort")
+            .annotate(
+                count=Count("id"),
+                first_adopted=Min("adopted_on"),
+                last_adopted=Max("adopted_on"),
+            )
+            .order_by("body__order", "-session_sort", "session")
+        )
+
+
+class Resolution(models.Model):
+    symbol = models.CharField(max_length=64, unique=True)  # canonical: "A/RES/70/126"
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="resolutions")
+    session = models.CharField(max_length=16)  # as the body numbers it: "70", "2010", "S-24"
+    session_sort = models.IntegerField(default=0)  # numeric order of sessions
+    session_label = models.CharField(max_length=80)  # "Seventieth session"
+    number = models.CharField(max_length=32)  # "70/126"
+    title = models.TextField()
+    adopted_on = models.DateField(null=True, blank=True)
+    meeting = models.CharField(max_length=120, blank=True)
+    report = models.CharField(max_length=120, blank=True)  # "A/70/481"
+    agenda_item = models.CharField(max_length=120, blank=True)
+    committee = models.CharField(max_length=120, blank=True)
+    language = models.CharField(max_length=8, default="en")
+    metadata = models.JSONField(default=dict, blank=True)  # sponsors, SDGs, subjects, adoption type
+    source_name = models.CharField(max_length=255)
+    source_format = models.CharField(max_length=32)
+    source_sha256 = models.CharField(max_length=64)
+    content_hash = models.CharField(max_length=64)  # of the parsed content: re-import detects "unchanged"
+    title_vector = models.GeneratedField(
+        expression=SearchVector("title", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ResolutionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["body__order", "-session_sort", "number"]
+        indexes = [
+            models.Index(fields=["body", "session_sort"]),
+            models.Index(fields=["adopted_on"]),
+            models.Index(Upper("symbol"), name="resolution_symbol_upper"),
+            models.Index(fields=["title"], name="resolution_title"),
+            GinIndex(fields=["title_vector"], name="resolution_title_vector"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.symbol} {self.title}"
+
+
+class ParagraphQuerySet(models.QuerySet):
+    def of(self, resolution: Resolution):
+        return self.filter(resolution=resolution).order_by("order")
+
+
+class Paragraph(models.Model):
+    PREAMBULAR = "preambular"
+    OPERATIVE = "operative"
+    KIND_CHOICES = [(PREAMBULAR, "Preambular"), (OPERATIVE, "Operative")]
+
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="paragraphs")
+    key = models.CharField(max_length=40)  # stable: "pp3", "op5", "op1a", "annex-op12"
+    kind = models.CharField(max_length=16, choices=KIND_CHOICES)
+    number = models.CharField(max_length=16, blank=True)  # as printed
+    order = models.PositiveIntegerField()
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    part = models.CharField(max_length=24, blank=True)  # "" or "annex", "annex-ii"
+    heading = models.TextField(blank=True)
+    opening_phrase = models.CharField(max_length=200, blank=True)
+    text = models.TextField()
+    search_vector = models.GeneratedField(
+        expression=SearchVector("opening_phrase", config="english", weight="A")
+        + SearchVector("text", config="english", weight="B"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = ParagraphQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["resolution", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["resolution", "key"], name="paragraph_unique_key"),
+            models.UniqueConstraint(fields=["resolution", "order"], name="paragraph_unique_order"),
+        ]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="paragraph_search_vector"),
+            models.Index(fields=["opening_phrase"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resolution.symbol} {self.key}"
+
+
+class Footnote(models.Model):
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="footnotes")
+    marker = models.CharField(max_length=8)
+    order = models.PositiveIntegerField()
+    text = models.TextField()
+    paragraph = models.ForeignKey(Paragraph, null=True, blank=True, on_delete=models.SET_NULL, related_name="footnotes")
+    offset = models.PositiveIntegerField(null=True, blank=True)  # marker position in the paragraph text
+    search_vector = models.GeneratedField(
+        expression=SearchVector("text", config="english", weight="C"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    class Meta:
+        ordering = ["resolution", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["resolution", "order"], name="footnote_unique_order"),
+        ]
+        indexes = [GinIndex(fields=["search_vector"], name="footnote_search_vector")]
+
+    def __str__(self) -> str:
+        return f"{self.resolution.symbol} footnote {self.marker}"
+
+
+class CitationQuerySet(models.QuerySet):
+    def citing(self, resolution: Resolution):
+        """Citations elsewhere that point at ``resolution`` ("cited by")."""
+        return (
+            self.filter(target=resolution)
+            .exclude(resolution=resolution)
+            .select_related("resolution", "paragraph", "footnote")
+            .order_by("resolution__adopted_on", "resolution__symbol", "start")
+        )
+
+    def unresolved(self):
+        return self.filter(target__isnull=True)
+
+
+class Citation(models.Model):
+    RESOLUTION = "resolution"
+    REPORT = "report"
+    DOCUMENT = "document"
+    KIND_CHOICES = [(RESOLUTION, "Resolution"), (REPORT, "Report"), (DOCUMENT, "Other document")]
+
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="citations")
+    paragraph = models.ForeignKey(Paragraph, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
+    footnote = models.ForeignKey(Footnote, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
+    target_symbol = models.CharField(max_length=80)
+    target_paragraph = models.CharField(max_length=40, blank=True)
+    target = models.ForeignKey(
+        Resolution, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_by"
+    )
+    matched_text = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=16, choices=KIND_CHOICES)
+
+    objects = CitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["resolution", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(paragraph__isnull=False, footnote__isnull=True)
+                | Q(paragraph__isnull=True, footnote__isnull=False),
+                name="citation_from_paragraph_or_footnote",
+            ),
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="citation_span_not_empty"),
+        ]
+        indexes = [
+            models.Index(fields=["target_symbol"]),
+            models.Index(Upper("target_symbol"), name="citation_target_symbol_upper"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resolution.symbol} → {self.target_symbol}"
+
+
+class Vote(models.Model):
+    """A Member State's recorded vote on a resolution."""
+
+    YES, NO, ABSTAIN, NON_VOTING = "Y", "N", "A", ""
+    CHOICES = [(YES, "Yes"), (NO, "No"), (ABSTAIN, "Abstention"), (NON_VOTING, "Non-voting")]
+
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="votes")
+    member_state = models.CharField(max_length=120)
+    vote = models.CharField(max_length=1, choices=CHOICES, blank=True)
+
+    class Meta:
+        ordering = ["resolution", "member_state"]
+        constraints = [
+            models.UniqueConstraint(fields=["resolution", "member_state"], name="vote_unique_member_state"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resolution.symbol} {self.member_state}: {self.get_vote_display()}"

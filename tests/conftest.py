@@ -1,0 +1,47 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from resolutions.ingest.document import ParsedFootnote, ParsedParagraph, ParsedResolution, SourceInfo
+
+PROJECT = Path(__file__).resolve().parent.parent
+CORPUS = PROJECT.parent / "shared" / "corpus"
+SOURCES = PROJECT / "fixtures" / "sources"
+
+
+def make_resolution(symbol="A/RES/70/126", *, paragraphs=None, **fields) -> ParsedResolution:
+    """A small hand-made parsed resolution for tests that do not exercise a parser."""
+    session, number = symbol.split("/")[-2], "/".join(symbol.split("/")[-2:])
+    defaults = dict(
+        symbol=symbol,
+        body="GA",
+        session=session,
+        number=number,
+        title="Promoting social integration through social inclusion",
+        source=SourceInfo(name="test.txt", format="ods-text", sha256="0" * 64),
+        adopted_on=dt.date(2015, 12, 17),
+        meeting="80th plenary meeting",
+        paragraphs=paragraphs
+        or [
+            ParsedParagraph("pp1", "preambular", "", 1, "Recalling its resolution 68/131,", "Recalling"),
+            ParsedParagraph("op1", "operative", "1", 2, "Takes note of the report;", "Takes note"),
+            ParsedParagraph("op2", "operative", "2", 3, "Calls upon Member States:", "Calls upon"),
+            ParsedParagraph("op2a", "operative", "(a)", 4, "To act;", "", parent_key="op2"),
+        ],
+        footnotes=[ParsedFootnote("1", "A/70/179.", "op1", 24)],
+    )
+    defaults.update(fields)
+    return ParsedResolution(**defaults)
+
+
+@pytest.fixture
+def parsed_resolution():
+    return make_resolution()
+
+
+@pytest.fixture
+def corpus():
+    if not CORPUS.exists():
+        pytest.skip(f"the shared corpus is absent ({CORPUS}): corpus tests need ../shared/corpus beside the project")
+    return CORPUS
