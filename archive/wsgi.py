@@ -1,8 +1,14 @@
-"""WSGI entry point for gunicorn: ``gunicorn archive.wsgi``."""
+"""WSGI entry point for gunicorn: ``gunicorn archive.wsgi``.
+
+The web process bounds every SQL statement (10 s unless set), below
+gunicorn's 30 s worker timeout, so a runaway query gives a 503, not a
+killed worker.
+"""
 
 import os
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT_MS", "10000")
 application = get_wsgi_application()

@@ -45,3 +45,12 @@ def corpus():
     if not CORPUS.exists():
         pytest.skip(f"the shared corpus is absent ({CORPUS}): corpus tests need ../shared/corpus beside the project")
     return CORPUS
+
+
+@pytest.fixture(autouse=True)
+def plain_static_storage(settings):
+    """Tests render templates without running collectstatic first (hashed names are tested on their own)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }

@@ -1,0 +1,167 @@
+"""Production settings, health, faults and security headers (issue 6)."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db.utils import OperationalError
+from django.test import Client
+
+PROJECT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+PRODUCTION_ENV = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "k3Y-" + "9fQ2xLw7pZ4vR8sT1uN6yB3mC5dE0gH" * 2,
+    "DJANGO_ALLOWED_HOSTS": "archive.example.org",
+    "DJANGO_SSL_REDIRECT": "1",
+    "DJANGO_BEHIND_TLS_PROXY": "1",
+    "DJANGO_HSTS_PRELOAD": "1",
+}
+
+
+def run_manage(*args, env=None):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_passes_with_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_missing_secret_key_is_a_clear_error():
+    env = {**PRODUCTION_ENV, "DJANGO_SECRET_KEY": ""}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_compose_file_matches_the_compose_specification():
+    result = subprocess.run(
+        [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.compose-spec", "docker-compose.yml"],
+        cwd=PROJECT, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dockerfile_passes_hadolint():
+    result = subprocess.run([str(BIN / "hadolint"), "Dockerfile"], cwd=PROJECT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_container_start_does_what_make_run_does():
+    """The entrypoint and `make run` migrate and load the same fixture; both serve with gunicorn.conf.py."""
+    entrypoint = (PROJECT / "docker" / "entrypoint.sh").read_text()
+    makefile = (PROJECT / "Makefile").read_text()
+    dockerfile = (PROJECT / "Dockerfile").read_text()
+    for step in ["manage.py migrate --noinput", "fixtures/resolutions.json"]:
+        assert step in entrypoint and step in makefile
+    assert "gunicorn.conf.py" in dockerfile and "gunicorn.conf.py" in makefile
+    assert re.search(r"^FROM python:3\.13-slim", dockerfile, re.M)
+    assert re.search(r"^USER \d+", dockerfile, re.M), "the container must not run as root"
+
+
+@pytest.mark.django_db
+def test_livez_and_healthz(client):
+    assert client.get("/livez").json() == {"status": "ok"}
+    health = client.get("/healthz")
+    assert health.status_code == 200
+    assert health.json()["pending_migrations"] == 0
+
+
+@pytest.mark.django_db
+def test_healthz_is_503_when_the_database_is_unreachable(client, monkeypatch):
+    from django.db import connection
+
+    def refuse():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "ensure_connection", refuse)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    assert client.get("/livez").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_lost_database_gives_a_friendly_503(client, monkeypatch):
+    from resolutions import views
+
+    def broken(request):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(views, "home", broken)
+    from django.urls import clear_url_caches
+
+    clear_url_caches()
+    import importlib
+
+    import resolutions.urls
+
+    importlib.reload(resolutions.urls)
+    importlib.reload(importlib.import_module("archive.urls"))
+    try:
+        response = client.get("/")
+        assert response.status_code == 503
+        assert response["Retry-After"] == "30"
+        assert b"Temporarily unavailable" in response.content
+        assert b"Traceback" not in response.content
+    finally:
+        monkeypatch.undo()
+        importlib.reload(resolutions.urls)
+        importlib.reload(importlib.import_module("archive.urls"))
+        clear_url_caches()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/no/such/page/", "/livez"])
+def test_security_headers_everywhere(client, path):
+    response = client.get(path)
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert re.fullmatch(r"[0-9a-f]{32}", response["X-Request-ID"])
+
+
+@pytest.mark.django_db
+def test_not_found_page_is_static_and_escapes_nothing_reflected(client):
+    response = client.get("/<script>alert(1)</script>/")
+    assert response.status_code == 404
+    assert b"<script>alert(1)" not in response.content
+
+
+@pytest.mark.django_db
+def test_request_id_is_taken_from_a_sane_header_only(client):
+    assert client.get("/livez", HTTP_X_REQUEST_ID="abc-123")["X-Request-ID"] == "abc-123"
+    assert client.get("/livez", HTTP_X_REQUEST_ID="bad id\nInjected: 1")["X-Request-ID"] != "bad id\nInjected: 1"
+
+
+@pytest.mark.django_db
+def test_unknown_host_is_refused():
+    assert Client().get("/", HTTP_HOST="evil.example.com").status_code == 400
+
+
+@pytest.mark.django_db
+def test_admin_post_without_csrf_token_is_refused(admin_user):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(admin_user)
+    response = client.post("/admin/resolutions/resolution/import/", {})
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_admin_requires_login(client):
+    response = client.get("/admin/resolutions/resolution/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
