@@ -1,12 +1,413 @@
 """Find references to other UN documents in resolution text (pure: no ORM).
 
-Placeholder until the citation finder lands: finds nothing.
+Extraction only: ``find_citations`` returns ``ParsedCitation``s with spans in
+the text it was given; the loader writes them and resolves their targets.
+
+Two kinds of reference are recognised:
+
+- **full symbols** printed as such: ``A/68/169``, ``E/CN.5/2010/2``,
+  ``A/RES/70/1``, ``A/63/538-E/2009/4`` (a joint symbol: one document, cited
+  by its first symbol), ``A/72/6 (Sect. 24)``;
+- **resolution and decision numbers** after the word "resolution(s)" or
+  "decision(s)", with an optional issuing body before it and lists after it:
+  "General Assembly resolutions 66/122 of 19 December 2011 and 68/131",
+  "Economic and Social Council resolution 2010/12", "its resolution 65/1",
+  "resolution S-24/2", "resolutions 1514 (XV) and 1541 (XV)", "Security
+  Council resolution 1325 (2000)", "paragraph 5 of resolution 70/126"
+  (the pinpoint is kept as ``target_paragraph="op5"``).
+
+A number without a body resolves by its shape and by the citing body
+(``context_body``): "65/1" in a General Assembly text is A/RES/65/1, in an
+ESCAP text E/ESCAP/RES/65/1; "2010/12" is always the Economic and Social
+Council's (the only body that numbers by year); "1514 (XV)" is an early
+General Assembly resolution and "1325 (2000)" a Security Council one.
+Numbers issued by bodies the archive cannot name a symbol for ("Commission
+on Narcotic Drugs resolution 59/5", "decision 14/17 of the Conference of the
+Parties") are left alone rather than guessed, and so are decisions without
+an explicit body. Numbers without a slash ("chap. I, resolution 1"), sales
+numbers ("Sales No. E.96.IV.8"), dates and "2030 Agenda" are not citations.
+
+Canonical spellings follow the UN's own document symbols: part letters of
+modern resolutions after a space (``A/RES/75/101 A``), session or year in
+parentheses without one (``A/RES/1514(XV)``, ``S/RES/1325(2000)``).
 """
 
 from __future__ import annotations
 
-from resolutions.ingest.document import ParsedCitation, ParsedResolution
+import re
+from dataclasses import dataclass, replace
+
+from resolutions.bodies import BODIES
+from resolutions.ingest.document import (
+    CITES_DOCUMENT,
+    CITES_REPORT,
+    CITES_RESOLUTION,
+    ParsedCitation,
+    ParsedResolution,
+)
+
+# --- full document symbols -------------------------------------------------
+
+_COMPONENT = r"(?:(?:S|ES)-)?[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:\(\d+\))?"
+_QUALIFIER = r"(?:\s?\((?:Sect|Part|Parts|Vol|Chap)\.?\s?[^()]{1,20}\))"
+_SINGLE_SYMBOL = rf"[A-Z]{{1,10}}(?:\.\d+)?(?:/{_COMPONENT})+(?:\s?\((?:[IVXL]+|S-[IVX]+|ES-[IVX]+|\d{{4}})\))?{_QUALIFIER}?"
+FULL_SYMBOL_RE = re.compile(
+    rf"(?<![\w./\-])(?P<first>{_SINGLE_SYMBOL})(?:-(?P<second>{_SINGLE_SYMBOL}))?"
+    rf"(?P<part>\s?[A-H](?![\w/]))?"
+)
+
+# Parts of document symbols that the UN spells in title case.
+_TITLE_CASE_TOKENS = {"ADD": "Add", "CORR": "Corr", "REV": "Rev", "AMEND": "Amend", "SECT": "Sect", "VOL": "Vol",
+                      "PART": "Part", "PARTS": "Parts", "CHAP": "Chap", "SUPP": "Supp"}
+
+# Report series: the main bodies' own documents, as opposed to records, notes, letters…
+_REPORT_RE = re.compile(
+    r"^(?:A/\d+/\d+|A/(?:HRC|AC\.\d+|CONF\.\d+)/\d+(?:/\d+)?|E/\d{4}/\d+|E/CN\.\d+/\d{4}/\d+|S/\d{4}/\d+|A/ES-\d+/\d+)"
+    r"(?:/(?:Add|Rev|Corr)\.\d+)*(?:\(.*\))?$",
+    re.IGNORECASE,
+)
+
+# --- resolution and decision numbers --------------------------------------
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_PARTS = r"(?:\s?[A-H](?:\s?(?:-|–|,|and)\s?[A-H])*(?![\w/]))"
+# One number, in any of the shapes the UN prints.
+_NUMBER = (
+    r"(?:"
+    r"(?P<old>\d{1,4})\s?(?:[A-H](?:\s?(?:-|–|and)\s?[A-H])?\s)?\((?P<roman>[IVXL]+|S-[IVX]+|ES-[IVX]+)\)"  # 1514 (XV), 2200 A (XXI)
+    r"|(?P<sc>\d{1,4})\s?\((?P<year>(?:19|20)\d{2})\)"  # 1325 (2000)
+    r"|(?P<session>(?:S-|ES-)?\d{1,4})/(?P<num>\d{1,4})(?P<parts>" + _PARTS + r")?"  # 70/126, S-24/2, 2010/12, 72/262 C
+    r")"
+)
+NUMBER_RE = re.compile(r"(?<![\w/.\-])" + _NUMBER + r"(?![\w/]|\.\d)")
+_ITEM_GAP = (
+    rf"(?:,?\s+of\s+(?:\d{{1,2}}\s+(?:{_MONTHS})\s+)?\d{{4}})?"  # "of 19 December 2011"
+    r"(?:\s*,?\s*(?:and|or|as well as|and its|and the)\s+|\s*,\s*|\s*;\s*)"
+)
+_BODY_NAMES = {
+    "general assembly": "GA",
+    "assembly": "GA",
+    "ga": "GA",
+    "economic and social council": "ECOSOC",
+    "ecosoc": "ECOSOC",
+    "human rights council": "HRC",
+    "hrc": "HRC",
+    "security council": "SC",
+    "sc": "SC",
+    "commission on human rights": "CHR",
+    "council": "COUNCIL",  # resolved by the number's shape
+}
+KEYWORD_RE = re.compile(
+    r"(?:(?P<body>General Assembly|Economic and Social Council|Human Rights Council|Security Council"
+    r"|Commission on Human Rights|Assembly|Council|GA|ECOSOC|HRC|SC)\s+)?"
+    r"(?P<keyword>[Rr]esolutions?|[Dd]ecisions?|[Rr]es\.?)\s+(?=(?:(?:S|ES)-)?\d)"
+)
+_PINPOINT_BEFORE_RE = re.compile(
+    r"(?:[Pp]aragraphs?|[Pp]aras?\.?)\s+(?P<number>\d{1,3})(?:\s?\((?P<letter>[a-z])\))?(?:\s?\((?P<roman>[ivx]+)\))?"
+    r"\s+of\s+(?:(?:its|the|that)\s+)?$"
+)
+_PINPOINT_AFTER_RE = re.compile(
+    r"\s*,?\s*(?:operative\s+)?(?:paragraphs?|paras?\.?|op\.?|§)\s*(?P<number>\d{1,3})"
+    r"(?:\s?\(?(?P<letter>[a-z])\)?(?![a-z]))?(?:\s?\((?P<roman>[ivx]+)\))?",
+    re.IGNORECASE,
+)
+# "… 14/17 of the Conference of the Parties": the number belongs to the body named after it.
+_OF_BODY_AFTER_RE = re.compile(r"\s+(?:of|adopted by)\s+the\s+(?P<name>(?:[A-Z][\w’'-]*|of|on|for|and|the)(?:\s+(?:[A-Z][\w’'-]*|of|on|for|and|the))*)")
+# Capitalised words that stand before "resolution" without naming an organ.
+_LEAD_WORDS = {
+    "see", "also", "recalling", "recalls", "recall", "reaffirming", "reaffirms", "welcoming", "welcomes",
+    "noting", "notes", "including", "in", "under", "by", "pursuant", "taking", "takes", "bearing", "guided",
+    "further", "and", "its", "the", "resolution", "resolutions", "with", "of", "on", "as", "to", "that",
+    "this", "cf", "annex", "particularly", "especially", "namely", "endorsing", "endorses", "reiterating",
+    "emphasizing", "stressing", "acknowledging", "recognizing", "underlining", "mindful", "having", "decides",
+}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A citation typed by a person: which document, and which paragraph of it if named."""
+
+    symbol: str
+    paragraph_key: str = ""
+
+
+def _title_case_tokens(component: str) -> str:
+    def fix(match: re.Match) -> str:
+        word = match.group(0)
+        return _TITLE_CASE_TOKENS.get(word, word)
+
+    return re.sub(r"[A-Z]+(?=\.|\b)", fix, component)
+
+
+def _canonical_full_symbol(raw: str) -> str:
+    """'a/hrc/res/35/2' -> 'A/HRC/RES/35/2'; 'A/72/6 (Sect. 24)' -> 'A/72/6(Sect.24)'."""
+    symbol = re.sub(r"\s+", "", raw.strip()).upper()
+    symbol = _title_case_tokens(symbol)
+    symbol = re.sub(r"\(SUPP\)$", "", symbol, flags=re.IGNORECASE)  # the UN's link marker for supplements
+    # Part letters of modern resolutions: "A/RES/75/101A" -> "A/RES/75/101 A".
+    part = re.fullmatch(r"(?P<base>.*/(?:RES|DEC)/(?:(?:S|ES)-)?\d+/\d+)(?P<part>[A-H])", symbol)
+    if part:
+        symbol = f"{part['base']} {part['part']}"
+    return symbol
+
+
+def _kind_of(symbol: str) -> str:
+    upper = symbol.upper()
+    if "/RES/" in upper or re.search(r"/RES\.\d", upper):
+        return CITES_RESOLUTION
+    if _REPORT_RE.match(upper):
+        return CITES_REPORT
+    return CITES_DOCUMENT
+
+
+def _body_prefix(code: str, decision: bool) -> str | None:
+    if code == "SC":
+        return None if decision else "S/RES/"
+    if code == "CHR":
+        return "E/CN.4/DEC/" if decision else "E/CN.4/RES/"
+    info = BODIES.get(code)
+    if info is None:
+        return None
+    return info.symbol_prefix.replace("/RES/", "/DEC/") if decision else info.symbol_prefix
+
+
+def _symbol_for_number(match: re.Match, body: str | None, context_body: str, decision: bool) -> list[str]:
+    """Canonical symbols for one matched number; [] when the body cannot be named."""
+    if match["old"]:
+        if decision or body in ("SC", "HRC", "CHR"):
+            return []
+        prefix = "E/RES/" if body == "ECOSOC" else "A/RES/"
+        return [f"{prefix}{match['old']}({match['roman']})"]
+    if match["sc"]:
+        if decision or body not in (None, "SC", "COUNCIL"):
+            return []
+        return [f"S/RES/{match['sc']}({match['year']})"]
+    session, number = match["session"], match["num"]
+    year_shaped = bool(re.fullmatch(r"(?:19[4-9]|20\d)\d", session))
+    if body == "COUNCIL":
+        if context_body in ("ECOSOC", "HRC"):
+            body = context_body
+        else:
+            body = "ECOSOC" if year_shaped else "HRC"
+    elif body is None:
+        if decision and context_body not in BODIES:
+            return []
+        if year_shaped:
+            body = "CHR" if context_body == "CHR" else "ECOSOC"
+        elif BODIES.get(context_body) and not BODIES[context_body].sessions_are_years:
+            body = context_body
+        else:
+            body = "GA"
+    if body == "SC":
+        return []
+    if body == "ECOSOC" and not year_shaped:
+        return []  # the Council numbers by year; "Council resolution 35/2" is not its
+    prefix = _body_prefix(body, decision)
+    if prefix is None:
+        return []
+    base = f"{prefix}{session}/{number}"
+    letters = _part_letters(match["parts"] or "")
+    return [f"{base} {letter}" for letter in letters] or [base]
+
+
+def _part_letters(text: str) -> list[str]:
+    """' A-C' -> ['A', 'B', 'C']; ' A and B' -> ['A', 'B']."""
+    letters = re.findall(r"[A-H]", text)
+    if len(letters) == 2 and re.search(r"[-–]", text):
+        return [chr(c) for c in range(ord(letters[0]), ord(letters[1]) + 1)]
+    return letters
+
+
+def _paragraph_key(number: str, letter: str | None, roman: str | None) -> str:
+    key = f"op{int(number)}"
+    if letter:
+        key += letter
+        if roman:
+            key += f"-{roman}"
+    return key
+
+
+def _organ_before(text: str, start: int) -> bool:
+    """True when capitalised words just before ``start`` name an organ ("Commission on Narcotic Drugs")."""
+    before = text[max(0, start - 60):start]
+    word = re.search(r"([A-Za-z’'\-]+)\s*$", before)
+    if not word:
+        return False
+    token = word.group(1)
+    if not token[0].isupper() or token.lower() in _LEAD_WORDS:
+        return False
+    # A capitalised word that opens the text or a sentence is no organ ("Recalling resolution").
+    preceding = before[: word.start()].rstrip()
+    return bool(preceding) and preceding[-1] not in ".;:“\"(["
+
+
+def _body_after(text: str, end: int) -> str | None:
+    """The body named right after a number ("of the Human Rights Council"), "?" for an unknown organ."""
+    match = _OF_BODY_AFTER_RE.match(text, end)
+    if not match:
+        return None
+    name = match["name"].strip()
+    for known, code in _BODY_NAMES.items():
+        if name.lower() == known or name.lower().startswith(known + " "):
+            return code if code != "COUNCIL" else "?"
+    return "?"
+
+
+def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitation]:
+    """Every citation in ``text``, in order of position; spans index ``text``."""
+    found: list[ParsedCitation] = []
+    taken: list[tuple[int, int]] = []
+    for keyword in KEYWORD_RE.finditer(text):
+        if any(s <= keyword.start() < e for s, e in taken):
+            continue
+        decision = keyword["keyword"].lower().startswith("d")
+        body_name = keyword["body"]
+        body = _BODY_NAMES[body_name.lower()] if body_name else None
+        if body_name and body == "GA" and body_name == "Assembly" and _organ_before(text, keyword.start()):
+            continue  # "World Health Assembly resolution", "United Nations Environment Assembly"
+        if body_name in ("Council", "SC", "HRC", "GA", "ECOSOC") and _organ_before(text, keyword.start()):
+            continue  # "Trusteeship Council resolution"…
+        if not body_name and _organ_before(text, keyword.start()):
+            continue  # "Commission on Narcotic Drugs resolution 59/5"
+        if decision and body is None and not re.search(r"\b(?:its|their)\s+$", text[max(0, keyword.start() - 8):keyword.start()]):
+            continue  # "decision 14/17": whose? Left alone rather than guessed.
+        pinpoint = _PINPOINT_BEFORE_RE.search(text, max(0, keyword.start() - 40), keyword.start())
+        position = keyword.end()
+        first = True
+        while True:
+            number = NUMBER_RE.match(text, position)
+            if not number:
+                break
+            item_body = body
+            after = _body_after(text, number.end())
+            if after == "?" and body is None:
+                item_body = "?"
+            elif after and after != "?" and body is None:
+                item_body = after
+            symbols = [] if item_body == "?" else _symbol_for_number(number, item_body, context_body, decision)
+            start = (keyword.start() if first else number.start())
+            target_paragraph = ""
+            if first and pinpoint:
+                start = pinpoint.start()
+                target_paragraph = _paragraph_key(pinpoint["number"], pinpoint["letter"], pinpoint["roman"])
+            end = number.end()
+            after_pinpoint = _PINPOINT_AFTER_RE.match(text, end)
+            if after_pinpoint and not target_paragraph and not re.match(r"\s+of\b", text[after_pinpoint.end():]):
+                target_paragraph = _paragraph_key(after_pinpoint["number"], after_pinpoint["letter"], after_pinpoint["roman"])
+                end = after_pinpoint.end()
+            for symbol in symbols:
+                kind = CITES_RESOLUTION if not decision else CITES_DOCUMENT
+                found.append(ParsedCitation(symbol, text[start:end], kind, start, end, target_paragraph=target_paragraph))
+            taken.append((start, end))
+            first = False
+            gap = re.compile(_ITEM_GAP).match(text, number.end())
+            if not gap or not NUMBER_RE.match(text, gap.end()):
+                break
+            position = gap.end()
+    for match in FULL_SYMBOL_RE.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        raw = match["first"]
+        if not re.search(r"\d", raw) or not _plausible_symbol(raw):
+            continue
+        symbol = _canonical_full_symbol(raw)
+        end = match.end("second") if match["second"] else match.end("first")
+        if match["part"] and "/RES/" in symbol.upper():
+            symbol = f"{symbol} {match['part'].strip()}"
+            end = match.end("part")
+        start = match.start()
+        target_paragraph = ""
+        kind = _kind_of(symbol)
+        if kind == CITES_RESOLUTION:
+            after_pinpoint = _PINPOINT_AFTER_RE.match(text, end)
+            if after_pinpoint and not re.match(r"\s+of\b", text[after_pinpoint.end():]):
+                target_paragraph = _paragraph_key(after_pinpoint["number"], after_pinpoint["letter"], after_pinpoint["roman"])
+                end = after_pinpoint.end()
+        found.append(ParsedCitation(symbol, text[start:end], kind, start, end, target_paragraph=target_paragraph))
+        taken.append((start, end))
+    found.sort(key=lambda c: (c.start, c.symbol))
+    return found
+
+
+def _plausible_symbol(raw: str) -> bool:
+    """A slash-separated token that looks like a document symbol, not "HIV/AIDS" or "24/7"."""
+    parts = raw.split("/")
+    if len(parts) < 2 or not parts[1]:
+        return False
+    # At least one component after the series letters carries a number (session, year, serial).
+    return any(re.search(r"\d", part) for part in parts[1:])
 
 
 def citations_for(resolution: ParsedResolution) -> list[ParsedCitation]:
-    return []
+    """Citations in every paragraph and footnote of ``resolution``, keyed to where they stand."""
+    citations: list[ParsedCitation] = []
+    for paragraph in resolution.paragraphs:
+        for citation in find_citations(paragraph.text, context_body=resolution.body):
+            if citation.symbol.upper() != resolution.symbol.upper():
+                citations.append(replace(citation, paragraph_key=paragraph.key))
+    for footnote in resolution.footnotes:
+        for citation in find_citations(footnote.text, context_body=resolution.body):
+            if citation.symbol.upper() != resolution.symbol.upper():
+                citations.append(replace(citation, footnote_marker=footnote.marker))
+    return citations
+
+
+def normalize_symbol(text: str, context_body: str = "GA") -> str | None:
+    """The canonical spelling of a UN symbol written any way; None when ``text`` is not one.
+
+    Accepts full symbols in any case ("a/res/70/126"), URL spellings
+    ("A-RES-70-126", "https://undocs.org/en/A/RES/70/126"), bare numbers
+    ("70/126" -> A/RES/70/126, "2010/12" -> E/RES/2010/12, "S-24/2",
+    "1514 (XV)", "1325 (2000)") and part letters ("A/RES/75/101A").
+    """
+    candidate = (text or "").strip()
+    candidate = re.sub(r"^(?:https?://)?(?:www\.)?(?:undocs\.org|docs\.un\.org)/(?:[a-z]{2}/)?", "", candidate, flags=re.I)
+    candidate = candidate.rstrip(".,;")
+    if not candidate or len(candidate) > 80:
+        return None
+    if "/" not in candidate and re.fullmatch(r"[A-Za-z]{1,10}(?:[-_][A-Za-z0-9.]+)+", candidate):
+        # URL-safe spelling: A-RES-70-126, A-RES-S-24-2, E_ESCAP_RES_67_8
+        pieces = re.split(r"[-_]", candidate)
+        joined: list[str] = []
+        for piece in pieces:
+            if joined and joined[-1].upper() in ("S", "ES") and piece.isdigit():
+                joined[-1] = f"{joined[-1].upper()}-{piece}"
+            else:
+                joined.append(piece)
+        candidate = "/".join(joined)
+    number = NUMBER_RE.fullmatch(candidate)
+    if number:
+        symbols = _symbol_for_number(number, None, context_body, decision=False)
+        return symbols[0] if len(symbols) == 1 else None
+    match = FULL_SYMBOL_RE.fullmatch(candidate) or FULL_SYMBOL_RE.fullmatch(candidate.upper())
+    if not match or not _plausible_symbol(match["first"]):
+        return None
+    symbol = _canonical_full_symbol(match["first"])
+    if match["part"] and "/RES/" in symbol.upper():
+        symbol = f"{symbol} {match['part'].strip()}"
+    return symbol
+
+
+def parse_reference(text: str, context_body: str = "GA") -> Reference | None:
+    """A free-text citation ("paragraph 5 of resolution 70/126", "A/RES/70/126, op. 5", "70/126").
+
+    Returns the cited symbol and, when a paragraph is named, its key ("op5");
+    None when no document is named.
+    """
+    text = (text or "").strip()
+    if not text or len(text) > 300:
+        return None
+    symbol = normalize_symbol(text, context_body)
+    if symbol:
+        return Reference(symbol)
+    leading = re.match(r"\s*(?P<number>(?:(?:S|ES)-)?\d{1,4}/\d{1,4}(?:\s?[A-H](?![\w/]))?)", text)
+    if leading:  # "70/126 op 5", "70/126, para. 5"
+        symbol = normalize_symbol(leading["number"], context_body)
+        pinpoint = _PINPOINT_AFTER_RE.match(text, leading.end())
+        if symbol and pinpoint and not text[pinpoint.end():].strip(" .,;"):
+            return Reference(symbol, _paragraph_key(pinpoint["number"], pinpoint["letter"], pinpoint["roman"]))
+    citations = find_citations(text, context_body=context_body)
+    if not citations:
+        return None
+    first = citations[0]
+    return Reference(first.symbol, first.target_paragraph)
