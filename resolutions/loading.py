@@ -15,7 +15,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.functions import Upper
 
 from resolutions.bodies import BODIES
@@ -93,6 +93,7 @@ def load_resolution(parsed: ParsedResolution) -> LoadResult:
     validate(parsed)
     fingerprint = content_hash(parsed)
     with transaction.atomic():
+        _lock_symbol(parsed.symbol)
         existing = Resolution.objects.select_for_update().filter(symbol=parsed.symbol).first()
         if existing is not None and existing.content_hash == fingerprint:
             return LoadResult(parsed.symbol, UNCHANGED, len(parsed.paragraphs))
@@ -132,6 +133,12 @@ def load_resolution(parsed: ParsedResolution) -> LoadResult:
         _write_children(resolution, parsed)
         resolve_citations(resolution)
     return LoadResult(parsed.symbol, outcome, len(parsed.paragraphs))
+
+
+def _lock_symbol(symbol: str) -> None:
+    """Serialise concurrent loads of one symbol (two imports of the same source at once)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [symbol.upper()])
 
 
 def _write_children(resolution: Resolution, parsed: ParsedResolution) -> None:
