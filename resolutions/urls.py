@@ -1,7 +1,24 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from resolutions import views
+from resolutions import search_views, views
+
+# First path segments the symbol catch-all below never takes: our own pages and
+# those of other apps, wherever they are routed (a symbol starts with capitals).
+RESERVED_PREFIXES = (
+    "search", "api", "cite", "admin", "static", "media", "healthz", "livez", "sitemap.xml",
+    "robots.txt", "feeds", "bodies", "resolutions", "favicon.ico",
+)
+RESERVED = "|".join(prefix.replace(".", r"\.") for prefix in RESERVED_PREFIXES)
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("bodies/", views.body_list, name="body-list"),
+    path("bodies/<str:code>/", views.body_detail, name="body-detail"),
+    path("bodies/<str:code>/<str:session>/", views.session_detail, name="session-detail"),
+    path("resolutions/", views.resolution_list, name="resolution-list"),
+    path("cite/", views.cite, name="cite"),
+    path("search/", search_views.search_page, name="search"),
+    path("api/search", search_views.search_api, name="search-api"),
+    # Last: /A/RES/70/126/ and /A/RES/70/126/op5/, and every other spelling of them.
+    re_path(rf"^(?!(?:{RESERVED})(?:/|$))(?P<rest>.+)$", views.document, name="document"),
 ]

@@ -1,15 +1,508 @@
-from django.shortcuts import render
+"""The reading side of the archive: home, browse by body and session, resolution and paragraph pages.
 
-from resolutions.models import Body, Resolution
+Symbols and paragraph keys become URLs as ``resolutions.permalinks`` says;
+any other spelling of a resolution or paragraph address is answered with a
+permanent redirect to the canonical one, built from the symbol we hold (so a
+redirect never leaves the site).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Count, Max, Min, Q
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.dateformat import format as format_date
+
+from resolutions import permalinks
+from resolutions.bodies import BODIES
+from resolutions.citations import normalize_symbol, parse_reference
+from resolutions.filters import ResolutionFilter, resolution_rows
+from resolutions.models import Body, Citation, Footnote, Paragraph, Resolution
+from resolutions.rendering import Link, Marker, annotate, json_ld_script, quoted_citation
+
+PAGE_SIZE = 50
+UNDOCS = "https://undocs.org/"
+
+
+# ---------------------------------------------------------------- browse
 
 
 def home(request):
-    """What the archive holds: bodies, their sessions, and each session's resolutions."""
-    resolutions = Resolution.objects.select_related("body").order_by(
-        "body__order", "-session_sort", "number"
-    )
+    """What the archive holds, per body, with the search and citation boxes."""
+    bodies = Body.objects.annotate(
+        resolution_count=Count("resolutions"),
+        first_adopted=Min("resolutions__adopted_on"),
+        last_adopted=Max("resolutions__adopted_on"),
+        session_count=Count("resolutions__session", distinct=True),
+    ).filter(resolution_count__gt=0)
+    latest = resolution_rows().filter(adopted_on__isnull=False).order_by("-adopted_on", "-symbol")[:8]
     return render(
         request,
         "resolutions/home.html",
-        {"bodies": Body.objects.all(), "resolutions": resolutions, "sessions": Resolution.objects.sessions()},
+        {
+            "bodies": bodies,
+            "latest": latest,
+            "resolution_count": sum(body.resolution_count for body in bodies),
+            "paragraph_count": Paragraph.objects.count(),
+        },
+    )
+
+
+def body_list(request):
+    """Every body the archive holds resolutions of, with counts and years."""
+    bodies = Body.objects.annotate(
+        resolution_count=Count("resolutions"),
+        first_adopted=Min("resolutions__adopted_on"),
+        last_adopted=Max("resolutions__adopted_on"),
+        session_count=Count("resolutions__session", distinct=True),
+    )
+    return render(request, "resolutions/body_list.html", {"bodies": bodies})
+
+
+def body_detail(request, code):
+    """A body's sessions, newest first, each with its number of resolutions and years."""
+    body = get_object_or_404(Body, code=code)
+    sessions = Resolution.objects.filter(body=body).sessions()
+    return render(request, "resolutions/body_detail.html", {"body": body, "sessions": sessions})
+
+
+def session_detail(request, code, session):
+    """One session's resolutions: the resolution list with body and session fixed."""
+    body = get_object_or_404(Body, code=code)
+    label = Resolution.objects.filter(body=body, session=session).values_list("session_label", flat=True).first()
+    if label is None:
+        return render(
+            request,
+            "resolutions/message.html",
+            {
+                "title": "No such session",
+                "message": f"The archive holds no resolution of the {body.name} from a session “{session}”.",
+                "back": (reverse("body-detail", args=[body.code]), f"Sessions of the {body.name}"),
+            },
+            status=404,
+        )
+    data = request.GET.copy()
+    data["body"], data["session"] = body.code, session
+    return _resolution_list(request, data, {"body": body, "session_label": label, "session": session})
+
+
+def resolution_list(request):
+    """All resolutions, filtered by body, session, years, committee and title; sorted; paginated."""
+    return _resolution_list(request, request.GET, {})
+
+
+def _resolution_list(request, data, context):
+    filterset = ResolutionFilter(data, queryset=resolution_rows())
+    context = {**context, "filter": filterset}
+    if not filterset.is_valid():
+        return render(request, "resolutions/resolution_list.html", {**context, "invalid": True}, status=400)
+    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    page_number = request.GET.get("page") or 1
+    try:
+        page = paginator.page(page_number)
+    except InvalidPage:
+        context["page_error"] = (
+            f"There is no page “{str(page_number)[:20]}” of this list: "
+            f"it has {paginator.num_pages} page{'s' if paginator.num_pages != 1 else ''}."
+        )
+        return render(request, "resolutions/resolution_list.html", context, status=404)
+    return render(request, "resolutions/resolution_list.html", {**context, "page": page, "paginator": paginator})
+
+
+# ---------------------------------------------------------------- addresses
+
+
+@dataclass(frozen=True)
+class Address:
+    """What a request path names: a symbol as written, and a paragraph key if one is named."""
+
+    symbol_text: str
+    key: str  # canonical spelling ("op5"), or ""
+    key_text: str  # as written ("para.5"), or ""
+
+
+def read_address(rest: str) -> Address:
+    segments = rest.strip("/").split("/")
+    key = key_text = ""
+    if len(segments) > 1:
+        loose = permalinks.loose_key(segments[-1])
+        if loose:
+            key, key_text = loose, segments[-1]
+            segments = segments[:-1]
+    return Address(permalinks.path_segment_to_symbol("/".join(segments)), key, key_text)
+
+
+def interpret(rest: str, address: Address) -> tuple[str, str] | None:
+    """(symbol, key) for a spelling that is not canonical: lower case, dashes, '70/126', 'para. 5'."""
+    symbol = normalize_symbol(address.symbol_text)
+    if symbol:
+        return symbol, address.key
+    reference = parse_reference(permalinks.path_segment_to_symbol(rest))
+    if reference:
+        return reference.symbol, address.key or reference.paragraph_key
+    return None
+
+
+def document(request, rest):
+    """A resolution or paragraph by its address; other spellings redirect, unknown ones get a helpful 404."""
+    address = read_address(rest)
+    resolution = Resolution.objects.select_related("body").filter(symbol=address.symbol_text).first()
+    if resolution is not None:
+        canonical = _canonical_path(resolution, address.key)
+        if request.path == canonical:
+            if not address.key:
+                return resolution_detail(request, resolution)
+            return paragraph_detail(request, resolution, address.key)
+    else:
+        found = interpret(rest, address)
+        if found is not None:
+            resolution = Resolution.objects.select_related("body").by_symbol(found[0]).first()
+            address = Address(address.symbol_text, found[1], address.key_text)
+    if resolution is None:
+        return not_found(request, rest)
+    if address.key and not resolution.paragraphs.filter(key=address.key).exists():
+        return paragraph_not_found(request, resolution, address.key_text or address.key)
+    return _permanent_redirect(request, _canonical_path(resolution, address.key))
+
+
+def _canonical_path(resolution: Resolution, key: str) -> str:
+    if key:
+        return permalinks.paragraph_url(resolution.symbol, key)
+    return permalinks.resolution_url(resolution.symbol)
+
+
+def _permanent_redirect(request, path: str):
+    """Only ever to a path of this site: ``path`` is built by reverse() from a symbol we hold."""
+    if not path.startswith("/") or path.startswith("//"):
+        raise ValueError(f"refusing to redirect off-site: {path!r}")
+    query = request.GET.urlencode()
+    return HttpResponsePermanentRedirect(f"{path}?{query}" if query else path)
+
+
+def cite(request):
+    """Resolve a free-text citation ("paragraph 5 of resolution 70/126") to its permalink."""
+    query = request.GET.get("q", "").strip()
+    body = request.GET.get("body", "GA")
+    if body not in BODIES:
+        body = "GA"
+    context = {"query": query, "body_code": body, "bodies": BODIES.values()}
+    if not query:
+        return render(request, "resolutions/cite.html", context)
+    reference = parse_reference(query, context_body=body) if len(query) <= 300 else None
+    if reference is None:
+        context["error"] = "This does not read as a citation of a UN document. Try “A/RES/70/126, para. 5” or “resolution 70/126”."
+        return render(request, "resolutions/cite.html", context, status=400)
+    resolution = Resolution.objects.by_symbol(reference.symbol).first()
+    if resolution is None:
+        context.update(
+            error=f"The archive does not hold {reference.symbol}.",
+            official=UNDOCS + quote(reference.symbol),
+            symbol=reference.symbol,
+            nearest=nearest_resolutions(reference.symbol),
+        )
+        return render(request, "resolutions/cite.html", context, status=404)
+    if reference.paragraph_key and not resolution.paragraphs.filter(key=reference.paragraph_key).exists():
+        return paragraph_not_found(request, resolution, reference.paragraph_key)
+    return HttpResponseRedirect(_canonical_path(resolution, reference.paragraph_key))
+
+
+# ---------------------------------------------------------------- not found
+
+
+def nearest_resolutions(text: str, limit: int = 8) -> list[Resolution]:
+    """Resolutions whose symbol is closest to ``text``: same session or same number, else title words."""
+    numbers = re.findall(r"\d+", text)
+    rows = Resolution.objects.only("symbol", "title", "adopted_on")
+    if numbers:
+        near = Q(number__endswith=f"/{numbers[-1]}") | Q(session=numbers[-1])
+        if len(numbers) > 1:
+            near |= Q(session=numbers[-2])
+        candidates = list(rows.filter(near).order_by("-session_sort")[:300])
+    else:
+        words = [word for word in re.findall(r"\w{4,}", text)][:4]
+        if not words:
+            return []
+        title = Q()
+        for word in words:
+            title &= Q(title__icontains=word)
+        candidates = list(rows.filter(title)[:300])
+    wanted = text.upper()
+    candidates.sort(key=lambda item: -difflib.SequenceMatcher(None, wanted, item.symbol.upper()).ratio())
+    return candidates[:limit]
+
+
+def not_found(request, rest: str):
+    """Unknown address: say so, offer the search and the nearest symbols."""
+    asked = permalinks.path_segment_to_symbol(rest)[:120]
+    return render(
+        request,
+        "resolutions/not_found.html",
+        {"asked": asked, "nearest": nearest_resolutions(asked), "search_query": asked},
+        status=404,
+    )
+
+
+def paragraph_not_found(request, resolution: Resolution, key: str):
+    keys = list(resolution.paragraphs.order_by("order").values_list("key", flat=True))
+    nearest = difflib.get_close_matches(key.lower(), keys, n=6, cutoff=0.3)
+    return render(
+        request,
+        "resolutions/not_found.html",
+        {
+            "asked": f"{resolution.symbol}, {key[:40]}",
+            "resolution": resolution,
+            "nearest_keys": [(k, permalinks.paragraph_url(resolution.symbol, k), permalinks.paragraph_title(k)) for k in nearest],
+            "search_query": resolution.symbol,
+        },
+        status=404,
+    )
+
+
+# ---------------------------------------------------------------- resolution and paragraph pages
+
+
+@dataclass
+class ShownParagraph:
+    paragraph: Paragraph
+    html: str
+    url: str
+    depth: int
+    printed_number: str
+    title: str
+    part_heading: str = ""  # "Annex", shown before the first paragraph of an annex
+
+
+def citation_link(citation: Citation) -> Link:
+    """Into the archive when it holds the target (to the paragraph when one is named), else undocs.org."""
+    if citation.target_id:
+        symbol = citation.target.symbol
+        if citation.target_paragraph:
+            href = permalinks.paragraph_url(symbol, citation.target_paragraph)
+        else:
+            href = permalinks.resolution_url(symbol)
+        return Link(citation.start, citation.end, href, f"{symbol} in this archive")
+    return Link(
+        citation.start, citation.end, UNDOCS + quote(citation.target_symbol), f"{citation.target_symbol} at undocs.org", external=True
+    )
+
+
+def _printed_number(paragraph: Paragraph) -> str:
+    number = paragraph.number.strip()
+    if not number or number.startswith("(") or number.endswith((".", ")")):
+        return number
+    return number + "."
+
+
+def _part_heading(part: str) -> str:
+    """'annex' -> 'Annex', 'annex-ii' -> 'Annex II'."""
+    name, _, numeral = part.partition("-")
+    return f"{name.capitalize()} {numeral.upper()}".strip()
+
+
+def _footnote_markers(footnotes: list[Footnote]) -> dict[int, list[Marker]]:
+    markers: dict[int, list[Marker]] = {}
+    for footnote in footnotes:
+        if footnote.paragraph_id:
+            markers.setdefault(footnote.paragraph_id, []).append(
+                Marker(footnote.offset, footnote.marker, f"#fn-{footnote.order}", f"fnref-{footnote.order}")
+            )
+    return markers
+
+
+def _links_by(citations: list[Citation], attribute: str) -> dict[int, list[Link]]:
+    links: dict[int, list[Link]] = {}
+    for citation in citations:
+        owner = getattr(citation, attribute)
+        if owner:
+            links.setdefault(owner, []).append(citation_link(citation))
+    return links
+
+
+def shown_paragraphs(resolution: Resolution, paragraphs: list[Paragraph], footnotes, citations) -> list[ShownParagraph]:
+    """The paragraphs as printed: annotated text, depth of indentation, annex headings."""
+    markers = _footnote_markers(footnotes)
+    links = _links_by(citations, "paragraph_id")
+    depth: dict[int, int] = {}
+    shown = []
+    current_part = ""
+    for paragraph in paragraphs:
+        depth[paragraph.id] = depth.get(paragraph.parent_id, -1) + 1 if paragraph.parent_id else 0
+        part_heading = ""
+        if paragraph.part != current_part:
+            current_part = paragraph.part
+            part_heading = _part_heading(current_part) if current_part else ""
+        shown.append(
+            ShownParagraph(
+                paragraph=paragraph,
+                html=annotate(
+                    paragraph.text,
+                    opening_phrase=paragraph.opening_phrase,
+                    links=links.get(paragraph.id, []),
+                    markers=markers.get(paragraph.id, []),
+                ),
+                url=permalinks.paragraph_url(resolution.symbol, paragraph.key),
+                depth=min(depth[paragraph.id], 3),
+                printed_number=_printed_number(paragraph),
+                title=permalinks.paragraph_title(paragraph.key),
+                part_heading=part_heading,
+            )
+        )
+    return shown
+
+
+def shown_footnotes(footnotes: list[Footnote], citations: list[Citation]):
+    links = _links_by(citations, "footnote_id")
+    return [(footnote, annotate(footnote.text, links=links.get(footnote.id, []))) for footnote in footnotes]
+
+
+def cited_by(resolution: Resolution, key: str | None = None):
+    """Citing resolutions, each with its citing sentences quoted and linked to where they stand."""
+    citations = Citation.objects.citing(resolution).select_related("resolution__body", "footnote__paragraph")
+    if key is not None:
+        citations = citations.filter(target_paragraph=key)
+    grouped: dict[int, dict] = {}
+    for citation in citations:
+        source = grouped.setdefault(citation.resolution_id, {"resolution": citation.resolution, "quotes": []})
+        if citation.paragraph_id:
+            text = citation.paragraph.text
+            where = permalinks.paragraph_url(citation.resolution.symbol, citation.paragraph.key)
+            label = permalinks.paragraph_title(citation.paragraph.key)
+        else:
+            text = citation.footnote.text
+            where = permalinks.resolution_url(citation.resolution.symbol) + f"#fn-{citation.footnote.order}"
+            label = f"Footnote {citation.footnote.marker}"
+        source["quotes"].append({"html": quoted_citation(text, citation.start, citation.end), "url": where, "label": label})
+    return list(grouped.values())
+
+
+def in_series(resolution: Resolution):
+    """Earlier and later resolutions of the same title."""
+    same_title = (
+        Resolution.objects.filter(title=resolution.title)
+        .exclude(pk=resolution.pk)
+        .only("symbol", "title", "adopted_on", "session_sort", "number")
+        .order_by("adopted_on", "session_sort", "symbol")
+    )
+    earlier, later = [], []
+    for other in same_title:
+        is_earlier = (
+            (other.adopted_on, other.session_sort) < (resolution.adopted_on, resolution.session_sort)
+            if other.adopted_on and resolution.adopted_on
+            else other.session_sort < resolution.session_sort
+        )
+        (earlier if is_earlier else later).append(other)
+    return earlier, later
+
+
+def legislation_json_ld(request, resolution: Resolution) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": resolution.title,
+        "legislationIdentifier": resolution.symbol,
+        "legislationType": "Resolution",
+        "legislationPassedBy": {"@type": "Organization", "name": f"United Nations {resolution.body.name}"},
+        "inLanguage": resolution.language,
+        "url": request.build_absolute_uri(permalinks.resolution_url(resolution.symbol)),
+        "sameAs": UNDOCS + quote(resolution.symbol),
+    }
+    if resolution.adopted_on:
+        data["legislationDate"] = resolution.adopted_on.isoformat()
+    return data
+
+
+def _adopted_text(resolution: Resolution) -> str:
+    return format_date(resolution.adopted_on, "j F Y") if resolution.adopted_on else ""
+
+
+def resolution_detail(request, resolution: Resolution):
+    """A resolution as printed, with its footnotes, the resolutions citing it, and its series."""
+    paragraphs = list(Paragraph.objects.of(resolution))
+    footnotes = list(resolution.footnotes.order_by("order"))
+    citations = list(resolution.citations.select_related("target").only(
+        "paragraph_id", "footnote_id", "start", "end", "target_symbol", "target_paragraph", "target__symbol"
+    ))
+    earlier, later = in_series(resolution)
+    shown = shown_paragraphs(resolution, paragraphs, footnotes, citations)
+    first_operative = next((item for item in shown if item.paragraph.kind == Paragraph.OPERATIVE and not item.paragraph.part), None)
+    return render(
+        request,
+        "resolutions/resolution_detail.html",
+        {
+            "resolution": resolution,
+            "adopted_text": _adopted_text(resolution),
+            "paragraphs": shown,
+            "first_operative": first_operative,
+            "footnotes": shown_footnotes(footnotes, citations),
+            "cited_by": cited_by(resolution),
+            "earlier": earlier,
+            "later": later,
+            "official_url": UNDOCS + quote(resolution.symbol),
+            "json_ld": json_ld_script(legislation_json_ld(request, resolution)),
+            "canonical_url": request.build_absolute_uri(permalinks.resolution_url(resolution.symbol)),
+        },
+    )
+
+
+def paragraph_detail(request, resolution: Resolution, key: str):
+    """One paragraph: its text, neighbours, footnotes, citations both ways, and citations ready to copy."""
+    paragraphs = list(Paragraph.objects.of(resolution))
+    index = next((i for i, item in enumerate(paragraphs) if item.key == key), None)
+    if index is None:
+        return paragraph_not_found(request, resolution, key)
+    paragraph = paragraphs[index]
+    footnotes = list(resolution.footnotes.filter(paragraph=paragraph).order_by("order"))
+    citations = list(
+        Citation.objects.filter(Q(paragraph=paragraph) | Q(footnote__in=footnotes)).select_related("target")
+    )
+    shown = shown_paragraphs(resolution, [paragraph], footnotes, citations)[0]
+    neighbours = shown_paragraphs(
+        resolution, [p for p in (paragraphs[index - 1] if index else None, paragraphs[index + 1] if index + 1 < len(paragraphs) else None) if p], [], []
+    )
+    previous = next((item for item in neighbours if item.paragraph.order < paragraph.order), None)
+    following = next((item for item in neighbours if item.paragraph.order > paragraph.order), None)
+    permalink = request.build_absolute_uri(shown.url)
+    adopted = _adopted_text(resolution)
+    ready = [
+        ("cite-un", "UN style", permalinks.un_style_citation(resolution.body.name, resolution.number, key)),
+        ("cite-symbol", "With symbol and date", permalinks.symbol_citation(resolution.symbol, adopted, key)),
+        ("cite-link", "Permalink", permalink),
+    ]
+    json_ld = legislation_json_ld(request, resolution)
+    json_ld = {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": f"{resolution.symbol}, {shown.title}",
+        "legislationIdentifier": f"{resolution.symbol}, {permalinks.paragraph_label(key)}",
+        "text": paragraph.text,
+        "url": permalink,
+        "isPartOf": {key_: value for key_, value in json_ld.items() if key_ != "@context"},
+        "inLanguage": resolution.language,
+    }
+    return render(
+        request,
+        "resolutions/paragraph_detail.html",
+        {
+            "resolution": resolution,
+            "adopted_text": adopted,
+            "shown": shown,
+            "paragraph": paragraph,
+            "previous": previous,
+            "following": following,
+            "footnotes": shown_footnotes(footnotes, citations),
+            "citations": [(citation, citation_link(citation)) for citation in citations],
+            "cited_by": cited_by(resolution, key),
+            "cited_as_whole": Citation.objects.citing(resolution).filter(target_paragraph="").values("resolution").distinct().count(),
+            "ready_citations": ready,
+            "permalink": permalink,
+            "description": paragraph.text[:297] + ("…" if len(paragraph.text) > 297 else ""),
+            "json_ld": json_ld_script(json_ld),
+        },
     )
