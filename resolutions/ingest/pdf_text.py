@@ -1,0 +1,219 @@
+"""Text extracted from an official UN PDF (one line per printed line).
+
+Pages are separated by an empty line. The first page is the cover (United
+Nations, symbol, Distr.: General, date, job number "25-17700 (E)", bar code
+"*2517700*", session, agenda item and its name); every later page starts with
+a running header (symbol, running title, job number, page number "2/18").
+Footnotes are printed at the bottom of a page after a rule ("_____") and run
+to the page end. Paragraph numbers may stand alone on their line ("1." then
+the text), paragraphs run on across pages, and footnote markers may follow a
+space ("Development 1"). An annex ("Annex" then its title) numbers its
+paragraphs afresh, in its own key namespace (``annex-op1``).
+
+A YAML front matter (``---`` … ``---``, written by the extraction tool) may
+come first; it is not UN text: its symbol is checked against the cover's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolutions.ingest.document import ParsedDocument, ParseError, SkippedSource, SourceInfo
+from resolutions.ingest.pipeline import decode_text
+from resolutions.ingest.text import (
+    AGENDA_RE,
+    ANNEX_RE,
+    JOB_AND_PAGE_RE,
+    JOB_NUMBER_RE,
+    NUMBER_TITLE_RE,
+    PAGE_NUMBER_RE,
+    SYMBOL_RE,
+    RawFootnote,
+    ResolutionBuilder,
+    Segment,
+    document_of,
+    is_furniture_line,
+    join_lines,
+    join_text,
+    normalise_spaces,
+    read_cover_line,
+    shorten,
+)
+
+FORMAT = "pdf-text"
+
+FRONT_MATTER_KEY_RE = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
+FOOTNOTE_RULE_RE = re.compile(r"^_{5,}$")
+FOOTNOTE_RE = re.compile(r"^(?P<marker>\d{1,3})\s+(?P<text>\S.*)$")
+PARAGRAPH_START_RE = re.compile(r"^\s*(?:\d{1,3}\.(?:\s|$)|\([a-z]{1,4}\)(?:\s|$))")
+COVER_END_RE = re.compile(r"^\s*Resolution adopted by\b")
+MAX_HEADER_LINES = 12
+
+
+def detect(data: bytes, name: str) -> bool:
+    head = data[:4096]
+    if b"<<ODS" in data[:200_000]:
+        return False
+    if head.startswith(b"---") and re.search(rb"^source_pdf:", head, re.M):
+        return True
+    return (
+        re.search(rb"^\s*Distr\.: ", head, re.M) is not None
+        and re.search(rb"^\s*\d{2}-\d{5}", data[:200_000], re.M) is not None
+        and re.search(rb"^\s*(?:\d{2}-\d{5}\s+)?\d{1,3}/\d{1,3}\s*$", data[:200_000], re.M) is not None
+    )
+
+
+def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
+    return parse_text(decode_text(data, source.name), source)
+
+
+def parse_text(text: str, source: SourceInfo) -> ParsedDocument:
+    """Parse extracted PDF text (also used by the ``pdf`` format after pypdf has extracted it)."""
+    reader = PageReader(text.split("\n"), source)
+    return document_of(reader.read())
+
+
+class PageReader:
+    """Walks the lines page by page: cover, running headers, body, footnote blocks."""
+
+    def __init__(self, lines: list[str], source: SourceInfo):
+        self.lines = lines
+        self.builder = ResolutionBuilder(source, marker_style="plain")
+        self.footnotes: list[RawFootnote] = []
+        self.blocks: list[tuple[list[str], int, bool]] = []  # (lines, first line number, after a page break)
+        self.front_symbol = ""
+
+    def read(self):
+        index = self._front_matter()
+        index = self._cover(index)
+        self._body(index)
+        header = self.builder.header
+        cover_symbol = header.metadata.pop("symbol_on_cover", "")
+        if cover_symbol and self.front_symbol and cover_symbol != self.front_symbol:
+            self.builder.warnings.append(f"front matter gives {self.front_symbol} but the cover {cover_symbol}")
+        header.symbol = cover_symbol or self.front_symbol
+        for block, line, after_break in self.blocks:
+            self.builder.add(Segment(join_lines(block), line, after_page_break=after_break))
+        return self.builder.build(self.footnotes)
+
+    def _front_matter(self) -> int:
+        if not self.lines or self.lines[0].strip() != "---":
+            return 0
+        for index in range(1, min(len(self.lines), 40)):
+            line = self.lines[index].strip()
+            if line == "---":
+                return index + 1
+            match = FRONT_MATTER_KEY_RE.match(line)
+            if not match:
+                raise ParseError("malformed front matter", source=self.builder.source.name, line=index + 1)
+            key, value = match.group("key"), match.group("value").strip().strip('"')
+            if key == "symbol":
+                self.front_symbol = value
+            elif key == "language" and value.lower() not in ("en", "eng", "english"):
+                raise SkippedSource(f"{self.builder.source.name}: language {value}: the archive takes English texts for now")
+            elif key in ("record_id", "source_pdf"):
+                self.builder.header.metadata[key] = value
+        raise ParseError("front matter is not closed by '---'", source=self.builder.source.name, line=1)
+
+    def _cover(self, index: int) -> int:
+        """Cover lines up to 'Resolution adopted by…' (or the first line that is no cover line)."""
+        header = self.builder.header
+        agenda_title: list[str] | None = None
+        while index < len(self.lines):
+            raw = self.lines[index]
+            text = normalise_spaces(raw)
+            if COVER_END_RE.match(raw):
+                break
+            if not text:
+                if agenda_title:
+                    header.metadata["agenda_item_title"] = join_lines(agenda_title)
+                    agenda_title = None
+                index += 1
+                continue
+            if agenda_title is not None:
+                agenda_title.append(text)
+            elif read_cover_line(text, header):
+                if AGENDA_RE.match(text):
+                    agenda_title = []
+            else:
+                break
+            index += 1
+        if agenda_title:
+            header.metadata["agenda_item_title"] = join_lines(agenda_title)
+        return index
+
+    def _body(self, index: int) -> None:
+        current: list[str] | None = None
+        after_break = False
+        in_footnotes = False
+        in_header = False
+        page_number_seen = False
+        header_lines = 0
+        for number in range(index + 1, len(self.lines) + 1):
+            raw = self.lines[number - 1]
+            text = normalise_spaces(raw)
+            if raw == "":  # page boundary
+                in_footnotes, in_header, page_number_seen, header_lines = False, True, False, 0
+                current, after_break = None, True
+                continue
+            if in_header:
+                if not text:
+                    continue
+                header_lines += 1
+                if self._is_header_line(text, page_number_seen) and header_lines <= MAX_HEADER_LINES:
+                    page_number_seen = page_number_seen or bool(
+                        PAGE_NUMBER_RE.match(text) or JOB_AND_PAGE_RE.match(text)
+                    )
+                    continue
+                in_header = False
+            if in_footnotes:
+                self._footnote_line(text, number)
+                continue
+            if not text:
+                current = None
+                continue
+            if FOOTNOTE_RULE_RE.match(text):
+                in_footnotes, current = True, None
+                continue
+            if is_furniture_line(text) and not PARAGRAPH_START_RE.match(raw):
+                continue  # a stray page number, job number or symbol line
+            if ANNEX_RE.match(text):  # "Annex" stands alone even without blank lines around it
+                self.blocks.append(([raw], number, after_break))
+                current, after_break = None, False
+            elif current is None or PARAGRAPH_START_RE.match(raw):
+                current = [raw]
+                self.blocks.append((current, number, after_break))
+                after_break = False
+            else:
+                current.append(raw)
+
+    def _is_header_line(self, text: str, page_number_seen: bool) -> bool:
+        if PAGE_NUMBER_RE.match(text) or JOB_AND_PAGE_RE.match(text) or JOB_NUMBER_RE.match(text):
+            return True
+        if page_number_seen:
+            return False
+        if SYMBOL_RE.fullmatch(text):
+            return True
+        title = self._printed_title().lower()
+        return bool(title) and len(text) > 3 and text.lower() in title
+
+    def _printed_title(self) -> str:
+        """The title as printed after the number ("80/5. Doha Political…"): running headers repeat it."""
+        for block, _line, _after_break in self.blocks[:12]:
+            match = NUMBER_TITLE_RE.match(join_lines(block))
+            if match:
+                return match.group("title")
+        return ""
+
+    def _footnote_line(self, text: str, number: int) -> None:
+        if not text:
+            return
+        match = FOOTNOTE_RE.match(text)
+        expected = int(self.footnotes[-1].marker) + 1 if self.footnotes else None
+        if match and (expected is None or int(match.group("marker")) == expected):
+            self.footnotes.append(RawFootnote(match.group("marker"), match.group("text"), number))
+        elif self.footnotes:
+            last = self.footnotes[-1]
+            last.text = join_text(last.text, text)
+        else:
+            self.builder.warn(number, f"dropped, unrecognised line in a footnote block: {shorten(text)!r}")

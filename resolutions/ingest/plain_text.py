@@ -1,0 +1,83 @@
+"""Plain text of a resolution as bodies outside the ODS publish it (ESCAP and the other commissions).
+
+"Resolution 67/8", the title, "The Economic and Social Commission for Asia
+and the Pacific,", paragraphs separated by blank lines, operative numbers
+and lettered sub-paragraphs at the start of their line, footnote markers as
+Unicode superscripts ("¹") with the footnote text on a line of its own
+("¹ The Promise of Protection…") wherever the page ended. Footnotes printed
+with plain digits after a rule ("____" then "1 Resolution 65/1.") are read
+too. Emphasis marks ("*Calls upon*") are removed; a line that is not
+English UN text (an advertisement, a web address) is dropped with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolutions.bodies import BODY_BY_NAME
+from resolutions.ingest.document import ParsedDocument, SourceInfo
+from resolutions.ingest.pipeline import decode_text
+from resolutions.ingest.text import (
+    RULE_RE,
+    SUPERSCRIPTS,
+    SUPERSCRIPT_TO_DIGIT,
+    RawFootnote,
+    ResolutionBuilder,
+    Segment,
+    document_of,
+    footnote_text,
+    join_lines,
+    leading_emphasis,
+    normalise_spaces,
+    split_blocks,
+    strip_emphasis,
+)
+
+FORMAT = "plain-text"
+
+SUPERSCRIPT_FOOTNOTE_RE = re.compile(r"^\s*(?P<marker>[" + SUPERSCRIPTS + r"]+)\s*(?P<text>\S.*)$", re.S)
+DIGIT_FOOTNOTE_RE = re.compile(r"^\s*(?P<marker>\d{1,3})\s+(?P<text>\S.*)$", re.S)
+BLOCK_START_RE = re.compile(
+    r"^\s*(?:\d{1,3}\.(?:\s|$)|\([a-z]{1,4}\)(?:\s|$)|[" + SUPERSCRIPTS + r"]+\s|_{3,}\s*$|-{3,}\s*$)"
+)
+BODY_LINE_RE = re.compile(
+    r"^\W*The (?:" + "|".join(re.escape(name) for name in BODY_BY_NAME) + r"),?\W*$", re.M | re.I
+)
+
+
+def detect(data: bytes, name: str) -> bool:
+    if b"\x00" in data[:8192]:
+        return False
+    try:
+        text = data[:200_000].decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return BODY_LINE_RE.search(text) is not None
+
+
+def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
+    lines = decode_text(data, source.name).split("\n")
+    builder = ResolutionBuilder(source, marker_style="explicit")
+    footnotes: list[RawFootnote] = []
+    after_rule = False
+    after_footnote = False
+    for block, line in split_blocks(lines, starts=BLOCK_START_RE):
+        joined = join_lines(block)
+        if RULE_RE.match(joined):
+            after_rule = True
+            continue
+        superscript = SUPERSCRIPT_FOOTNOTE_RE.match(joined)
+        digits = DIGIT_FOOTNOTE_RE.match(joined) if after_rule else None
+        if superscript or digits:
+            match = superscript or digits
+            marker = match.group("marker").translate(SUPERSCRIPT_TO_DIGIT)
+            footnotes.append(RawFootnote(marker, footnote_text(match.group("text")), line))
+            if digits:
+                builder.marker_style = "plain"
+            after_footnote = True
+            continue
+        after_rule = False
+        phrase, text = leading_emphasis(normalise_spaces(joined))
+        builder.add(Segment(strip_emphasis(text), line, after_page_break=after_footnote, phrase=phrase))
+        after_footnote = False
+    return document_of(builder.build(footnotes))
