@@ -1,0 +1,564 @@
+"""Paragraph-level full-text search: query parsing, bounded ranking, safe highlights.
+
+What a query means
+------------------
+Web-search syntax, as ``websearch_to_tsquery`` reads it: words separated by
+spaces must all match; ``OR`` between two terms makes either do; ``-word`` or
+``-"a phrase"`` excludes; ``"a phrase"`` is an exact phrase. Unquoted words
+match with English stemming (``inclusion`` finds ``inclusive``) against the
+stored ``search_vector``; quoted phrases match the words as written (no
+stemming, stop words kept) against the stored ``exact_vector``. Both vectors
+are generated columns with GIN indexes (migrations 0001 and 0002): nothing
+is computed per query. ``parse_query`` builds a tree of terms; each term is
+one ``plainto_tsquery`` / ``phraseto_tsquery`` condition, so no user input
+ever reaches the tsquery syntax and no input raises a syntax error.
+
+Footnotes are searched the same way and returned as hits of their own,
+linked to the paragraph that carries their marker.
+
+Ranking
+-------
+``ts_rank`` of the row's vector (opening phrase weight A = 1.0, text B = 0.4,
+footnote text C = 0.2; normalised by log of the length) plus half the
+``ts_rank`` of the resolution title. A paragraph whose opening phrase matches
+outranks one that mentions the words in passing; a paragraph of a resolution
+whose title matches outranks an otherwise equal one.
+
+Speed: why no query ranks every match
+-------------------------------------
+The usual cause of slow PostgreSQL search is ``ORDER BY ts_rank(...)`` over
+every row matching a common word (a third of a million paragraphs match
+"development" at 1M paragraphs): each match is fetched and its vector
+de-TOASTed and scored. Here every search costs at most:
+
+1. one statement-free tokenisation query (which words are stop words);
+2. one *count and facets* query over at most ``CANDIDATE_LIMIT + 1`` matches
+   (``LIMIT`` on the GIN bitmap scan, then ``GROUPING SETS`` for the total and
+   the counts per filter value). Past the limit, the total is reported as
+   "more than N" and the facet counts as "among the first N";
+3. one *page* query: by relevance, the first ``CANDIDATE_LIMIT`` matches in
+   index order are ranked and the page is cut from them (ranking cost is
+   bounded, whatever the word); by date, each of paragraphs and footnotes
+   takes its newest ``offset + page size`` rows (PostgreSQL can walk the
+   resolutions' date index and stop) and the two are merged;
+4. one query per hit type for the rows shown, with ``ts_headline`` computed
+   for those 20 rows only.
+
+Pages are therefore capped at ``CANDIDATE_LIMIT / PAGE_SIZE`` (an explicit,
+reported limit), and for the broadest words relevance is decided among the
+first ``CANDIDATE_LIMIT`` matches rather than all of them: the trade that keeps
+a common-word search within its time budget. The limit is the setting
+``SEARCH_CANDIDATE_LIMIT``.
+
+Highlighting safety
+-------------------
+``ts_headline`` returns raw text (and silently drops anything that looks like
+an HTML tag). Before highlighting, ``<`` and ``>`` are swapped for private-use
+characters and the two private-use selection markers are removed from the
+text; ts_headline marks matches with those markers; the result is swapped
+back, HTML-escaped, and only then are the markers replaced by ``<mark>``.
+A paragraph containing ``<script>`` or a literal ``<mark>`` shows as text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramDistance
+from django.db import connection
+from django.db.models import F, Func, Q, Value
+from django.db.models.functions import ExtractYear
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from resolutions.citations import parse_reference
+from resolutions.models import Footnote, Paragraph, Resolution, SearchWord
+from resolutions.permalinks import paragraph_url, resolution_url
+
+MAX_QUERY_LENGTH = 500
+MAX_TERMS = 20  # words, counting each word of a phrase
+PAGE_SIZE = 20
+GROUPS_PER_PAGE = 10
+HITS_PER_GROUP = 3
+CANDIDATE_LIMIT = getattr(settings, "SEARCH_CANDIDATE_LIMIT", 5000)
+MAX_PAGE = CANDIDATE_LIMIT // PAGE_SIZE
+
+TITLE_WEIGHT = 0.5
+# ts_rank weights, in PostgreSQL's order {D, C, B, A}.
+TITLE_RANK_WEIGHTS = [1.0, 1.0, 1.0, 1.0]
+LENGTH_NORMALISATION = 1  # divide by 1 + log(length)
+
+# Private-use characters: "<" and ">" stand-ins, and the highlight start/stop markers.
+LT, GT, START_SEL, STOP_SEL = "\ue000", "\ue001", "\ue002", "\ue003"
+HEADLINE_OPTIONS = dict(start_sel=START_SEL, stop_sel=STOP_SEL, max_words=45, min_words=20, max_fragments=2, fragment_delimiter=" … ")
+
+TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\ue000-\ue003]")
+
+
+class QueryError(ValueError):
+    """A query or parameter the search refuses, with a message for the person who typed it."""
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    phrase: bool = False
+    negated: bool = False
+
+    def condition(self) -> Q:
+        if self.phrase:
+            match = Q(exact_vector=SearchQuery(self.text, config="simple", search_type="phrase"))
+        else:
+            match = Q(search_vector=SearchQuery(self.text, config="english", search_type="plain"))
+        return ~match if self.negated else match
+
+    def rank_query(self) -> SearchQuery:
+        return SearchQuery(self.text, config="english", search_type="phrase" if self.phrase else "plain")
+
+    def __str__(self) -> str:
+        shown = f'"{self.text}"' if self.phrase else self.text
+        return f"-{shown}" if self.negated else shown
+
+
+@dataclass
+class ParsedQuery:
+    """AND of clauses; each clause is an OR of terms (``OR`` binds tighter than the space)."""
+
+    clauses: list[list[Term]] = field(default_factory=list)
+
+    @property
+    def terms(self) -> list[Term]:
+        return [term for clause in self.clauses for term in clause]
+
+    def condition(self) -> Q:
+        condition = Q()
+        for clause in self.clauses:
+            alternatives = Q()
+            for term in clause:
+                alternatives |= term.condition()
+            condition &= alternatives
+        return condition
+
+    def text_query(self) -> SearchQuery:
+        """The English tsquery of the wanted terms, for ranking and highlighting."""
+        combined = None
+        for clause in self.clauses:
+            alternatives = None
+            for term in clause:
+                if not term.negated:
+                    alternatives = term.rank_query() if alternatives is None else alternatives | term.rank_query()
+            if alternatives is not None:
+                combined = alternatives if combined is None else combined & alternatives
+        return combined
+
+    def any_term_query(self) -> SearchQuery:
+        """Any of the wanted terms: a title scores for each query word it contains."""
+        combined = None
+        for term in self.terms:
+            if not term.negated:
+                combined = term.rank_query() if combined is None else combined | term.rank_query()
+        return combined
+
+    def rank_expression(self):
+        own = SearchRank(F("search_vector"), self.text_query(), normalization=LENGTH_NORMALISATION)
+        title = SearchRank(
+            F("resolution__title_vector"), self.any_term_query(), weights=TITLE_RANK_WEIGHTS,
+            normalization=LENGTH_NORMALISATION,
+        )
+        return own + TITLE_WEIGHT * title
+
+    def __str__(self) -> str:
+        return " ".join(" OR ".join(str(term) for term in clause) for clause in self.clauses)
+
+
+def tokenize(text: str) -> list[list[Term]]:
+    """Split web-search syntax into OR-groups of terms (no database; limits checked here)."""
+    text = CONTROL_RE.sub(" ", text)
+    if len(text) > MAX_QUERY_LENGTH:
+        raise QueryError(f"The search is too long: at most {MAX_QUERY_LENGTH} characters, please.")
+    clauses: list[list[Term]] = []
+    pending_or = False
+    for match in TOKEN_RE.finditer(text):
+        negated_phrase, phrase, word = match.groups()
+        if word == "OR":
+            pending_or = bool(clauses)
+            continue
+        if word is not None:
+            negated = word.startswith("-") and len(word) > 1
+            term = Term(word[1:] if negated else word, negated=negated)
+        else:
+            if not phrase.strip():
+                continue
+            term = Term(" ".join(phrase.split()), phrase=True, negated=bool(negated_phrase))
+        if pending_or and clauses:
+            clauses[-1].append(term)
+        else:
+            clauses.append([term])
+        pending_or = False
+    words = sum(len(term.text.split()) for clause in clauses for term in clause)
+    if words > MAX_TERMS:
+        raise QueryError(f"The search has {words} words: at most {MAX_TERMS}, please.")
+    for clause in clauses:
+        if len(clause) > 1 and any(term.negated for term in clause):
+            raise QueryError("An excluded word (-word) cannot be part of an OR; put it on its own.")
+    return clauses
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """The query as conditions, without terms that carry no searchable word (stop words, punctuation)."""
+    clauses = tokenize(text)
+    terms = [term for clause in clauses for term in clause]
+    if not terms:
+        raise QueryError("Type some words to search for.")
+    searchable = _searchable_terms(terms)
+    kept = [[term for term in clause if term in searchable] for clause in clauses]
+    kept = [clause for clause in kept if clause]
+    if not any(not term.negated for clause in kept for term in clause):
+        if any(term.negated for term in terms) and not any(not term.negated for term in terms):
+            raise QueryError("A search needs at least one word to find, not only words to exclude.")
+        raise QueryError("The search has only very common words (like “the” or “of”) or punctuation: add a more specific word.")
+    return ParsedQuery(kept)
+
+
+def _searchable_terms(terms: list[Term]) -> set[Term]:
+    """Terms whose tsquery is not empty, asked of PostgreSQL in one round trip (its stop-word list)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT position FROM ("
+            " SELECT ordinality AS position,"
+            "  CASE WHEN phrase THEN numnode(phraseto_tsquery('simple', text))"
+            "  ELSE numnode(plainto_tsquery('english', text)) END AS nodes"
+            " FROM unnest(%s::text[], %s::boolean[]) WITH ORDINALITY AS t(text, phrase)) counted"
+            " WHERE nodes > 0",
+            [[term.text for term in terms], [term.phrase for term in terms]],
+        )
+        positions = {row[0] for row in cursor.fetchall()}
+    return {term for index, term in enumerate(terms, start=1) if index in positions}
+
+
+# --- references: "70/126", "A/RES/70/126", "resolution 70/126 para 5" ---
+
+REFERENCE_WORDS = {
+    "resolution", "res", "para", "paras", "paragraph", "op", "operative", "pp", "preambular", "of", "the",
+    "general", "assembly", "ga", "economic", "and", "social", "council", "ecosoc", "its",
+}
+
+
+def reference_url(text: str) -> str | None:
+    """The page a query that is only a citation names (paragraph, else resolution), when the archive holds it."""
+    text = CONTROL_RE.sub(" ", text).strip()
+    if not text or len(text) > 120 or not re.search(r"\d", text):
+        return None
+    leftover = [w.lower() for w in re.findall(r"[^\s,.;:()]+", text) if not re.search(r"[\d/]", w)]
+    if any(word not in REFERENCE_WORDS and not re.fullmatch(r"[a-h]", word) for word in leftover):
+        return None
+    reference = parse_reference(text)
+    if reference is None:
+        return None
+    resolution = Resolution.objects.by_symbol(reference.symbol).only("symbol").first()
+    if resolution is None:
+        return None
+    if reference.paragraph_key and resolution.paragraphs.filter(key=reference.paragraph_key).exists():
+        return paragraph_url(resolution.symbol, reference.paragraph_key)
+    return resolution_url(resolution.symbol)
+
+
+# --- highlighting ---
+
+
+def safe_headline(field_name: str, query: SearchQuery) -> SearchHeadline:
+    """ts_headline over the text with "<", ">" and the selection markers neutralised first."""
+    neutralised = Func(F(field_name), Value("<>" + START_SEL + STOP_SEL), Value(LT + GT), function="translate")
+    return SearchHeadline(neutralised, query, config="english", **HEADLINE_OPTIONS)
+
+
+def highlight_html(headline: str) -> SafeString:
+    """HTML for a ts_headline result of ``safe_headline``: escaped text, our markers as <mark>."""
+    text = escape(headline.replace(LT, "<").replace(GT, ">"))
+    return mark_safe(text.replace(START_SEL, "<mark>").replace(STOP_SEL, "</mark>"))
+
+
+# --- running a search ---
+
+FACET_COLUMNS = ("body", "session", "year", "committee", "kind", "opening")
+FACET_VALUE_LIMIT = 12
+
+
+@dataclass
+class Hit:
+    type: str  # "paragraph" or "footnote"
+    resolution: Resolution
+    paragraph: Paragraph | None
+    footnote: Footnote | None
+    highlight: SafeString
+    rank: float
+    url: str
+
+    def as_json(self) -> dict:
+        resolution = self.resolution
+        return {
+            "type": self.type,
+            "symbol": resolution.symbol,
+            "title": resolution.title,
+            "body": resolution.body.code,
+            "session": resolution.session,
+            "adopted_on": resolution.adopted_on.isoformat() if resolution.adopted_on else None,
+            "paragraph": self.paragraph.key if self.paragraph else None,
+            "number": self.paragraph.number if self.paragraph else None,
+            "kind": self.paragraph.kind if self.paragraph else None,
+            "footnote": self.footnote.marker if self.footnote else None,
+            "highlight": str(self.highlight),
+            "rank": round(self.rank, 6),
+            "url": self.url,
+        }
+
+
+@dataclass
+class Group:
+    resolution: Resolution
+    hits: list[Hit]
+    total: int  # hits of this resolution among the candidates
+
+
+@dataclass
+class Results:
+    total: int
+    total_is_capped: bool
+    page: int
+    pages: int
+    hits: list[Hit] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    resolutions: int = 0  # resolutions among the candidates
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+
+def candidate_querysets(query: ParsedQuery, paragraph_filter, footnote_filter):
+    """Matching paragraphs and footnotes with the columns every later step needs (filtered, unordered)."""
+    common = dict(
+        adopted_on=F("resolution__adopted_on"),
+        body=F("resolution__body__code"),
+        session=F("resolution__session"),
+        year=ExtractYear("resolution__adopted_on"),
+        committee=F("resolution__committee"),
+    )
+    paragraphs = paragraph_filter(Paragraph.objects.search(query)).values(
+        "id", "resolution_id", "rank", hit=Value("paragraph"), position=F("order"), kind_value=F("kind"),
+        opening=F("opening_phrase"), **common
+    )
+    footnotes = footnote_filter(Footnote.objects.search(query)).values(
+        "id", "resolution_id", "rank", hit=Value("footnote"), position=F("paragraph__order"),
+        kind_value=F("paragraph__kind"), opening=F("paragraph__opening_phrase"), **common
+    )
+    return paragraphs.order_by(), footnotes.order_by()
+
+
+CANDIDATE_COLUMNS = ("id", "rank", "hit", "position", "kind_value", "opening", "resolution_id", "adopted_on", "body", "session", "year", "committee")
+
+
+def _union_sql(paragraphs, footnotes) -> tuple[str, tuple]:
+    """Both hit types' querysets (already cut) as one row source with the same columns."""
+    p_sql, p_params = paragraphs.query.sql_with_params()
+    f_sql, f_params = footnotes.query.sql_with_params()
+    columns = ", ".join(CANDIDATE_COLUMNS)
+    return (
+        f"SELECT {columns} FROM ({p_sql}) AS p UNION ALL SELECT {columns} FROM ({f_sql}) AS f",
+        p_params + f_params,
+    )
+
+
+def _candidates_sql(paragraphs, footnotes, limit: int) -> tuple[str, tuple]:
+    """Each hit type cut at ``limit`` rows in index order (no ranking, no sorting)."""
+    return _union_sql(paragraphs[:limit], footnotes[:limit])
+
+
+def count_and_facets(paragraphs, footnotes) -> tuple[int, bool, int, dict]:
+    """(total, capped, resolutions, facets) over at most CANDIDATE_LIMIT + 1 matches, in one query."""
+    sql, params = _candidates_sql(paragraphs, footnotes, CANDIDATE_LIMIT + 1)
+    facet_sets = ", ".join(f"({column})" for column in ("body", "session", "year", "committee", "kind_value", "opening"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT GROUPING(body, session, year, committee, kind_value, opening) AS level,"
+            f" body, session, year, committee, kind_value, opening, count(*), count(DISTINCT resolution_id)"
+            f" FROM ({sql}) AS candidates GROUP BY GROUPING SETS ((), {facet_sets})",
+            params,
+        )
+        rows = cursor.fetchall()
+    total, resolutions, facets = 0, 0, {name: [] for name in FACET_COLUMNS}
+    for level, *values, count, distinct_resolutions in rows:
+        if level == 0b111111:
+            total, resolutions = count, distinct_resolutions
+            continue
+        # GROUPING() sets a bit for each column *not* grouped; the one clear bit names the facet.
+        position = [bit for bit in range(6) if not level & (1 << (5 - bit))][0]
+        value = values[position]
+        if value not in (None, ""):
+            facets[FACET_COLUMNS[position]].append((str(value), count))
+    for name, values in facets.items():
+        key = (lambda item: (-int(item[0]), item[1])) if name == "year" else (lambda item: (-item[1], item[0]))
+        facets[name] = sorted(values, key=key)[: FACET_VALUE_LIMIT * 3 if name == "year" else FACET_VALUE_LIMIT]
+    capped = total > CANDIDATE_LIMIT
+    return min(total, CANDIDATE_LIMIT), capped, resolutions, facets
+
+
+def page_rows(paragraphs, footnotes, *, sort: str, offset: int, size: int) -> list[tuple[str, int, float]]:
+    """(hit type, id, rank) of one page: by bounded relevance, or newest first."""
+    if sort == "date":
+        # Each side's newest offset + size rows, in the same order as the merge below.
+        ordering = (F("adopted_on").desc(nulls_last=True), "resolution_id", F("position").asc(nulls_last=True), "id")
+        newest, params = _union_sql(
+            paragraphs.order_by(*ordering)[: offset + size], footnotes.order_by(*ordering)[: offset + size]
+        )
+        sql = (
+            f"SELECT hit, id, rank FROM ({newest}) AS candidates"
+            " ORDER BY adopted_on DESC NULLS LAST, resolution_id, position NULLS LAST, hit DESC, id"
+            " LIMIT %s OFFSET %s"
+        )
+        params = params + (size, offset)
+    else:
+        candidates, params = _candidates_sql(paragraphs, footnotes, CANDIDATE_LIMIT)
+        sql = (
+            f"SELECT hit, id, rank FROM ({candidates}) AS candidates"
+            " ORDER BY rank DESC, adopted_on DESC NULLS LAST, resolution_id, position NULLS LAST, hit DESC, id"
+            " LIMIT %s OFFSET %s"
+        )
+        params = params + (size, offset)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def group_rows(paragraphs, footnotes, *, sort: str, offset: int, size: int) -> list[tuple[str, int, float, int, int]]:
+    """(hit type, id, rank, resolution id, hits of that resolution) for one page of resolutions."""
+    candidates, params = _candidates_sql(paragraphs, footnotes, CANDIDATE_LIMIT)
+    group_order = "newest DESC NULLS LAST, resolution_id" if sort == "date" else "best DESC, resolution_id"
+    sql = f"""
+        WITH ranked AS (
+            SELECT hit, id, rank, resolution_id, adopted_on AS newest,
+                   row_number() OVER (PARTITION BY resolution_id ORDER BY rank DESC, position NULLS LAST, hit DESC, id) AS place,
+                   max(rank) OVER (PARTITION BY resolution_id) AS best,
+                   count(*) OVER (PARTITION BY resolution_id) AS hits
+            FROM ({candidates}) AS candidates
+        ), shown AS (
+            SELECT resolution_id, row_number() OVER (ORDER BY {group_order}) AS group_place
+            FROM ranked WHERE place = 1 ORDER BY {group_order} LIMIT %s OFFSET %s
+        )
+        SELECT hit, id, rank, ranked.resolution_id, hits FROM ranked JOIN shown USING (resolution_id)
+        WHERE place <= %s ORDER BY group_place, place
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params + (size, offset, HITS_PER_GROUP))
+        return cursor.fetchall()
+
+
+def load_hits(rows, query: ParsedQuery) -> list[Hit]:
+    """The rows shown, in order, with ts_headline computed for these rows only."""
+    text_query = query.text_query()
+    paragraph_ids = [row_id for hit, row_id, *_ in rows if hit == "paragraph"]
+    footnote_ids = [row_id for hit, row_id, *_ in rows if hit == "footnote"]
+    paragraphs = {}
+    if paragraph_ids:
+        paragraphs = Paragraph.objects.filter(id__in=paragraph_ids).select_related("resolution__body").defer(
+            "resolution__metadata"
+        ).annotate(headline=safe_headline("text", text_query)).in_bulk()
+    footnotes = {}
+    if footnote_ids:
+        footnotes = Footnote.objects.filter(id__in=footnote_ids).select_related("resolution__body", "paragraph").defer(
+            "resolution__metadata"
+        ).annotate(headline=safe_headline("text", text_query)).in_bulk()
+    hits = []
+    for hit, row_id, rank, *_ in rows:
+        if hit == "paragraph" and row_id in paragraphs:
+            paragraph = paragraphs[row_id]
+            hits.append(Hit("paragraph", paragraph.resolution, paragraph, None, highlight_html(paragraph.headline), rank,
+                            paragraph_url(paragraph.resolution.symbol, paragraph.key)))
+        elif hit == "footnote" and row_id in footnotes:
+            footnote = footnotes[row_id]
+            url = (paragraph_url(footnote.resolution.symbol, footnote.paragraph.key) if footnote.paragraph
+                   else resolution_url(footnote.resolution.symbol))
+            hits.append(Hit("footnote", footnote.resolution, footnote.paragraph, footnote,
+                            highlight_html(footnote.headline), rank, url))
+    return hits
+
+
+def run(query: ParsedQuery, paragraph_filter, footnote_filter, *, sort: str = "relevance", page: int = 1,
+        grouped: bool = False) -> Results:
+    """One search: total and facets, the page (hits or resolution groups), highlights for the page."""
+    if not 1 <= page <= MAX_PAGE:
+        raise QueryError(f"Pages go from 1 to {MAX_PAGE}; refine the search to see further.")
+    paragraphs, footnotes = candidate_querysets(query, paragraph_filter, footnote_filter)
+    total, capped, resolutions, facets = count_and_facets(paragraphs, footnotes)
+    size = GROUPS_PER_PAGE if grouped else PAGE_SIZE
+    pages = max(1, min(MAX_PAGE, math.ceil((resolutions if grouped else total) / size)))
+    page = min(page, pages)
+    results = Results(total=total, total_is_capped=capped, page=page, pages=pages, resolutions=resolutions, facets=facets)
+    if not total:
+        return results
+    offset = (page - 1) * size
+    if grouped:
+        rows = group_rows(paragraphs, footnotes, sort=sort, offset=offset, size=size)
+        hits = load_hits(rows, query)
+        counts = {row[3]: row[4] for row in rows}
+        for hit in hits:
+            if not results.groups or results.groups[-1].resolution.pk != hit.resolution.pk:
+                results.groups.append(Group(hit.resolution, [], counts[hit.resolution.pk]))
+            results.groups[-1].hits.append(hit)
+    else:
+        results.hits = load_hits(page_rows(paragraphs, footnotes, sort=sort, offset=offset, size=size), query)
+    return results
+
+
+def has_matches(query: ParsedQuery, paragraph_filter, footnote_filter) -> bool:
+    paragraphs, footnotes = candidate_querysets(query, paragraph_filter, footnote_filter)
+    return paragraphs.exists() or footnotes.exists()
+
+
+# --- did you mean ---
+
+
+def suggest(query: ParsedQuery, paragraph_filter, footnote_filter) -> str | None:
+    """The query with its unknown words replaced by the archive's closest words, when that finds something."""
+    words = {word.lower() for term in query.terms if not term.negated for word in re.findall(r"[^\W\d_]{3,}", term.text)}
+    if not words:
+        return None
+    known = set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
+    replacements = {}
+    for word in sorted(words - known):
+        closest = (
+            SearchWord.objects.filter(word__trigram_similar=word)
+            .annotate(distance=TrigramDistance("word", word))
+            .order_by("distance", "-documents", "word")
+            .values_list("word", flat=True)
+            .first()
+        )
+        if closest:
+            replacements[word] = closest
+    if not replacements:
+        return None
+    pattern = re.compile(r"[^\W\d_]{3,}")
+    clauses = [
+        [
+            Term(pattern.sub(lambda m: _same_case(m.group(0), replacements.get(m.group(0).lower())), term.text), term.phrase, term.negated)
+            for term in clause
+        ]
+        for clause in query.clauses
+    ]
+    suggestion = ParsedQuery(clauses)
+    if str(suggestion) == str(query) or not has_matches(suggestion, paragraph_filter, footnote_filter):
+        return None
+    return str(suggestion)
+
+
+def _same_case(original: str, replacement: str | None) -> str:
+    if replacement is None:
+        return original
+    return replacement.capitalize() if original[:1].isupper() else replacement
+
+
+def refresh_vocabulary() -> None:
+    """Rebuild the did-you-mean vocabulary from the texts now in the archive (run after imports)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"REFRESH MATERIALIZED VIEW {SearchWord._meta.db_table}")

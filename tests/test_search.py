@@ -1,0 +1,233 @@
+"""Search with known answers on a small hand-made archive."""
+
+import datetime as dt
+
+import pytest
+
+from resolutions import search
+from resolutions.ingest.document import ParsedCitation, ParsedFootnote, ParsedParagraph
+from resolutions.loading import load_resolution
+from tests.conftest import make_resolution
+
+pytestmark = pytest.mark.django_db
+
+
+def paragraph(key, text, opening="", kind=None, order=None):
+    kind = kind or ("preambular" if key.startswith("pp") else "operative")
+    number = "" if kind == "preambular" else key[2:]
+    return ParsedParagraph(key, kind, number, order or 0, text, opening)
+
+
+def numbered(*paragraphs):
+    return [ParsedParagraph(p.key, p.kind, p.number, index, p.text, p.opening_phrase) for index, p in enumerate(paragraphs, 1)]
+
+
+@pytest.fixture
+def archive():
+    load_resolution(make_resolution(
+        "A/RES/70/126",
+        title="Promoting social integration through social inclusion",
+        committee="Third Committee",
+        adopted_on=dt.date(2015, 12, 17),
+        paragraphs=numbered(
+            paragraph("pp1", "Recalling its resolution 68/131 on the inclusion of older persons,", "Recalling"),
+            paragraph("op1", "Urges Member States to promote social protection floors for older persons;", "Urges"),
+            paragraph("op2", "Calls upon Member States to consider inclusive policies that take into account the situation of the older person;", "Calls upon"),
+            paragraph("op3", "Takes note of the report of the Secretary-General, which urges attention to ageing;", "Takes note"),
+        ),
+        footnotes=[ParsedFootnote("1", "A/70/179, on the rights of pensioners in rural areas.", "op3", 40)],
+    ))
+    load_resolution(make_resolution(
+        "E/RES/2010/12",
+        body="ECOSOC",
+        session="2010",
+        number="2010/12",
+        title="Promoting social integration",
+        adopted_on=dt.date(2010, 7, 21),
+        paragraphs=numbered(
+            paragraph("pp1", "Reaffirming the commitment to poverty eradication,", "Reaffirming"),
+            paragraph("op1", "Calls upon Governments to strengthen social protection systems;", "Calls upon"),
+            paragraph("op2", "Encourages the inclusion of persons with disabilities in development;", "Encourages"),
+            paragraph("op3", "Stresses the importance of integration;", "Stresses"),
+        ),
+        footnotes=[],
+    ))
+    load_resolution(make_resolution(
+        "A/RES/72/140",
+        title="Policies and programmes involving youth",
+        adopted_on=dt.date(2017, 12, 19),
+        paragraphs=numbered(
+            paragraph("op1", 'Notes the <script>alert(1)</script> text, <img src=x onerror=alert(1)> and a literal <mark>youth</mark> tag & "quotes";', "Notes"),
+            paragraph("op2", "Encourages youth employment, recalling resolution 70/126;", "Encourages"),
+            paragraph("op3", "Stresses the importance of integration;", "Stresses"),
+        ),
+        footnotes=[],
+        citations=[ParsedCitation("A/RES/70/126", "resolution 70/126", "resolution", 43, 60, paragraph_key="op2")],
+    ))
+    search.refresh_vocabulary()
+
+
+def api(client, **params):
+    response = client.get("/api/search", params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def found(client, **params):
+    """(symbol, paragraph key or footnote marker) of every hit, in order."""
+    body = api(client, **params)
+    return [(hit["symbol"], hit["paragraph"] if hit["type"] == "paragraph" else f"fn{hit['footnote']}") for hit in body["results"]]
+
+
+def test_words_match_stems_but_a_quoted_phrase_is_exact(client, archive):
+    words = set(found(client, q="older persons"))
+    assert words == {("A/RES/70/126", "pp1"), ("A/RES/70/126", "op1"), ("A/RES/70/126", "op2")}
+    assert set(found(client, q='"older persons"')) == {("A/RES/70/126", "pp1"), ("A/RES/70/126", "op1")}
+
+
+def test_stemming_finds_variants_and_a_quoted_word_does_not(client, archive):
+    assert set(found(client, q="inclusion")) == {
+        ("A/RES/70/126", "pp1"), ("A/RES/70/126", "op2"), ("E/RES/2010/12", "op2"),  # 70/126 op2 says "inclusive"
+    }
+    assert set(found(client, q='"inclusion"')) == {("A/RES/70/126", "pp1"), ("E/RES/2010/12", "op2")}
+
+
+def test_exclusion(client, archive):
+    assert set(found(client, q="urges")) == {("A/RES/70/126", "op1"), ("A/RES/70/126", "op3")}
+    assert found(client, q="urges -ageing") == [("A/RES/70/126", "op1")]
+    assert found(client, q='urges -"social protection"') == [("A/RES/70/126", "op3")]
+
+
+def test_or(client, archive):
+    assert set(found(client, q="poverty OR disabilities")) == {("E/RES/2010/12", "pp1"), ("E/RES/2010/12", "op2")}
+    assert set(found(client, q="poverty OR disabilities development")) == {("E/RES/2010/12", "op2")}
+
+
+def test_footnotes_are_hits_linked_to_their_paragraph(client, archive):
+    body = api(client, q="pensioners")
+    assert [hit["type"] for hit in body["results"]] == ["footnote"]
+    hit = body["results"][0]
+    assert hit["paragraph"] == "op3" and hit["footnote"] == "1"
+    assert hit["url"].endswith("/A/RES/70/126/op3/")
+    assert "<mark>pensioners</mark>" in hit["highlight"]
+
+
+def test_opening_phrase_match_ranks_above_a_passing_mention(client, archive):
+    assert found(client, q="urges") == [("A/RES/70/126", "op1"), ("A/RES/70/126", "op3")]
+
+
+def test_title_match_ranks_above_an_equal_paragraph(client, archive):
+    # The same text in two resolutions: the one whose title says "integration" comes first.
+    assert found(client, q="integration importance") == [("E/RES/2010/12", "op3"), ("A/RES/72/140", "op3")]
+
+
+def test_sort_by_date_newest_first(client, archive):
+    assert [symbol for symbol, _ in found(client, q="importance", sort="date")] == ["A/RES/72/140", "E/RES/2010/12"]
+
+
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"body": "ECOSOC"}, {("E/RES/2010/12", "op1")}),
+        ({"session": "70"}, {("A/RES/70/126", "op2")}),
+        ({"year_from": "2011"}, {("A/RES/70/126", "op2")}),
+        ({"year_to": "2011"}, {("E/RES/2010/12", "op1")}),
+        ({"year_from": "2010", "year_to": "2010"}, {("E/RES/2010/12", "op1")}),
+        ({"committee": "third committee"}, {("A/RES/70/126", "op2")}),
+        ({"kind": "operative"}, {("A/RES/70/126", "op2"), ("E/RES/2010/12", "op1")}),
+        ({"kind": "preambular"}, set()),
+        ({"opening": "Calls upon"}, {("A/RES/70/126", "op2"), ("E/RES/2010/12", "op1")}),
+    ],
+)
+def test_each_filter(client, archive, params, expected):
+    assert set(found(client, q="calls", **params)) == expected
+
+
+def test_opening_phrase_filter_narrows(client, archive):
+    assert set(found(client, q="social", opening="Urges")) == {("A/RES/70/126", "op1")}
+
+
+def test_cites_filter(client, archive):
+    assert found(client, q="youth", cites="A/RES/70/126") == [("A/RES/72/140", "op2")]
+    assert found(client, q="youth", cites="70/126") == [("A/RES/72/140", "op2")]
+
+
+def test_facet_counts_follow_the_query(client, archive):
+    facets = api(client, q="calls")["facets"]
+    assert {f["value"]: f["count"] for f in facets["body"]} == {"GA": 1, "ECOSOC": 1}
+    assert {f["value"]: f["count"] for f in facets["year"]} == {"2015": 1, "2010": 1}
+    assert {f["value"]: f["count"] for f in facets["opening"]} == {"Calls upon": 2}
+    assert {f["value"]: f["count"] for f in api(client, q="social")["facets"]["kind"]} == {"operative": 2}
+
+
+def test_total_and_grouping_by_resolution(client, archive):
+    body = api(client, q="importance OR urges", view="resolutions")
+    assert body["total"] == 4 and body["resolutions"] == 3
+    groups = {group["symbol"]: [hit["paragraph"] for hit in group["hits"]] for group in body["groups"]}
+    assert groups == {"A/RES/70/126": ["op1", "op3"], "E/RES/2010/12": ["op3"], "A/RES/72/140": ["op3"]}
+
+
+@pytest.mark.parametrize(
+    "query, target",
+    [
+        ("70/126", "/A/RES/70/126/"),
+        ("A/RES/70/126", "/A/RES/70/126/"),
+        ("a/res/70/126", "/A/RES/70/126/"),
+        ("resolution 70/126 para 2", "/A/RES/70/126/op2/"),
+        ("A/RES/70/126, para. 3", "/A/RES/70/126/op3/"),
+        ("2010/12", "/E/RES/2010/12/"),
+    ],
+)
+def test_symbol_or_citation_jumps_to_the_document(client, archive, query, target):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 302
+    assert response["Location"] == target
+    assert api(client, q=query)["reference"].endswith(target)
+
+
+def test_symbol_not_in_the_archive_or_within_words_is_searched(client, archive):
+    assert client.get("/search/", {"q": "A/RES/99/1"}).status_code == 200
+    assert client.get("/search/", {"q": "youth recalling resolution 70/126"}).status_code == 200
+
+
+def test_did_you_mean_from_the_archive_vocabulary(client, archive):
+    body = api(client, q="disabilties")
+    assert body["total"] == 0
+    assert body["suggestion"] == "disabilities"
+    page = client.get("/search/", {"q": "Povrety"}).content.decode()
+    assert "Did you mean" in page and ">Poverty</a>" in page
+
+
+def test_no_hits_says_which_filters_removed_results(client, archive):
+    body = api(client, q="poverty", body="GA", kind="operative")
+    assert body["total"] == 0
+    assert body["removed_by_filters"] == []  # removing either alone is not enough
+    body = api(client, q="poverty", body="GA")
+    assert body["removed_by_filters"] == ["body"]
+    page = client.get("/search/", {"q": "poverty", "body": "GA"}).content.decode()
+    assert "without <strong>Body</strong>" in page
+
+
+def test_highlight_is_html_safe(client, archive):
+    page = client.get("/search/", {"q": "youth tag"}).content.decode()
+    assert "<script>alert" not in page and "<img src" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "&lt;mark&gt;<mark>youth</mark>&lt;/mark&gt;" in page
+    assert "<mark>tag</mark>" in page
+    assert "&amp; &quot;quotes&quot;" in page
+
+
+def test_highlights_only_mark_matches(archive):
+    html = str(search.highlight_html("a \ue002b\ue003 <mark>c</mark> \ue000script\ue001"))
+    assert html == "a <mark>b</mark> &lt;mark&gt;c&lt;/mark&gt; &lt;script&gt;"
+
+
+def test_html_page_shows_hits_chips_and_facets(client, archive):
+    response = client.get("/search/", {"q": "calls", "body": "GA"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "1 hit" in page
+    assert 'href="/A/RES/70/126/op2/"' in page
+    assert "Body: General Assembly" in page and 'aria-label="Remove filter Body: General Assembly"' in page
+    assert "<mark>Calls</mark>" in page
