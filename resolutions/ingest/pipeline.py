@@ -95,7 +95,9 @@ def decode_text(data: bytes, name: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse_bytes(data: bytes, name: str, format: str | None = None, sidecar: dict | None = None) -> ParsedDocument:
+def parse_bytes(
+    data: bytes, name: str, format: str | None = None, sidecar: dict | None = None, path: Path | None = None
+) -> ParsedDocument:
     modules = format_modules()
     if format is None:
         format = detect_format(data, name)
@@ -103,6 +105,9 @@ def parse_bytes(data: bytes, name: str, format: str | None = None, sidecar: dict
         raise ParseError(f"unknown format {format!r} (known: {', '.join(modules)})", source=name)
     source = SourceInfo(name=name, format=format, sha256=hashlib.sha256(data).hexdigest())
     document = modules[format].parse(data, source)
+    if path is not None and hasattr(modules[format], "enrich_from_path"):
+        # Metadata a format keeps beside its files (the AKN corpus's metadata/NN.jsonl).
+        modules[format].enrich_from_path(document, path)
     for resolution in document.resolutions:
         if sidecar:
             apply_sidecar(resolution, sidecar, name)
@@ -113,7 +118,7 @@ def parse_bytes(data: bytes, name: str, format: str | None = None, sidecar: dict
 
 def parse_path(path: Path, format: str | None = None) -> ParsedDocument:
     data, info = read_source(path)
-    return parse_bytes(data, info.name, format, read_sidecar(path))
+    return parse_bytes(data, info.name, format, read_sidecar(path), path=path)
 
 
 def read_sidecar(path: Path) -> dict | None:
