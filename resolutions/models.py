@@ -92,7 +92,20 @@ class Resolution(models.Model):
         return f"{self.symbol} {self.title}"
 
 
-class ParagraphQuerySet(models.QuerySet):
+class SearchableQuerySet(models.QuerySet):
+    """Full-text search over rows with ``search_vector`` (English) and ``exact_vector`` (unstemmed)."""
+
+    def search(self, query):
+        """Rows matching ``query`` (a ``resolutions.search.ParsedQuery``), annotated with ``rank``.
+
+        Matching uses the GIN-indexed stored vectors only; ``rank`` adds the
+        resolution title's score to the row's own. Not ordered: callers bound
+        the candidate set before ranking (see ``resolutions.search``).
+        """
+        return self.filter(query.condition()).annotate(rank=query.rank_expression())
+
+
+class ParagraphQuerySet(SearchableQuerySet):
     def of(self, resolution: Resolution):
         return self.filter(resolution=resolution).order_by("order")
 
@@ -118,6 +131,12 @@ class Paragraph(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # Unstemmed words, stop words kept: "exact phrases" in a search match here.
+    exact_vector = models.GeneratedField(
+        expression=SearchVector("text", config="simple"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = ParagraphQuerySet.as_manager()
 
@@ -129,6 +148,7 @@ class Paragraph(models.Model):
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="paragraph_search_vector"),
+            GinIndex(fields=["exact_vector"], name="paragraph_exact_vector"),
             models.Index(fields=["opening_phrase"]),
         ]
 
@@ -148,16 +168,46 @@ class Footnote(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    exact_vector = models.GeneratedField(
+        expression=SearchVector("text", config="simple"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = SearchableQuerySet.as_manager()
 
     class Meta:
         ordering = ["resolution", "order"]
         constraints = [
             models.UniqueConstraint(fields=["resolution", "order"], name="footnote_unique_order"),
         ]
-        indexes = [GinIndex(fields=["search_vector"], name="footnote_search_vector")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="footnote_search_vector"),
+            GinIndex(fields=["exact_vector"], name="footnote_exact_vector"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.resolution.symbol} footnote {self.marker}"
+
+
+class SearchWord(models.Model):
+    """A word of the archive's own vocabulary, for "did you mean" suggestions.
+
+    Read-only: rows come from the materialized view created in migration 0002
+    (unstemmed words of paragraph texts and titles, with the number of
+    paragraphs using each), refreshed by ``resolutions.search.refresh_vocabulary``
+    (``manage.py refresh_search_vocabulary``) after imports.
+    """
+
+    word = models.TextField(primary_key=True)
+    documents = models.IntegerField()
+
+    class Meta:
+        managed = False
+        db_table = "resolutions_search_vocabulary"
+
+    def __str__(self) -> str:
+        return self.word
 
 
 class CitationQuerySet(models.QuerySet):
