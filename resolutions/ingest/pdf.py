@@ -13,7 +13,6 @@ import io
 import logging
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 from resolutions.ingest.document import ParsedDocument, ParseError, SourceInfo
 from resolutions.ingest.pdf_text import parse_text
@@ -40,8 +39,10 @@ def extract_text(data: bytes, name: str) -> str:
         if len(reader.pages) > MAX_PAGES:
             raise ParseError(f"the PDF has {len(reader.pages)} pages, more than {MAX_PAGES}", source=name)
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as error:
-        raise ParseError(f"not a readable PDF: {error}", source=name) from None
+    except ParseError:
+        raise
+    except Exception as error:  # pypdf raises many kinds on damaged files; all mean the same here
+        raise ParseError(f"not a readable PDF ({type(error).__name__}: {error})", source=name) from None
     if not any(page.strip() for page in pages):
         raise ParseError("the PDF has no text layer (a scan?): nothing to import", source=name)
     return "\n\n".join(_page_lines(page) for page in pages)

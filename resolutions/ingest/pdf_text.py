@@ -147,23 +147,20 @@ class PageReader:
         after_break = False
         in_footnotes = False
         in_header = False
-        page_number_seen = False
-        header_lines = 0
+        header_end: int | None = None
         for number in range(index + 1, len(self.lines) + 1):
             raw = self.lines[number - 1]
             text = normalise_spaces(raw)
             if raw == "":  # page boundary
-                in_footnotes, in_header, page_number_seen, header_lines = False, True, False, 0
+                in_footnotes, in_header, header_end = False, True, None
                 current, after_break = None, True
                 continue
             if in_header:
                 if not text:
                     continue
-                header_lines += 1
-                if self._is_header_line(text, page_number_seen) and header_lines <= MAX_HEADER_LINES:
-                    page_number_seen = page_number_seen or bool(
-                        PAGE_NUMBER_RE.match(text) or JOB_AND_PAGE_RE.match(text)
-                    )
+                if header_end is None:
+                    header_end = self._running_header_end(number)
+                if number <= header_end:
                     continue
                 in_header = False
             if in_footnotes:
@@ -187,15 +184,45 @@ class PageReader:
             else:
                 current.append(raw)
 
-    def _is_header_line(self, text: str, page_number_seen: bool) -> bool:
-        if PAGE_NUMBER_RE.match(text) or JOB_AND_PAGE_RE.match(text) or JOB_NUMBER_RE.match(text):
-            return True
-        if page_number_seen:
-            return False
-        if SYMBOL_RE.fullmatch(text):
-            return True
+    def _running_header_end(self, number: int) -> int:
+        """The last line of the running header that starts at line ``number`` (0 when there is none).
+
+        A header is a few lines (symbol, running title, job number) up to the
+        page number, and a job number right after it. The running title may be
+        shortened, so any line before the page number counts as header; a
+        page without a page number within a few lines has no header.
+        """
+        seen = 0
+        index = number - 1
+        while index < len(self.lines) and seen < MAX_HEADER_LINES:
+            text = normalise_spaces(self.lines[index])
+            if self.lines[index] == "":
+                return 0
+            if text:
+                seen += 1
+                if PAGE_NUMBER_RE.match(text) or JOB_AND_PAGE_RE.match(text):
+                    end = index + 1
+                    for following in range(index + 1, min(index + 4, len(self.lines))):
+                        after = normalise_spaces(self.lines[following])
+                        if after and not JOB_NUMBER_RE.match(after):
+                            break
+                        if after:
+                            end = following + 1
+                    self._check_header(number, end)
+                    return end
+            index += 1
+        return 0
+
+    def _check_header(self, first: int, last: int) -> None:
+        """Header lines that are neither symbol, numbers nor the title are kept as the running title."""
         title = self._printed_title().lower()
-        return bool(title) and len(text) > 3 and text.lower() in title
+        other = []
+        for number in range(first, last + 1):
+            text = normalise_spaces(self.lines[number - 1])
+            if text and not is_furniture_line(text) and not (title and text.lower() in title):
+                other.append(text)
+        if other:
+            self.builder.header.metadata.setdefault("running_title", join_lines(other))
 
     def _printed_title(self) -> str:
         """The title as printed after the number ("80/5. Doha Political…"): running headers repeat it."""

@@ -93,6 +93,15 @@ PHRASE_NOT_VERBS = {"this", "these", "those", "its", "his", "has", "was", "is", 
 EMOTION_NOUNS = r"(?:appreciation|interest|concern|satisfaction|regret|alarm|gratitude|support|condolences|sympathy|solidarity|thanks|hope|dismay|outrage)"
 EMOTION_ADJECTIVES = r"(?:deep|grave|great|serious|particular|profound|sincere|full|strong|utmost|its|their|deep and)"
 
+# Line-end fragments that are no word of their own: "protec-" + "tion" is one word,
+# "long-" + "lasting" a compound that keeps its hyphen.
+WORD_ENDINGS = set(
+    "tion tions sion sions ment ments ing ings ity ities ance ances ence ences ness nesses ble bly ably ibly "
+    "al als ally ive ives ively ated ation ations ization izations isation ized ised izing ising ous ously "
+    "ful fully ly ture tures cy cies gy gies ry ries ary aries ory ories ist ists ism isms ent ents ant ants "
+    "ical ically ular ed er ers est ic ics ial ially ual ually ate ates ative atives ure ures ion ions "
+    "lent lence tive tives sive sively able ible ility ilities".split()
+)
 FOREIGN_SCRIPT_SHARE = 0.3
 URL_RE = re.compile(r"^(?:https?://|www\.)\S+$")
 
@@ -182,6 +191,9 @@ def join_text(before: str, after: str) -> str:
     if not after:
         return before
     if re.search(r"\w ?[-‑]$", before) and after[0].isalnum():
+        fragment = re.match(r"[a-z]+", after)
+        if fragment and fragment.group(0) in WORD_ENDINGS and re.search(r"[a-z]{2}[-‑]$", before):
+            return before[:-1] + after  # "develop-" + "ment": a word broken at the line end
         return re.sub(r" ?[-‑]$", "-", before) + after  # "drug -" + "resistant", "long-" + "lasting"
     if before.endswith(("–", "/")) and after[0].isalnum():
         return before + after  # "2024–" + "2034"
