@@ -218,7 +218,7 @@ class PageReader:
         title = self._printed_title().lower()
         other = []
         for number in range(first, last + 1):
-            text = normalise_spaces(self.lines[number - 1])
+            text = normalise_spaces(SYMBOL_RE.sub("", self.lines[number - 1]))
             if text and not is_furniture_line(text) and not (title and text.lower() in title):
                 other.append(text)
         if other:

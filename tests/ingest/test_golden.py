@@ -1,0 +1,50 @@
+"""Golden files: small excerpts written for the tests, one folder per format.
+
+Each ``tests/golden/<format>/<name>.<ext>`` is parsed (format detected from
+its content) and compared with ``<name>.json`` beside it: every field the
+importer produces except the citations, which the citation finder's own tests
+cover. After a deliberate change to an importer, regenerate the expected
+files with ``UPDATE_GOLDEN=1 pytest tests/ingest/test_golden.py`` and read
+the diff before committing it.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from resolutions.ingest.pipeline import parse_path
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+FORMATS = ["ods-text", "markdown", "plain-text", "pdf-text"]
+SOURCES = sorted(p for fmt in FORMATS for p in (GOLDEN / fmt).iterdir() if p.suffix in (".txt", ".md"))
+
+
+def parsed_without_citations(path: Path) -> dict:
+    document = parse_path(path)
+    assert len(document.resolutions) == 1
+    data = document.resolutions[0].to_dict()
+    data.pop("citations")
+    return data
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_golden_file(source):
+    expected_path = source.with_suffix(".json")
+    actual = parsed_without_citations(source)
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected_path.write_text(json.dumps(actual, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    assert actual == expected
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_has_a_golden_file_detected_by_content(fmt):
+    sources = [p for p in SOURCES if p.parent.name == fmt]
+    assert sources, f"no golden file for {fmt}"
+    for source in sources:
+        renamed = source.read_bytes()
+        from resolutions.ingest.pipeline import detect_format
+
+        assert detect_format(renamed, "source.txt") == fmt
