@@ -17,7 +17,9 @@ from resolutions.ingest.document import ParsedDocument, ParseError, SourceInfo
 from resolutions.ingest.pipeline import decode_text
 from resolutions.ingest.text import (
     AGENDA_RE,
+    ANNEX_RE,
     DATE,
+    DATE_LINE_RE,
     MEETING_RE,
     RawFootnote,
     ResolutionBuilder,
@@ -60,6 +62,13 @@ def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
 
 
 def _read_body(lines: list[str], builder: ResolutionBuilder) -> list[RawFootnote]:
+    """Paragraph segments go to the builder; footnote lines ("1 Resolution 65/1.") are returned.
+
+    A tab starts a paragraph and a line without one continues it, except
+    metadata lines and footnotes: a footnote line carries the next footnote
+    number and follows a finished paragraph or another footnote ("19 December
+    2011 on…" after "resolution 66/122 of" is a continuation, not note 19).
+    """
     segments: list[Segment] = []
     footnotes: list[RawFootnote] = []
     in_footnotes = False
@@ -67,45 +76,36 @@ def _read_body(lines: list[str], builder: ResolutionBuilder) -> list[RawFootnote
         text = normalise_spaces(OPENING_TAG_RE.sub("", raw) if number == 1 else raw)  # "[DU1]": an opening tag
         if not text:
             continue
-        if in_footnotes:
-            match = FOOTNOTE_RE.match(text)
-            if match:
-                footnotes.append(RawFootnote(match.group("marker"), match.group("text"), number))
-            elif footnotes:
-                footnotes[-1].text = join_text(footnotes[-1].text, text)
-            else:
-                builder.warn(number, f"dropped, unrecognised line among the footnotes: {shorten(text)!r}")
-            continue
-        if raw.startswith("\t") or not segments:
+        footnote = FOOTNOTE_RE.match(text) if not raw.startswith("\t") else None
+        if footnote and footnote.group("marker") == str(len(footnotes) + 1) and (
+            in_footnotes or (segments and _finished(segments[-1].text))
+        ):
+            footnotes.append(RawFootnote(footnote.group("marker"), footnote.group("text"), number))
+            in_footnotes = True
+        elif in_footnotes and not raw.startswith("\t") and not ANNEX_RE.match(text):
+            footnotes[-1].text = join_text(footnotes[-1].text, text)
+        elif raw.startswith("\t") or not segments or not _body_line_seen(segments) or _is_metadata(text):
             segments.append(Segment(text, number, new_paragraph=True))
-        elif MEETING_RE.match(text) or _is_metadata(text) or not builder_seen_body(segments):
-            segments.append(Segment(text, number, new_paragraph=True))
+            in_footnotes = False
         else:
             segments[-1].text = join_text(segments[-1].text, text)
-        if _closing_date(segments):
-            in_footnotes = True
     for segment in segments:
         builder.add(segment)
     return footnotes
 
 
-def builder_seen_body(segments: list[Segment]) -> bool:
-    """Has a paragraph-like (tab-indented) line been seen yet? Before it, lines are metadata."""
-    return any(s.new_paragraph and s.text.startswith("The ") for s in segments)
+def _body_line_seen(segments: list[Segment]) -> bool:
+    """Before the tab-indented "The General Assembly," every line is a metadata line of its own."""
+    return any(s.text.startswith("The ") and s.new_paragraph for s in segments)
 
 
 def _is_metadata(text: str) -> bool:
-    return bool(re.match(r"^(?:\d{1,2} \w+ \d{4}|\[.*\]|Resolution adopted by .*)$", text))
+    return bool(MEETING_RE.match(text) or DATE_LINE_RE.match(text) or ANNEX_RE.match(text))
 
 
-def _closing_date(segments: list[Segment]) -> bool:
-    """The meeting line and its date end the body: footnotes follow."""
-    if len(segments) < 2:
-        return False
-    last, before = segments[-1].text, segments[-2].text
-    return bool(MEETING_RE.match(before) and re.fullmatch(DATE, last)) or bool(
-        MEETING_RE.match(last) and MEETING_RE.match(last).group("date")
-    )
+def _finished(text: str) -> bool:
+    """A paragraph or metadata line that a footnote may follow."""
+    return bool(re.search(r"[.;:,][\"”’)]*\d{0,3}$", text) or DATE_LINE_RE.match(text) or MEETING_RE.match(text))
 
 
 def _read_trailer(lines: list[str], offset: int, builder: ResolutionBuilder) -> None:

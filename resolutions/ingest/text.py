@@ -73,23 +73,27 @@ OPERATIVE_NUMBER_RE = re.compile(r"^(?P<number>\d{1,3})\.(?=\s|$)\s*")
 SUB_NUMBER_RE = re.compile(r"^\((?P<number>[a-z]{1,4})\)(?=\s|$)\s*")
 ROMAN_RE = re.compile(r"^(?=[ivxl]+$)(?:l?x{0,3})(?:ix|iv|v?i{0,3})$")
 TERMINATED_RE = re.compile(r"[.,;:!?][\"”’)\]]*$")
-COMPLETE_RE = re.compile(r"[.;:!?][\"”’)\]]*$")
 
 PHRASE_ADVERBS = {"also", "further", "again", "once", "strongly", "firmly", "deeply", "gravely", "seriously",
                   "fully", "moreover", "furthermore", "urgently", "repeatedly", "solemnly", "warmly", "hereby"}
 PHRASE_ADJECTIVES = {"mindful", "aware", "conscious", "convinced", "concerned", "determined", "alarmed",
-                     "cognizant", "desirous", "guided", "noting", "committed", "encouraged", "appalled",
-                     "disturbed", "gravely", "deeply", "emphasizing", "welcoming", "bearing", "having",
-                     "taking", "recalling", "acknowledging", "affirming", "reaffirming", "recognizing",
-                     "deploring", "expressing", "stressing", "underlining", "considering", "believing",
+                     "cognizant", "desirous", "guided", "committed", "encouraged", "appalled", "disturbed",
                      "resolved", "seized", "pleased"}
 PHRASE_NOT_VERBS = {"this", "these", "those", "its", "his", "has", "was", "is", "as", "us", "thus", "always",
                     "perhaps", "unless", "whereas", "various", "millions", "billions", "persons", "nations",
                     "states", "countries", "governments", "regions", "members", "others", "less", "towards",
                     "during", "including", "according", "regarding", "concerning", "notwithstanding", "being",
                     "nothing", "something", "everything", "morning", "evening", "building", "meeting",
-                    "funding", "financing", "training", "learning", "housing", "bearing", "having",
-                    "yes", "its", "chess", "business", "progress", "access", "success", "address"}
+                    "funding", "financing", "training", "learning", "housing", "yes", "chess", "business",
+                    "progress", "access", "success", "address"}
+# Numbered paragraphs of declarations open with a verb in its base form ("Reaffirm", "Commit");
+# these first words are not verbs.
+NOT_BASE_VERBS = {"we", "yet", "while", "on", "given", "in", "the", "this", "these", "it", "as", "for", "with", "to",
+                  "a", "an", "all", "each", "although", "since", "despite", "today", "our", "however", "there",
+                  "if", "when", "where", "such", "no", "not", "only", "both", "by", "from", "at", "of", "and", "or",
+                  "but", "that", "those", "their", "its", "they", "any", "every", "other", "many", "some", "most",
+                  "more", "between", "among", "during", "after", "before", "under", "over", "through", "recent",
+                  "member", "states", "people", "women", "children", "persons", "millions", "billions"}
 EMOTION_NOUNS = r"(?:appreciation|interest|concern|satisfaction|regret|alarm|gratitude|support|condolences|sympathy|solidarity|thanks|hope|dismay|outrage)"
 EMOTION_ADJECTIVES = r"(?:deep|grave|great|serious|particular|profound|sincere|full|strong|utmost|its|their|deep and)"
 
@@ -262,8 +266,12 @@ def read_cover_line(text: str, header: Header) -> bool:
 # --- opening phrases -------------------------------------------------------------------
 
 
-def opening_phrase(text: str) -> str:
-    """'Recalling also Economic…' -> 'Recalling also'; 'Calls upon Member States' -> 'Calls upon'."""
+def opening_phrase(text: str, numbered: bool = False) -> str:
+    """'Recalling also Economic…' -> 'Recalling also'; 'Calls upon Member States' -> 'Calls upon'.
+
+    ``numbered`` paragraphs may open with a verb's base form, as declarations
+    do ("Reaffirm the 2030 Agenda", "Take note with appreciation of").
+    """
     words = re.findall(r"[A-Za-z’'-]+|[^\sA-Za-z]", text[:160])
     if not words:
         return ""
@@ -280,11 +288,11 @@ def opening_phrase(text: str) -> str:
     lower = verb.lower()
     if not verb[:1].isalpha() or (not taken and not verb[0].isupper()):
         return ""
-    is_verb = (
-        lower in PHRASE_ADJECTIVES
-        or (lower.endswith(("ing", "ed", "es")) or (lower.endswith("s") and not lower.endswith("ss")))
-    ) and lower not in PHRASE_NOT_VERBS - PHRASE_ADJECTIVES
-    if lower in {"bearing", "having"}:
+    is_verb = lower in PHRASE_ADJECTIVES or (
+        (lower.endswith(("ing", "ed", "es")) or (lower.endswith("s") and not lower.endswith("ss")))
+        and lower not in PHRASE_NOT_VERBS
+    )
+    if numbered and verb.isalpha() and lower not in NOT_BASE_VERBS:
         is_verb = True
     if not is_verb or len(lower) < 4:
         return ""
@@ -633,7 +641,9 @@ class ResolutionBuilder:
             prefix = f"{draft.part}-" if draft.part else ""
             s = state[draft.part]
             text = draft.text.strip()
-            phrase = draft.phrase or ("" if draft.sub else opening_phrase(remove_markers_for_phrase(text)))
+            phrase = draft.phrase or (
+                "" if draft.sub else opening_phrase(remove_markers_for_phrase(text), numbered=bool(draft.number))
+            )
             parent = ""
             if draft.sub:
                 letter = draft.number.strip("()")
