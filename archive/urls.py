@@ -1,11 +1,13 @@
 import os
 
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.urls import include, path
 
 from archive import health
+from resolutions import syndication
 
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
@@ -26,5 +28,20 @@ urlpatterns = [
     path("livez", health.livez, name="livez"),
     path("healthz", health.healthz, name="healthz"),
     path(ADMIN_PATH, admin.site.urls),
+    path("robots.txt", syndication.robots_txt, name="robots-txt"),
+    path("opensearch.xml", syndication.opensearch_description, name="opensearch"),
+    path("feeds/recent.atom", syndication.RecentResolutionsFeed(), name="feed-recent"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": syndication.SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="django.contrib.sitemaps.views.index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": syndication.SITEMAPS},
+        name="sitemap-section",
+    ),
     path("", include("resolutions.urls")),
 ]
