@@ -49,7 +49,7 @@ from resolutions.ingest.document import (
 # --- full document symbols -------------------------------------------------
 
 _COMPONENT = r"(?:(?:S|ES)-)?[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:\(\d+\))?"
-_QUALIFIER = r"(?:\s?\((?:Sect|Part|Parts|Vol|Chap)\.?\s?[^()]{1,20}\))"
+_QUALIFIER = r"(?:\s?\((?:Sect|Part|Parts|Vol|Chap|Introduction)\.?\s?[^()]{0,20}\)(?:\s?/{_COMPONENT})*)".replace("{_COMPONENT}", _COMPONENT)
 _SINGLE_SYMBOL = rf"[A-Z]{{1,10}}(?:\.\d+)?(?:/{_COMPONENT})+(?:\s?\((?:[IVXL]+|S-[IVX]+|ES-[IVX]+|\d{{4}})\))?{_QUALIFIER}?"
 FULL_SYMBOL_RE = re.compile(
     rf"(?<![\w./\-])(?P<first>{_SINGLE_SYMBOL})(?:-(?P<second>{_SINGLE_SYMBOL}))?"
@@ -70,7 +70,8 @@ _REPORT_RE = re.compile(
 # --- resolution and decision numbers --------------------------------------
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_PARTS = r"(?:\s?[A-H](?:\s?(?:-|–|,|and)\s?[A-H])*(?![\w/]))"
+# Part letters: the Assembly's disarmament resolutions run to "48/75 J" and beyond.
+_PARTS = r"(?:\s?[A-Z](?:\s?(?:-|–|,|and|to)\s?[A-Z])*(?![\w/]))"
 # One number, in any of the shapes the UN prints.
 _NUMBER = (
     r"(?:"
@@ -81,9 +82,16 @@ _NUMBER = (
 )
 NUMBER_RE = re.compile(r"(?<![\w/.\-])" + _NUMBER + r"(?![\w/]|\.\d)")
 _ITEM_GAP = (
-    rf"(?:,?\s+of\s+(?:\d{{1,2}}\s+(?:{_MONTHS})\s+)?\d{{4}})?"  # "of 19 December 2011"
+    r"(?:"
+    rf",?\s+of\s+(?:\d{{1,2}}\s+(?:{_MONTHS})\s+)?\d{{4}}"  # "of 19 December 2011"
+    r"|,?\s+(?:entitled|titled)\s+“[^”]{1,400}”"  # entitled “The future we want”
+    r"|,\s+(?:sects?|paras?|chap|annex|part)\.?\s+[\w.]+(?:\s*(?:[-–]|and|to)\s*[\w.]+)*"  # , sect. III, paras. 7–8
+    r"|,?\s+(?:on|concerning|relating to)\s+[^;“”()]{1,250}?(?=\s*(?:,|;|and\b|as well as\b))"  # on culture and development
+    r")*"
     r"(?:\s*,?\s*(?:and|or|as well as|and its|and the)\s+|\s*,\s*|\s*;\s*)"
 )
+# The gap must lead to another number, so the lazy "on …" stops at the right place.
+ITEM_GAP_RE = re.compile(_ITEM_GAP + r"(?=(?:(?:S|ES)-)?\d{1,4}(?:/\d|\s?\())")
 _BODY_NAMES = {
     "general assembly": "GA",
     "assembly": "GA",
@@ -96,10 +104,13 @@ _BODY_NAMES = {
     "sc": "SC",
     "commission on human rights": "CHR",
     "council": "COUNCIL",  # resolved by the number's shape
+    "united nations environment assembly": "UNEA",
+    "environment assembly": "UNEA",
 }
 KEYWORD_RE = re.compile(
     r"(?:(?P<body>General Assembly|Economic and Social Council|Human Rights Council|Security Council"
-    r"|Commission on Human Rights|Assembly|Council|GA|ECOSOC|HRC|SC)\s+)?"
+    r"|Commission on Human Rights|United Nations Environment Assembly|Environment Assembly|Assembly|Council"
+    r"|GA|ECOSOC|HRC|SC)\s+)?"
     r"(?P<keyword>[Rr]esolutions?|[Dd]ecisions?|[Rr]es\.?)\s+(?=(?:(?:S|ES)-)?\d)"
 )
 _PINPOINT_BEFORE_RE = re.compile(
@@ -112,7 +123,7 @@ _PINPOINT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # "… 14/17 of the Conference of the Parties": the number belongs to the body named after it.
-_OF_BODY_AFTER_RE = re.compile(r"\s+(?:of|adopted by)\s+the\s+(?P<name>(?:[A-Z][\w’'-]*|of|on|for|and|the)(?:\s+(?:[A-Z][\w’'-]*|of|on|for|and|the))*)")
+_OF_BODY_AFTER_RE = re.compile(rf"(?:,?\s+of\s+\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})?,?\s+(?:of|adopted by)\s+the\s+(?P<name>(?:[A-Z][\w’'-]*|of|on|for|and|the)(?:\s+(?:[A-Z][\w’'-]*|of|on|for|and|the))*)")
 # Capitalised words that stand before "resolution" without naming an organ.
 _LEAD_WORDS = {
     "see", "also", "recalling", "recalls", "recall", "reaffirming", "reaffirms", "welcoming", "welcomes",
@@ -143,9 +154,8 @@ def _canonical_full_symbol(raw: str) -> str:
     """'a/hrc/res/35/2' -> 'A/HRC/RES/35/2'; 'A/72/6 (Sect. 24)' -> 'A/72/6(Sect.24)'."""
     symbol = re.sub(r"\s+", "", raw.strip()).upper()
     symbol = _title_case_tokens(symbol)
-    symbol = re.sub(r"\(SUPP\)$", "", symbol, flags=re.IGNORECASE)  # the UN's link marker for supplements
     # Part letters of modern resolutions: "A/RES/75/101A" -> "A/RES/75/101 A".
-    part = re.fullmatch(r"(?P<base>.*/(?:RES|DEC)/(?:(?:S|ES)-)?\d+/\d+)(?P<part>[A-H])", symbol)
+    part = re.fullmatch(r"(?P<base>.*/(?:RES|DEC)/(?:(?:S|ES)-)?\d+/\d+)(?P<part>[A-Z])", symbol)
     if part:
         symbol = f"{part['base']} {part['part']}"
     return symbol
@@ -183,6 +193,10 @@ def _symbol_for_number(match: re.Match, body: str | None, context_body: str, dec
             return []
         return [f"S/RES/{match['sc']}({match['year']})"]
     session, number = match["session"], match["num"]
+    if body == "UNEA":
+        return [] if decision else [f"UNEP/EA.{session}/Res.{number}"]
+    if decision and body is None and context_body == "GA" and int(number) < 400:
+        return []  # the Assembly numbers its decisions from 401: "its decision 7/1" is some other organ's
     year_shaped = bool(re.fullmatch(r"(?:19[4-9]|20\d)\d", session))
     if body == "COUNCIL":
         if context_body in ("ECOSOC", "HRC"):
@@ -212,7 +226,7 @@ def _symbol_for_number(match: re.Match, body: str | None, context_body: str, dec
 
 def _part_letters(text: str) -> list[str]:
     """' A-C' -> ['A', 'B', 'C']; ' A and B' -> ['A', 'B']."""
-    letters = re.findall(r"[A-H]", text)
+    letters = re.findall(r"[A-Z]", text)
     if len(letters) == 2 and re.search(r"[-–]", text):
         return [chr(c) for c in range(ord(letters[0]), ord(letters[1]) + 1)]
     return letters
@@ -241,6 +255,34 @@ def _organ_before(text: str, start: int) -> bool:
     return bool(preceding) and preceding[-1] not in ".;:“\"(["
 
 
+# An organ named just before "(its) resolution", with only connecting words between:
+# "the Human Rights Council, in its resolution 36/10", "adopted by the Council, including resolution 36/6".
+_ORGAN_RE = re.compile(
+    r"(?P<name>General Assembly|Economic and Social Council|Human Rights Council|Security Council"
+    r"|Commission on Human Rights|(?:United Nations )?Environment Assembly"
+    r"|(?:[A-Z][\w’'-]*\s+(?:(?:of|on|for|and|the|to|against)\s+)*)*"
+    r"(?:Assembly|Council|Commission|Conference|Committee|Board|Organization|Programme|Forum|Parties|Mechanism))"
+)
+_CONNECTING_RE = re.compile(
+    r"^\s*,?\s*(?:(?:in|through|by|at|as|reflected|set|out|contained|adopted|including|pursuant|to|under|its|of"
+    r"|established|mandated|decided|notably|particular|particularly|especially|recent|latest|most|the)\b[,\s]*){0,6}$"
+)
+
+
+def _body_before(text: str, start: int) -> str | None:
+    """The body named just before a bare "resolution" (None: none named, "?": an organ we cannot name)."""
+    window_start = max(0, start - 90)
+    last = None
+    for match in _ORGAN_RE.finditer(text, window_start, start):
+        last = match
+    if last is None or not _CONNECTING_RE.match(text[last.end():start]):
+        return None
+    name = last["name"].strip()
+    if name in ("Assembly", "General Assembly", "the Assembly"):
+        return "GA"
+    return _BODY_NAMES.get(name.lower(), "?")
+
+
 def _body_after(text: str, end: int) -> str | None:
     """The body named right after a number ("of the Human Rights Council"), "?" for an unknown organ."""
     match = _OF_BODY_AFTER_RE.match(text, end)
@@ -253,8 +295,16 @@ def _body_after(text: str, end: int) -> str | None:
     return "?"
 
 
+# Hyphens the UN prints in "S‑24/2" (non-breaking) read as "-"; same length, so spans hold.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+# "…, annex II, resolution 14/221": a resolution of some other body, printed inside a document.
+_INSIDE_DOCUMENT_RE = re.compile(r"(?:annex(?:es)?(?:\s+[IVXL]+)?|chap\.\s*[IVXL]+|sect\.\s*[\w.]+|part\s+\w+),\s*$", re.IGNORECASE)
+
+
 def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitation]:
     """Every citation in ``text``, in order of position; spans index ``text``."""
+    original = text
+    text = text.translate(_HYPHENS)
     found: list[ParsedCitation] = []
     taken: list[tuple[int, int]] = []
     for keyword in KEYWORD_RE.finditer(text):
@@ -269,8 +319,14 @@ def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitatio
             continue  # "Trusteeship Council resolution"…
         if not body_name and _organ_before(text, keyword.start()):
             continue  # "Commission on Narcotic Drugs resolution 59/5"
-        if decision and body is None and not re.search(r"\b(?:its|their)\s+$", text[max(0, keyword.start() - 8):keyword.start()]):
+        if decision and body is None and not re.search(r"\bits\s+$", text[max(0, keyword.start() - 8):keyword.start()]):
             continue  # "decision 14/17": whose? Left alone rather than guessed.
+        if not body_name and _INSIDE_DOCUMENT_RE.search(text, max(0, keyword.start() - 40), keyword.start()):
+            continue
+        if not body_name:
+            body = _body_before(text, keyword.start())
+            if body == "?":
+                continue  # "the Commission on Narcotic Drugs, in its resolution 59/5"
         pinpoint = _PINPOINT_BEFORE_RE.search(text, max(0, keyword.start() - 40), keyword.start())
         position = keyword.end()
         first = True
@@ -297,10 +353,10 @@ def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitatio
                 end = after_pinpoint.end()
             for symbol in symbols:
                 kind = CITES_RESOLUTION if not decision else CITES_DOCUMENT
-                found.append(ParsedCitation(symbol, text[start:end], kind, start, end, target_paragraph=target_paragraph))
+                found.append(ParsedCitation(symbol, original[start:end], kind, start, end, target_paragraph=target_paragraph))
             taken.append((start, end))
             first = False
-            gap = re.compile(_ITEM_GAP).match(text, number.end())
+            gap = ITEM_GAP_RE.match(text, number.end())
             if not gap or not NUMBER_RE.match(text, gap.end()):
                 break
             position = gap.end()
@@ -323,7 +379,7 @@ def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitatio
             if after_pinpoint and not re.match(r"\s+of\b", text[after_pinpoint.end():]):
                 target_paragraph = _paragraph_key(after_pinpoint["number"], after_pinpoint["letter"], after_pinpoint["roman"])
                 end = after_pinpoint.end()
-        found.append(ParsedCitation(symbol, text[start:end], kind, start, end, target_paragraph=target_paragraph))
+        found.append(ParsedCitation(symbol, original[start:end], kind, start, end, target_paragraph=target_paragraph))
         taken.append((start, end))
     found.sort(key=lambda c: (c.start, c.symbol))
     return found
@@ -334,6 +390,8 @@ def _plausible_symbol(raw: str) -> bool:
     parts = raw.split("/")
     if len(parts) < 2 or not parts[1]:
         return False
+    if re.fullmatch(r"[IVXL]+/\d+", raw):
+        return False  # "decision X/29" of a conference of parties
     # At least one component after the series letters carries a number (session, year, serial).
     return any(re.search(r"\d", part) for part in parts[1:])
 
@@ -362,7 +420,8 @@ def normalize_symbol(text: str, context_body: str = "GA") -> str | None:
     """
     candidate = (text or "").strip()
     candidate = re.sub(r"^(?:https?://)?(?:www\.)?(?:undocs\.org|docs\.un\.org)/(?:[a-z]{2}/)?", "", candidate, flags=re.I)
-    candidate = candidate.rstrip(".,;")
+    candidate = re.sub(r"^/*(?:[a-z]{2}/)?/*", "", candidate).translate(_HYPHENS)
+    candidate = re.sub(r"\(supp\)$", "", candidate.rstrip(".,;"), flags=re.IGNORECASE)  # the UN's link marker for supplements
     if not candidate or len(candidate) > 80:
         return None
     if "/" not in candidate and re.fullmatch(r"[A-Za-z]{1,10}(?:[-_][A-Za-z0-9.]+)+", candidate):
@@ -400,7 +459,7 @@ def parse_reference(text: str, context_body: str = "GA") -> Reference | None:
     symbol = normalize_symbol(text, context_body)
     if symbol:
         return Reference(symbol)
-    leading = re.match(r"\s*(?P<number>(?:(?:S|ES)-)?\d{1,4}/\d{1,4}(?:\s?[A-H](?![\w/]))?)", text)
+    leading = re.match(r"\s*(?P<number>(?:(?:S|ES)-)?\d{1,4}/\d{1,4}(?:\s?[A-Z](?![\w/]))?)", text)
     if leading:  # "70/126 op 5", "70/126, para. 5"
         symbol = normalize_symbol(leading["number"], context_body)
         pinpoint = _PINPOINT_AFTER_RE.match(text, leading.end())

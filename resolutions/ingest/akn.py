@@ -753,6 +753,26 @@ def load_xml(data: bytes, name: str) -> ET.Element:
 
 
 def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
+    return _parse(data, source, None)
+
+
+@dataclass
+class TextUnit:
+    """One paragraph's or footnote's plain text with the UN's links in it (for the citation benchmark)."""
+
+    resolution: str
+    where: str  # paragraph key, or "footnote N"
+    rich: RichText
+
+
+def text_units(data: bytes, name: str) -> list[TextUnit]:
+    """Every paragraph and footnote text of an AKN file, with its ``<a href>`` links and their spans."""
+    units: list[TextUnit] = []
+    _parse(data, SourceInfo(name=name, format=FORMAT, sha256=""), units)
+    return units
+
+
+def _parse(data: bytes, source: SourceInfo, units: list[TextUnit] | None) -> ParsedDocument:
     root = load_xml(data, source.name)
     if local(root.tag) != "akomaNtoso":
         raise ParseError(f"not Akoma Ntoso: the root element is <{local(root.tag)}>", source=source.name)
@@ -774,19 +794,21 @@ def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
             if statement is None:
                 continue
             letter = plain(statement.find(f"{NS}preface//{NS}docNumber")).rstrip(".")
-            resolutions.append(parse_statement(statement, source, cover, f"{base} {letter}" if letter else base))
+            resolutions.append(parse_statement(statement, source, cover, f"{base} {letter}" if letter else base, units))
     else:
         statement = child(root, "statement")
         if statement is None:
             raise ParseError("no <statement> or <documentCollection>: not a resolution", source=source.name)
         cover = read_cover(statement)
-        resolutions.append(parse_statement(statement, source, cover, cover.symbol))
+        resolutions.append(parse_statement(statement, source, cover, cover.symbol, units))
     if not resolutions:
         raise ParseError("no resolution found in the document collection", source=source.name)
     return ParsedDocument(source=source, resolutions=resolutions, warnings=warnings)
 
 
-def parse_statement(statement: ET.Element, source: SourceInfo, cover: Cover, symbol: str) -> ParsedResolution:
+def parse_statement(
+    statement: ET.Element, source: SourceInfo, cover: Cover, symbol: str, units: list[TextUnit] | None = None
+) -> ParsedResolution:
     symbol = normalize_symbol(symbol) or ""
     match = re.fullmatch(r"A/RES/((?:(?:S|ES)-)?\d+)/(\d+(?: [A-Z])?)", symbol)
     if not match:
@@ -844,13 +866,18 @@ def parse_statement(statement: ET.Element, source: SourceInfo, cover: Cover, sym
         for note in block.rich.notes:
             footnotes.append(ParsedFootnote(note.marker, note.text, paragraph.key, note.offset))
         citations += citations_in(block.rich, context, symbol, paragraph_key=paragraph.key)
+        if units is not None:
+            units.append(TextUnit(symbol, paragraph.key, block.rich))
     all_notes = title_notes + [n for block, _ in keyed for n in block.rich.notes]
     markers_seen: set[str] = set()
     for note, footnote in zip(all_notes, footnotes):
         if footnote.marker in markers_seen or not footnote.marker:
             reader.warn(f"footnote marker {footnote.marker!r} is used twice or is empty")
         markers_seen.add(footnote.marker)
-        citations += citations_in(RichText(note.text, links=note.links), context, symbol, footnote_marker=footnote.marker)
+        note_text = RichText(note.text, links=note.links)
+        citations += citations_in(note_text, context, symbol, footnote_marker=footnote.marker)
+        if units is not None:
+            units.append(TextUnit(symbol, f"footnote {footnote.marker}", note_text))
     return ParsedResolution(
         symbol=symbol,
         body="GA",
