@@ -6,7 +6,7 @@ from resolutions import search_views, views
 # those of other apps, wherever they are routed (a symbol starts with capitals).
 RESERVED_PREFIXES = (
     "search", "api", "cite", "admin", "static", "media", "healthz", "livez", "sitemap.xml",
-    "robots.txt", "feeds", "bodies", "resolutions", "favicon.ico",
+    "robots.txt", "opensearch.xml", "feeds", "bodies", "resolutions", "favicon.ico",
 )
 RESERVED = "|".join(prefix.replace(".", r"\.") for prefix in RESERVED_PREFIXES)
 
