@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 
 from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Upper
 
 from resolutions.bodies import BODIES
@@ -206,20 +207,16 @@ def _write_children(resolution: Resolution, parsed: ParsedResolution) -> None:
 
 
 def resolve_citations(resolution: Resolution) -> None:
-    """Link citations to ``resolution`` from anywhere, and its own citations to what the archive holds."""
+    """Link citations to ``resolution`` from anywhere, and its own citations to what the archive holds.
+
+    Two UPDATEs whatever the number of citations (both use the upper-case symbol indexes).
+    """
     Citation.objects.annotate(upper_symbol=Upper("target_symbol")).filter(
         upper_symbol=resolution.symbol.upper()
     ).update(target=resolution)
-    own = Citation.objects.filter(resolution=resolution, kind=Citation.RESOLUTION)
-    symbols = set(own.values_list("target_symbol", flat=True))
-    if not symbols:
-        return
-    targets = {
-        symbol.upper(): pk
-        for symbol, pk in Resolution.objects.annotate(upper_symbol=Upper("symbol"))
-        .filter(upper_symbol__in=[s.upper() for s in symbols])
-        .values_list("symbol", "pk")
-    }
-    for symbol in symbols:
-        target = targets.get(symbol.upper())
-        own.filter(target_symbol=symbol).update(target_id=target)
+    holder = Resolution.objects.annotate(upper_symbol=Upper("symbol")).filter(
+        upper_symbol=Upper(OuterRef("target_symbol"))
+    )
+    Citation.objects.filter(resolution=resolution, kind=Citation.RESOLUTION).update(
+        target_id=Subquery(holder.values("pk")[:1])
+    )
