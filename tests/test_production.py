@@ -165,3 +165,11 @@ def test_admin_requires_login(client):
     response = client.get("/admin/resolutions/resolution/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/%00/", "/A/RES/70/126/%00/", "/bodies/%01/"])
+def test_control_characters_in_the_address_are_a_bad_request(client, path):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response["X-Content-Type-Options"] == "nosniff"

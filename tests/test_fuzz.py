@@ -1,0 +1,93 @@
+"""Generated inputs for every public URL and parameter: no 5xx (issue 6).
+
+The JSON API is fuzzed by schemathesis from its OpenAPI description; the
+HTML views by hypothesis, with odd paths, parameters, bytes and lengths.
+"""
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import schemathesis
+from django.core.management import call_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from archive.wsgi import application
+from resolutions.openapi import openapi_document
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "resolutions.json"
+FUZZ_SETTINGS = settings(
+    max_examples=250, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True
+)
+
+schema = schemathesis.openapi.from_dict(openapi_document())
+
+
+@pytest.fixture
+def archive(db):
+    call_command("ingest", str(FIXTURE), "--quiet-warnings", stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture
+def wsgi_app(archive):
+    """The real WSGI application, minus the signal that would close the test's own connection."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield application
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@schema.parametrize()
+@FUZZ_SETTINGS
+def test_search_api_never_answers_5xx(case, wsgi_app):
+    response = case.call(app=wsgi_app)
+    assert response.status_code < 500, (case.query, response.status_code)
+    case.validate_response(response, checks=[schemathesis.checks.not_a_server_error])
+
+
+ODD_TEXT = st.one_of(
+    st.text(max_size=60),
+    st.sampled_from(
+        ['"', "&|!:*()<->", "\x00", "%00", "%ff%fe", "-1", "1000000000000", "abc", "A/RES/70/126", "70/126",
+         "<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd", "//evil.example", "https://evil.example/",
+         "a" * 10_000, " OR ".join(["x"] * 100), "para. 5", "op5", "S-24/2", "E/ESCAP/RES/67/8"]
+    ),
+)
+PATH_TEMPLATES = st.sampled_from(
+    ["/", "/bodies/", "/bodies/{0}/", "/bodies/{0}/{1}/", "/resolutions/", "/cite/", "/search/", "/{0}/",
+     "/A/RES/{0}/{1}/", "/A/RES/70/126/{0}/", "/E/ESCAP/RES/67/{0}/", "/{0}/{1}/", "/feeds/recent.atom",
+     "/sitemap-{0}.xml", "/api/search"]
+)
+PARAMETERS = st.dictionaries(
+    st.sampled_from(["q", "page", "body", "session", "year_from", "year_to", "committee", "sort", "order",
+                     "title", "kind", "opening", "cites", "view", "next", "{0}"]),
+    ODD_TEXT,
+    max_size=4,
+)
+
+
+@given(template=PATH_TEMPLATES, a=ODD_TEXT, b=ODD_TEXT, params=PARAMETERS)
+@FUZZ_SETTINGS
+def test_html_views_never_answer_5xx(client, archive, template, a, b, params):
+    path = template.format(quote(a[:200], safe=""), quote(b[:200], safe=""))
+    query = "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in params.items())
+    response = client.get(path, QUERY_STRING=query)
+    assert response.status_code < 500, (path, query, response.status_code)
+    if response.status_code in (301, 302, 307, 308):
+        location = response["Location"]
+        assert location.startswith("/") and not location.startswith("//"), f"open redirect to {location}"
+
+
+@pytest.mark.parametrize(
+    "raw_query",
+    [b"q=%ff%fe%fd", b"q=\xff\xfe", b"page=%00", b"q=" + b"%41" * 20_000, b"q=a&q=b&page=1&page=2"],
+)
+def test_invalid_bytes_in_query_strings(client, archive, raw_query):
+    for path in ["/search/", "/api/search", "/resolutions/", "/cite/"]:
+        response = client.get(path, QUERY_STRING=raw_query.decode("latin-1"))
+        assert response.status_code < 500, (path, raw_query[:40], response.status_code)
