@@ -21,12 +21,14 @@ from dataclasses import dataclass
 
 from resolutions.bodies import ordinal_words
 
-# The paragraph key scheme of resolutions.ingest.document: pp3, op5, op1a, op1a-ii,
-# annex-op5, annex-ii-pp1.
-KEY_PATTERN = re.compile(
-    r"^(?:(?P<annex>annex)(?:-(?P<annex_number>[ivxlc]+))?-)?"
-    r"(?P<kind>pp|op)(?P<number>\d+)(?P<letter>[a-z]{0,2}?)(?:-(?P<item>[ivxlc]+))?$"
+# Any paragraph key of resolutions.ingest.document: lower case, starting with a letter
+# ("pp3", "op5", "op1a-ii", "annex-op5", "sec-viii-op1", "annex-sec-chapter-v-article-35-op1").
+KEY_SHAPE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+# The paragraph itself, at the end of a key: kind, number, letter, roman item, repeat.
+KEY_TAIL = re.compile(
+    r"(?:^|-)(?P<kind>pp|op|p)(?P<number>\d+)(?P<letter>[a-z]{0,2}?)(?:-(?P<item>[ivxlc]+))?(?:-(?P<repeat>\d+))?$"
 )
+ROMAN = re.compile(r"^[ivxlc]+$")
 # A trailing path segment that names a paragraph in other words: "para.5", "para-5",
 # "paragraph5", "op.5", "OP5", "PP3", "preambular-3".
 LOOSE_KEY_PATTERN = re.compile(
@@ -46,81 +48,100 @@ def path_segment_to_symbol(segment: str) -> str:
     return segment.strip("/").replace("_", " ")
 
 
-def is_key(segment: str) -> bool:
-    return KEY_PATTERN.match(segment) is not None
-
-
 def loose_key(segment: str) -> str | None:
-    """A paragraph key from another spelling of it ('para. 5' -> 'op5', 'OP5' -> 'op5'), or None."""
+    """A paragraph key from a path segment written any way ('para. 5' -> 'op5', 'OP5' -> 'op5'), or None."""
     segment = segment.strip()
-    if KEY_PATTERN.match(segment.lower()):
-        return segment.lower()
     match = LOOSE_KEY_PATTERN.match(segment)
-    if match is None:
-        return None
-    kind = "pp" if match.group("preambular") else "op"
-    return f"{kind}{int(match.group('number'))}{match.group('letter').lower()}"
+    if match is not None:
+        kind = "pp" if match.group("preambular") else "op"
+        return f"{kind}{int(match.group('number'))}{match.group('letter').lower()}"
+    if KEY_SHAPE.match(segment.lower()) and KEY_TAIL.search(segment.lower()):
+        return segment.lower()
+    return None
 
 
 @dataclass(frozen=True)
 class KeyParts:
-    annex: str  # "" (the resolution itself), "annex", "annex II"
-    preambular: bool
+    where: str  # "" (the resolution itself), "annex", "annex II", "section VIII", "annex, chapter V, article 35"
+    kind: str  # "pp" preambular, "op" operative, "p" unnumbered
     number: int
     letter: str  # "", "a"
     item: str  # "", "ii"
+    repeat: int  # 0, or 2 for the second paragraph printed with the same number
+
+
+def _where(prefix: str) -> str:
+    """'annex-ii' -> 'annex II'; 'sec-viii' -> 'section VIII'; 'annex-sec-chapter-v-article-35' -> 'annex, chapter V, article 35'."""
+    tokens = [token for token in prefix.split("-") if token]
+    places: list[str] = []
+    index = 0
+    while index < len(tokens):
+        word = tokens[index]
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        numbered = ROMAN.match(following) or following.isdigit()
+        if word == "sec" and following and (ROMAN.match(following) or following.isdigit()):
+            places.append(f"section {following.upper()}")
+            index += 2
+        elif word == "sec":
+            index += 1
+        elif numbered:
+            place = f"{word} {following.upper()}"
+            if places and places[-1] == word:  # "annex", then its own heading "annex I"
+                places[-1] = place
+            else:
+                places.append(place)
+            index += 2
+        else:
+            places.append(word)
+            index += 1
+    return ", ".join(places)
 
 
 def key_parts(key: str) -> KeyParts | None:
-    match = KEY_PATTERN.match(key)
-    if match is None:
+    match = KEY_TAIL.search(key)
+    if match is None or not KEY_SHAPE.match(key):
         return None
-    annex = ""
-    if match.group("annex"):
-        annex = "annex" + (f" {match.group('annex_number').upper()}" if match.group("annex_number") else "")
     return KeyParts(
-        annex=annex,
-        preambular=match.group("kind") == "pp",
+        where=_where(key[: match.start()]),
+        kind=match.group("kind"),
         number=int(match.group("number")),
         letter=match.group("letter"),
         item=match.group("item") or "",
+        repeat=int(match.group("repeat") or 0),
     )
 
 
-def _printed_number(parts: KeyParts) -> str:
-    """'5', '2 (d)', '1 (a) (ii)'."""
-    printed = str(parts.number)
-    if parts.letter:
-        printed += f" ({parts.letter})"
-    if parts.item:
-        printed += f" ({parts.item})"
-    return printed
+def _sub_numbers(parts: KeyParts) -> str:
+    """' (d)', ' (a) (ii)', and ' (repeated)' for a number printed twice."""
+    printed = f" ({parts.letter})" if parts.letter else ""
+    printed += f" ({parts.item})" if parts.item else ""
+    return printed + (" (repeated)" if parts.repeat else "")
 
 
 def paragraph_label(key: str) -> str:
-    """UN citation style for a paragraph: 'para. 5', 'para. 2 (d)', 'fourth preambular paragraph', 'annex, para. 3'."""
+    """UN citation style: 'para. 5', 'para. 2 (d)', 'fourth preambular paragraph', 'annex, para. 3'."""
     parts = key_parts(key)
     if parts is None:
         return f"paragraph {key}"
-    if parts.preambular:
-        label = f"{ordinal_words(parts.number)} preambular paragraph"
-        if parts.letter or parts.item:
-            label += " " + _printed_number(parts).split(" ", 1)[1]
+    if parts.kind == "pp":
+        label = f"{ordinal_words(parts.number)} preambular paragraph{_sub_numbers(parts)}"
+    elif parts.kind == "p":
+        label = f"{ordinal_words(parts.number)} paragraph{_sub_numbers(parts)}"
     else:
-        label = f"para. {_printed_number(parts)}"
-    return f"{parts.annex}, {label}" if parts.annex else label
+        label = f"para. {parts.number}{_sub_numbers(parts)}"
+    return f"{parts.where}, {label}" if parts.where else label
 
 
 def paragraph_title(key: str) -> str:
-    """A heading for a paragraph's own page: 'Operative paragraph 5', 'Annex, preambular paragraph 2'."""
+    """A heading for a paragraph's own page: 'Operative paragraph 5', 'Annex II, preambular paragraph 2'."""
     parts = key_parts(key)
     if parts is None:
         return f"Paragraph {key}"
-    kind = "preambular" if parts.preambular else "operative"
-    title = f"{kind} paragraph {_printed_number(parts)}"
-    if parts.annex:
-        return f"{parts.annex[0].upper()}{parts.annex[1:]}, {title}"
-    return title.capitalize()
+    kind = {"pp": "preambular paragraph", "op": "operative paragraph", "p": "unnumbered paragraph"}[parts.kind]
+    title = f"{kind} {parts.number}{_sub_numbers(parts)}"
+    if parts.where:
+        title = f"{parts.where}, {title}"
+    return title[0].upper() + title[1:]
 
 
 def un_style_citation(body_name: str, number: str, key: str) -> str:

@@ -127,7 +127,8 @@ def test_symbol_path_segments_round_trip(symbol, segment):
     "written, key",
     [("op5", "op5"), ("OP5", "op5"), ("para.5", "op5"), ("para. 5", "op5"), ("paragraph-5", "op5"),
      ("op.5", "op5"), ("pp3", "pp3"), ("preambular-3", "pp3"), ("op1a-ii", "op1a-ii"), ("annex-op5", "annex-op5"),
-     ("para5b", "op5b"), ("126", None), ("S-24", None), ("RES", None)],
+     ("para5b", "op5b"), ("sec-viii-op1", "sec-viii-op1"), ("annex-sec-annex-i-op4-2", "annex-sec-annex-i-op4-2"),
+     ("126", None), ("S-24", None), ("RES", None), ("101_a", None)],
 )
 def test_loose_key(written, key):
     assert permalinks.loose_key(written) == key
@@ -142,6 +143,12 @@ def test_loose_key(written, key):
         ("pp4", "fourth preambular paragraph", "Preambular paragraph 4"),
         ("annex-op3", "annex, para. 3", "Annex, operative paragraph 3"),
         ("annex-ii-pp1", "annex II, first preambular paragraph", "Annex II, preambular paragraph 1"),
+        ("sec-viii-op1", "section VIII, para. 1", "Section VIII, operative paragraph 1"),
+        ("annex-sec-chapter-v-article-35-op1b", "annex, chapter V, article 35, para. 1 (b)",
+         "Annex, chapter V, article 35, operative paragraph 1 (b)"),
+        ("annex-sec-annex-i-op4-2", "annex I, para. 4 (repeated)", "Annex I, operative paragraph 4 (repeated)"),
+        ("annex-p2", "annex, second paragraph", "Annex, unnumbered paragraph 2"),
+        ("mystery", "paragraph mystery", "Paragraph mystery"),
     ],
 )
 def test_paragraph_labels(key, label, title):

@@ -369,3 +369,10 @@ def test_repeat_request_gets_304(client, archive):
     assert again.status_code == 304
     listing = client.get("/resolutions/?body=GA")
     assert client.get("/resolutions/?body=GA", headers={"if-none-match": listing["ETag"]}).status_code == 304
+
+
+def test_pages_are_compressed_and_still_answer_304(client, archive):
+    first = client.get("/A/RES/70/126/", headers={"accept-encoding": "gzip"})
+    assert first["Content-Encoding"] == "gzip"
+    again = client.get("/A/RES/70/126/", headers={"accept-encoding": "gzip", "if-none-match": first["ETag"]})
+    assert again.status_code == 304
