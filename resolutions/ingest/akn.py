@@ -86,6 +86,7 @@ SUB_NUMBER_RE = re.compile(r"^\(([a-z]{1,2}|[ivxlc]+)\)\.?$")
 SECTION_NUMBER_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 LEADING_NUMBER_RE = re.compile(r"^(?:(\d{1,3})\.|\(([a-z]{1,2}|[ivxlc]+)\))\s+")
 ROMAN_RE = re.compile(r"^[ivxlc]+$")
+OPENING_PHRASE_MAX = 80
 
 
 def detect(data: bytes, name: str) -> bool:
@@ -133,8 +134,11 @@ class RichText:
             self.italic_end = max(0, self.italic_end - removed)
 
     def opening_phrase(self) -> str:
+        """The italic words that open the text ("Calls upon"); a whole italic sentence is no opening phrase."""
         if self.italic_start == 0 and self.italic_end:
-            return self.text[: self.italic_end].strip(" ,:;")
+            phrase = self.text[: self.italic_end].strip(" ,:;")
+            if len(phrase) <= OPENING_PHRASE_MAX and not re.search(r"[.;:]", phrase):
+                return phrase
         return ""
 
 
@@ -207,10 +211,6 @@ class TextBuilder:
             note.offset = min(note.offset, limit)
         for link in result.links:
             link.start, link.end = min(link.start, limit), min(link.end, limit)
-        if result.italic_start is not None:
-            # An italic phrase must open the text to be its opening phrase.
-            if text[: result.italic_start].strip():
-                result.italic_start = None
         return result
 
 
@@ -674,9 +674,10 @@ def read_cover(container: ET.Element) -> Cover:
                 cover.agenda_item = re.sub(r"^Agenda items?\s*", "", plain(element), flags=re.I)
         for element in page.iter(NS + "docProponent"):
             text = plain(element)
-            committee = re.search(r"\(([^()]*Committee[^()]*)\)", text)
+            committee = re.search(r"\(([^()]*Committee[^()]*)\)", text) or re.search(
+                r"on the report of the ([^()\[\]]*?Committee)", text)
             if committee:
-                cover.committee = committee.group(1)
+                cover.committee = committee.group(1).strip()
             elif re.search(r"without reference to a Main Committee", text, re.I):
                 cover.committee = "Without reference to a Main Committee"
             if re.search(r"on the report of", text, re.I):
@@ -735,6 +736,7 @@ def citations_in(rich: RichText, context_body: str, own_symbol: str, **where) ->
             continue
         citations.append(ParsedCitation(found.symbol, found.text, found.kind, found.start, found.end,
                                         target_paragraph=found.target_paragraph, **where))
+    citations.sort(key=lambda c: (c.start, c.symbol))
     return citations
 
 
@@ -779,7 +781,7 @@ def _parse(data: bytes, source: SourceInfo, units: list[TextUnit] | None) -> Par
     language = language_of(root)
     if language and language != "eng":
         raise SkippedSource(
-            f"{source.name}: a {LANGUAGE_NAMES.get(language, language)} text ({language}); "
+            f"{source.name} is written in {LANGUAGE_NAMES.get(language, language)} ({language}): "
             "only English resolutions are imported for now"
         )
     collection = child(root, "documentCollection")
