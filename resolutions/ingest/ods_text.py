@@ -76,7 +76,7 @@ def _read_body(lines: list[str], builder: ResolutionBuilder) -> list[RawFootnote
         text = normalise_spaces(OPENING_TAG_RE.sub("", raw) if number == 1 else raw)  # "[DU1]": an opening tag
         if not text:
             continue
-        footnote = FOOTNOTE_RE.match(text) if not raw.startswith("\t") else None
+        footnote = FOOTNOTE_RE.match(text) if not raw.startswith("\t") and not DATE_LINE_RE.match(text) else None
         if footnote and footnote.group("marker") == str(len(footnotes) + 1) and (
             in_footnotes or (segments and _finished(segments[-1].text))
         ):

@@ -82,7 +82,7 @@ PHRASE_ADJECTIVES = {"mindful", "aware", "conscious", "convinced", "concerned", 
 PHRASE_NOT_VERBS = {"this", "these", "those", "its", "his", "has", "was", "is", "as", "us", "thus", "always",
                     "perhaps", "unless", "whereas", "various", "millions", "billions", "persons", "nations",
                     "states", "countries", "governments", "regions", "members", "others", "less", "towards",
-                    "during", "including", "according", "regarding", "concerning", "notwithstanding", "being",
+                    "during", "including", "according", "regarding", "concerning", "notwithstanding",
                     "nothing", "something", "everything", "morning", "evening", "building", "meeting",
                     "funding", "financing", "training", "learning", "housing", "yes", "chess", "business",
                     "progress", "access", "success", "address"}
@@ -277,11 +277,13 @@ def opening_phrase(text: str, numbered: bool = False) -> str:
         return ""
     taken: list[str] = []
     index = 0
-    if words[0].lower() in PHRASE_ADVERBS and len(words) > 1:
-        if words[0].lower() == "once" and words[1].lower() == "again":
-            taken, index = words[:2], 2
+    while index < 2 and len(words) > index + 1 and words[index].lower() in PHRASE_ADVERBS:
+        if words[index].lower() == "once" and words[index + 1].lower() == "again":
+            taken.append(" ".join(words[index : index + 2]))
+            index += 2
         else:
-            taken, index = words[:1], 1
+            taken.append(words[index])
+            index += 1
     if index >= len(words):
         return ""
     verb = words[index]
@@ -298,33 +300,58 @@ def opening_phrase(text: str, numbered: bool = False) -> str:
         return ""
     taken.append(verb)
     index += 1
-    rest = " ".join(words[index : index + 8])
-    patterns = [r"(?:also|further|again|moreover)\b"]
-    if lower in {"takes", "taking", "take", "took"}:
-        patterns.insert(0, r"(?:(?:also|further) )?(?:note|into account|notice)(?: (?:also|further))?(?: with " + EMOTION_ADJECTIVES + r"? ?" + EMOTION_NOUNS + r")?\b")
-    if lower in {"calls", "calling", "call"}:
-        patterns.insert(0, r"(?:(?:also|further|again) )?(?:upon|on)\b")
-    if lower == "bearing":
-        patterns.insert(0, r"(?:also |further )?in mind\b")
-    if lower == "having":
-        patterns.insert(0, r"(?:also )?[a-z]+(?:ed|en|rd)\b")
-    if lower in {"expresses", "expressing", "express", "reiterates", "reiterating", "conveys", "extends"}:
-        patterns.insert(0, r"(?:(?:also|again|further) )?(?:" + EMOTION_ADJECTIVES + r" )?(?:" + EMOTION_ADJECTIVES + r" )?" + EMOTION_NOUNS + r"\b")
-    patterns.append(r"(?:also |further )?with " + EMOTION_ADJECTIVES + r"? ?" + EMOTION_NOUNS + r"\b")
-    for pattern in patterns:
-        match = re.match(pattern, rest)
-        if match:
-            extra = match.group(0).strip()
-            taken.append(extra)
-            rest = rest[match.end() :].lstrip()
-            if re.match(r"(?:also|further)\b", extra) is None:
-                tail = re.match(r"(?:also|further)\b", rest)
-                if tail:
-                    taken.append(tail.group(0))
+    rest = " ".join(words[index : index + 10])
+    for _ in range(3):  # "Also reiterates" + "its call upon"; "Looking forward" + "with interest"
+        extra = _phrase_continuation(lower, rest, first=len(taken) == 1 or taken[-1].lower() == lower)
+        if not extra:
             break
+        taken.append(extra)
+        rest = rest[len(extra) :].lstrip()
     phrase = " ".join(taken)
     phrase = re.sub(r"\s+", " ", phrase)
     return phrase if text.startswith(phrase) else _phrase_from_text(text, phrase)
+
+
+STANCE_NOUNS = (r"(?:call(?: upon| for)?|request|invitation|commitment|support|determination|conviction|appeals?|demand|recognition|"
+                r"concern|condemnation|resolve|opposition|hope|appreciation|gratitude|solidarity|readiness|"
+                r"intention|belief|willingness|position)")
+STANCE_ADJECTIVES = r"(?:strong|deep|firm|full|utmost|unwavering|continued|grave|serious|profound|renewed|steadfast)"
+# (verbs it may follow, or "first": right after any verb, or None: anywhere; pattern)
+PHRASE_CONTINUATIONS: list[tuple[set[str] | str | None, str]] = [
+    ({"takes", "taking", "take"}, r"(?:note|into account|into consideration|notice)(?: (?:also|further))?"),
+    ({"calls", "calling", "call"}, r"(?:(?:once again|once more|again|also|further) )?(?:upon|on|for)\b"),
+    ({"bearing"}, r"(?:also |further )?in mind"),
+    ({"having"}, r"(?:also )?[a-z]+(?:ed|en|rd)"),
+    ({"looks", "looking", "look"}, r"forward"),
+    ({"continues", "continuing", "continue"}, r"to [a-z]+"),
+    ({"draws", "drawing", "draw"}, r"(?:the )?attention"),
+    ({"pays", "paying", "pay"}, r"(?:a )?tribute"),
+    ({"believing", "believes"}, r"it (?:necessary|essential|important)"),
+    ({"being", "remaining", "remains", "remain"}, r"(?:deeply |gravely |seriously |greatly )?(?:concerned|convinced|committed|alarmed|determined)"),
+    ({"sharing", "shares", "share"}, r"(?:the )?(?:deep |grave |serious )?concerns?"),
+    ({"condemns", "condemning", "condemn", "deplores", "deploring"}, r"(?:unequivocally|in the strongest(?: possible)? terms)"),
+    ({"expresses", "expressing", "express", "reiterates", "reiterating", "conveys", "extends", "emphasizes",
+      "emphasizing", "reaffirms", "reaffirming", "reaffirm"},
+     r"(?:(?:its|their|the) )?(?:" + EMOTION_ADJECTIVES + r" |gravest |special )?(?:" + EMOTION_ADJECTIVES + r" )?"
+     + r"(?:" + EMOTION_NOUNS + r"|commendation|concerns)\b"),
+    ("first", r"(?:its|their) (?:" + STANCE_ADJECTIVES + r" )?" + STANCE_NOUNS + r"\b"),
+    (None, r"(?:also|again|moreover|once again|once more|in particular)\b"),
+    (None, r"(?:unequivocally|firmly)\b"),
+    (None, r"(?:also |further )?with (?:renewed |" + EMOTION_ADJECTIVES + r" )?" + EMOTION_NOUNS + r"(?: and " + EMOTION_NOUNS + r")?\b"),
+    (None, r"and [a-z]+(?:s|ing|ed)(?= (?:that|the|its|their|all|to|of|[A-Z]))"),
+]
+
+
+def _phrase_continuation(verb: str, rest: str, first: bool) -> str:
+    """What follows the opening verb as part of its phrase ("upon", "with appreciation", "its call for")."""
+    for verbs, pattern in PHRASE_CONTINUATIONS:
+        if verbs == "first" and not first or isinstance(verbs, set) and (verb not in verbs or not first):
+            continue
+        match = re.match(pattern, rest)
+        if match:
+            return match.group(0).strip()
+    further = re.match(r"further\b(?= (?:that|[A-Z]))", rest) if verb.endswith("s") else re.match(r"further\b", rest)
+    return further.group(0) if further else ""
 
 
 def _phrase_from_text(text: str, phrase: str) -> str:
@@ -351,7 +378,7 @@ NOT_BEFORE_MARKER = {"no", "nos", "paragraph", "paragraphs", "para", "paras", "a
 ABBREVIATIONS = {"no", "nos", "para", "paras", "vol", "vols", "chap", "p", "pp", "art", "arts", "sect", "fig", "op"}
 NOT_AFTER_MARKER = {"per", "percent", "years", "year", "months", "month", "days", "day", "weeks", "week", "hours",
                     "minutes", "million", "billion", "trillion", "times", "countries", "member", "states", "people",
-                    "persons", "women", "men", "children", "out", "%", "-", "–", "/", ".", "of"} | {m.lower() for m in MONTHS}
+                    "persons", "women", "men", "children", "out", "to", "%", "-", "–", "/", ".", "of"} | {m.lower() for m in MONTHS}
 
 
 def find_plain_marker(text: str, marker: int, start: int) -> tuple[int, int] | None:
@@ -382,7 +409,9 @@ def find_plain_marker(text: str, marker: int, start: int) -> tuple[int, int] | N
 
 
 def _glued_to_reference(text: str, position: int) -> bool:
-    """'A/RES/80/5', 'CEDAW/C/GC/39', 'S-24' end in digits that are no marker."""
+    """'A/RES/80/5', 'CEDAW/C/GC/39', 'S-24', '2.6' end in digits that are no marker."""
+    if re.search(r"\d\.$", text[:position]):
+        return True
     word = re.search(r"(\S*)$", text[:position]).group(1)
     return bool(re.search(r"[/\d]", word)) and not re.search(r"[,;:.)\]”\"’]$", word)
 
@@ -632,7 +661,8 @@ class ResolutionBuilder:
         keys: dict[str, int] = {}
         parts = {draft.part for draft in self.drafts}
         state: dict[str, dict] = {
-            part: {"pp": 0, "op": 0, "unnumbered_op": 0, "last_top": None, "last_letter_key": "", "last_number": 0}
+            part: {"pp": 0, "op": 0, "unnumbered_op": 0, "last_top": None, "last_letter_key": "", "last_number": 0,
+                   "list": None}
             for part in parts
         }
         roman = self._roman_sub_items()
@@ -658,6 +688,10 @@ class ResolutionBuilder:
                     key = f"{parent}{letter}"
                     s["last_letter_key"] = key
                 kind = parent_top.kind
+            elif draft.number and self._in_numbered_list(s, int(draft.number), phrase):
+                listed_in = s["list"]["parent"]
+                s["list"]["last"] = int(draft.number)
+                parent, key, kind = listed_in.key, f"{listed_in.key}-{draft.number}", listed_in.kind
             elif draft.number:
                 value = int(draft.number)
                 if value != s["last_number"] + 1:
@@ -679,12 +713,30 @@ class ResolutionBuilder:
                 )
             keys[key] = order
             paragraph = ParsedParagraph(key, kind, draft.number, order, text, phrase, parent, draft.part, draft.heading)
-            if not draft.sub:
+            if not draft.sub and not parent:
                 s["last_top"], s["last_letter_key"] = paragraph, ""
+                s["list"] = None
                 if kind == OPERATIVE:
                     s["op"] += 1
             paragraphs.append(paragraph)
         return paragraphs
+
+    @staticmethod
+    def _in_numbered_list(state: dict, value: int, phrase: str) -> bool:
+        """Is "1." a numbered item inside the paragraph before it ("Approves the following agenda:" 1., 2.…)?
+
+        A list starts at 1 after a paragraph ending with a colon; it goes on
+        while its numbers follow, unless the paragraph reads as the next
+        operative paragraph (it opens with an operative verb).
+        """
+        items = state["list"]
+        if items is not None and value == items["last"] + 1:
+            return not (value == state["last_number"] + 1 and _operative_phrase(phrase))
+        top = state["last_top"]
+        if value == 1 and state["last_number"] and top is not None and top.text.rstrip().endswith(":"):
+            state["list"] = {"parent": top, "last": 0}
+            return True
+        return False
 
     def _roman_sub_items(self) -> list[bool]:
         """Which "(i)", "(v)", "(x)" are roman sub-items rather than letters after "(h)", "(u)", "(w)"."""
@@ -735,26 +787,42 @@ class ResolutionBuilder:
         return result
 
     def _place_plain_markers(self, paragraphs, footnotes, placed) -> None:
+        """Markers printed as digits, looked for in footnote order from where the last one stood.
+
+        A marker whose only candidate comes after the next marker's first
+        candidate is left unplaced (with a warning) rather than taken: a
+        false find far ahead would push every later marker out of reach.
+        """
+        numbered = [f for f in footnotes if f.marker.isdigit()]
         index, position = 0, 0
-        for footnote in footnotes:
-            if not footnote.marker.isdigit():
+        for number, footnote in enumerate(numbered):
+            found = next_plain_marker(paragraphs, int(footnote.marker), index, position)
+            if found is None:
                 continue
-            for candidate in range(index, len(paragraphs)):
-                paragraph = paragraphs[candidate]
-                span = find_plain_marker(paragraph.text, int(footnote.marker), position if candidate == index else 0)
-                if span is None:
+            if number + 1 < len(numbered):
+                following = next_plain_marker(paragraphs, int(numbered[number + 1].marker), index, position)
+                if following is not None and following < found:
                     continue
-                start, end = span
-                text = paragraph.text
-                before, after = text[:start].rstrip(" ") if text[start] == " " else text[:start], text[end:]
-                if before.endswith(" ") and after.startswith(" "):
-                    before = before.rstrip(" ")
-                elif after.startswith(" ") and not before:
-                    after = after.lstrip(" ")
-                paragraph.text = before + after
-                placed[footnote.marker] = ParsedFootnote(footnote.marker, "", paragraph.key, len(before))
-                index, position = candidate, len(before)
-                break
+            candidate, start, end = found
+            paragraph = paragraphs[candidate]
+            text = paragraph.text
+            before, after = text[:start].rstrip(" ") if text[start] == " " else text[:start], text[end:]
+            if before.endswith(" ") and after.startswith(" "):
+                before = before.rstrip(" ")
+            elif after.startswith(" ") and not before:
+                after = after.lstrip(" ")
+            paragraph.text = before + after
+            placed[footnote.marker] = ParsedFootnote(footnote.marker, "", paragraph.key, len(before))
+            index, position = candidate, len(before)
+
+
+def next_plain_marker(paragraphs, marker: int, index: int, position: int) -> tuple[int, int, int] | None:
+    """(paragraph index, start, end) of the first candidate for ``marker`` from ``position`` of paragraph ``index``."""
+    for candidate in range(index, len(paragraphs)):
+        span = find_plain_marker(paragraphs[candidate].text, marker, position if candidate == index else 0)
+        if span is not None:
+            return candidate, *span
+    return None
 
 
 def roman_value(label: str) -> int:

@@ -136,3 +136,13 @@ def test_letters_and_roman_sub_items():
 def test_numbering_gap_is_a_warning_naming_the_line():
     resolution = build(["1. Decides;", "3. Requests."])
     assert resolution.warnings == ["line 5: paragraph 3 follows paragraph 1"]
+
+
+def test_numbered_list_inside_a_paragraph():
+    resolution = build([
+        "10. Requests a report;", "11. Approves the following provisional agenda:", "1. Opening of the Congress.",
+        "2. Adoption of the agenda.", "12. Decides to act.",
+    ])
+    keys = [(p.key, p.parent_key) for p in resolution.paragraphs]
+    assert keys == [("op10", ""), ("op11", ""), ("op11-1", "op11"), ("op11-2", "op11"), ("op12", "")]
+    assert resolution.warnings == ["line 4: paragraph 10 follows paragraph 0"]
