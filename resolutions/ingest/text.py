@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from resolutions.bodies import BODIES, BODY_BY_NAME, body_for_symbol, cardinal_ordinal_from_words
@@ -107,6 +106,8 @@ WORD_ENDINGS = set(
     "lent lence tive tives sive sively able ible ility ilities".split()
 )
 FOREIGN_SCRIPT_SHARE = 0.3
+LETTER_RE = re.compile(r"[^\W\d_]")
+NON_LATIN_LETTER_RE = re.compile(r"[^\W\d_a-zA-Z\u00C0-\u024F\u1E00-\u1EFF]")
 URL_RE = re.compile(r"^(?:https?://|www\.)\S+$")
 
 
@@ -213,11 +214,9 @@ def foreign_reason(text: str) -> str:
     stripped = text.strip()
     if URL_RE.match(stripped):
         return "a bare web address"
-    letters = [ch for ch in stripped if ch.isalpha()]
-    if letters:
-        foreign = sum(1 for ch in letters if not unicodedata.name(ch, "").startswith("LATIN"))
-        if foreign / len(letters) > FOREIGN_SCRIPT_SHARE:
-            return "not in the Latin script of an English text"
+    letters = len(LETTER_RE.findall(stripped))
+    if letters and len(NON_LATIN_LETTER_RE.findall(stripped)) / letters > FOREIGN_SCRIPT_SHARE:
+        return "not in the Latin script of an English text"
     return ""
 
 
