@@ -144,6 +144,14 @@ def paragraph_title(key: str) -> str:
     return title[0].upper() + title[1:]
 
 
+def short_key(key: str, longest: int = 10) -> str:
+    """The key as shown in the margin: whole when short, else its last part ('…pp18a')."""
+    if len(key) <= longest:
+        return key
+    match = KEY_TAIL.search(key)
+    return "…" + (match.group(0).lstrip("-") if match else key[-(longest - 1):])
+
+
 def un_style_citation(body_name: str, number: str, key: str) -> str:
     """'General Assembly resolution 70/126, para. 5'."""
     return f"{body_name} resolution {number}, {paragraph_label(key)}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Max, Min, Q
@@ -276,6 +276,7 @@ class ShownParagraph:
     depth: int
     printed_number: str
     title: str
+    short_key: str
     part_heading: str = ""  # "Annex", shown before the first paragraph of an annex
 
 
@@ -351,6 +352,7 @@ def shown_paragraphs(resolution: Resolution, paragraphs: list[Paragraph], footno
                 depth=min(depth[paragraph.id], 3),
                 printed_number=_printed_number(paragraph),
                 title=permalinks.paragraph_title(paragraph.key),
+                short_key=permalinks.short_key(paragraph.key),
                 part_heading=part_heading,
             )
         )
@@ -499,7 +501,7 @@ def paragraph_detail(request, resolution: Resolution, key: str):
             "footnotes": shown_footnotes(footnotes, citations),
             "citations": [(citation, citation_link(citation)) for citation in citations],
             "cited_by": cited_by(resolution, key),
-            "cited_as_whole": Citation.objects.citing(resolution).filter(target_paragraph="").values("resolution").distinct().count(),
+            "cited_as_whole": Citation.objects.citing(resolution).filter(target_paragraph="").order_by().values("resolution").distinct().count(),
             "ready_citations": ready,
             "permalink": permalink,
             "description": paragraph.text[:297] + ("…" if len(paragraph.text) > 297 else ""),
