@@ -225,7 +225,7 @@ def shorten(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def is_furniture_line(text: str, header: Header | None = None) -> bool:
+def is_furniture_line(text: str) -> bool:
     """Page furniture common to UN documents: cover labels, job numbers, page numbers, rules."""
     line = normalise_spaces(text)
     if not line:
@@ -586,7 +586,8 @@ class ResolutionBuilder:
         if segment.new_paragraph:
             return False
         ending = strip_trailing_markers(previous.text)
-        if not text[:1].isupper() and not text[:1] in "“\"‘(" or not TERMINATED_RE.search(ending):
+        starts_mid_sentence = not text[:1].isupper() and text[:1] not in "“\"‘("  # "by the World Summit…", "19 December…"
+        if starts_mid_sentence or not TERMINATED_RE.search(ending):
             return True
         if segment.after_page_break and ending.endswith(",") and not opening_phrase(text):
             return True
@@ -594,7 +595,9 @@ class ResolutionBuilder:
 
     def _is_heading(self, previous: Draft | None, text: str) -> bool:
         """A short unpunctuated line between complete paragraphs: an annex title or section heading."""
-        if TERMINATED_RE.search(strip_trailing_markers(text)) or len(text) > 250 or not text[:1].isupper() and not text[:1].isdigit():
+        if TERMINATED_RE.search(strip_trailing_markers(text)) or len(text) > 250:
+            return False
+        if not (text[:1].isupper() or text[:1].isdigit()):
             return False
         if previous is None or self.pending_heading:
             return True
