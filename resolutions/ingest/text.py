@@ -13,6 +13,13 @@ line they start on) and ``RawFootnote``s, and calls ``build_resolution``.
 Nothing is dropped silently: a segment that is neither metadata nor content
 (an advertisement, a URL, text after the closing formula) becomes a warning
 naming its line.
+
+Keys follow resolutions/ingest/document.py, with three shapes it leaves
+open: roman items directly under a paragraph are ``op3-i``; numbered items
+inside a paragraph ("Approves the following agenda:" 1., 2.) are
+``op11-1``; and a declaration adopted in the text itself ("Adopts the
+following political declaration:" then its title and numbered paragraphs)
+is read like an annex, in the ``annex-`` namespace.
 """
 
 from __future__ import annotations
