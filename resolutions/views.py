@@ -219,7 +219,7 @@ def cite(request):
 def nearest_resolutions(text: str, limit: int = 8) -> list[Resolution]:
     """Resolutions whose symbol is closest to ``text``: same session or same number, else title words."""
     numbers = re.findall(r"\d+", text)
-    rows = Resolution.objects.only("symbol", "title", "adopted_on")
+    rows = Resolution.objects.only("symbol", "title", "adopted_on", "committee")
     if numbers:
         near = Q(number__endswith=f"/{numbers[-1]}") | Q(session=numbers[-1])
         if len(numbers) > 1:

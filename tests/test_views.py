@@ -376,3 +376,24 @@ def test_pages_are_compressed_and_still_answer_304(client, archive):
     assert first["Content-Encoding"] == "gzip"
     again = client.get("/A/RES/70/126/", headers={"accept-encoding": "gzip", "if-none-match": first["ETag"]})
     assert again.status_code == 304
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/resolutions/?title=%00", "/resolutions/?session=" + "9" * 500, "/resolutions/?title=" + "x" * 5000,
+        "/resolutions/?year_from=1e400", "/resolutions/?year_to=-1", "/resolutions/?committee=%FF%FE",
+        "/resolutions/?page=9999999999999999999999", "/resolutions/?page=1.5", "/bodies/GA/%00/", "/bodies/" + "G" * 300 + "/",
+        "/A/RES/70/126/%00/", "/" + "A/" * 2000, "/A/RES/70/126/op" + "9" * 100 + "/", "/%E2%80%AE/", "/A/RES/70/126/../../etc/passwd",
+        "/cite/?q=%00", "/cite/?q=paragraph+99999999999999999999+of+resolution+70/126", "/cite/?body=%00&q=70/126",
+        "/A/RES/70/126/op5/?q=<script>", "/favicon.ico", "/.env", "/wp-login.php",
+    ],
+)
+def test_hostile_input_never_breaks_a_page(client, archive, path):
+    response = client.get(path)
+    assert response.status_code in (200, 301, 302, 400, 404)
+
+
+def test_not_found_page_queries_stay_few(client, archive, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        assert client.get("/A/RES/70/127/").status_code == 404
