@@ -2,9 +2,10 @@
 
 Headings carry the number and title ("### 2010/12 Promoting social
 integration"), opening phrases are in italics ("*Recalling also* the…"),
-footnote markers are ``<sup>1</sup>``, and footnote texts sit in blocks after
-a thematic break (``---``) wherever the page they came from ended, so a
-paragraph may continue after a footnote block.
+footnote markers are ``<sup>1</sup>`` (or ``[^1]``), and footnote texts sit in
+blocks after a thematic break (``---``) wherever the page they came from
+ended, so a paragraph may continue after a footnote block (or anywhere as
+``[^1]: text``).
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ FORMAT = "markdown"
 HEADING_RE = re.compile(r"^#{1,6}\s+")
 THEMATIC_BREAK_RE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$")
 FOOTNOTE_RE = re.compile(r"^\s*(?:<sup>\s*(?P<marker>\d{1,3}|[*†‡])\s*</sup>|\[\^(?P<ref>\d{1,3})\]:)\s*(?P<text>.*)$", re.S)
-BLOCK_START_RE = re.compile(r"^\s*(?:\d{1,3}\.(?:\s|$)|\([a-z]{1,4}\)(?:\s|$)|#{1,6}\s|<sup>\s*\d{1,3}\s*</sup>|-{3,}\s*$)")
+BLOCK_START_RE = re.compile(
+    r"^\s*(?:\d{1,3}\.(?:\s|$)|\([a-z]{1,4}\)(?:\s|$)|#{1,6}\s|<sup>\s*\d{1,3}\s*</sup>|\[\^\d{1,3}\]:|-{3,}\s*$)"
+)
 
 
 def detect(data: bytes, name: str) -> bool:
@@ -53,7 +56,8 @@ def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
         if THEMATIC_BREAK_RE.match(first):
             in_footnotes, after_break = True, True
             continue
-        footnote = FOOTNOTE_RE.match(" ".join(block)) if in_footnotes else None
+        definition = first.lstrip().startswith("[^")  # "[^1]: …" is a footnote wherever it stands
+        footnote = FOOTNOTE_RE.match(" ".join(block)) if in_footnotes or definition else None
         if footnote:
             marker = footnote.group("marker") or footnote.group("ref")
             footnotes.append(RawFootnote(marker, footnote_text(footnote.group("text")), line))

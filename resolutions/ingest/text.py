@@ -369,7 +369,9 @@ def _phrase_from_text(text: str, phrase: str) -> str:
 
 # --- footnote markers --------------------------------------------------------------------
 
-EXPLICIT_MARKER_RE = re.compile(r"\s?<sup>\s*(\d{1,3}|[*†‡])\s*</sup>|([" + SUPERSCRIPTS + r"]+)")
+EXPLICIT_MARKER_RE = re.compile(
+    r"\s?<sup>\s*(\d{1,3}|[*†‡])\s*</sup>|([" + SUPERSCRIPTS + r"]+)|\[\^(\d{1,3})\](?!:)"
+)  # <sup>1</sup>, ¹, Markdown's [^1]
 NOT_BEFORE_MARKER = {"no", "nos", "paragraph", "paragraphs", "para", "paras", "article", "articles", "resolution",
                      "resolutions", "decision", "decisions", "chapter", "chap", "vol", "vols", "principle", "principles",
                      "goal", "target", "annex", "section", "page", "pages", "p", "pp", "rule",
@@ -858,7 +860,7 @@ def _operative_phrase(phrase: str) -> bool:
 
 def strip_trailing_markers(text: str) -> str:
     """'…Goals,1' -> '…Goals,' so that the punctuation before a marker counts."""
-    return re.sub(r"(?:\s?<sup>[^<]*</sup>|[" + SUPERSCRIPTS + r"]+|\s{0,3}\d{1,3})\s*$", "", text.rstrip())
+    return re.sub(r"(?:\s?<sup>[^<]*</sup>|[" + SUPERSCRIPTS + r"]+|\[\^\d{1,3}\]|\s{0,3}\d{1,3})\s*$", "", text.rstrip())
 
 
 def remove_markers_for_phrase(text: str) -> str:
@@ -875,7 +877,7 @@ def strip_explicit_markers(text: str) -> tuple[str, list[tuple[str, int]]]:
         chunk = text[last : match.start()]
         out.append(chunk)
         length += len(chunk)
-        marker = match.group(1) or match.group(2).translate(SUPERSCRIPT_TO_DIGIT)
+        marker = match.group(1) or match.group(3) or match.group(2).translate(SUPERSCRIPT_TO_DIGIT)
         markers.append((marker, length))
         last = match.end()
         if match.group(0).startswith(" ") and last < len(text) and text[last] not in " ,.;:":

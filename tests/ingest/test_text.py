@@ -59,6 +59,7 @@ def test_explicit_markers_keep_offsets():
     clean, markers = strip_explicit_markers("Social Development <sup>1</sup>and the session,<sup>2</sup> Commission,¹ through")
     assert clean == "Social Development and the session, Commission, through"
     assert markers == [("1", 18), ("2", 35), ("1", 47)]
+    assert strip_explicit_markers("the Summit[^3] and") == ("the Summit and", [("3", 10)])
 
 
 @pytest.mark.parametrize(
@@ -146,3 +147,16 @@ def test_numbered_list_inside_a_paragraph():
     keys = [(p.key, p.parent_key) for p in resolution.paragraphs]
     assert keys == [("op10", ""), ("op11", ""), ("op11-1", "op11"), ("op11-2", "op11"), ("op12", "")]
     assert resolution.warnings == ["line 4: paragraph 10 follows paragraph 0"]
+
+
+def test_markdown_footnote_references_and_definitions():
+    from resolutions.ingest.pipeline import parse_bytes
+
+    text = (
+        "### 2099/3 A test\n\n*The Economic and Social Council,*\n\n*Recalling* the Summit,[^1]\n\n"
+        "1. *Decides* to act.\n\n*1st plenary meeting  \n3 May 2099*\n\n[^1]: Resolution 70/1.\n"
+    )
+    (resolution,) = parse_bytes(text.encode(), "note.md").resolutions
+    assert resolution.paragraphs[0].text == "Recalling the Summit,"
+    assert [(f.marker, f.text, f.paragraph_key, f.offset) for f in resolution.footnotes] == [("1", "Resolution 70/1.", "pp1", 21)]
+    assert resolution.warnings == []
