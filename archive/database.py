@@ -74,11 +74,15 @@ def stop_embedded_server(data_dir: Path) -> bool:
     return True
 
 
+def embedded_data_dir(base_dir: Path) -> Path:
+    return Path(os.environ.get("EMBEDDED_PG_DATA", base_dir / "var" / "pgdata"))
+
+
 def configured_database(base_dir: Path) -> dict:
     url = os.environ.get("DATABASE_URL", "").strip()
     if url:
         return database_from_url(url)
-    data_dir = Path(os.environ.get("EMBEDDED_PG_DATA", base_dir / "var" / "pgdata"))
+    data_dir = embedded_data_dir(base_dir)
     name = os.environ.get("EMBEDDED_PG_DBNAME", DEFAULT_DB_NAME)
     return {
         "ENGINE": "django.db.backends.postgresql",

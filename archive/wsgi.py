@@ -12,3 +12,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
 os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT_MS", "10000")
 application = get_wsgi_application()
+
+# Import every view now, so gunicorn's preloaded master forks workers that share them.
+from django.urls import get_resolver  # noqa: E402
+
+get_resolver().url_patterns

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from archive.database import stop_embedded_server
+from archive.database import embedded_data_dir, stop_embedded_server
 
 
 class Command(BaseCommand):
@@ -17,5 +17,5 @@ class Command(BaseCommand):
         if action == "status":
             self.stdout.write(f"database {database['NAME']} on {database['HOST'] or 'localhost'}")
             return
-        data_dir = Path(settings.BASE_DIR) / "var" / "pgdata"
+        data_dir = embedded_data_dir(Path(settings.BASE_DIR))
         self.stdout.write("stopped" if stop_embedded_server(data_dir) else "not running")

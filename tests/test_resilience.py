@@ -1,0 +1,58 @@
+"""The real stack under load: a graceful restart loses no request; a database outage gives 503s only.
+
+Short runs of benchmarks/loadtest.py (the full 2-minute, 64-client run is a
+benchmark: see README). They use an embedded PostgreSQL of their own, so
+stopping it disturbs nothing else.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.skipif(
+    bool(os.environ.get("DATABASE_URL")), reason="drives an embedded PostgreSQL of its own; DATABASE_URL is set"
+)
+
+
+@pytest.fixture(scope="module")
+def stack_env(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("resilience") / "pgdata"
+    env = {**os.environ, "EMBEDDED_PG_DATA": str(data_dir), "DJANGO_LOG_LEVEL": "WARNING"}
+    for command in (["migrate", "--noinput", "-v0"], ["ingest", "--quiet-warnings", "fixtures/resolutions.json"]):
+        subprocess.run([sys.executable, "manage.py", *command], cwd=PROJECT, env=env, check=True, capture_output=True)
+    yield env
+    subprocess.run([sys.executable, "manage.py", "embedded_db", "stop"], cwd=PROJECT, env=env, capture_output=True)
+
+
+def run_loadtest(env, *args) -> dict:
+    result = subprocess.run(
+        [sys.executable, "benchmarks/loadtest.py", "--workers", "2", *args],
+        cwd=PROJECT, env=env, capture_output=True, text=True, timeout=300,
+    )
+    written = [line for line in result.stdout.splitlines() if line.startswith("written to ")]
+    assert written, result.stdout + result.stderr
+    summary = json.loads(Path(written[0].removeprefix("written to ")).read_text())
+    assert result.returncode == 0, summary
+    return summary
+
+
+def test_graceful_restart_under_load_loses_no_request(stack_env):
+    summary = run_loadtest(stack_env, "--clients", "8", "--duration", "12", "--hup-at", "4")
+    assert summary["hup"] is True
+    assert summary["unacceptable"] == 0
+    assert set(summary["statuses"]) == {"200"}, summary["statuses"]
+    assert summary["requests"] > 20
+
+
+def test_database_outage_gives_503s_and_recovers(stack_env):
+    summary = run_loadtest(stack_env, "--clients", "8", "--duration", "20", "--db-fault-at", "5", "--db-down-for", "5")
+    assert summary["unacceptable"] == 0
+    assert "500" not in summary["statuses"]
+    assert summary["during_db_outage"].get("503", 0) > 0
+    assert summary["recovery_after_db_start_s"] is not None and summary["recovery_after_db_start_s"] < 10
