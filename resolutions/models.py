@@ -96,13 +96,13 @@ class SearchableQuerySet(models.QuerySet):
     """Full-text search over rows with ``search_vector`` (English) and ``exact_vector`` (unstemmed)."""
 
     def search(self, query):
-        """Rows matching ``query`` (a ``resolutions.search.ParsedQuery``), annotated with ``rank``.
+        """Rows matching ``query`` (a ``resolutions.search.ParsedQuery``), annotated with ``text_rank``.
 
-        Matching uses the GIN-indexed stored vectors only; ``rank`` adds the
-        resolution title's score to the row's own. Not ordered: callers bound
-        the candidate set before ranking (see ``resolutions.search``).
+        Matching uses the GIN-indexed stored vectors only. Not ordered: callers
+        bound the candidate set before ranking and add the resolution title's
+        score (see ``resolutions.search``).
         """
-        return self.filter(query.condition()).annotate(rank=query.rank_expression())
+        return self.filter(query.condition()).annotate(text_rank=query.text_rank())
 
 
 class ParagraphQuerySet(SearchableQuerySet):
@@ -150,6 +150,7 @@ class Paragraph(models.Model):
             GinIndex(fields=["search_vector"], name="paragraph_search_vector"),
             GinIndex(fields=["exact_vector"], name="paragraph_exact_vector"),
             models.Index(fields=["opening_phrase"]),
+            models.Index(Upper("opening_phrase"), name="paragraph_opening_upper"),  # search filter "opening"
         ]
 
     def __str__(self) -> str:

@@ -27,28 +27,41 @@ whose title matches outranks an otherwise equal one.
 Speed: why no query ranks every match
 -------------------------------------
 The usual cause of slow PostgreSQL search is ``ORDER BY ts_rank(...)`` over
-every row matching a common word (a third of a million paragraphs match
-"development" at 1M paragraphs): each match is fetched and its vector
-de-TOASTed and scored. Here every search costs at most:
+every row matching a common word (28% of a million paragraphs match
+"development"): each match is fetched from the heap, its vector read and
+scored, and a quarter of a million rows sorted. An exact count is as bad
+(1.1 s for "development" at 1M paragraphs: the heap is visited for every
+match). Here a search costs three to four statements whatever the word:
 
-1. one statement-free tokenisation query (which words are stop words);
-2. one *count and facets* query over at most ``CANDIDATE_LIMIT + 1`` matches
-   (``LIMIT`` on the GIN bitmap scan, then ``GROUPING SETS`` for the total and
-   the counts per filter value). Past the limit, the total is reported as
-   "more than N" and the facet counts as "among the first N";
-3. one *page* query: by relevance, the first ``CANDIDATE_LIMIT`` matches in
-   index order are ranked and the page is cut from them (ranking cost is
-   bounded, whatever the word); by date, each of paragraphs and footnotes
-   takes its newest ``offset + page size`` rows (PostgreSQL can walk the
-   resolutions' date index and stop) and the two are merged;
-4. one query per hit type for the rows shown, with ``ts_headline`` computed
-   for those 20 rows only.
+1. which terms carry a searchable word (one tiny query: PostgreSQL's own
+   stop-word list);
+2. one statement (``_statement``) that takes the *candidates* -- at most
+   ``CANDIDATE_LIMIT + 1`` matching paragraphs and a quarter as many
+   footnotes, cut with ``LIMIT`` on the GIN (or sequential) scan with no
+   sort before the cut -- joins them to their resolutions, and from that one
+   materialized set computes the total and the counts per filter value
+   (``GROUPING SETS``) and cuts the page, ranked (or by date, or grouped by
+   resolution with window functions);
+3. one query per hit type for the 20 rows shown, with ``ts_headline`` for
+   those rows only.
 
-Pages are therefore capped at ``CANDIDATE_LIMIT / PAGE_SIZE`` (an explicit,
-reported limit), and for the broadest words relevance is decided among the
-first ``CANDIDATE_LIMIT`` matches rather than all of them: the trade that keeps
-a common-word search within its time budget. The limit is the setting
-``SEARCH_CANDIDATE_LIMIT``.
+So the work per search is bounded by the candidate limit, not by how common
+the words are. The price, stated in the page: past the limit the total reads
+"more than N", facet counts are counted among the first N matches, relevance
+(and date order) is decided among them, and pages stop at
+``CANDIDATE_LIMIT / PAGE_SIZE``. A narrower query (more words, a phrase, a
+filter) is exact again. The limit is the setting ``SEARCH_CANDIDATE_LIMIT``
+(default 1,000: at 1M paragraphs a common word costs some 15-30 ms of
+database time per search on this 2-core machine; ``manage.py search_timings``
+measures it).
+
+The statement runs with ``random_page_cost`` 1.1, no JIT and no parallel
+workers (``SET LOCAL``): fetching a thousand candidates' resolutions by
+primary key must not turn into hashing the whole resolutions table.
+
+Exact newest-first order over *all* matches of a common word would need a
+per-paragraph date column with its own btree index (walk it newest first,
+filtering by the match); the archive does not keep one yet.
 
 Highlighting safety
 -------------------
@@ -68,9 +81,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramDistance
-from django.db import connection
-from django.db.models import F, Func, Q, Value
-from django.db.models.functions import ExtractYear
+from django.db import connection, transaction
+from django.db.models import Case, F, Func, Q, Value, When
+from django.db.models.functions import ExtractYear, Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -83,7 +97,8 @@ MAX_TERMS = 20  # words, counting each word of a phrase
 PAGE_SIZE = 20
 GROUPS_PER_PAGE = 10
 HITS_PER_GROUP = 3
-CANDIDATE_LIMIT = getattr(settings, "SEARCH_CANDIDATE_LIMIT", 5000)
+CANDIDATE_LIMIT = getattr(settings, "SEARCH_CANDIDATE_LIMIT", 1000)  # paragraphs ranked per search, at most
+FOOTNOTE_CANDIDATE_LIMIT = CANDIDATE_LIMIT // 4  # footnotes rank low: fewer are worth fetching
 MAX_PAGE = CANDIDATE_LIMIT // PAGE_SIZE
 
 TITLE_WEIGHT = 0.5
@@ -93,7 +108,8 @@ LENGTH_NORMALISATION = 1  # divide by 1 + log(length)
 
 # Private-use characters: "<" and ">" stand-ins, and the highlight start/stop markers.
 LT, GT, START_SEL, STOP_SEL = "\ue000", "\ue001", "\ue002", "\ue003"
-HEADLINE_OPTIONS = dict(start_sel=START_SEL, stop_sel=STOP_SEL, max_words=45, min_words=20, max_fragments=2, fragment_delimiter=" … ")
+HEADLINE_OPTIONS = dict(start_sel=START_SEL, stop_sel=STOP_SEL, max_words=40, min_words=20, max_fragments=2, fragment_delimiter=" … ")
+WHOLE_TEXT_LENGTH = 400  # characters: shorter texts are shown whole
 
 TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\ue000-\ue003]")
@@ -163,13 +179,9 @@ class ParsedQuery:
                 combined = term.rank_query() if combined is None else combined | term.rank_query()
         return combined
 
-    def rank_expression(self):
-        own = SearchRank(F("search_vector"), self.text_query(), normalization=LENGTH_NORMALISATION)
-        title = SearchRank(
-            F("resolution__title_vector"), self.any_term_query(), weights=TITLE_RANK_WEIGHTS,
-            normalization=LENGTH_NORMALISATION,
-        )
-        return own + TITLE_WEIGHT * title
+    def text_rank(self) -> SearchRank:
+        """The row's own score (opening phrase A, paragraph text B, footnote text C)."""
+        return SearchRank(F("search_vector"), self.text_query(), normalization=LENGTH_NORMALISATION)
 
     def __str__(self) -> str:
         return " ".join(" OR ".join(str(term) for term in clause) for clause in self.clauses)
@@ -270,10 +282,18 @@ def reference_url(text: str) -> str | None:
 # --- highlighting ---
 
 
-def safe_headline(field_name: str, query: SearchQuery) -> SearchHeadline:
-    """ts_headline over the text with "<", ">" and the selection markers neutralised first."""
+def safe_headline(field_name: str, query: SearchQuery):
+    """ts_headline over the text with "<", ">" and the selection markers neutralised first.
+
+    A short text is shown whole; a long one as fragments around the matches.
+    """
     neutralised = Func(F(field_name), Value("<>" + START_SEL + STOP_SEL), Value(LT + GT), function="translate")
-    return SearchHeadline(neutralised, query, config="english", **HEADLINE_OPTIONS)
+    return Case(
+        When(LessThanOrEqual(Length(field_name), WHOLE_TEXT_LENGTH), then=SearchHeadline(
+            neutralised, query, config="english", start_sel=START_SEL, stop_sel=STOP_SEL, highlight_all=True
+        )),
+        default=SearchHeadline(neutralised, query, config="english", **HEADLINE_OPTIONS),
+    )
 
 
 def highlight_html(headline: str) -> SafeString:
@@ -337,128 +357,136 @@ class Results:
 
 
 def candidate_querysets(query: ParsedQuery, paragraph_filter, footnote_filter):
-    """Matching paragraphs and footnotes with the columns every later step needs (filtered, unordered)."""
-    common = dict(
-        adopted_on=F("resolution__adopted_on"),
-        body=F("resolution__body__code"),
-        session=F("resolution__session"),
-        year=ExtractYear("resolution__adopted_on"),
-        committee=F("resolution__committee"),
-    )
+    """Matching paragraphs and footnotes (filtered, unordered), with their own rank and the columns shown."""
     paragraphs = paragraph_filter(Paragraph.objects.search(query)).values(
-        "id", "resolution_id", "rank", hit=Value("paragraph"), position=F("order"), kind_value=F("kind"),
-        opening=F("opening_phrase"), **common
+        "id", "resolution_id", "text_rank", hit=Value("paragraph"), position=F("order"), kind_value=F("kind"),
+        opening=F("opening_phrase"),
     )
     footnotes = footnote_filter(Footnote.objects.search(query)).values(
-        "id", "resolution_id", "rank", hit=Value("footnote"), position=F("paragraph__order"),
-        kind_value=F("paragraph__kind"), opening=F("paragraph__opening_phrase"), **common
+        "id", "resolution_id", "text_rank", hit=Value("footnote"), position=F("paragraph__order"),
+        kind_value=F("paragraph__kind"), opening=F("paragraph__opening_phrase"),
     )
     return paragraphs.order_by(), footnotes.order_by()
 
 
-CANDIDATE_COLUMNS = ("id", "rank", "hit", "position", "kind_value", "opening", "resolution_id", "adopted_on", "body", "session", "year", "committee")
+SIDE_COLUMNS = "hit, id, resolution_id, text_rank, position, kind_value, opening"
 
 
-def _union_sql(paragraphs, footnotes) -> tuple[str, tuple]:
-    """Both hit types' querysets (already cut) as one row source with the same columns."""
+def _union(paragraphs, footnotes) -> tuple[str, tuple]:
+    """Both hit types' querysets (each already cut) as one row source."""
     p_sql, p_params = paragraphs.query.sql_with_params()
     f_sql, f_params = footnotes.query.sql_with_params()
-    columns = ", ".join(CANDIDATE_COLUMNS)
     return (
-        f"SELECT {columns} FROM ({p_sql}) AS p UNION ALL SELECT {columns} FROM ({f_sql}) AS f",
+        f"SELECT {SIDE_COLUMNS} FROM ({p_sql}) AS p UNION ALL SELECT {SIDE_COLUMNS} FROM ({f_sql}) AS f",
         p_params + f_params,
     )
 
 
-def _candidates_sql(paragraphs, footnotes, limit: int) -> tuple[str, tuple]:
-    """Each hit type cut at ``limit`` rows in index order (no ranking, no sorting)."""
-    return _union_sql(paragraphs[:limit], footnotes[:limit])
+def _tsquery_sql(query: SearchQuery) -> tuple[str, tuple]:
+    compiler = Resolution.objects.none().query.get_compiler(connection=connection)
+    return query.resolve_expression(compiler.query).as_sql(compiler, connection)
 
 
-def count_and_facets(paragraphs, footnotes) -> tuple[int, bool, int, dict]:
-    """(total, capped, resolutions, facets) over at most CANDIDATE_LIMIT + 1 matches, in one query."""
-    sql, params = _candidates_sql(paragraphs, footnotes, CANDIDATE_LIMIT + 1)
-    facet_sets = ", ".join(f"({column})" for column in ("body", "session", "year", "committee", "kind_value", "opening"))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT GROUPING(body, session, year, committee, kind_value, opening) AS level,"
-            f" body, session, year, committee, kind_value, opening, count(*), count(DISTINCT resolution_id)"
-            f" FROM ({sql}) AS candidates GROUP BY GROUPING SETS ((), {facet_sets})",
-            params,
-        )
-        rows = cursor.fetchall()
-    total, resolutions, facets = 0, 0, {name: [] for name in FACET_COLUMNS}
-    for level, *values, count, distinct_resolutions in rows:
-        if level == 0b111111:
-            total, resolutions = count, distinct_resolutions
-            continue
-        # GROUPING() sets a bit for each column *not* grouped; the one clear bit names the facet.
-        position = [bit for bit in range(6) if not level & (1 << (5 - bit))][0]
-        value = values[position]
-        if value not in (None, ""):
-            facets[FACET_COLUMNS[position]].append((str(value), count))
-    for name, values in facets.items():
-        key = (lambda item: (-int(item[0]), item[1])) if name == "year" else (lambda item: (-item[1], item[0]))
-        facets[name] = sorted(values, key=key)[: FACET_VALUE_LIMIT * 3 if name == "year" else FACET_VALUE_LIMIT]
-    capped = total > CANDIDATE_LIMIT
-    return min(total, CANDIDATE_LIMIT), capped, resolutions, facets
+def _statement(query: ParsedQuery, paragraphs, footnotes, *, sort: str, grouped: bool, offset: int, size: int):
+    """One SQL statement for a whole search: the bounded candidates, their counts per facet, and the page.
 
-
-def page_rows(paragraphs, footnotes, *, sort: str, offset: int, size: int) -> list[tuple[str, int, float]]:
-    """(hit type, id, rank) of one page: by bounded relevance, or newest first."""
-    if sort == "date":
-        # Each side's newest offset + size rows, in the same order as the merge below.
-        ordering = (F("adopted_on").desc(nulls_last=True), "resolution_id", F("position").asc(nulls_last=True), "id")
-        newest, params = _union_sql(
-            paragraphs.order_by(*ordering)[: offset + size], footnotes.order_by(*ordering)[: offset + size]
-        )
-        sql = (
-            f"SELECT hit, id, rank FROM ({newest}) AS candidates"
-            " ORDER BY adopted_on DESC NULLS LAST, resolution_id, position NULLS LAST, hit DESC, id"
-            " LIMIT %s OFFSET %s"
-        )
-        params = params + (size, offset)
-    else:
-        candidates, params = _candidates_sql(paragraphs, footnotes, CANDIDATE_LIMIT)
-        sql = (
-            f"SELECT hit, id, rank FROM ({candidates}) AS candidates"
-            " ORDER BY rank DESC, adopted_on DESC NULLS LAST, resolution_id, position NULLS LAST, hit DESC, id"
-            " LIMIT %s OFFSET %s"
-        )
-        params = params + (size, offset)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def group_rows(paragraphs, footnotes, *, sort: str, offset: int, size: int) -> list[tuple[str, int, float, int, int]]:
-    """(hit type, id, rank, resolution id, hits of that resolution) for one page of resolutions."""
-    candidates, params = _candidates_sql(paragraphs, footnotes, CANDIDATE_LIMIT)
-    group_order = "newest DESC NULLS LAST, resolution_id" if sort == "date" else "best DESC, resolution_id"
-    sql = f"""
-        WITH ranked AS (
-            SELECT hit, id, rank, resolution_id, adopted_on AS newest,
-                   row_number() OVER (PARTITION BY resolution_id ORDER BY rank DESC, position NULLS LAST, hit DESC, id) AS place,
-                   max(rank) OVER (PARTITION BY resolution_id) AS best,
-                   count(*) OVER (PARTITION BY resolution_id) AS hits
-            FROM ({candidates}) AS candidates
-        ), shown AS (
-            SELECT resolution_id, row_number() OVER (ORDER BY {group_order}) AS group_place
-            FROM ranked WHERE place = 1 ORDER BY {group_order} LIMIT %s OFFSET %s
-        )
-        SELECT hit, id, rank, ranked.resolution_id, hits FROM ranked JOIN shown USING (resolution_id)
-        WHERE place <= %s ORDER BY group_place, place
+    ``candidates``: at most CANDIDATE_LIMIT + 1 paragraphs and
+    FOOTNOTE_CANDIDATE_LIMIT + 1 footnotes matching, in index order (no
+    sorting before the cut), joined to their resolution after the cut for the
+    title's rank and the facet columns. The page (hits, or resolutions with
+    their best hits) is cut from the candidates, by rank or by date.
     """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params + (size, offset, HITS_PER_GROUP))
-        return cursor.fetchall()
+    resolution_table, body_table = Resolution._meta.db_table, Resolution._meta.get_field("body").related_model._meta.db_table
+    candidates_sql, candidates_params = _union(paragraphs[: CANDIDATE_LIMIT + 1], footnotes[: FOOTNOTE_CANDIDATE_LIMIT + 1])
+    title_sql, title_params = _tsquery_sql(query.any_term_query())
+    with_resolution = f"""
+        SELECT c.*, c.text_rank + %s * ts_rank(%s::float4[], r.title_vector, {title_sql}, %s) AS rank,
+               r.adopted_on, b.code AS body, r.session, extract(year FROM r.adopted_on)::int AS year, r.committee
+        FROM ({{rows}}) AS c
+        JOIN {resolution_table} AS r ON r.id = c.resolution_id
+        JOIN {body_table} AS b ON b.id = r.body_id"""
+    with_resolution_params = (TITLE_WEIGHT, TITLE_RANK_WEIGHTS, *title_params, LENGTH_NORMALISATION)
+    hit_order = "position NULLS LAST, hit DESC, id"
+    if grouped:
+        group_order = "newest DESC NULLS LAST, resolution_id" if sort == "date" else "best DESC, resolution_id"
+        page_sql = f"""
+            ranked AS (
+                SELECT hit, id, rank, resolution_id, adopted_on AS newest,
+                       row_number() OVER (PARTITION BY resolution_id ORDER BY rank DESC, {hit_order}) AS place,
+                       max(rank) OVER (PARTITION BY resolution_id) AS best,
+                       count(*) OVER (PARTITION BY resolution_id) AS hits
+                FROM candidates
+            ), shown AS (
+                SELECT resolution_id, row_number() OVER (ORDER BY {group_order}) AS group_place
+                FROM ranked WHERE place = 1 ORDER BY {group_order} LIMIT %s OFFSET %s
+            ), page AS (
+                SELECT hit, id, rank, ranked.resolution_id, hits, row_number() OVER (ORDER BY group_place, place) AS place
+                FROM ranked JOIN shown USING (resolution_id) WHERE place <= %s
+            )"""
+        page_params = (size, offset, HITS_PER_GROUP)
+    else:
+        order = "adopted_on DESC NULLS LAST, resolution_id" if sort == "date" else "rank DESC, adopted_on DESC NULLS LAST, resolution_id"
+        page_sql = f"""
+            page AS (
+                SELECT hit, id, rank, resolution_id, 1 AS hits,
+                       row_number() OVER (ORDER BY {order}, {hit_order}) AS place
+                FROM candidates ORDER BY place LIMIT %s OFFSET %s
+            )"""
+        page_params = (size, offset)
+    facet_columns = "hit, body, session, year, committee, kind_value, opening"
+    facet_sets = ", ".join(f"({column})" for column in facet_columns.split(", "))
+    sql = f"""
+        WITH candidates AS MATERIALIZED ({with_resolution.format(rows=candidates_sql)}),
+        facets AS (
+            SELECT GROUPING({facet_columns}) AS level, {facet_columns}, count(*) AS hits,
+                   count(DISTINCT resolution_id) AS resolutions
+            FROM candidates GROUP BY GROUPING SETS ({facet_sets})
+        ),
+        {page_sql}
+        SELECT (SELECT json_agg(facets) FROM facets), (SELECT json_agg(page ORDER BY place) FROM page)"""
+    return sql, (*with_resolution_params, *candidates_params, *page_params)
+
+
+# For this statement only: its few hundred candidates are cheaper fetched by primary key than by
+# hashing whole tables (the default random_page_cost assumes spinning disks), and it is too short
+# for JIT compilation or parallel workers to pay off.
+PLANNER_SETTINGS = "SET LOCAL random_page_cost = 1.1; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0"
+
+
+def _facets(rows) -> tuple[int, bool, int, dict]:
+    """(total, capped, resolutions, values per facet) from the GROUPING SETS rows.
+
+    The total is the sum of the per-hit-type counts; it is capped when either
+    hit type reached its candidate limit.
+    """
+    total, capped, resolutions, facets = 0, False, 0, {name: [] for name in FACET_COLUMNS}
+    columns = ("hit", "body", "session", "year", "committee", "kind_value", "opening")
+    limits = {"paragraph": CANDIDATE_LIMIT, "footnote": FOOTNOTE_CANDIDATE_LIMIT}
+    for row in rows or []:
+        # GROUPING() sets a bit for each column *not* grouped: the one clear bit names the set.
+        position = next(bit for bit in range(len(columns)) if not row["level"] & (1 << (len(columns) - 1 - bit)))
+        if position == 0:
+            total += min(row["hits"], limits[row["hit"]])
+            capped |= row["hits"] > limits[row["hit"]]
+            continue
+        name, value = FACET_COLUMNS[position - 1], row[columns[position]]
+        if name == "body":
+            resolutions += row["resolutions"]
+        if value not in (None, ""):
+            facets[name].append((str(value), row["hits"]))
+    for name, values in facets.items():
+        if name == "year":
+            facets[name] = sorted(values, key=lambda item: -int(item[0]))[: FACET_VALUE_LIMIT * 3]
+        else:
+            facets[name] = sorted(values, key=lambda item: (-item[1], item[0]))[:FACET_VALUE_LIMIT]
+    return total, capped, resolutions, facets
 
 
 def load_hits(rows, query: ParsedQuery) -> list[Hit]:
     """The rows shown, in order, with ts_headline computed for these rows only."""
     text_query = query.text_query()
-    paragraph_ids = [row_id for hit, row_id, *_ in rows if hit == "paragraph"]
-    footnote_ids = [row_id for hit, row_id, *_ in rows if hit == "footnote"]
+    paragraph_ids = [row["id"] for row in rows if row["hit"] == "paragraph"]
+    footnote_ids = [row["id"] for row in rows if row["hit"] == "footnote"]
     paragraphs = {}
     if paragraph_ids:
         paragraphs = Paragraph.objects.filter(id__in=paragraph_ids).select_related("resolution__body").defer(
@@ -470,44 +498,49 @@ def load_hits(rows, query: ParsedQuery) -> list[Hit]:
             "resolution__metadata"
         ).annotate(headline=safe_headline("text", text_query)).in_bulk()
     hits = []
-    for hit, row_id, rank, *_ in rows:
-        if hit == "paragraph" and row_id in paragraphs:
-            paragraph = paragraphs[row_id]
-            hits.append(Hit("paragraph", paragraph.resolution, paragraph, None, highlight_html(paragraph.headline), rank,
-                            paragraph_url(paragraph.resolution.symbol, paragraph.key)))
-        elif hit == "footnote" and row_id in footnotes:
-            footnote = footnotes[row_id]
+    for row in rows:
+        if row["hit"] == "paragraph" and row["id"] in paragraphs:
+            paragraph = paragraphs[row["id"]]
+            hits.append(Hit("paragraph", paragraph.resolution, paragraph, None, highlight_html(paragraph.headline),
+                            row["rank"], paragraph_url(paragraph.resolution.symbol, paragraph.key)))
+        elif row["hit"] == "footnote" and row["id"] in footnotes:
+            footnote = footnotes[row["id"]]
             url = (paragraph_url(footnote.resolution.symbol, footnote.paragraph.key) if footnote.paragraph
                    else resolution_url(footnote.resolution.symbol))
             hits.append(Hit("footnote", footnote.resolution, footnote.paragraph, footnote,
-                            highlight_html(footnote.headline), rank, url))
+                            highlight_html(footnote.headline), row["rank"], url))
     return hits
 
 
 def run(query: ParsedQuery, paragraph_filter, footnote_filter, *, sort: str = "relevance", page: int = 1,
         grouped: bool = False) -> Results:
-    """One search: total and facets, the page (hits or resolution groups), highlights for the page."""
+    """One search: total, facets and the page in one statement, then the page's rows with highlights."""
     if not 1 <= page <= MAX_PAGE:
         raise QueryError(f"Pages go from 1 to {MAX_PAGE}; refine the search to see further.")
     paragraphs, footnotes = candidate_querysets(query, paragraph_filter, footnote_filter)
-    total, capped, resolutions, facets = count_and_facets(paragraphs, footnotes)
     size = GROUPS_PER_PAGE if grouped else PAGE_SIZE
+    sql, params = _statement(query, paragraphs, footnotes, sort=sort, grouped=grouped, offset=(page - 1) * size, size=size)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(PLANNER_SETTINGS)
+        cursor.execute(sql, params)
+        facet_rows, page_rows = cursor.fetchone()
+    total, capped, resolutions, facets = _facets(facet_rows)
     pages = max(1, min(MAX_PAGE, math.ceil((resolutions if grouped else total) / size)))
-    page = min(page, pages)
-    results = Results(total=total, total_is_capped=capped, page=page, pages=pages, resolutions=resolutions, facets=facets)
-    if not total:
-        return results
-    offset = (page - 1) * size
+    results = Results(
+        total=total, total_is_capped=capped, page=page, pages=pages, resolutions=resolutions, facets=facets
+    )
+    if page > pages:
+        # Past the last page: show the last one (one more statement, only for such links).
+        return run(query, paragraph_filter, footnote_filter, sort=sort, page=pages, grouped=grouped) if total else results
+    hits = load_hits(page_rows or [], query)
     if grouped:
-        rows = group_rows(paragraphs, footnotes, sort=sort, offset=offset, size=size)
-        hits = load_hits(rows, query)
-        counts = {row[3]: row[4] for row in rows}
+        counts = {row["resolution_id"]: row["hits"] for row in page_rows or []}
         for hit in hits:
             if not results.groups or results.groups[-1].resolution.pk != hit.resolution.pk:
                 results.groups.append(Group(hit.resolution, [], counts[hit.resolution.pk]))
             results.groups[-1].hits.append(hit)
     else:
-        results.hits = load_hits(page_rows(paragraphs, footnotes, sort=sort, offset=offset, size=size), query)
+        results.hits = hits
     return results
 
 
