@@ -49,7 +49,7 @@ from resolutions.ingest.document import (
 # --- full document symbols -------------------------------------------------
 
 _COMPONENT = r"(?:(?:S|ES)-)?[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:\(\d+\))?"
-_QUALIFIER = r"(?:\s?\((?:Sect|Part|Parts|Vol|Chap|Introduction)\.?\s?[^()]{0,20}\)(?:\s?/{_COMPONENT})*)".replace("{_COMPONENT}", _COMPONENT)
+_QUALIFIER = r"(?:\s?\((?i:Sect|Part|Parts|Vol|Chap|Introduction|Income sect)\.?\s?[^()]{0,20}\)(?:\s?/{_COMPONENT})*)".replace("{_COMPONENT}", _COMPONENT)
 _SINGLE_SYMBOL = rf"[A-Z]{{1,10}}(?:\.\d+)?(?:/{_COMPONENT})+(?:\s?\((?:[IVXL]+|S-[IVX]+|ES-[IVX]+|\d{{4}})\))?{_QUALIFIER}?"
 FULL_SYMBOL_RE = re.compile(
     rf"(?<![\w./\-])(?P<first>{_SINGLE_SYMBOL})(?:-(?P<second>{_SINGLE_SYMBOL}))?"
@@ -71,7 +71,7 @@ _REPORT_RE = re.compile(
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # Part letters: the Assembly's disarmament resolutions run to "48/75 J" and beyond.
-_PARTS = r"(?:\s?[A-Z](?:\s?(?:-|–|,|and|to)\s?[A-Z])*(?![\w/]))"
+_PARTS = r"(?:\s?[A-Z]{1,2}(?:\s?(?:-|–|,|and|to)\s?[A-Z]{1,2})*(?![\w/]))"
 # One number, in any of the shapes the UN prints.
 _NUMBER = (
     r"(?:"
@@ -85,8 +85,9 @@ _ITEM_GAP = (
     r"(?:"
     rf",?\s+of\s+(?:\d{{1,2}}\s+(?:{_MONTHS})\s+)?\d{{4}}"  # "of 19 December 2011"
     r"|,?\s+(?:entitled|titled)\s+“[^”]{1,400}”"  # entitled “The future we want”
-    r"|,\s+(?:sects?|paras?|chap|annex|part)\.?\s+[\w.]+(?:\s*(?:[-–]|and|to)\s*[\w.]+)*"  # , sect. III, paras. 7–8
-    r"|,?\s+(?:on|concerning|relating to)\s+[^;“”()]{1,250}?(?=\s*(?:,|;|and\b|as well as\b))"  # on culture and development
+    r"|,\s+(?:sects?|sections?|paras?|paragraphs?|chap|annex|part)\.?\s+[\w.]+(?:\s*(?:[-–]|and|to)\s*[\w.]+)*"  # , sect. III, paras. 7–8
+    r"|,?\s+(?:on|concerning|relating to)\s+(?:(?!resolution|decision)[^;“”]){1,250}?(?=\s*(?:,|;|and\b|as well as\b))"  # on culture and development
+    r"|,\s+(?:the annex to which|in which|by which|which)\s+(?:(?!resolution|decision)[^;“”]){1,300}?(?=\s*(?:,|;|and\b|as well as\b))"
     r")*"
     r"(?:\s*,?\s*(?:and|or|as well as|and its|and the)\s+|\s*,\s*|\s*;\s*)"
 )
@@ -104,11 +105,12 @@ _BODY_NAMES = {
     "sc": "SC",
     "commission on human rights": "CHR",
     "council": "COUNCIL",  # resolved by the number's shape
+    "general assembly and security council": "GA+SC",  # identical resolutions: "70/262 and 2282 (2016)"
     "united nations environment assembly": "UNEA",
     "environment assembly": "UNEA",
 }
 KEYWORD_RE = re.compile(
-    r"(?:(?P<body>General Assembly|Economic and Social Council|Human Rights Council|Security Council"
+    r"(?:(?P<body>General Assembly and Security Council|General Assembly|Economic and Social Council|Human Rights Council|Security Council"
     r"|Commission on Human Rights|United Nations Environment Assembly|Environment Assembly|Assembly|Council"
     r"|GA|ECOSOC|HRC|SC)\s+)?"
     r"(?P<keyword>[Rr]esolutions?|[Dd]ecisions?|[Rr]es\.?)\s+(?=(?:(?:S|ES)-)?\d)"
@@ -122,8 +124,19 @@ _PINPOINT_AFTER_RE = re.compile(
     r"(?:\s?\(?(?P<letter>[a-z])\)?(?![a-z]))?(?:\s?\((?P<roman>[ivx]+)\))?",
     re.IGNORECASE,
 )
+# An organ's name: capitalised words ending in a word organs that adopt resolutions are called by.
+_ORGAN_NAME = (
+    r"General Assembly|Economic and Social Council|Human Rights Council|Security Council"
+    r"|Commission on Human Rights|(?:United Nations )?Environment Assembly"
+    r"|(?:[A-Z][\w’'-]*\s+(?:(?:of|on|for|and|the|to|against)\s+)*)*"
+    r"(?:Assembly|Council|Commission|Conference|Committee|Board|Organization|Parties)\b"
+)
 # "… 14/17 of the Conference of the Parties": the number belongs to the body named after it.
-_OF_BODY_AFTER_RE = re.compile(rf"(?:,?\s+of\s+\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})?,?\s+(?:of|adopted by)\s+the\s+(?P<name>(?:[A-Z][\w’'-]*|of|on|for|and|the)(?:\s+(?:[A-Z][\w’'-]*|of|on|for|and|the))*)")
+_OF_BODY_AFTER_RE = re.compile(
+    rf"(?:,?\s+of\s+\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})?\s+(?:of|adopted by)\s+the\s+(?P<name>{_ORGAN_NAME})"
+)
+# Organs named in full, longest first (so "Human Rights Council" is not read as "Council").
+_NAMED_ORGANS = sorted((name for name in _BODY_NAMES if " " in name), key=len, reverse=True)
 # Capitalised words that stand before "resolution" without naming an organ.
 _LEAD_WORDS = {
     "see", "also", "recalling", "recalls", "recall", "reaffirming", "reaffirms", "welcoming", "welcomes",
@@ -170,6 +183,9 @@ def _kind_of(symbol: str) -> str:
     return CITES_DOCUMENT
 
 
+FIRST_SLASHED_GA_SESSION = 31
+
+
 def _body_prefix(code: str, decision: bool) -> str | None:
     if code == "SC":
         return None if decision else "S/RES/"
@@ -189,9 +205,13 @@ def _symbol_for_number(match: re.Match, body: str | None, context_body: str, dec
         prefix = "E/RES/" if body == "ECOSOC" else "A/RES/"
         return [f"{prefix}{match['old']}({match['roman']})"]
     if match["sc"]:
-        if decision or body not in (None, "SC", "COUNCIL"):
+        if decision or body not in (None, "SC", "COUNCIL", "?", "GA+SC"):
             return []
         return [f"S/RES/{match['sc']}({match['year']})"]
+    if body == "GA+SC":
+        body = "GA"
+    if body == "?":
+        return []
     session, number = match["session"], match["num"]
     if body == "UNEA":
         return [] if decision else [f"UNEP/EA.{session}/Res.{number}"]
@@ -214,6 +234,8 @@ def _symbol_for_number(match: re.Match, body: str | None, context_body: str, dec
             body = "GA"
     if body == "SC":
         return []
+    if body == "GA" and session.isdigit() and int(session) < FIRST_SLASHED_GA_SESSION:
+        return []  # before its 31st session the Assembly numbered resolutions "1514 (XV)"
     if body == "ECOSOC" and not year_shaped:
         return []  # the Council numbers by year; "Council resolution 35/2" is not its
     prefix = _body_prefix(body, decision)
@@ -226,8 +248,8 @@ def _symbol_for_number(match: re.Match, body: str | None, context_body: str, dec
 
 def _part_letters(text: str) -> list[str]:
     """' A-C' -> ['A', 'B', 'C']; ' A and B' -> ['A', 'B']."""
-    letters = re.findall(r"[A-Z]", text)
-    if len(letters) == 2 and re.search(r"[-–]", text):
+    letters = re.findall(r"[A-Z]{1,2}", text)
+    if len(letters) == 2 and re.search(r"[-–]|\bto\b", text) and all(len(x) == 1 for x in letters):
         return [chr(c) for c in range(ord(letters[0]), ord(letters[1]) + 1)]
     return letters
 
@@ -257,16 +279,43 @@ def _organ_before(text: str, start: int) -> bool:
 
 # An organ named just before "(its) resolution", with only connecting words between:
 # "the Human Rights Council, in its resolution 36/10", "adopted by the Council, including resolution 36/6".
-_ORGAN_RE = re.compile(
-    r"(?P<name>General Assembly|Economic and Social Council|Human Rights Council|Security Council"
-    r"|Commission on Human Rights|(?:United Nations )?Environment Assembly"
-    r"|(?:[A-Z][\w’'-]*\s+(?:(?:of|on|for|and|the|to|against)\s+)*)*"
-    r"(?:Assembly|Council|Commission|Conference|Committee|Board|Organization|Programme|Forum|Parties|Mechanism))"
+_ORGAN_RE = re.compile(rf"(?P<name>{_ORGAN_NAME})")
+# Words that may stand between an organ and "its resolution" ("the Council, in its resolution")…
+_ITS_CONNECTING_RE = re.compile(r"^[,\s]*(?:(?:in|through|by|at|as|reflected|set|out|contained|under)\b[,\s]*){0,4}its\s+$")
+# …and between an organ and a bare "resolution" ("adopted by the Council, including resolution").
+_BARE_CONNECTING_RE = re.compile(
+    r"^[,\s]*(?:(?:in|through|by|at|as|reflected|contained|adopted|including|pursuant|to|under|of|established"
+    r"|mandated|notably|particular|particularly|especially|recent|latest|most|the|which|was|being|is|submitted"
+    r"|resolutions|on|subject|topic|relevant|all)\b[,\s]*){0,10}$"
 )
-_CONNECTING_RE = re.compile(
-    r"^\s*,?\s*(?:(?:in|through|by|at|as|reflected|set|out|contained|adopted|including|pursuant|to|under|its|of"
-    r"|established|mandated|decided|notably|particular|particularly|especially|recent|latest|most|the)\b[,\s]*){0,6}$"
-)
+# What may stand between two phrases for the second to share the first's body:
+# "Human Rights Council resolutions 23/13 of 13 June 2013 on …, as well as resolutions 28/6".
+_CONTINUATION_RE = re.compile(r"^[^;.“”]{0,200}?(?:,?\s+and|,?\s+as well as|,)\s+$")
+
+
+def _phrase_body(text: str, keyword: re.Match, previous_end: int, previous_body: str | None) -> tuple[str | None, bool]:
+    """The body of a "resolution(s) …" phrase and whether it was inferred from the words around it.
+
+    "skip" when the phrase is a resolution printed inside another document
+    ("…, annex II, resolution 14/221"); "?" for an organ the archive cannot name.
+    """
+    body_name = keyword["body"]
+    start = keyword.start()
+    if body_name:
+        body = _BODY_NAMES[body_name.lower()]
+        if body_name in ("Assembly", "Council", "SC", "HRC", "GA", "ECOSOC") and _organ_before(text, start):
+            return "?", False  # "World Health Assembly resolution", "Trusteeship Council resolution"
+        return body, False
+    if _organ_before(text, start):
+        return "?", False  # "Commission on Narcotic Drugs resolution 59/5"
+    if _INSIDE_DOCUMENT_RE.search(text, max(0, start - 40), start):
+        return "skip", False
+    before = _body_before(text, start)
+    if before:
+        return before, True
+    if previous_body and previous_body not in ("GA", "?") and _CONTINUATION_RE.match(text[previous_end:start]):
+        return previous_body, True
+    return None, False
 
 
 def _body_before(text: str, start: int) -> str | None:
@@ -275,12 +324,27 @@ def _body_before(text: str, start: int) -> str | None:
     last = None
     for match in _ORGAN_RE.finditer(text, window_start, start):
         last = match
-    if last is None or not _CONNECTING_RE.match(text[last.end():start]):
+    if last is None:
         return None
-    name = last["name"].strip()
-    if name in ("Assembly", "General Assembly", "the Assembly"):
-        return "GA"
-    return _BODY_NAMES.get(name.lower(), "?")
+    between = text[last.end():start]
+    connected = _ITS_CONNECTING_RE.match(between) if re.search(r"\bits\s+$", between) else _BARE_CONNECTING_RE.match(between)
+    if not connected:
+        return None
+    return _organ_code(last["name"])
+
+
+def _organ_code(name: str) -> str:
+    """The body code for an organ's name as printed ("Recalling the Human Rights Council" -> "HRC"), "?" if unknown."""
+    lowered = " ".join(name.lower().split())
+    for known in _NAMED_ORGANS:
+        if lowered == known or lowered.endswith(" " + known):
+            return _BODY_NAMES[known]
+    last_words = lowered.split()[-2:]
+    if last_words[-1] == "assembly" and (len(last_words) == 1 or last_words[0] in _LEAD_WORDS):
+        return "GA"  # "the Assembly"
+    if last_words[-1] == "council" and (len(last_words) == 1 or last_words[0] in _LEAD_WORDS):
+        return "COUNCIL"
+    return "?"
 
 
 def _body_after(text: str, end: int) -> str | None:
@@ -288,10 +352,10 @@ def _body_after(text: str, end: int) -> str | None:
     match = _OF_BODY_AFTER_RE.match(text, end)
     if not match:
         return None
-    name = match["name"].strip()
-    for known, code in _BODY_NAMES.items():
-        if name.lower() == known or name.lower().startswith(known + " "):
-            return code if code != "COUNCIL" else "?"
+    name = match["name"].strip().lower()
+    for known in _NAMED_ORGANS:
+        if name == known or name.startswith(known + " "):
+            return _BODY_NAMES[known]
     return "?"
 
 
@@ -307,28 +371,20 @@ def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitatio
     text = text.translate(_HYPHENS)
     found: list[ParsedCitation] = []
     taken: list[tuple[int, int]] = []
+    previous_end, previous_body = -1, None  # the last phrase with a body named before it
     for keyword in KEYWORD_RE.finditer(text):
         if any(s <= keyword.start() < e for s, e in taken):
             continue
         decision = keyword["keyword"].lower().startswith("d")
-        body_name = keyword["body"]
-        body = _BODY_NAMES[body_name.lower()] if body_name else None
-        if body_name and body == "GA" and body_name == "Assembly" and _organ_before(text, keyword.start()):
-            continue  # "World Health Assembly resolution", "United Nations Environment Assembly"
-        if body_name in ("Council", "SC", "HRC", "GA", "ECOSOC") and _organ_before(text, keyword.start()):
-            continue  # "Trusteeship Council resolution"…
-        if not body_name and _organ_before(text, keyword.start()):
-            continue  # "Commission on Narcotic Drugs resolution 59/5"
+        body, inferred = _phrase_body(text, keyword, previous_end, previous_body)
+        if body == "skip":
+            continue
         if decision and body is None and not re.search(r"\bits\s+$", text[max(0, keyword.start() - 8):keyword.start()]):
             continue  # "decision 14/17": whose? Left alone rather than guessed.
-        if not body_name and _INSIDE_DOCUMENT_RE.search(text, max(0, keyword.start() - 40), keyword.start()):
-            continue
-        if not body_name:
-            body = _body_before(text, keyword.start())
-            if body == "?":
-                continue  # "the Commission on Narcotic Drugs, in its resolution 59/5"
         pinpoint = _PINPOINT_BEFORE_RE.search(text, max(0, keyword.start() - 40), keyword.start())
         position = keyword.end()
+        phrase: list[ParsedCitation] = []
+        phrase_end = None
         first = True
         while True:
             number = NUMBER_RE.match(text, position)
@@ -336,11 +392,11 @@ def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitatio
                 break
             item_body = body
             after = _body_after(text, number.end())
-            if after == "?" and body is None:
-                item_body = "?"
-            elif after and after != "?" and body is None:
+            if after and (body is None or inferred):
                 item_body = after
-            symbols = [] if item_body == "?" else _symbol_for_number(number, item_body, context_body, decision)
+            symbols = _symbol_for_number(number, item_body, context_body, decision)
+            if not symbols and inferred and item_body not in ("?", None):
+                symbols = _symbol_for_number(number, None, context_body, decision)
             start = (keyword.start() if first else number.start())
             target_paragraph = ""
             if first and pinpoint:
@@ -351,15 +407,23 @@ def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitatio
             if after_pinpoint and not target_paragraph and not re.match(r"\s+of\b", text[after_pinpoint.end():]):
                 target_paragraph = _paragraph_key(after_pinpoint["number"], after_pinpoint["letter"], after_pinpoint["roman"])
                 end = after_pinpoint.end()
-            for symbol in symbols:
-                kind = CITES_RESOLUTION if not decision else CITES_DOCUMENT
-                found.append(ParsedCitation(symbol, original[start:end], kind, start, end, target_paragraph=target_paragraph))
+            kind = CITES_RESOLUTION if not decision else CITES_DOCUMENT
+            phrase += [ParsedCitation(symbol, original[start:end], kind, start, end, target_paragraph=target_paragraph)
+                       for symbol in symbols]
             taken.append((start, end))
+            phrase_end = end
             first = False
             gap = ITEM_GAP_RE.match(text, number.end())
             if not gap or not NUMBER_RE.match(text, gap.end()):
                 break
             position = gap.end()
+        if phrase_end is None:
+            continue  # "resolution 1, annex": no number in a shape the UN's bodies use
+        if (body is None or inferred) and _body_after(text, phrase_end) == "?":
+            continue  # "resolutions 6/2 and 6/3 … of the Conference of the States Parties"
+        found += phrase
+        if keyword["body"] or inferred:
+            previous_end, previous_body = phrase_end, body
     for match in FULL_SYMBOL_RE.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
@@ -385,10 +449,21 @@ def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitatio
     return found
 
 
+# Series of the UN's document system (what undocs.org resolves). Other organizations' numbers
+# ("WT/MIN(15)/48" of the WTO, "LEG/CONF.15/21" of the IMO, "GOV/INF/2005/10" of the IAEA) are no UN symbols.
+UN_SERIES = {
+    "A", "E", "S", "ST", "TD", "DP", "CD", "UNEP", "FCCC", "ICCD", "ISBA", "SPLOS", "CLCS", "NPT", "CCW", "BWC",
+    "TPNW", "APLC", "CCM", "CBD", "CAC", "CTOC", "JIU", "CEB", "UNW", "HSP", "UNODC", "ECE", "LC",
+    "CEDAW", "CED", "CRC", "CRPD", "CMW", "CCPR", "CERD", "CAT", "HRI",
+}
+
+
 def _plausible_symbol(raw: str) -> bool:
-    """A slash-separated token that looks like a document symbol, not "HIV/AIDS" or "24/7"."""
+    """A slash-separated token that looks like a UN document symbol, not "HIV/AIDS" or "24/7"."""
     parts = raw.split("/")
     if len(parts) < 2 or not parts[1]:
+        return False
+    if parts[0].upper() not in UN_SERIES:
         return False
     if re.fullmatch(r"[IVXL]+/\d+", raw):
         return False  # "decision X/29" of a conference of parties

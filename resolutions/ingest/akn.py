@@ -24,7 +24,8 @@ What the markup holds, and what becomes of it:
   namespace (``annex-op5``, ``annex-pp1``; ``annex-i-``… when there are
   several).
 - ``authorialNote``: footnotes, taken out of the text with their marker and
-  its offset.
+  its offset; ``<sup>3</sup>`` repeats the marker of a footnote printed once
+  and is taken out too.
 - ``<a href="https://undocs.org/en/SYMBOL">``: the UN's own citations, kept
   with their spans in the plain text; the citation finder adds what the
   editors did not link, without duplicates.
@@ -186,6 +187,8 @@ class TextBuilder:
                 start = self.length
                 self.walk(child)
                 self.result.italic_start, self.result.italic_end = start, self.length
+            elif tag == "sup" and len(child) == 0 and re.fullmatch(r"\s*(?:\d{1,3}|[a-z])\s*", child.text or ""):
+                pass  # a second reference to a footnote printed once ("…2011,<sup>3</sup>S-18/1")
             elif tag in FURNITURE_TAGS:
                 if tag in ("eol", "br"):
                     self.add(" ")
@@ -916,6 +919,11 @@ def roman(n: int) -> str:
 
 
 # --- the corpus metadata line ----------------------------------------------
+
+
+def is_companion(path: Path) -> bool:
+    """A corpus metadata file (``metadata/75.jsonl``): read with the XML beside it, not imported on its own."""
+    return path.suffix == ".jsonl" and path.parent.name == "metadata" and path.stem.isdigit()
 
 
 def metadata_file(path: Path) -> Path | None:

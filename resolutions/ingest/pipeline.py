@@ -50,12 +50,21 @@ def format_modules() -> dict:
 
 
 def source_paths(paths: list[Path]) -> list[Path]:
-    """Files named, and files inside folders named (recursively), sorted; sidecars excluded."""
+    """Files named, and files inside folders named (recursively), sorted; sidecars excluded.
+
+    So are a format's companion files found in a folder (the AKN corpus's
+    ``metadata/NN.jsonl``): ``is_companion(path)`` of a format module says so.
+    """
+    companions = [m.is_companion for m in format_modules().values() if hasattr(m, "is_companion")]
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".") and not p.name.endswith(SIDECAR_SUFFIX))
+                sorted(
+                    p for p in path.rglob("*")
+                    if p.is_file() and not p.name.startswith(".") and not p.name.endswith(SIDECAR_SUFFIX)
+                    and not any(is_companion(p) for is_companion in companions)
+                )
             )
         else:
             found.append(path)

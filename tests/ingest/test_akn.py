@@ -210,3 +210,10 @@ def test_loads_and_reloads_unchanged():
         assert load_resolution(resolution).outcome == UNCHANGED
     part_b = Resolution.objects.get(symbol="A/RES/90/101 B")
     assert part_b.citations.get(target_symbol="A/RES/90/101 A").target.symbol == "A/RES/90/101 A"
+
+
+def test_corpus_metadata_files_are_companions_not_sources(tmp_path):
+    from resolutions.ingest.pipeline import source_paths
+
+    path = corpus_layout(tmp_path, single(), metadata_line())
+    assert source_paths([tmp_path]) == [path]
