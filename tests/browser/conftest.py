@@ -20,21 +20,27 @@ PROJECT = Path(__file__).resolve().parent.parent.parent
 SCREENSHOTS = PROJECT / "screenshots"
 FIXTURE = PROJECT / "fixtures" / "resolutions.json"
 
-# Playwright's sync API keeps an event loop in this thread; the ORM calls these
-# tests make (loading the fixture, flushing the database) are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
+    """One browser per test module. Playwright's sync API keeps an event loop in this thread
+    while it runs; the ORM calls the tests make meanwhile (loading the fixture, flushing the
+    database) are still synchronous, so Django's async guard is lifted for exactly that time."""
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing: `make browser` (apt-get install chromium) installs it")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
