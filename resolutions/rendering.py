@@ -114,10 +114,13 @@ def citing_sentence(text: str, start: int, end: int, *, limit: int = 240) -> tup
     sentence_end = min(following) + 1 if following else len(text)
     before, cited, after = text[sentence_start:start], text[start:end], text[end:sentence_end]
     room = max(limit - len(cited), 40)
-    if len(before) > room // 2:
-        before = "…" + before[-(room // 2):].lstrip()
-    if len(after) > room // 2:
-        after = after[: room // 2].rstrip() + "…"
+    half = room // 2
+    if len(before) > half:  # cut at a word boundary
+        kept = before[-half:]
+        before = "…" + (kept.split(" ", 1)[1] if " " in kept[:-1] else kept).lstrip()
+    if len(after) > half:
+        kept = after[:half]
+        after = (kept.rsplit(" ", 1)[0] if " " in kept[1:] else kept).rstrip(" ,;:") + "…"
     return before, cited, after
 
 

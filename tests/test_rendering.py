@@ -165,3 +165,9 @@ def test_short_keys_for_the_margin():
     assert permalinks.short_key("op5") == "op5"
     assert permalinks.short_key("annex-sec-chapter-i-article-1-pp18a") == "…pp18a"
     assert permalinks.short_key("annex-sec-annex-i-op4-2") == "…op4-2"
+
+
+def test_citing_sentence_cuts_at_word_boundaries():
+    text = "Recalling resolution 1/2 of 22 July 2010 on promoting social integration and General Assembly resolutions"
+    _, _, after = citing_sentence(text, 10, 24, limit=60)
+    assert after.endswith("…") and after[:-1].split(" ")[-1] in text.split(" ")
