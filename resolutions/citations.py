@@ -281,7 +281,7 @@ def _organ_before(text: str, start: int) -> bool:
 # "the Human Rights Council, in its resolution 36/10", "adopted by the Council, including resolution 36/6".
 _ORGAN_RE = re.compile(rf"(?P<name>{_ORGAN_NAME})")
 # Words that may stand between an organ and "its resolution" ("the Council, in its resolution")…
-_ITS_CONNECTING_RE = re.compile(r"^[,\s]*(?:(?:in|through|by|at|as|reflected|set|out|contained|under)\b[,\s]*){0,4}its\s+$")
+_ITS_CONNECTING_RE = re.compile(r"^[,\s]*(?:(?:in|through|by|at|under)\s+)?its\s+$")
 # …and between an organ and a bare "resolution" ("adopted by the Council, including resolution").
 _BARE_CONNECTING_RE = re.compile(
     r"^[,\s]*(?:(?:in|through|by|at|as|reflected|contained|adopted|including|pursuant|to|under|of|established"
