@@ -241,10 +241,16 @@ def nearest_resolutions(text: str, limit: int = 8) -> list[Resolution]:
 def not_found(request, rest: str):
     """Unknown address: say so, offer the search and the nearest symbols."""
     asked = permalinks.path_segment_to_symbol(rest)[:120]
+    symbol = normalize_symbol(asked)
     return render(
         request,
         "resolutions/not_found.html",
-        {"asked": asked, "nearest": nearest_resolutions(asked), "search_query": asked},
+        {
+            "asked": asked,
+            "nearest": nearest_resolutions(asked),
+            "search_query": asked,
+            "official": UNDOCS + quote(symbol) if symbol else "",
+        },
         status=404,
     )
 

@@ -337,6 +337,7 @@ def test_unknown_symbol_offers_search_and_nearest(client, archive):
     page = response.content.decode()
     assert response.status_code == 404
     assert 'action="/search/"' in page and 'href="/A/RES/70/126/"' in page
+    assert 'href="https://undocs.org/A/RES/70/127"' in page
 
 
 def test_unknown_key_offers_nearest_paragraphs(client, archive):
