@@ -36,7 +36,7 @@ match). Here a search costs three to four statements whatever the word:
 1. which terms carry a searchable word (one tiny query: PostgreSQL's own
    stop-word list);
 2. one statement (``_statement``) that takes the *candidates* -- at most
-   ``CANDIDATE_LIMIT + 1`` matching paragraphs and a quarter as many
+   ``CANDIDATE_LIMIT`` matching paragraphs and a quarter as many
    footnotes, cut with ``LIMIT`` on the GIN (or sequential) scan with no
    sort before the cut -- joins them to their resolutions, and from that one
    materialized set computes the total and the counts per filter value
@@ -46,8 +46,8 @@ match). Here a search costs three to four statements whatever the word:
    those rows only.
 
 So the work per search is bounded by the candidate limit, not by how common
-the words are. The price, stated in the page: past the limit the total reads
-"more than N", facet counts are counted among the first N matches, relevance
+the words are. The price, stated in the page: at the limit the total reads
+"at least N", facet counts are counted among the first N matches, relevance
 (and date order) is decided among them, and pages stop at
 ``CANDIDATE_LIMIT / PAGE_SIZE``. A narrower query (more words, a phrase, a
 filter) is exact again. The limit is the setting ``SEARCH_CANDIDATE_LIMIT``
@@ -90,7 +90,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from resolutions.citations import parse_reference
 from resolutions.models import Footnote, Paragraph, Resolution, SearchWord
-from resolutions.permalinks import paragraph_url, resolution_url
+from resolutions.permalinks import paragraph_title, paragraph_url, resolution_url
 
 MAX_QUERY_LENGTH = 500
 MAX_TERMS = 20  # words, counting each word of a phrase
@@ -296,9 +296,19 @@ def safe_headline(field_name: str, query: SearchQuery):
     )
 
 
-def highlight_html(headline: str) -> SafeString:
-    """HTML for a ts_headline result of ``safe_headline``: escaped text, our markers as <mark>."""
-    text = escape(headline.replace(LT, "<").replace(GT, ">"))
+def highlight_html(headline: str, full_text: str = "") -> SafeString:
+    """HTML for a ts_headline result of ``safe_headline``: escaped text, our markers as <mark>.
+
+    When ``full_text`` is given, an ellipsis shows where the excerpt cuts it.
+    """
+    text = headline.replace(LT, "<").replace(GT, ">")
+    if full_text:
+        plain = text.replace(START_SEL, "").replace(STOP_SEL, "").strip()
+        if plain and not full_text.lstrip().startswith(plain[:30]):
+            text = "… " + text
+        if plain and not full_text.rstrip().endswith(plain[-30:]):
+            text = text + " …"
+    text = escape(text)
     return mark_safe(text.replace(START_SEL, "<mark>").replace(STOP_SEL, "</mark>"))
 
 
@@ -318,6 +328,11 @@ class Hit:
     rank: float
     url: str
 
+    @property
+    def label(self) -> str:
+        """'Operative paragraph 5', 'Annex, preambular paragraph 2', or 'Resolution' for an unplaced footnote."""
+        return paragraph_title(self.paragraph.key) if self.paragraph else "Resolution"
+
     def as_json(self) -> dict:
         resolution = self.resolution
         return {
@@ -329,6 +344,7 @@ class Hit:
             "adopted_on": resolution.adopted_on.isoformat() if resolution.adopted_on else None,
             "paragraph": self.paragraph.key if self.paragraph else None,
             "number": self.paragraph.number if self.paragraph else None,
+            "label": self.label,
             "kind": self.paragraph.kind if self.paragraph else None,
             "footnote": self.footnote.marker if self.footnote else None,
             "highlight": str(self.highlight),
@@ -342,6 +358,10 @@ class Group:
     resolution: Resolution
     hits: list[Hit]
     total: int  # hits of this resolution among the candidates
+
+    @property
+    def url(self) -> str:
+        return resolution_url(self.resolution.symbol)
 
 
 @dataclass
@@ -390,14 +410,14 @@ def _tsquery_sql(query: SearchQuery) -> tuple[str, tuple]:
 def _statement(query: ParsedQuery, paragraphs, footnotes, *, sort: str, grouped: bool, offset: int, size: int):
     """One SQL statement for a whole search: the bounded candidates, their counts per facet, and the page.
 
-    ``candidates``: at most CANDIDATE_LIMIT + 1 paragraphs and
-    FOOTNOTE_CANDIDATE_LIMIT + 1 footnotes matching, in index order (no
+    ``candidates``: at most CANDIDATE_LIMIT paragraphs and
+    FOOTNOTE_CANDIDATE_LIMIT footnotes matching, in index order (no
     sorting before the cut), joined to their resolution after the cut for the
     title's rank and the facet columns. The page (hits, or resolutions with
     their best hits) is cut from the candidates, by rank or by date.
     """
     resolution_table, body_table = Resolution._meta.db_table, Resolution._meta.get_field("body").related_model._meta.db_table
-    candidates_sql, candidates_params = _union(paragraphs[: CANDIDATE_LIMIT + 1], footnotes[: FOOTNOTE_CANDIDATE_LIMIT + 1])
+    candidates_sql, candidates_params = _union(paragraphs[:CANDIDATE_LIMIT], footnotes[:FOOTNOTE_CANDIDATE_LIMIT])
     title_sql, title_params = _tsquery_sql(query.any_term_query())
     with_resolution = f"""
         SELECT c.*, c.text_rank + %s * ts_rank(%s::float4[], r.title_vector, {title_sql}, %s) AS rank,
@@ -456,8 +476,8 @@ PLANNER_SETTINGS = "SET LOCAL random_page_cost = 1.1; SET LOCAL jit = off; SET L
 def _facets(rows) -> tuple[int, bool, int, dict]:
     """(total, capped, resolutions, values per facet) from the GROUPING SETS rows.
 
-    The total is the sum of the per-hit-type counts; it is capped when either
-    hit type reached its candidate limit.
+    The total is the sum of the per-hit-type counts; it is capped (there may
+    be more) when either hit type filled its candidate limit.
     """
     total, capped, resolutions, facets = 0, False, 0, {name: [] for name in FACET_COLUMNS}
     columns = ("hit", "body", "session", "year", "committee", "kind_value", "opening")
@@ -466,8 +486,8 @@ def _facets(rows) -> tuple[int, bool, int, dict]:
         # GROUPING() sets a bit for each column *not* grouped: the one clear bit names the set.
         position = next(bit for bit in range(len(columns)) if not row["level"] & (1 << (len(columns) - 1 - bit)))
         if position == 0:
-            total += min(row["hits"], limits[row["hit"]])
-            capped |= row["hits"] > limits[row["hit"]]
+            total += row["hits"]
+            capped |= row["hits"] >= limits[row["hit"]]
             continue
         name, value = FACET_COLUMNS[position - 1], row[columns[position]]
         if name == "body":
@@ -501,14 +521,14 @@ def load_hits(rows, query: ParsedQuery) -> list[Hit]:
     for row in rows:
         if row["hit"] == "paragraph" and row["id"] in paragraphs:
             paragraph = paragraphs[row["id"]]
-            hits.append(Hit("paragraph", paragraph.resolution, paragraph, None, highlight_html(paragraph.headline),
+            hits.append(Hit("paragraph", paragraph.resolution, paragraph, None, highlight_html(paragraph.headline, paragraph.text),
                             row["rank"], paragraph_url(paragraph.resolution.symbol, paragraph.key)))
         elif row["hit"] == "footnote" and row["id"] in footnotes:
             footnote = footnotes[row["id"]]
             url = (paragraph_url(footnote.resolution.symbol, footnote.paragraph.key) if footnote.paragraph
                    else resolution_url(footnote.resolution.symbol))
             hits.append(Hit("footnote", footnote.resolution, footnote.paragraph, footnote,
-                            highlight_html(footnote.headline), row["rank"], url))
+                            highlight_html(footnote.headline, footnote.text), row["rank"], url))
     return hits
 
 

@@ -231,6 +231,7 @@ def search_api(request):
     if outcome.view == "resolutions":
         body["groups"] = [
             {"symbol": group.resolution.symbol, "title": group.resolution.title, "hits_in_resolution": group.total,
+             "url": request.build_absolute_uri(group.url),
              "hits": [hit.as_json() for hit in group.hits]}
             for group in results.groups
         ]

@@ -231,3 +231,31 @@ def test_html_page_shows_hits_chips_and_facets(client, archive):
     assert 'href="/A/RES/70/126/op2/"' in page
     assert "Body: General Assembly" in page and 'aria-label="Remove filter Body: General Assembly"' in page
     assert "<mark>Calls</mark>" in page
+
+
+def test_long_texts_show_fragments_around_the_matches(client):
+    filler = " ".join(f"word{i}" for i in range(120))
+    load_resolution(make_resolution(paragraphs=numbered(
+        paragraph("op1", f"Decides {filler} to convene a summit on hydroponics {filler} in due course;", "Decides"),
+    )))
+    hit = api(client, q="hydroponics")["results"][0]
+    assert "<mark>hydroponics</mark>" in hit["highlight"]
+    assert hit["highlight"].startswith("… ") and hit["highlight"].endswith(" …") and len(hit["highlight"]) < 600
+
+
+def test_broad_searches_are_capped_and_say_so(client, archive, monkeypatch):
+    monkeypatch.setattr(search, "CANDIDATE_LIMIT", 2)
+    monkeypatch.setattr(search, "FOOTNOTE_CANDIDATE_LIMIT", 1)
+    monkeypatch.setattr(search, "MAX_PAGE", 2)
+    body = api(client, q="calls OR urges OR importance")
+    assert body["total_is_capped"] is True
+    assert body["total"] == 2 and len(body["results"]) == 2 and body["pages"] == 1
+    page = client.get("/search/", {"q": "calls OR urges OR importance", "sort": "date"}).content.decode()
+    assert "At least 2 hits" in page and "Sorted by date among the first 2 matches" in page
+    assert client.get("/api/search", {"q": "calls", "page": "3"}).status_code == 400
+
+
+def test_grouped_page_links_each_resolution(client, archive):
+    page = client.get("/search/", {"q": "importance OR urges", "view": "resolutions"}).content.decode()
+    assert '<a href="/E/RES/2010/12/" class="symbol">E/RES/2010/12</a>' in page
+    assert "2 hits" in page  # A/RES/70/126 has two
