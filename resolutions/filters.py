@@ -18,9 +18,9 @@ def resolution_number(expression):
     return Coalesce(Cast(digits, IntegerField()), Value(0))
 
 
-SORTS = {
-    "date": ("Oldest first", [F("adopted_on").asc(nulls_last=True), "session_sort", "number_sort"]),
+SORTS = {  # the first is the default, as the form shows it
     "-date": ("Newest first", [F("adopted_on").desc(nulls_last=True), "-session_sort", "-number_sort"]),
+    "date": ("Oldest first", [F("adopted_on").asc(nulls_last=True), "session_sort", "number_sort"]),
     "number": ("By number", ["body__order", "session_sort", "number_sort", "symbol"]),
     "-number": ("By number, descending", ["body__order", "-session_sort", "-number_sort", "symbol"]),
 }
