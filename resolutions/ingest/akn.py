@@ -821,8 +821,8 @@ def parse_statement(
     session, number = match[1], f"{match[1]}/{match[2]}"
     title = cover.title
     own_preface = child(statement, "preface")
-    if own_preface is not None and own_preface.find(f".//{NS}docTitle") is not None:
-        title = plain(own_preface.find(f".//{NS}docTitle"))
+    if own_preface is not None:
+        title = plain(own_preface.find(f".//{NS}docTitle")) or title  # parts often leave theirs empty
     meeting, adopted_on = read_conclusions(statement)
     if adopted_on is None:
         adopted_on = parse_date(frbr(statement, "FRBRWork", "FRBRdate"))
