@@ -34,14 +34,18 @@ UNDOCS = "https://undocs.org/"
 # ---------------------------------------------------------------- browse
 
 
-def home(request):
-    """What the archive holds, per body, with the search and citation boxes."""
-    bodies = Body.objects.annotate(
+def bodies_with_counts():
+    return Body.objects.annotate(
         resolution_count=Count("resolutions"),
         first_adopted=Min("resolutions__adopted_on"),
         last_adopted=Max("resolutions__adopted_on"),
         session_count=Count("resolutions__session", distinct=True),
-    ).filter(resolution_count__gt=0)
+    )
+
+
+def home(request):
+    """What the archive holds, per body, with the search and citation boxes."""
+    bodies = bodies_with_counts().filter(resolution_count__gt=0)
     latest = resolution_rows().filter(adopted_on__isnull=False).order_by("-adopted_on", "-symbol")[:8]
     return render(
         request,
@@ -56,14 +60,8 @@ def home(request):
 
 
 def body_list(request):
-    """Every body the archive holds resolutions of, with counts and years."""
-    bodies = Body.objects.annotate(
-        resolution_count=Count("resolutions"),
-        first_adopted=Min("resolutions__adopted_on"),
-        last_adopted=Max("resolutions__adopted_on"),
-        session_count=Count("resolutions__session", distinct=True),
-    )
-    return render(request, "resolutions/body_list.html", {"bodies": bodies})
+    """Every body the archive knows, with its counts and years."""
+    return render(request, "resolutions/body_list.html", {"bodies": bodies_with_counts()})
 
 
 def body_detail(request, code):
@@ -471,11 +469,9 @@ def paragraph_detail(request, resolution: Resolution, key: str):
         Citation.objects.filter(Q(paragraph=paragraph) | Q(footnote__in=footnotes)).select_related("target")
     )
     shown = shown_paragraphs(resolution, [paragraph], footnotes, citations)[0]
-    neighbours = shown_paragraphs(
-        resolution, [p for p in (paragraphs[index - 1] if index else None, paragraphs[index + 1] if index + 1 < len(paragraphs) else None) if p], [], []
-    )
-    previous = next((item for item in neighbours if item.paragraph.order < paragraph.order), None)
-    following = next((item for item in neighbours if item.paragraph.order > paragraph.order), None)
+    before = paragraphs[index - 1 : index]
+    after = paragraphs[index + 1 : index + 2]
+    previous, following = (shown_paragraphs(resolution, side, [], [])[0] if side else None for side in (before, after))
     permalink = request.build_absolute_uri(shown.url)
     adopted = _adopted_text(resolution)
     ready = [
@@ -483,7 +479,7 @@ def paragraph_detail(request, resolution: Resolution, key: str):
         ("cite-symbol", "With symbol and date", permalinks.symbol_citation(resolution.symbol, adopted, key)),
         ("cite-link", "Permalink", permalink),
     ]
-    json_ld = legislation_json_ld(request, resolution)
+    whole = legislation_json_ld(request, resolution)
     json_ld = {
         "@context": "https://schema.org",
         "@type": "Legislation",
@@ -491,7 +487,7 @@ def paragraph_detail(request, resolution: Resolution, key: str):
         "legislationIdentifier": f"{resolution.symbol}, {permalinks.paragraph_label(key)}",
         "text": paragraph.text,
         "url": permalink,
-        "isPartOf": {key_: value for key_, value in json_ld.items() if key_ != "@context"},
+        "isPartOf": {name: value for name, value in whole.items() if name != "@context"},
         "inLanguage": resolution.language,
     }
     return render(
