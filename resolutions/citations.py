@@ -20,11 +20,19 @@ A number without a body resolves by its shape and by the citing body
 (``context_body``): "65/1" in a General Assembly text is A/RES/65/1, in an
 ESCAP text E/ESCAP/RES/65/1; "2010/12" is always the Economic and Social
 Council's (the only body that numbers by year); "1514 (XV)" is an early
-General Assembly resolution and "1325 (2000)" a Security Council one.
-Numbers issued by bodies the archive cannot name a symbol for ("Commission
-on Narcotic Drugs resolution 59/5", "decision 14/17 of the Conference of the
-Parties") are left alone rather than guessed, and so are decisions without
-an explicit body. Numbers without a slash ("chap. I, resolution 1"), sales
+General Assembly resolution and "1325 (2000)" a Security Council one. The
+Assembly numbered resolutions "N/N" only from its 31st session, so "8/6" is
+never its. An organ named just before the phrase gives the body ("the Human
+Rights Council, in its resolution 36/10", "Human Rights Council resolutions on
+the subject, including resolution 48/5"), and a bare phrase that continues an
+explicit one shares its body ("Human Rights Council resolutions 23/13 …, as
+well as resolutions 28/6"). Numbers issued by bodies the archive cannot name a
+symbol for ("Commission on Narcotic Drugs resolution 59/5", "decision 14/17 of
+the Conference of the Parties", "…, annex II, resolution 14/221" inside another
+document) are left alone rather than guessed, and so are decisions without an
+explicit body, except the Assembly's own ("its decision 72/550", numbered from
+401). Full symbols are taken from the UN's document series only ("WT/MIN(15)/48"
+of the WTO is not one). Numbers without a slash ("chap. I, resolution 1"), sales
 numbers ("Sales No. E.96.IV.8"), dates and "2030 Agenda" are not citations.
 
 Canonical spellings follow the UN's own document symbols: part letters of
@@ -130,6 +138,8 @@ _ORGAN_NAME = (
     r"|Commission on Human Rights|(?:United Nations )?Environment Assembly"
     r"|(?:[A-Z][\w’'-]*\s+(?:(?:of|on|for|and|the|to|against)\s+)*)*"
     r"(?:Assembly|Council|Commission|Conference|Committee|Board|Organization|Parties)\b"
+    # …and what may follow the noun: "Commission on Narcotic Drugs", "Conference of the Parties to the Convention"
+    r"(?:\s+(?:of|on|for|against|to)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|of|the|in|on|for)\s+)*[A-Z][\w’'-]*)*)*"
 )
 # "… 14/17 of the Conference of the Parties": the number belongs to the body named after it.
 _OF_BODY_AFTER_RE = re.compile(
@@ -506,9 +516,14 @@ def normalize_symbol(text: str, context_body: str = "GA") -> str | None:
         for piece in pieces:
             if joined and joined[-1].upper() in ("S", "ES") and piece.isdigit():
                 joined[-1] = f"{joined[-1].upper()}-{piece}"
+            elif joined and joined[-1].lower() in ("add", "corr", "rev", "amend") and piece.isdigit():
+                joined[-1] = f"{joined[-1]}.{piece}"  # A-70-179-Add-1
             else:
                 joined.append(piece)
-        candidate = "/".join(joined)
+        part = ""
+        if len(joined) > 3 and re.fullmatch(r"[A-Za-z]{1,2}", joined[-1]) and joined[-2].isdigit():
+            part = " " + joined.pop()  # A-RES-75-101-A: the part letter of A/RES/75/101 A
+        candidate = "/".join(joined) + part
     number = NUMBER_RE.fullmatch(candidate)
     if number:
         symbols = _symbol_for_number(number, None, context_body, decision=False)

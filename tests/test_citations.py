@@ -45,6 +45,28 @@ def symbols(text, context_body="GA"):
         ("E/ESCAP/RES/67/8", ["E/ESCAP/RES/67/8"]),
         ("General Assembly resolution 70/1 and Economic and Social Council resolution 2016/5",
          ["A/RES/70/1", "E/RES/2016/5"]),
+        # the body named just before "its resolution" / "including resolution"
+        ("the Human Rights Council, in its resolution 36/10, decided", ["A/HRC/RES/36/10"]),
+        ("Human Rights Council resolutions on the subject, including resolution 48/5", ["A/HRC/RES/48/5"]),
+        ("Human Rights Council resolutions 23/13 of 13 June 2013 on attacks, as well as resolutions 28/6 of 26 March 2015",
+         ["A/HRC/RES/23/13", "A/HRC/RES/28/6"]),
+        ("the Committee established pursuant to Security Council resolution 1373 (2001)", ["S/RES/1373(2001)"]),
+        ("the Security Council Committee established pursuant to resolution 1373 (2001)", ["S/RES/1373(2001)"]),
+        ("General Assembly and Security Council resolutions 70/262 and 2282 (2016) of 27 April 2016",
+         ["A/RES/70/262", "S/RES/2282(2016)"]),
+        ("United Nations Environment Assembly resolution 4/6", ["UNEP/EA.4/Res.6"]),
+        # list items separated by dates, titles, sections and relative clauses
+        ("its resolutions 74/270 of 2 April 2020 on global solidarity to fight COVID-19 (COVID-19), 74/274 of 20 April 2020 "
+         "entitled “International cooperation”, and 74/307",
+         ["A/RES/74/270", "A/RES/74/274", "A/RES/74/307"]),
+        ("its resolutions 58/293 of 10 June 2004, in which it proclaimed 2005 the International Year of Physics, and 62/200",
+         ["A/RES/58/293", "A/RES/62/200"]),
+        ("Resolutions 52/214, sect. B, 57/283 B, sect. III, and 58/250", ["A/RES/52/214", "A/RES/57/283 B", "A/RES/58/250"]),
+        ("its resolutions 48/75 J of 16 December 1993 and 53/77 AA of 4 December 1998", ["A/RES/48/75 J", "A/RES/53/77 AA"]),
+        ("its resolution 75/254 A to C", ["A/RES/75/254 A", "A/RES/75/254 B", "A/RES/75/254 C"]),
+        ("General Assembly resolution ES‑10/15", ["A/RES/ES-10/15"]),  # non-breaking hyphen
+        ("A/56/1026-S/2002/932, annex II, resolution 14/221.", ["A/56/1026"]),  # 14/221: a resolution inside it
+        ("Bearing in mind the work of the Special Committee contained in its resolution 47/120 B", ["A/RES/47/120 B"]),
     ],
 )
 def test_finds(text, expected):
@@ -64,6 +86,13 @@ def test_finds(text, expected):
         "World Health Assembly resolution 72/8",
         "in the biennium 2020/21 and the period 2018-2019",
         "www.un.org/dppa/decolonization/en/c24/regional-seminars/2019",
+        "resolutions 5/3 of 29 November 2013 and 6/3 of 6 November 2015 of the Conference of the States Parties",
+        "the Commission on Narcotic Drugs, in its resolution 59/5",
+        "resolution 8/6 of 20 December 2019",  # the Assembly numbered no resolution N/N before its 31st session
+        "World Trade Organization decision WT/MIN(15)/48 and document LEG/CONF.15/21",  # not UN document series
+        "decision X/29 of the Conference of the Parties",
+        "its decision 7/1 of 12 December 2016",  # the Assembly's decisions are numbered from 401
+        "the Technology Facilitation Mechanism and the 17 Goals",
     ],
 )
 def test_leaves_alone(text):
@@ -136,6 +165,11 @@ def test_parse_reference_refuses(text):
         ("1514 (XV)", "A/RES/1514(XV)"),
         ("1325 (2000)", "S/RES/1325(2000)"),
         ("a/70/179/add.1", "A/70/179/Add.1"),
+        ("A-70-179-Add-1", "A/70/179/Add.1"),
+        ("A-RES-75-101-A", "A/RES/75/101 A"),
+        ("A/RES/1514 (XV)", "A/RES/1514(XV)"),
+        ("https://undocs.org/en/A/73/36(supp)", "A/73/36"),
+        ("A/75/6 (Sect. 3)/Add.1", "A/75/6(Sect.3)/Add.1"),
     ],
 )
 def test_normalize_symbol(text, expected):
