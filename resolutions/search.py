@@ -75,6 +75,7 @@ A paragraph containing ``<script>`` or a literal ``<mark>`` shows as text.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from dataclasses import dataclass, field
@@ -609,6 +610,33 @@ def _same_case(original: str, replacement: str | None) -> str:
     if replacement is None:
         return original
     return replacement.capitalize() if original[:1].isupper() else replacement
+
+
+# --- caching ---
+
+CACHE_SECONDS = getattr(settings, "SEARCH_CACHE_SECONDS", 300)
+
+
+def data_version() -> str:
+    """Changes whenever searchable rows change (the sequence of migration 0004).
+
+    Inside a transaction that has written (an import, a test), the
+    transaction's id is part of it, so what it sees is never shared.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_value, pg_current_xact_id_if_assigned() FROM resolutions_search_data_version")
+        version, transaction_id = cursor.fetchone()
+    return f"{version}:{transaction_id or ''}"
+
+
+def cache_key(query: ParsedQuery, *parameters) -> str:
+    """A cache key for one search's results, valid until the archive's searchable data changes.
+
+    Entries also expire after ``SEARCH_CACHE_SECONDS`` (default 300): a search
+    run while an import is committing may have missed its rows.
+    """
+    identity = repr((data_version(), CANDIDATE_LIMIT, FOOTNOTE_CANDIDATE_LIMIT, query.clauses, parameters))
+    return "search:" + hashlib.sha256(identity.encode()).hexdigest()
 
 
 def refresh_vocabulary() -> None:

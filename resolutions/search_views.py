@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
@@ -98,37 +99,41 @@ def perform(params) -> Outcome:
         outcome.redirect_to = search.reference_url(outcome.query)
         if outcome.redirect_to:
             return outcome
+    page = form.cleaned_data["page"]
     try:
         outcome.parsed = search.parse_query(outcome.query)
-        outcome.results = search.run(
-            outcome.parsed,
-            paragraph_filter,
-            footnote_filter,
-            sort=outcome.sort,
-            page=form.cleaned_data["page"],
-            grouped=outcome.view == "resolutions",
-        )
+        key = search.cache_key(outcome.parsed, sorted(outcome.active_filters.items()), outcome.sort, outcome.view, page)
+        found = cache.get(key)
+        if found is None:
+            results = search.run(
+                outcome.parsed, paragraph_filter, footnote_filter, sort=outcome.sort, page=page,
+                grouped=outcome.view == "resolutions",
+            )
+            found = (results, *_explain_no_hits(outcome, params, paragraph_filter, footnote_filter, results))
+            cache.set(key, found, search.CACHE_SECONDS)
     except search.QueryError as error:
         outcome.errors.append(str(error))
         return outcome
-    if outcome.results.total == 0:
-        _explain_no_hits(outcome, params, paragraph_filter, footnote_filter)
+    outcome.results, outcome.suggestion, outcome.removed_by, outcome.filters_alone_remove_all = found
     return outcome
 
 
-def _explain_no_hits(outcome: Outcome, params, paragraph_filter, footnote_filter) -> None:
-    """Did-you-mean from the archive's vocabulary, and which filters removed results."""
-    outcome.suggestion = search.suggest(outcome.parsed, paragraph_filter, footnote_filter)
-    if not outcome.active_filters:
-        return
+def _explain_no_hits(outcome: Outcome, params, paragraph_filter, footnote_filter, results):
+    """(did-you-mean, filters without which there are hits, whether only all filters together remove them)."""
+    if results.total:
+        return None, [], False
+    suggestion = search.suggest(outcome.parsed, paragraph_filter, footnote_filter)
+    removed_by = []
     for name in outcome.active_filters:
         data = params.copy()
         data.pop(name, None)
         without_paragraph, without_footnote, _ = _filter_functions(data)
         if search.has_matches(outcome.parsed, without_paragraph, without_footnote):
-            outcome.removed_by.append(name)
-    if not outcome.removed_by:
-        outcome.filters_alone_remove_all = search.has_matches(outcome.parsed, lambda qs: qs, lambda qs: qs)
+            removed_by.append(name)
+    alone_remove_all = bool(outcome.active_filters) and not removed_by and search.has_matches(
+        outcome.parsed, lambda qs: qs, lambda qs: qs
+    )
+    return suggestion, removed_by, alone_remove_all
 
 
 def _url(params, **changes) -> str:
@@ -226,15 +231,15 @@ def search_api(request):
         suggestion=outcome.suggestion,
         removed_by_filters=outcome.removed_by,
     )
-    for hit in results.hits + [hit for group in results.groups for hit in group.hits]:
-        hit.url = request.build_absolute_uri(hit.url)
+    def hit_json(hit):
+        return {**hit.as_json(), "url": request.build_absolute_uri(hit.url)}
+
     if outcome.view == "resolutions":
         body["groups"] = [
             {"symbol": group.resolution.symbol, "title": group.resolution.title, "hits_in_resolution": group.total,
-             "url": request.build_absolute_uri(group.url),
-             "hits": [hit.as_json() for hit in group.hits]}
+             "url": request.build_absolute_uri(group.url), "hits": [hit_json(hit) for hit in group.hits]}
             for group in results.groups
         ]
     else:
-        body["results"] = [hit.as_json() for hit in results.hits]
+        body["results"] = [hit_json(hit) for hit in results.hits]
     return JsonResponse(body)

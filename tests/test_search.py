@@ -259,3 +259,17 @@ def test_grouped_page_links_each_resolution(client, archive):
     page = client.get("/search/", {"q": "importance OR urges", "view": "resolutions"}).content.decode()
     assert '<a href="/E/RES/2010/12/" class="symbol">E/RES/2010/12</a>' in page
     assert "2 hits" in page  # A/RES/70/126 has two
+
+
+def test_results_are_cached_until_searchable_data_changes(client, archive):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert set(found(client, q="youth")) == {("A/RES/72/140", "op1"), ("A/RES/72/140", "op2")}
+    with CaptureQueriesContext(connection) as queries:
+        api(client, q="youth")
+    assert len(queries) == 2  # which words are searchable, and the data version
+    load_resolution(make_resolution("A/RES/72/141", title="Youth", paragraphs=numbered(
+        paragraph("op1", "Invites youth delegates;", "Invites"),
+    )))
+    assert ("A/RES/72/141", "op1") in found(client, q="youth")
