@@ -581,15 +581,15 @@ def suggest(query: ParsedQuery, paragraph_filter, footnote_filter) -> str | None
     known = set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
     replacements = {}
     for word in sorted(words - known):
-        closest = (
+        similar = (
             SearchWord.objects.filter(word__trigram_similar=word)
             .annotate(distance=TrigramDistance("word", word))
             .order_by("distance", "-documents", "word")
-            .values_list("word", flat=True)
-            .first()
+            .values_list("word", "documents")[:SUGGESTION_CANDIDATES]
         )
-        if closest:
-            replacements[word] = closest
+        if similar:
+            # Trigrams find the neighbours; typing distance and use in the archive choose among them.
+            replacements[word] = min(similar, key=lambda item: (edit_distance(word, item[0]), -item[1]))[0]
     if not replacements:
         return None
     pattern = re.compile(r"[^\W\d_]{3,}")
@@ -604,6 +604,23 @@ def suggest(query: ParsedQuery, paragraph_filter, footnote_filter) -> str | None
     if str(suggestion) == str(query) or not has_matches(suggestion, paragraph_filter, footnote_filter):
         return None
     return str(suggestion)
+
+
+SUGGESTION_CANDIDATES = 10
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance counting a swap of two neighbouring letters as one edit ("developmnet")."""
+    previous_previous, previous = None, list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                cost = min(cost, previous_previous[j - 2] + 1)
+            current.append(cost)
+        previous_previous, previous = previous, current
+    return previous[-1]
 
 
 def _same_case(original: str, replacement: str | None) -> str:

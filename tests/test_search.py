@@ -273,3 +273,12 @@ def test_results_are_cached_until_searchable_data_changes(client, archive):
         paragraph("op1", "Invites youth delegates;", "Invites"),
     )))
     assert ("A/RES/72/141", "op1") in found(client, q="youth")
+
+
+@pytest.mark.parametrize(
+    "a, b, distance",
+    [("development", "development", 0), ("developmnet", "development", 1), ("develop", "development", 4),
+     ("povrety", "poverty", 1), ("", "abc", 3), ("kitten", "sitting", 3)],
+)
+def test_edit_distance(a, b, distance):
+    assert search.edit_distance(a, b) == distance
