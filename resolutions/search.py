@@ -80,9 +80,10 @@ import math
 import re
 from dataclasses import dataclass, field
 
+import psycopg
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramDistance
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Case, F, Func, Q, Value, When
 from django.db.models.functions import ExtractYear, Length
 from django.db.models.lookups import LessThanOrEqual
@@ -118,6 +119,10 @@ CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\ue000-\ue003]")
 
 class QueryError(ValueError):
     """A query or parameter the search refuses, with a message for the person who typed it."""
+
+
+class SearchTimeout(QueryError):
+    """A search that did not finish within ``SEARCH_TIMEOUT_MS``."""
 
 
 @dataclass(frozen=True)
@@ -471,6 +476,7 @@ def _statement(query: ParsedQuery, paragraphs, footnotes, *, sort: str, grouped:
 # For this statement only: its few hundred candidates are cheaper fetched by primary key than by
 # hashing whole tables (the default random_page_cost assumes spinning disks), and it is too short
 # for JIT compilation or parallel workers to pay off.
+TIMEOUT_MS = getattr(settings, "SEARCH_TIMEOUT_MS", 5000)
 PLANNER_SETTINGS = "SET LOCAL random_page_cost = 1.1; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0"
 
 
@@ -541,10 +547,17 @@ def run(query: ParsedQuery, paragraph_filter, footnote_filter, *, sort: str = "r
     paragraphs, footnotes = candidate_querysets(query, paragraph_filter, footnote_filter)
     size = GROUPS_PER_PAGE if grouped else PAGE_SIZE
     sql, params = _statement(query, paragraphs, footnotes, sort=sort, grouped=grouped, offset=(page - 1) * size, size=size)
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(PLANNER_SETTINGS)
-        cursor.execute(sql, params)
-        facet_rows, page_rows = cursor.fetchone()
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(PLANNER_SETTINGS + f"; SET LOCAL statement_timeout = {int(TIMEOUT_MS)}")
+            cursor.execute(sql, params)
+            facet_rows, page_rows = cursor.fetchone()
+    except OperationalError as error:
+        if not isinstance(error.__cause__, psycopg.errors.QueryCanceled):
+            raise
+        raise SearchTimeout(
+            f"This search did not finish within {TIMEOUT_MS / 1000:g} seconds: add words, a phrase or a filter."
+        ) from None
     total, capped, resolutions, facets = _facets(facet_rows)
     pages = max(1, min(MAX_PAGE, math.ceil((resolutions if grouped else total) / size)))
     results = Results(

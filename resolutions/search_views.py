@@ -52,8 +52,12 @@ class Outcome:
     sort: str = "relevance"
     view: str = "paragraphs"
 
+    timed_out: bool = False
+
     @property
     def status(self) -> int:
+        if self.timed_out:
+            return 503
         return 400 if self.errors else 200
 
 
@@ -113,6 +117,7 @@ def perform(params) -> Outcome:
             cache.set(key, found, search.CACHE_SECONDS)
     except search.QueryError as error:
         outcome.errors.append(str(error))
+        outcome.timed_out = isinstance(error, search.SearchTimeout)
         return outcome
     outcome.results, outcome.suggestion, outcome.removed_by, outcome.filters_alone_remove_all = found
     return outcome
@@ -207,7 +212,7 @@ def search_api(request):
     """The search as JSON, same parameters as /search/; errors as {"errors": [...]} with status 400."""
     outcome = perform(request.GET)
     if outcome.errors:
-        return JsonResponse({"errors": outcome.errors}, status=400)
+        return JsonResponse({"errors": outcome.errors}, status=outcome.status)
     if outcome.redirect_to:
         return JsonResponse({"query": outcome.query, "reference": request.build_absolute_uri(outcome.redirect_to)})
     results = outcome.results

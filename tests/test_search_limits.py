@@ -106,3 +106,13 @@ def test_fuzzed_queries_never_fail(fuzz_client, query, page, sort, view):
     if response.status_code == 200:
         body = response.json()
         assert "reference" in body or body["total"] >= len(body.get("results", []))
+
+
+def test_a_search_that_runs_out_of_time_says_so_with_503(client, archive, monkeypatch):
+    monkeypatch.setattr(search, "TIMEOUT_MS", 1)
+    monkeypatch.setattr(search, "_statement", lambda *args, **kwargs: ("SELECT pg_sleep(0.05), NULL", ()))
+    response = client.get("/api/search", {"q": "youth"})
+    assert response.status_code == 503
+    assert "did not finish within" in response.json()["errors"][0]
+    page = client.get("/search/", {"q": "youth"})
+    assert page.status_code == 503 and "did not finish within" in page.content.decode()
