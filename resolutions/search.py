@@ -99,7 +99,7 @@ MAX_TERMS = 20  # words, counting each word of a phrase
 PAGE_SIZE = 20
 GROUPS_PER_PAGE = 10
 HITS_PER_GROUP = 3
-CANDIDATE_LIMIT = getattr(settings, "SEARCH_CANDIDATE_LIMIT", 1000)  # paragraphs ranked per search, at most
+CANDIDATE_LIMIT = settings.SEARCH_CANDIDATE_LIMIT  # paragraphs ranked per search, at most
 FOOTNOTE_CANDIDATE_LIMIT = CANDIDATE_LIMIT // 4  # footnotes rank low: fewer are worth fetching
 MAX_PAGE = CANDIDATE_LIMIT // PAGE_SIZE
 
@@ -476,7 +476,7 @@ def _statement(query: ParsedQuery, paragraphs, footnotes, *, sort: str, grouped:
 # For this statement only: its few hundred candidates are cheaper fetched by primary key than by
 # hashing whole tables (the default random_page_cost assumes spinning disks), and it is too short
 # for JIT compilation or parallel workers to pay off.
-TIMEOUT_MS = getattr(settings, "SEARCH_TIMEOUT_MS", 5000)
+TIMEOUT_MS = settings.SEARCH_TIMEOUT_MS
 PLANNER_SETTINGS = "SET LOCAL random_page_cost = 1.1; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0"
 
 
@@ -644,7 +644,7 @@ def _same_case(original: str, replacement: str | None) -> str:
 
 # --- caching ---
 
-CACHE_SECONDS = getattr(settings, "SEARCH_CACHE_SECONDS", 300)
+CACHE_SECONDS = settings.SEARCH_CACHE_SECONDS  # 0: no result cache
 
 
 def data_version() -> str:

@@ -106,15 +106,18 @@ def perform(params) -> Outcome:
     page = form.cleaned_data["page"]
     try:
         outcome.parsed = search.parse_query(outcome.query)
-        key = search.cache_key(outcome.parsed, sorted(outcome.active_filters.items()), outcome.sort, outcome.view, page)
-        found = cache.get(key)
+        key = found = None
+        if search.CACHE_SECONDS:
+            key = search.cache_key(outcome.parsed, sorted(outcome.active_filters.items()), outcome.sort, outcome.view, page)
+            found = cache.get(key)
         if found is None:
             results = search.run(
                 outcome.parsed, paragraph_filter, footnote_filter, sort=outcome.sort, page=page,
                 grouped=outcome.view == "resolutions",
             )
             found = (results, *_explain_no_hits(outcome, params, paragraph_filter, footnote_filter, results))
-            cache.set(key, found, search.CACHE_SECONDS)
+            if key:
+                cache.set(key, found, search.CACHE_SECONDS)
     except search.QueryError as error:
         outcome.errors.append(str(error))
         outcome.timed_out = isinstance(error, search.SearchTimeout)

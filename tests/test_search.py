@@ -282,3 +282,15 @@ def test_results_are_cached_until_searchable_data_changes(client, archive):
 )
 def test_edit_distance(a, b, distance):
     assert search.edit_distance(a, b) == distance
+
+
+def test_result_cache_can_be_switched_off(client, archive, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(search, "CACHE_SECONDS", 0)
+    api(client, q="youth")
+    with CaptureQueriesContext(connection) as queries:
+        api(client, q="youth")
+    assert not any("search_data_version" in query["sql"] for query in queries)
+    assert any("GROUPING SETS" in query["sql"] for query in queries)
