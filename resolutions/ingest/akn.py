@@ -32,10 +32,12 @@ What the markup holds, and what becomes of it:
 - ``documentCollection`` with ``components``: several resolutions in one
   file (``A/RES/75/101 A`` and ``A/RES/75/101 B``).
 
-A line of ``metadata/NN.jsonl`` (committee, agenda item, recorded votes per
-Member State, sponsors, SDGs, subjects) is merged by ``enrich_from_path``
-when the file sits in the corpus layout (``NN/English/file.xml`` beside
-``metadata/``).
+``meta`` gives recorded votes per Member State (``analysis/voting``), the
+adoption type, SDGs and UNBIS subjects (``classification``) and the drafting
+workflow. A line of ``metadata/NN.jsonl`` (committee, agenda item, votes,
+sponsors, SDGs, subjects) is merged by ``enrich_from_path`` when the file
+sits in the corpus layout (``NN/English/file.xml`` beside ``metadata/``); the
+XML's own votes win over the line's, with a warning when they differ.
 
 Only English is imported for now: other languages raise ``SkippedSource``.
 XML with a DTD or entity declarations is refused (no entity expansion).
@@ -656,6 +658,7 @@ def parse_date(text: str) -> dt.date | None:
 
 @dataclass
 class Cover:
+    meta: ET.Element | None = None  # the document's <meta>: a collection's applies to all its parts
     symbol: str = ""
     session: str = ""
     agenda_item: str = ""
@@ -665,7 +668,7 @@ class Cover:
 
 
 def read_cover(container: ET.Element) -> Cover:
-    cover = Cover()
+    cover = Cover(meta=child(container, "meta"))
     page = child(container, "coverPage")
     if page is not None:
         for element in page.iter(NS + "docNumber"):
@@ -691,6 +694,51 @@ def read_cover(container: ET.Element) -> Cover:
     if preface is not None:
         cover.title = plain(preface.find(f".//{NS}docTitle"))
     return cover
+
+
+ADOPTION_TYPES = {"adoptedRecordedVote": "By a recorded vote", "adoptedWithoutVote": "Without a vote"}
+VOTE_CODES = {"inFavour": "Y", "against": "N", "abstaining": "A"}
+
+
+def read_record(metas: list[ET.Element]) -> tuple[list[Vote], dict]:
+    """Votes per Member State, adoption type, SDGs, subjects and the drafting workflow from ``<meta>``.
+
+    The first ``<meta>`` that has an item wins (a part's own, then its collection's).
+    """
+    votes: list[Vote] = []
+    record: dict = {}
+    for meta in metas:
+        voting = meta.find(f".//{NS}voting")
+        if voting is not None and "adoption_type" not in record:
+            outcome = (voting.get("outcome") or "").strip()
+            if outcome:
+                record["adoption_type"] = ADOPTION_TYPES.get(outcome, outcome)
+            for count in voting.findall(NS + "count"):
+                code = VOTE_CODES.get(count.get("refersTo", "").lstrip("#"))
+                if code is None:
+                    continue
+                record[f"votes_{count.get('refersTo', '').lstrip('#')}_count"] = count.get("value", "")
+                votes += [Vote(plain(state), code) for state in count.iter(NS + "organization") if plain(state)]
+        if "SDGs" not in record:
+            sdgs = [k.get("value", "") for k in meta.iter(NS + "keyword") if k.get("dictionary") == "SDGO"]
+            subjects = sorted({k.get("value", "").replace("_", " ") for k in meta.iter(NS + "keyword")
+                               if k.get("dictionary") == "UNBIS Thesaurus" and k.get("value")})
+            if sdgs:
+                record["SDGs"] = sdgs
+            if subjects:
+                record["subjects_unbis"] = subjects
+        for step in meta.iter(NS + "step"):
+            outcome, by = step.get("outcome", ""), (step.get("by") or "").strip()
+            if outcome == "draftResolution" and by and "submitted_by" not in record:
+                record["submitted_by"] = by
+            elif outcome == "recommendedForAdoption" and step.get("as") and "recommended_in" not in record:
+                record["recommended_in"] = step.get("as")
+                if step.get("refersTo"):
+                    record["report_paragraph"] = step.get("refersTo")
+    unique: dict[str, str] = {}
+    for vote in votes:
+        unique.setdefault(vote.member_state, vote.vote)
+    return [Vote(state, vote) for state, vote in sorted(unique.items())], record
 
 
 def read_conclusions(statement: ET.Element) -> tuple[str, dt.date | None]:
@@ -824,6 +872,7 @@ def parse_statement(
     if own_preface is not None:
         title = plain(own_preface.find(f".//{NS}docTitle")) or title  # parts often leave theirs empty
     meeting, adopted_on = read_conclusions(statement)
+    votes, record = read_record([m for m in (child(statement, "meta"), cover.meta) if m is not None])
     if adopted_on is None:
         adopted_on = parse_date(frbr(statement, "FRBRWork", "FRBRdate"))
     reader = BodyReader(symbol)
@@ -899,7 +948,8 @@ def parse_statement(
         paragraphs=paragraphs,
         footnotes=footnotes,
         citations=citations,
-        metadata={},
+        votes=votes,
+        metadata=record,
         warnings=reader.warnings,
     )
 
@@ -1004,5 +1054,11 @@ def apply_metadata(resolution: ParsedResolution, record: dict, file_name: str) -
             if name in votes and votes[name] != value:
                 resolution.warnings.append(f"{file_name}: {name} is listed with two different votes")
             votes.setdefault(name, value)
-    resolution.votes = [Vote(state, vote) for state, vote in sorted(votes.items())]
-    resolution.metadata = {key: record[key] for key in METADATA_KEYS if key in record and record[key] not in (None, "", [])}
+    listed = [Vote(state, vote) for state, vote in sorted(votes.items())]
+    if not resolution.votes:
+        resolution.votes = listed
+    elif listed and listed != resolution.votes:
+        resolution.warnings.append(f"{file_name} lists other votes than the XML; kept the XML's")
+    resolution.metadata.update(
+        {key: record[key] for key in METADATA_KEYS if key in record and record[key] not in (None, "", [])}
+    )

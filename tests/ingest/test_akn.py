@@ -217,3 +217,37 @@ def test_corpus_metadata_files_are_companions_not_sources(tmp_path):
 
     path = corpus_layout(tmp_path, single(), metadata_line())
     assert source_paths([tmp_path]) == [path]
+
+
+ANALYSIS = b"""<analysis source="#un"><parliamentary><voting outcome="adoptedRecordedVote">
+  <count value="2" refersTo="inFavour"><voters><organization refersTo="memberState">ALBANIA</organization>
+    <organization refersTo="memberState">ZAMBIA</organization></voters></count>
+  <count value="1" refersTo="against"><voters><organization refersTo="memberState">NARNIA</organization></voters></count>
+  <count value="0" refersTo="abstaining"/>
+</voting></parliamentary></analysis>
+<classification source="http://metadata.un.org/sdg">
+  <keyword value="10" href="http://metadata.un.org/sdg/10" showAs="sdg_10" dictionary="SDGO"/>
+  <keyword value="social_inclusion" href="http://metadata.un.org/thesaurus/1" showAs="x" dictionary="UNBIS Thesaurus"/>
+</classification>
+<workflow source="#un"><step date="0001-01-01" outcome="draftResolution" by="submitted by Albania"/></workflow>
+</meta>"""
+
+
+def with_analysis() -> bytes:
+    return single().replace(b"</meta>", ANALYSIS, 1)
+
+
+def test_votes_and_subjects_from_the_xml_itself():
+    resolution = parse(with_analysis()).resolutions[0]
+    assert [(v.member_state, v.vote) for v in resolution.votes] == [("ALBANIA", "Y"), ("NARNIA", "N"), ("ZAMBIA", "Y")]
+    assert resolution.metadata["adoption_type"] == "By a recorded vote"
+    assert resolution.metadata["SDGs"] == ["10"]
+    assert resolution.metadata["subjects_unbis"] == ["social inclusion"]
+    assert resolution.metadata["submitted_by"] == "submitted by Albania"
+
+
+def test_xml_votes_win_over_a_disagreeing_metadata_line(tmp_path):
+    path = corpus_layout(tmp_path, with_analysis(), metadata_line())
+    resolution = parse_path(path).resolutions[0]
+    assert ("ATLANTIS", "A") not in [(v.member_state, v.vote) for v in resolution.votes]
+    assert any("other votes than the XML" in w for w in resolution.warnings)
