@@ -114,6 +114,10 @@ def measure(corpus: Path, examples: int) -> dict:
                 base = re.sub(r" [A-Z]{1,2}$", "", symbol)
                 if base != symbol and any(re.sub(r" [A-Z]{1,2}$", "", f) == base for f in found):
                     stats["misses: the link's part letter is not the printed one"] += 1
+                impossible = re.fullmatch(r"A/RES/(\d+)/\d+(?: [A-Z]{1,2})?", symbol)
+                if impossible and int(impossible[1]) < 31:
+                    # The Assembly numbered "N/N" only from its 31st session: such a link names no resolution.
+                    stats["misses: link to an A/RES/N/N that cannot exist"] += 1
                 if same_span:
                     entry["finder_says"] = same_span[0]
                     disagreements.append(entry)
@@ -164,6 +168,7 @@ def print_report(result: dict, top: int) -> None:
     for name in ("files skipped (not English)", "files failed", "files with UN links", "texts measured",
                  "texts with UN links", "UN links", "found", "true finds", "misses", "false finds",
                  "misses: the link's part letter is not the printed one",
+                 "misses: link to an A/RES/N/N that cannot exist",
                  "false finds: decisions (the UN links none)", "false finds: UN linked it elsewhere in the file"):
         print(f"{name:<50}{counts.get(name, 0):>10}")
     print(f"{'precision':<50}{result['precision']:>10.4f}")

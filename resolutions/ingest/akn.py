@@ -741,6 +741,18 @@ def read_record(metas: list[ET.Element]) -> tuple[list[Vote], dict]:
     return [Vote(state, vote) for state, vote in sorted(unique.items())], record
 
 
+# <meta> children: FRBR identification, classification, workflow and analysis are read;
+# references (the TLC vocabulary), presentation (page footers, bar codes) and notes are furniture.
+META_PARTS = {"identification", "classification", "workflow", "analysis", "references", "presentation",
+              "publication", "lifecycle", "notes", "proprietary", "temporalData"}
+
+
+def unread_meta(meta: ET.Element | None, symbol: str) -> list[str]:
+    if meta is None:
+        return []
+    return [f"{symbol}: <{local(part.tag)}> in <meta> was not imported" for part in meta if local(part.tag) not in META_PARTS]
+
+
 def read_conclusions(statement: ET.Element) -> tuple[str, dt.date | None]:
     conclusions = child(statement, "conclusions")
     meeting, date = "", None
@@ -873,9 +885,11 @@ def parse_statement(
         title = plain(own_preface.find(f".//{NS}docTitle")) or title  # parts often leave theirs empty
     meeting, adopted_on = read_conclusions(statement)
     votes, record = read_record([m for m in (child(statement, "meta"), cover.meta) if m is not None])
+    reader_warnings = unread_meta(child(statement, "meta"), symbol)
     if adopted_on is None:
         adopted_on = parse_date(frbr(statement, "FRBRWork", "FRBRdate"))
     reader = BodyReader(symbol)
+    reader.warnings += reader_warnings
     title_notes: list[Note] = []
     if own_preface is not None:
         for note in own_preface.iter(NS + "authorialNote"):
