@@ -9,6 +9,7 @@ parameters are answered with a message and status 400, never a 500.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.http import JsonResponse
@@ -144,15 +145,10 @@ def _explain_no_hits(outcome: Outcome, params, paragraph_filter, footnote_filter
     return suggestion, removed_by, alone_remove_all
 
 
-def _url(params, **changes) -> str:
+def _url(params: list[tuple[str, str]], **changes) -> str:
     """The search URL with ``changes`` applied (None removes a parameter); the page resets."""
-    data = params.copy()
-    data.pop("page", None)
-    for name, value in changes.items():
-        data.pop(name, None)
-        if value is not None:
-            data[name] = value
-    return "?" + data.urlencode()
+    kept = [(name, value) for name, value in params if name != "page" and name not in changes]
+    return "?" + urlencode(kept + [(name, value) for name, value in changes.items() if value is not None])
 
 
 def _filter_label(name: str, value) -> str:
@@ -168,7 +164,7 @@ def search_page(request):
     outcome = perform(request.GET)
     if outcome.redirect_to:
         return redirect(outcome.redirect_to)
-    params = request.GET
+    params = [(name, value) for name, values in request.GET.lists() for value in values]
     chips = [
         {
             "label": f"{ParagraphSearchFilter.base_filters[name].label}: {_filter_label(name, value)}",
@@ -205,10 +201,8 @@ def search_page(request):
     return render(request, "resolutions/search.html", context, status=outcome.status)
 
 
-def _page_url(params, page: int) -> str:
-    data = params.copy()
-    data["page"] = str(page)
-    return "?" + data.urlencode()
+def _page_url(params: list[tuple[str, str]], page: int) -> str:
+    return "?" + urlencode([(name, value) for name, value in params if name != "page"] + [("page", page)])
 
 
 def search_api(request):
