@@ -31,7 +31,7 @@ every row matching a common word (28% of a million paragraphs match
 "development"): each match is fetched from the heap, its vector read and
 scored, and a quarter of a million rows sorted. An exact count is as bad
 (1.1 s for "development" at 1M paragraphs: the heap is visited for every
-match). Here a search costs three to four statements whatever the word:
+match). Here a search costs a handful of statements whatever the word:
 
 1. which terms carry a searchable word (one tiny query: PostgreSQL's own
    stop-word list);
@@ -43,7 +43,9 @@ match). Here a search costs three to four statements whatever the word:
    (``GROUPING SETS``) and cuts the page, ranked (or by date, or grouped by
    resolution with window functions);
 3. one query per hit type for the 20 rows shown, with ``ts_headline`` for
-   those rows only.
+   those rows only;
+4. (zero hits only) the did-you-mean look-ups in the vocabulary view and one
+   ``EXISTS`` per active filter to say which filters removed the results.
 
 So the work per search is bounded by the candidate limit, not by how common
 the words are. The price, stated in the page: at the limit the total reads
@@ -55,9 +57,21 @@ filter) is exact again. The limit is the setting ``SEARCH_CANDIDATE_LIMIT``
 database time per search on this 2-core machine; ``manage.py search_timings``
 measures it).
 
-The statement runs with ``random_page_cost`` 1.1, no JIT and no parallel
-workers (``SET LOCAL``): fetching a thousand candidates' resolutions by
-primary key must not turn into hashing the whole resolutions table.
+The statement runs with ``random_page_cost`` 1.1, no JIT, no parallel
+workers and its own ``statement_timeout`` (``SEARCH_TIMEOUT_MS``; a search
+that runs out of time is answered 503 with a message) via ``SET LOCAL``:
+fetching a thousand candidates' resolutions by primary key must not turn
+into hashing the whole resolutions table. What stays expensive: a quoted
+phrase of two very common words that are rarely adjacent ("nations united")
+or a self-contradicting query ("development -development") reads every
+row holding the words before it can say "few hits" -- seconds at 1M
+paragraphs, bounded by the timeout.
+
+Repeated searches are served from Django's cache (``SEARCH_CACHE_SECONDS``,
+default 300; 0 switches it off), keyed by the parsed query, filters, sort,
+view, page and a *data version*: a sequence that statement-level triggers
+(migration 0004) advance on every write to the searchable tables, COPY and
+TRUNCATE included, so an import is visible at once.
 
 Exact newest-first order over *all* matches of a common word would need a
 per-paragraph date column with its own btree index (walk it newest first,
