@@ -257,16 +257,17 @@ def parse_query(text: str) -> ParsedQuery:
 
 
 def _searchable_terms(terms: list[Term]) -> set[Term]:
-    """Terms whose tsquery is not empty, asked of PostgreSQL in one round trip (its stop-word list)."""
+    """Terms with at least one word that is not an English stop word (PostgreSQL's list, one round trip).
+
+    A quoted phrase of stop words only ("of the") is dropped too: it would
+    match nearly every paragraph and make PostgreSQL check word positions
+    in each of them.
+    """
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT position FROM ("
-            " SELECT ordinality AS position,"
-            "  CASE WHEN phrase THEN numnode(phraseto_tsquery('simple', text))"
-            "  ELSE numnode(plainto_tsquery('english', text)) END AS nodes"
-            " FROM unnest(%s::text[], %s::boolean[]) WITH ORDINALITY AS t(text, phrase)) counted"
-            " WHERE nodes > 0",
-            [[term.text for term in terms], [term.phrase for term in terms]],
+            "SELECT position FROM unnest(%s::text[]) WITH ORDINALITY AS t(text, position)"
+            " WHERE numnode(plainto_tsquery('english', text)) > 0",
+            [[term.text for term in terms]],
         )
         positions = {row[0] for row in cursor.fetchall()}
     return {term for index, term in enumerate(terms, start=1) if index in positions}

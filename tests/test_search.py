@@ -294,3 +294,10 @@ def test_result_cache_can_be_switched_off(client, archive, monkeypatch):
         api(client, q="youth")
     assert not any("search_data_version" in query["sql"] for query in queries)
     assert any("GROUPING SETS" in query["sql"] for query in queries)
+
+
+def test_stop_words_are_ignored_but_kept_inside_exact_phrases(client, archive):
+    assert set(found(client, q="the urges of")) == set(found(client, q="urges"))
+    assert api(client, q='"of the" urges')["understood_as"] == "urges"
+    assert set(found(client, q='"report of the Secretary-General"')) == {("A/RES/70/126", "op3")}
+    assert found(client, q='"report the Secretary-General"') == []

@@ -32,6 +32,7 @@ pytestmark = pytest.mark.django_db
         ({"q": "poverty", "session": "70\x00"}, "Null characters"),
         ({"q": "-ageing"}, "at least one word to find"),
         ({"q": "the of and"}, "very common words"),
+        ({"q": '"of the" "the the"'}, "very common words"),
         ({"q": '& | ! : * ( ) <-> ""'}, "very common words"),
         ({"q": ""}, None),
         ({"q": "", "body": "GA"}, "Type some words"),
