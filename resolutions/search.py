@@ -99,7 +99,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramDistance
 from django.db import OperationalError, connection, transaction
 from django.db.models import Case, F, Func, Q, Value, When
-from django.db.models.functions import ExtractYear, Length
+from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -443,7 +443,7 @@ def _statement(query: ParsedQuery, paragraphs, footnotes, *, sort: str, grouped:
     with_resolution = f"""
         SELECT c.*, c.text_rank + %s * ts_rank(%s::float4[], r.title_vector, {title_sql}, %s) AS rank,
                r.adopted_on, b.code AS body, r.session, extract(year FROM r.adopted_on)::int AS year, r.committee
-        FROM ({{rows}}) AS c
+        FROM (__CANDIDATE_ROWS__) AS c
         JOIN {resolution_table} AS r ON r.id = c.resolution_id
         JOIN {body_table} AS b ON b.id = r.body_id"""
     with_resolution_params = (TITLE_WEIGHT, TITLE_RANK_WEIGHTS, *title_params, LENGTH_NORMALISATION)
@@ -477,7 +477,7 @@ def _statement(query: ParsedQuery, paragraphs, footnotes, *, sort: str, grouped:
     facet_columns = "hit, body, session, year, committee, kind_value, opening"
     facet_sets = ", ".join(f"({column})" for column in facet_columns.split(", "))
     sql = f"""
-        WITH candidates AS MATERIALIZED ({with_resolution.format(rows=candidates_sql)}),
+        WITH candidates AS MATERIALIZED ({with_resolution.replace("__CANDIDATE_ROWS__", candidates_sql)}),
         facets AS (
             SELECT GROUPING({facet_columns}) AS level, {facet_columns}, count(*) AS hits,
                    count(DISTINCT resolution_id) AS resolutions
@@ -488,10 +488,10 @@ def _statement(query: ParsedQuery, paragraphs, footnotes, *, sort: str, grouped:
     return sql, (*with_resolution_params, *candidates_params, *page_params)
 
 
+TIMEOUT_MS = settings.SEARCH_TIMEOUT_MS
 # For this statement only: its few hundred candidates are cheaper fetched by primary key than by
 # hashing whole tables (the default random_page_cost assumes spinning disks), and it is too short
 # for JIT compilation or parallel workers to pay off.
-TIMEOUT_MS = settings.SEARCH_TIMEOUT_MS
 PLANNER_SETTINGS = "SET LOCAL random_page_cost = 1.1; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0"
 
 
