@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, F, Max, Min, Q
 from django.db.models.functions import Upper
 
 
@@ -137,6 +137,9 @@ class Paragraph(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # The resolution's adoption date, copied by database triggers (migration 0005) so that a
+    # search can walk matches newest first by index; never set it from Python.
+    adopted_on = models.DateField(null=True, blank=True, editable=False)
 
     objects = ParagraphQuerySet.as_manager()
 
@@ -151,6 +154,7 @@ class Paragraph(models.Model):
             GinIndex(fields=["exact_vector"], name="paragraph_exact_vector"),
             models.Index(fields=["opening_phrase"]),
             models.Index(Upper("opening_phrase"), name="paragraph_opening_upper"),  # search filter "opening"
+            models.Index(F("adopted_on").desc(nulls_last=True), F("resolution_id").desc(), "order", name="paragraph_newest"),
         ]
 
     def __str__(self) -> str:
@@ -174,6 +178,7 @@ class Footnote(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    adopted_on = models.DateField(null=True, blank=True, editable=False)  # as Paragraph.adopted_on
 
     objects = SearchableQuerySet.as_manager()
 
@@ -185,6 +190,7 @@ class Footnote(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="footnote_search_vector"),
             GinIndex(fields=["exact_vector"], name="footnote_exact_vector"),
+            models.Index(F("adopted_on").desc(nulls_last=True), F("resolution_id").desc(), "order", name="footnote_newest"),
         ]
 
     def __str__(self) -> str:

@@ -40,8 +40,12 @@ match). Here a search costs a handful of statements whatever the word:
    footnotes, cut with ``LIMIT`` on the GIN (or sequential) scan with no
    sort before the cut -- joins them to their resolutions, and from that one
    materialized set computes the total and the counts per filter value
-   (``GROUPING SETS``) and cuts the page, ranked (or by date, or grouped by
-   resolution with window functions);
+   (``GROUPING SETS``) and cuts the page, ranked, or grouped by resolution
+   with window functions. Newest first is exact over *every* match: each
+   row carries its resolution's date (migration 0005, kept by triggers), so
+   PostgreSQL walks a (date DESC, resolution DESC, order) index, keeps the
+   rows that match and stops after the page -- or, for rare words, sorts
+   their few matches;
 3. one query per hit type for the 20 rows shown, with ``ts_headline`` for
    those rows only;
 4. (zero hits only) the did-you-mean look-ups in the vocabulary view and one
@@ -50,7 +54,7 @@ match). Here a search costs a handful of statements whatever the word:
 So the work per search is bounded by the candidate limit, not by how common
 the words are. The price, stated in the page: at the limit the total reads
 "at least N", facet counts are counted among the first N matches, relevance
-(and date order) is decided among them, and pages stop at
+(and the order of resolution groups) is decided among them, and pages stop at
 ``CANDIDATE_LIMIT / PAGE_SIZE``. A narrower query (more words, a phrase, a
 filter) is exact again. The limit is the setting ``SEARCH_CANDIDATE_LIMIT``
 (default 1,000: at 1M paragraphs a common word costs some 15-30 ms of
@@ -72,10 +76,6 @@ default 300; 0 switches it off), keyed by the parsed query, filters, sort,
 view, page and a *data version*: a sequence that statement-level triggers
 (migration 0004) advance on every write to the searchable tables, COPY and
 TRUNCATE included, so an import is visible at once.
-
-Exact newest-first order over *all* matches of a common word would need a
-per-paragraph date column with its own btree index (walk it newest first,
-filtering by the match); the archive does not keep one yet.
 
 Highlighting safety
 -------------------
@@ -400,17 +400,17 @@ class Results:
 def candidate_querysets(query: ParsedQuery, paragraph_filter, footnote_filter):
     """Matching paragraphs and footnotes (filtered, unordered), with their own rank and the columns shown."""
     paragraphs = paragraph_filter(Paragraph.objects.search(query)).values(
-        "id", "resolution_id", "text_rank", hit=Value("paragraph"), position=F("order"), kind_value=F("kind"),
-        opening=F("opening_phrase"),
+        "id", "resolution_id", "text_rank", "adopted_on", "order", hit=Value("paragraph"), position=F("order"),
+        kind_value=F("kind"), opening=F("opening_phrase"),
     )
     footnotes = footnote_filter(Footnote.objects.search(query)).values(
-        "id", "resolution_id", "text_rank", hit=Value("footnote"), position=F("paragraph__order"),
+        "id", "resolution_id", "text_rank", "adopted_on", "order", hit=Value("footnote"), position=F("paragraph__order"),
         kind_value=F("paragraph__kind"), opening=F("paragraph__opening_phrase"),
     )
     return paragraphs.order_by(), footnotes.order_by()
 
 
-SIDE_COLUMNS = "hit, id, resolution_id, text_rank, position, kind_value, opening"
+SIDE_COLUMNS = 'hit, id, resolution_id, text_rank, adopted_on, "order", position, kind_value, opening'
 
 
 def _union(paragraphs, footnotes) -> tuple[str, tuple]:
@@ -442,7 +442,7 @@ def _statement(query: ParsedQuery, paragraphs, footnotes, *, sort: str, grouped:
     title_sql, title_params = _tsquery_sql(query.any_term_query())
     with_resolution = f"""
         SELECT c.*, c.text_rank + %s * ts_rank(%s::float4[], r.title_vector, {title_sql}, %s) AS rank,
-               r.adopted_on, b.code AS body, r.session, extract(year FROM r.adopted_on)::int AS year, r.committee
+               b.code AS body, r.session, extract(year FROM r.adopted_on)::int AS year, r.committee
         FROM (__CANDIDATE_ROWS__) AS c
         JOIN {resolution_table} AS r ON r.id = c.resolution_id
         JOIN {body_table} AS b ON b.id = r.body_id"""
@@ -465,12 +465,28 @@ def _statement(query: ParsedQuery, paragraphs, footnotes, *, sort: str, grouped:
                 FROM ranked JOIN shown USING (resolution_id) WHERE place <= %s
             )"""
         page_params = (size, offset, HITS_PER_GROUP)
-    else:
-        order = "adopted_on DESC NULLS LAST, resolution_id" if sort == "date" else "rank DESC, adopted_on DESC NULLS LAST, resolution_id"
+    elif sort == "date":
+        # Over every match, not only the candidates: each hit type's newest offset + size rows,
+        # walked on its (adopted_on DESC, resolution_id DESC, order) index, then merged.
+        newest = (F("adopted_on").desc(nulls_last=True), F("resolution_id").desc(), "order")
+        newest_sql, newest_params = _union(
+            paragraphs.order_by(*newest)[: offset + size], footnotes.order_by(*newest)[: offset + size]
+        )
         page_sql = f"""
             page AS (
                 SELECT hit, id, rank, resolution_id, 1 AS hits,
-                       row_number() OVER (ORDER BY {order}, {hit_order}) AS place
+                       row_number() OVER (
+                           ORDER BY adopted_on DESC NULLS LAST, resolution_id DESC, hit DESC, "order"
+                       ) AS place
+                FROM ({with_resolution.replace("__CANDIDATE_ROWS__", newest_sql)}) AS newest
+                ORDER BY place LIMIT %s OFFSET %s
+            )"""
+        page_params = (*with_resolution_params, *newest_params, size, offset)
+    else:
+        page_sql = f"""
+            page AS (
+                SELECT hit, id, rank, resolution_id, 1 AS hits,
+                       row_number() OVER (ORDER BY rank DESC, adopted_on DESC NULLS LAST, resolution_id, {hit_order}) AS place
                 FROM candidates ORDER BY place LIMIT %s OFFSET %s
             )"""
         page_params = (size, offset)

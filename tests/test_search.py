@@ -123,6 +123,23 @@ def test_title_match_ranks_above_an_equal_paragraph(client, archive):
 
 def test_sort_by_date_newest_first(client, archive):
     assert [symbol for symbol, _ in found(client, q="importance", sort="date")] == ["A/RES/72/140", "E/RES/2010/12"]
+    # Within a resolution, document order; a footnote after the paragraphs of its resolution.
+    assert found(client, q="urges OR pensioners OR calls", sort="date") == [
+        ("A/RES/70/126", "op1"), ("A/RES/70/126", "op2"), ("A/RES/70/126", "op3"), ("A/RES/70/126", "fn1"),
+        ("E/RES/2010/12", "op1"),
+    ]
+
+
+def test_paragraphs_keep_their_resolution_date(archive):
+    from resolutions.models import Footnote, Paragraph, Resolution
+
+    resolution = Resolution.objects.get(symbol="A/RES/70/126")
+    assert set(Paragraph.objects.filter(resolution=resolution).values_list("adopted_on", flat=True)) == {resolution.adopted_on}
+    Resolution.objects.filter(pk=resolution.pk).update(adopted_on="2016-01-05")
+    assert set(Paragraph.objects.filter(resolution=resolution).values_list("adopted_on", flat=True)) == {dt.date(2016, 1, 5)}
+    assert set(Footnote.objects.filter(resolution=resolution).values_list("adopted_on", flat=True)) == {dt.date(2016, 1, 5)}
+    Paragraph.objects.filter(resolution=resolution).update(adopted_on="1999-01-01")  # a stray write is corrected
+    assert set(Paragraph.objects.filter(resolution=resolution).values_list("adopted_on", flat=True)) == {dt.date(2016, 1, 5)}
 
 
 @pytest.mark.parametrize(
@@ -250,8 +267,13 @@ def test_broad_searches_are_capped_and_say_so(client, archive, monkeypatch):
     body = api(client, q="calls OR urges OR importance")
     assert body["total_is_capped"] is True
     assert body["total"] == 2 and len(body["results"]) == 2 and body["pages"] == 1
-    page = client.get("/search/", {"q": "calls OR urges OR importance", "sort": "date"}).content.decode()
-    assert "At least 2 hits" in page and "Sorted by date among the first 2 matches" in page
+    page = client.get("/search/", {"q": "calls OR urges OR importance"}).content.decode()
+    assert "At least 2 hits" in page and "Ranked among the first 2 matches" in page
+    # Newest first stays exact over every match, past the candidates.
+    newest = api(client, q="calls OR urges OR importance", sort="date")["results"]
+    assert [(hit["symbol"], hit["paragraph"]) for hit in newest][:3] == [
+        ("A/RES/72/140", "op3"), ("A/RES/70/126", "op1"), ("A/RES/70/126", "op2"),
+    ]
     assert client.get("/api/search", {"q": "calls", "page": "3"}).status_code == 400
 
 
