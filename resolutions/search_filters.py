@@ -77,8 +77,9 @@ class SearchFilter(django_filters.FilterSet):
         choices=[(code, info.name) for code, info in BODIES.items()], field_name="resolution__body__code", label="Body"
     )
     session = django_filters.CharFilter(field_name="resolution__session", label="Session", max_length=16)
-    year_from = YearFilter(field_name="resolution__adopted_on", lookup_expr="year__gte", label="From (year)")
-    year_to = YearFilter(field_name="resolution__adopted_on", lookup_expr="year__lte", label="To (year)")
+    # The row's own copy of its resolution's date (kept by triggers): no join to filter by year.
+    year_from = YearFilter(field_name="adopted_on", lookup_expr="year__gte", label="From (year)")
+    year_to = YearFilter(field_name="adopted_on", lookup_expr="year__lte", label="To (year)")
     committee = django_filters.CharFilter(
         field_name="resolution__committee", lookup_expr="iexact", label="Committee", max_length=120
     )
