@@ -12,14 +12,18 @@ from tests.conftest import make_resolution
 pytestmark = pytest.mark.django_db
 
 
-def paragraph(key, text, opening="", kind=None, order=None):
-    kind = kind or ("preambular" if key.startswith("pp") else "operative")
-    number = "" if kind == "preambular" else key[2:]
-    return ParsedParagraph(key, kind, number, order or 0, text, opening)
+def paragraph(key, text, opening=""):
+    kind = "preambular" if key.startswith("pp") else "operative"
+    return ParsedParagraph(key, kind, "" if kind == "preambular" else key[2:], 0, text, opening)
 
 
 def numbered(*paragraphs):
+    """The paragraphs in document order (order = position from 1)."""
     return [ParsedParagraph(p.key, p.kind, p.number, index, p.text, p.opening_phrase) for index, p in enumerate(paragraphs, 1)]
+
+
+CITING_TEXT = "Encourages youth employment, recalling resolution 70/126;"
+CITED = "resolution 70/126"
 
 
 @pytest.fixture
@@ -58,11 +62,14 @@ def archive():
         adopted_on=dt.date(2017, 12, 19),
         paragraphs=numbered(
             paragraph("op1", 'Notes the <script>alert(1)</script> text, <img src=x onerror=alert(1)> and a literal <mark>youth</mark> tag & "quotes";', "Notes"),
-            paragraph("op2", "Encourages youth employment, recalling resolution 70/126;", "Encourages"),
+            paragraph("op2", CITING_TEXT, "Encourages"),
             paragraph("op3", "Stresses the importance of integration;", "Stresses"),
         ),
         footnotes=[],
-        citations=[ParsedCitation("A/RES/70/126", "resolution 70/126", "resolution", 43, 60, paragraph_key="op2")],
+        citations=[ParsedCitation(
+            "A/RES/70/126", CITED, "resolution", CITING_TEXT.index(CITED), CITING_TEXT.index(CITED) + len(CITED),
+            paragraph_key="op2",
+        )],
     ))
     search.refresh_vocabulary()
 
