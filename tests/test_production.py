@@ -173,3 +173,31 @@ def test_control_characters_in_the_address_are_a_bad_request(client, path):
     response = client.get(path)
     assert response.status_code == 400
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_admin_import_uses_the_importer_and_refreshes_search(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from resolutions.models import Resolution
+
+    source = PROJECT / "fixtures" / "sources" / "000_242683ea6976dd74.txt"
+    upload = SimpleUploadedFile(source.name, source.read_bytes(), content_type="text/plain")
+    response = admin_client.post("/admin/resolutions/resolution/import/", {"source": upload}, follow=True)
+    assert response.status_code == 200
+    assert "A/RES/68/131: created (32 paragraphs)" in response.content.decode()
+    assert Resolution.objects.get().paragraphs.count() == 32
+    # the did-you-mean vocabulary already knows the new words
+    assert admin_client.get("/api/search", {"q": "inclusoin"}).json()["suggestion"] == "inclusion"
+
+
+@pytest.mark.django_db
+def test_admin_import_of_a_bad_file_says_why_and_writes_nothing(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from resolutions.models import Resolution
+
+    upload = SimpleUploadedFile("empty.txt", b"   \n", content_type="text/plain")
+    response = admin_client.post("/admin/resolutions/resolution/import/", {"source": upload}, follow=True)
+    assert "empty" in response.content.decode()
+    assert not Resolution.objects.exists()

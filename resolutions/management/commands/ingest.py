@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from resolutions.ingest.document import ParseError, SkippedSource
 from resolutions.ingest.pipeline import format_modules, parse_path, source_paths
 from resolutions.loading import LoadError, load_resolution
+from resolutions.search import refresh_vocabulary
 
 
 class Command(BaseCommand):
@@ -56,6 +57,8 @@ class Command(BaseCommand):
                 paragraphs += result.paragraphs
         if progress:
             sys.stderr.write("\n")
+        if counts["created"] or counts["updated"]:
+            refresh_vocabulary()  # the did-you-mean words of the search include the new texts
         elapsed = time.monotonic() - started
         for failure in failures:
             self.stderr.write(f"failed: {failure}")
