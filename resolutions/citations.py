@@ -91,7 +91,7 @@ _NUMBER = (
 NUMBER_RE = re.compile(r"(?<![\w/.\-])" + _NUMBER + r"(?![\w/]|\.\d)")
 _ITEM_GAP = (
     r"(?:"
-    rf",?\s+of\s+(?:\d{{1,2}}\s+(?:{_MONTHS})\s+)?\d{{4}}"  # "of 19 December 2011"
+    rf",?\s+of\s+(?:\d{{1,2}}\s+(?:of\s+)?(?:{_MONTHS})\s+(?:of\s+)?)?\d{{3,4}}"  # "of 19 December 2011" (and misprints)
     r"|,?\s+(?:entitled|titled)\s+“[^”]{1,400}”"  # entitled “The future we want”
     r"|,\s+(?:sects?|sections?|paras?|paragraphs?|chap|annex|part)\.?\s+[\w.]+(?:\s*(?:[-–]|and|to)\s*[\w.]+)*"  # , sect. III, paras. 7–8
     r"|,?\s+(?:on|concerning|relating to)\s+(?:(?!resolution|decision)[^;“”]){1,250}?(?=\s*(?:,|;|and\b|as well as\b))"  # on culture and development
@@ -318,7 +318,7 @@ def _phrase_body(text: str, keyword: re.Match, previous_end: int, previous_body:
         return body, False
     if _organ_before(text, start):
         return "?", False  # "Commission on Narcotic Drugs resolution 59/5"
-    if _INSIDE_DOCUMENT_RE.search(text, max(0, start - 40), start):
+    if _INSIDE_DOCUMENT_RE.search(text, max(0, start - 40), start) and _DOCUMENT_BEFORE_RE.search(text, max(0, start - 120), start):
         return "skip", False
     before = _body_before(text, start)
     if before:
@@ -340,7 +340,10 @@ def _body_before(text: str, start: int) -> str | None:
     connected = _ITS_CONNECTING_RE.match(between) if re.search(r"\bits\s+$", between) else _BARE_CONNECTING_RE.match(between)
     if not connected:
         return None
-    return _organ_code(last["name"])
+    code = _organ_code(last["name"])
+    if code == "?" and re.search(r"\b(?:established|pursuant|mandated|created|convened)\b", between):
+        return None  # "the Preparatory Committee established by resolution 69/292": not the committee's own
+    return code
 
 
 def _organ_code(name: str) -> str:
@@ -372,6 +375,8 @@ def _body_after(text: str, end: int) -> str | None:
 # Hyphens the UN prints in "S‑24/2" (non-breaking) read as "-"; same length, so spans hold.
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 # "…, annex II, resolution 14/221": a resolution of some other body, printed inside a document.
+# …when a report or supplement is named just before (not "Resolution 78/3, annex, resolution 78/4").
+_DOCUMENT_BEFORE_RE = re.compile(r"\b[A-Z]{1,6}(?:\.\d+)?/(?!RES/)[\w.]+/|Supplement No\.")
 _INSIDE_DOCUMENT_RE = re.compile(r"(?:annex(?:es)?(?:\s+[IVXL]+)?|chap\.\s*[IVXL]+|sect\.\s*[\w.]+|part\s+\w+),\s*$", re.IGNORECASE)
 
 

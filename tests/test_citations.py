@@ -66,6 +66,10 @@ def symbols(text, context_body="GA"):
         ("its resolution 75/254 A to C", ["A/RES/75/254 A", "A/RES/75/254 B", "A/RES/75/254 C"]),
         ("General Assembly resolution ES‑10/15", ["A/RES/ES-10/15"]),  # non-breaking hyphen
         ("A/56/1026-S/2002/932, annex II, resolution 14/221.", ["A/56/1026"]),  # 14/221: a resolution inside it
+        ("Resolution 78/3, annex, resolution 78/4, annex.", ["A/RES/78/3", "A/RES/78/4"]),
+        ("the Preparatory Committee established by resolution 69/292 of 19 June 2015", ["A/RES/69/292"]),
+        ("its resolutions 75/247 of 31 December 202, 76/241 of 15 of December of 2021 and 77/203",  # misprinted dates
+         ["A/RES/75/247", "A/RES/76/241", "A/RES/77/203"]),
         ("Bearing in mind the work of the Special Committee contained in its resolution 47/120 B", ["A/RES/47/120 B"]),
     ],
 )
