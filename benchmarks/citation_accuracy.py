@@ -98,6 +98,8 @@ def measure(corpus: Path, examples: int) -> dict:
                 stats["texts with UN links"] += 1
             found: dict[str, tuple[int, int]] = {}
             for citation in find_citations(text):
+                if citation.symbol.upper() == unit.resolution.upper():
+                    continue  # a resolution naming itself is no citation (the importer drops these too)
                 found.setdefault(citation.symbol.upper(), (citation.start, citation.end))
             # The UN often links a part ("54/237 C") to the whole number (A/RES/54/237): a find
             # with a part letter matches a link to the number without one.
