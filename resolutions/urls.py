@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from resolutions import search_views, views
+from resolutions.page_cache import cached_page
 
 # First path segments the symbol catch-all below never takes: our own pages and
 # those of other apps, wherever they are routed (a symbol starts with capitals).
@@ -20,5 +21,5 @@ urlpatterns = [
     path("search/", search_views.search_page, name="search"),
     path("api/search", search_views.search_api, name="search-api"),
     # Last: /A/RES/70/126/ and /A/RES/70/126/op5/, and every other spelling of them.
-    re_path(rf"^(?!(?:{RESERVED})(?:/|$))(?P<rest>.+)$", views.document, name="document"),
+    re_path(rf"^(?!(?:{RESERVED})(?:/|$))(?P<rest>.+)$", cached_page(views.document), name="document"),
 ]

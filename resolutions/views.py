@@ -29,6 +29,8 @@ from resolutions.rendering import Link, Marker, annotate, json_ld_script, quoted
 
 PAGE_SIZE = 50
 UNDOCS = "https://undocs.org/"
+# Stored search vectors are large and never shown: pages leave them in the database (issue 5).
+UNSHOWN_VECTORS = ("search_vector", "exact_vector")
 
 
 # ---------------------------------------------------------------- browse
@@ -430,7 +432,7 @@ def _adopted_text(resolution: Resolution) -> str:
 
 def resolution_detail(request, resolution: Resolution):
     """A resolution as printed, with its footnotes, the resolutions citing it, and its series."""
-    paragraphs = list(Paragraph.objects.of(resolution))
+    paragraphs = list(Paragraph.objects.of(resolution).defer(*UNSHOWN_VECTORS))
     footnotes = list(resolution.footnotes.order_by("order"))
     citations = list(resolution.citations.select_related("target").only(
         "paragraph_id", "footnote_id", "start", "end", "target_symbol", "target_paragraph", "target__symbol"
@@ -459,7 +461,7 @@ def resolution_detail(request, resolution: Resolution):
 
 def paragraph_detail(request, resolution: Resolution, key: str):
     """One paragraph: its text, neighbours, footnotes, citations both ways, and citations ready to copy."""
-    paragraphs = list(Paragraph.objects.of(resolution))
+    paragraphs = list(Paragraph.objects.of(resolution).defer(*UNSHOWN_VECTORS))
     index = next((i for i, item in enumerate(paragraphs) if item.key == key), None)
     if index is None:
         return paragraph_not_found(request, resolution, key)

@@ -1,0 +1,48 @@
+"""Resolution and paragraph pages, served again from the cache until the archive's data changes (issue 5).
+
+A page depends only on the archive's rows and the address it was asked at,
+so once rendered it stays right until the next import: the cache key joins
+the scheme, host and full path with ``resolutions.search.data_version()``,
+which every write to the searchable tables advances (and which is private to
+a transaction that has written). A hit costs that one small query and a cache
+read, instead of half a dozen queries and a template render of up to
+hundreds of paragraphs. Only 200 answers to GET/HEAD are stored; middleware
+headers (CSP, security) are added to every answer as usual, cached or not.
+``PAGE_CACHE_SECONDS = 0`` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+SKIPPED_HEADERS = {"content-type", "content-length"}
+
+
+def cached_page(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
+            return view(request, *args, **kwargs)
+        from resolutions.search import data_version
+
+        identity = repr((request.scheme, request.get_host(), request.get_full_path(), data_version()))
+        key = "page:" + hashlib.sha256(identity.encode()).hexdigest()
+        stored = cache.get(key)
+        if stored is not None:
+            content, content_type, headers = stored
+            response = HttpResponse(content, content_type=content_type)
+            for name, value in headers:
+                response[name] = value
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
+            cache.set(key, (response.content, response["Content-Type"], headers), settings.PAGE_CACHE_SECONDS)
+        return response
+
+    return wrapper

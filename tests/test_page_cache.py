@@ -1,0 +1,57 @@
+"""Rendered resolution and paragraph pages are served from the cache until the archive's data changes."""
+
+import dataclasses
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from resolutions.loading import load_resolution
+from tests.conftest import make_resolution
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+
+
+def test_a_page_is_served_again_with_one_query_until_an_import_changes_the_data(client):
+    parsed = make_resolution()
+    load_resolution(parsed)
+    first = client.get("/A/RES/70/126/op1/")
+    assert first.status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/A/RES/70/126/op1/")
+    assert again.status_code == 200 and again.content == first.content
+    assert len(queries) == 1  # the data version
+    assert again["Content-Security-Policy"] and again["Content-Type"] == first["Content-Type"]
+
+    changed = dataclasses.replace(parsed, paragraphs=[dataclasses.replace(p) for p in parsed.paragraphs])
+    changed.paragraphs[1].text = "Takes note with appreciation of the report;"
+    load_resolution(changed)
+    after = client.get("/A/RES/70/126/op1/")
+    assert b"with appreciation" in after.content
+
+
+def test_other_addresses_and_hosts_are_cached_apart(client):
+    load_resolution(make_resolution())
+    resolution = client.get("/A/RES/70/126/")
+    paragraph = client.get("/A/RES/70/126/op1/")
+    assert resolution.content != paragraph.content
+    other_host = client.get("/A/RES/70/126/", HTTP_HOST="localhost")
+    assert b"http://localhost/A/RES/70/126/" in other_host.content
+    assert b"http://localhost/" not in resolution.content
+
+
+def test_not_found_and_redirects_are_not_stored(client):
+    from django.core.cache import cache
+
+    load_resolution(make_resolution())
+    assert client.get("/A/RES/70/999/").status_code == 404
+    assert client.get("/a/res/70/126").status_code in (301, 308)
+    assert not any(key.startswith(":1:page:") for key in cache._cache)
