@@ -188,28 +188,39 @@ def normalise_spaces(text: str) -> str:
 
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines: hyphens and dashes at a line end join without a space."""
-    text = ""
+    pieces: list[str] = []
     for raw in lines:
         line = normalise_spaces(raw)
         if not line:
             continue
-        text = join_text(text, line)
-    return text
+        if pieces:
+            pieces[-1], separator = _line_end(pieces[-1], line)
+            pieces.append(separator)
+        pieces.append(line)
+    return "".join(pieces)
 
 
 def join_text(before: str, after: str) -> str:
-    if not before:
-        return after
-    if not after:
-        return before
-    if re.search(r"\w ?[-‑]$", before) and after[0].isalnum():
+    if not before or not after:
+        return before or after
+    before, separator = _line_end(before, after)
+    return before + separator + after
+
+
+def _line_end(before: str, after: str) -> tuple[str, str]:
+    """How a line ending in ``before`` meets the next line ``after``: the (adjusted) end and the separator.
+
+    Only the last characters of ``before`` are looked at, so joining stays linear on long texts.
+    """
+    tail = before[-4:]
+    if re.search(r"\w ?[-‑]$", tail) and after[0].isalnum():
         fragment = re.match(r"[a-z]+", after)
-        if fragment and fragment.group(0) in WORD_ENDINGS and re.search(r"[a-z]{2}[-‑]$", before):
-            return before[:-1] + after  # "develop-" + "ment": a word broken at the line end
-        return re.sub(r" ?[-‑]$", "-", before) + after  # "drug -" + "resistant", "long-" + "lasting"
+        if fragment and fragment.group(0) in WORD_ENDINGS and re.search(r"[a-z]{2}[-‑]$", tail):
+            return before[:-1], ""  # "develop-" + "ment": a word broken at the line end
+        return before[:-3] + re.sub(r" ?[-‑]$", "-", before[-3:]), ""  # "drug -" + "resistant", "long-" + "lasting"
     if before.endswith(("–", "/")) and after[0].isalnum():
-        return before + after  # "2024–" + "2034"
-    return before + " " + after
+        return before, ""  # "2024–" + "2034"
+    return before, " "
 
 
 def body_code_for_name(name: str) -> str:
@@ -418,14 +429,15 @@ def find_plain_marker(text: str, marker: int, start: int) -> tuple[int, int] | N
 
 def _glued_to_reference(text: str, position: int) -> bool:
     """'A/RES/80/5', 'CEDAW/C/GC/39', 'S-24', '2.6' end in digits that are no marker."""
-    if re.search(r"\d\.$", text[:position]):
+    if re.search(r"\d\.$", text[max(0, position - 2) : position]):
         return True
-    word = re.search(r"(\S*)$", text[:position]).group(1)
+    before = text[max(0, position - 80) : position]
+    word = "" if not before or before[-1].isspace() else before.split()[-1]
     return bool(re.search(r"[/\d]", word)) and not re.search(r"[,;:.)\]”\"’]$", word)
 
 
 def _spaced_marker_plausible(text: str, match: re.Match) -> bool:
-    before = re.search(r"([\w.’'-]+)([,;:)\]”\"’]?)\s*$", text[: match.start()])
+    before = re.search(r"([\w.’'-]+)([,;:)\]”\"’]?)\s*$", text[max(0, match.start() - 80) : match.start()])
     previous_word = before.group(1).lower() if before else ""
     after_punctuation = bool(before and before.group(2)) or (
         previous_word.endswith(".") and previous_word.strip(".") not in ABBREVIATIONS
@@ -594,7 +606,7 @@ class ResolutionBuilder:
     def _continues(self, previous: Draft, text: str, segment: Segment) -> bool:
         if segment.new_paragraph:
             return False
-        ending = strip_trailing_markers(previous.text)
+        ending = strip_trailing_markers(previous.text[-200:])
         starts_mid_sentence = not text[:1].isupper() and text[:1] not in "“\"‘("  # "by the World Summit…", "19 December…"
         if starts_mid_sentence or not TERMINATED_RE.search(ending):
             return True
@@ -604,13 +616,13 @@ class ResolutionBuilder:
 
     def _is_heading(self, previous: Draft | None, text: str) -> bool:
         """A short unpunctuated line between complete paragraphs: an annex title or section heading."""
-        if TERMINATED_RE.search(strip_trailing_markers(text)) or len(text) > 250:
+        if len(text) > 250 or TERMINATED_RE.search(strip_trailing_markers(text)):
             return False
         if not (text[:1].isupper() or text[:1].isdigit()):
             return False
         if previous is None or self.pending_heading:
             return True
-        return bool(TERMINATED_RE.search(strip_trailing_markers(previous.text))) or previous.part != self.part
+        return bool(TERMINATED_RE.search(strip_trailing_markers(previous.text[-200:]))) or previous.part != self.part
 
     # finishing ---------------------------------------------------------------------------
 
