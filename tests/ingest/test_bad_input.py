@@ -91,3 +91,14 @@ def test_parse_exits_non_zero_with_the_message(tmp_path):
     assert result.returncode != 0
     assert "duplicate.txt, line 13: duplicate paragraph number 2" in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.django_db
+def test_a_french_pdf_extraction_is_skipped_not_imported(tmp_path, capsys):
+    path = tmp_path / "A-RES-99-1-FR.txt"
+    path.write_text("---\nsymbol: A/RES/99/1\nlanguage: FR\nsource_pdf: https://example.org/x.pdf\n---\n\nNations Unies\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="language FR"):
+        call_command("parse", str(path))
+    call_command("ingest", str(path))
+    assert "1 skipped, 0 failed" in capsys.readouterr().out
+    assert not Resolution.objects.exists()
