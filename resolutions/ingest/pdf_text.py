@@ -23,6 +23,7 @@ from resolutions.ingest.pipeline import decode_text
 from resolutions.ingest.text import (
     AGENDA_RE,
     ANNEX_RE,
+    BARCODE_RE,
     JOB_AND_PAGE_RE,
     JOB_NUMBER_RE,
     NUMBER_TITLE_RE,
@@ -172,8 +173,8 @@ class PageReader:
             if FOOTNOTE_RULE_RE.match(text):
                 in_footnotes, current = True, None
                 continue
-            if is_furniture_line(text) and not PARAGRAPH_START_RE.match(raw):
-                continue  # a stray page number, job number or symbol line
+            if self._stray_furniture(text):
+                continue
             if ANNEX_RE.match(text):  # "Annex" stands alone even without blank lines around it
                 self.blocks.append(([raw], number, after_break))
                 current, after_break = None, False
@@ -183,6 +184,16 @@ class PageReader:
                 after_break = False
             else:
                 current.append(raw)
+
+    def _stray_furniture(self, text: str) -> bool:
+        """A page number, job number, bar code or this document's symbol outside a running header.
+
+        Only these: a line "General Assembly" or "15" may be the end of a wrapped paragraph.
+        """
+        if JOB_NUMBER_RE.match(text) or BARCODE_RE.match(text) or PAGE_NUMBER_RE.match(text) or JOB_AND_PAGE_RE.match(text):
+            return True
+        symbol = self.builder.header.metadata.get("symbol_on_cover") or self.front_symbol
+        return bool(symbol) and text == symbol
 
     def _running_header_end(self, number: int) -> int:
         """The last line of the running header that starts at line ``number`` (0 when there is none).
