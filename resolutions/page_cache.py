@@ -4,7 +4,8 @@ A page depends only on the archive's rows and the address it was asked at,
 so once rendered it stays right until the next import: the cache key joins
 the scheme, host and full path with ``resolutions.search.data_version()``,
 which every write to the searchable tables advances (and which is private to
-a transaction that has written). A hit costs that one small query and a cache
+a transaction that has written). The cache is the "pages" alias of
+``CACHES``: files shared by every worker. A hit costs that one small query and a cache
 read, instead of half a dozen queries and a template render of up to
 hundreds of paragraphs. Only 200 answers to GET/HEAD are stored; middleware
 headers (CSP, security) are added to every answer as usual, cached or not.
@@ -14,12 +15,14 @@ headers (CSP, security) are added to every answer as usual, cached or not.
 from __future__ import annotations
 
 import hashlib
+import logging
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 
+logger = logging.getLogger(__name__)
 SKIPPED_HEADERS = {"content-type", "content-length"}
 
 
@@ -32,7 +35,12 @@ def cached_page(view):
 
         identity = repr((request.scheme, request.get_host(), request.get_full_path(), data_version()))
         key = "page:" + hashlib.sha256(identity.encode()).hexdigest()
-        stored = cache.get(key)
+        try:
+            cache = caches["pages"]
+            stored = cache.get(key)
+        except OSError as error:  # an unwritable cache folder costs speed, never the page
+            logger.warning("page cache unavailable: %s", error)
+            return view(request, *args, **kwargs)
         if stored is not None:
             content, content_type, headers = stored
             response = HttpResponse(content, content_type=content_type)
@@ -42,7 +50,10 @@ def cached_page(view):
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
             headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
-            cache.set(key, (response.content, response["Content-Type"], headers), settings.PAGE_CACHE_SECONDS)
+            try:
+                cache.set(key, (response.content, response["Content-Type"], headers), settings.PAGE_CACHE_SECONDS)
+            except OSError as error:
+                logger.warning("page not cached: %s", error)
         return response
 
     return wrapper

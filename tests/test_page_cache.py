@@ -13,11 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def page_cache(settings):
-    from django.core.cache import cache
-
+def page_cache(settings, tmp_path):
     settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
+    settings.CACHES = {**settings.CACHES, "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path / "pages")}}
 
 
 def test_a_page_is_served_again_with_one_query_until_an_import_changes_the_data(client):
@@ -48,10 +47,19 @@ def test_other_addresses_and_hosts_are_cached_apart(client):
     assert b"http://localhost/" not in resolution.content
 
 
-def test_not_found_and_redirects_are_not_stored(client):
-    from django.core.cache import cache
-
+def test_not_found_and_redirects_are_not_stored(client, tmp_path):
     load_resolution(make_resolution())
     assert client.get("/A/RES/70/999/").status_code == 404
     assert client.get("/a/res/70/126").status_code in (301, 308)
-    assert not any(key.startswith(":1:page:") for key in cache._cache)
+    assert not list((tmp_path / "pages").glob("*"))
+    assert client.get("/A/RES/70/126/").status_code == 200
+    assert len(list((tmp_path / "pages").glob("*.djcache"))) == 1
+
+
+def test_an_unwritable_cache_folder_costs_speed_not_the_page(client, settings, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    settings.CACHES = {**settings.CACHES, "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(blocker / "pages")}}
+    load_resolution(make_resolution())
+    assert client.get("/A/RES/70/126/").status_code == 200
