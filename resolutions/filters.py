@@ -36,7 +36,9 @@ class YearFilter(django_filters.NumberFilter):
     field_class = YearField
 
 
-class ResolutionFilterForm(forms.Form):
+class YearRangeForm(forms.Form):
+    """A FilterSet form whose year_from/year_to must not make an empty range."""
+
     def clean(self):
         cleaned = super().clean()
         first, last = cleaned.get("year_from"), cleaned.get("year_to")
@@ -71,7 +73,7 @@ class ResolutionFilter(django_filters.FilterSet):
     class Meta:
         model = Resolution
         fields = ["body", "session", "year_from", "year_to", "committee", "title", "sort"]
-        form = ResolutionFilterForm
+        form = YearRangeForm
 
     def sort_by(self, queryset, name, value):
         return queryset.order_by(*SORTS[value or DEFAULT_SORT][1])

@@ -15,7 +15,7 @@ from django.db.models.functions import Upper
 
 from resolutions.bodies import BODIES
 from resolutions.citations import normalize_symbol
-from resolutions.filters import YearFilter
+from resolutions.filters import YearFilter, YearRangeForm
 from resolutions.models import Citation, Footnote, Paragraph
 from resolutions.search import MAX_PAGE, MAX_QUERY_LENGTH
 
@@ -58,15 +58,6 @@ class SymbolFilter(django_filters.CharFilter):
     field_class = SymbolField
 
 
-class SearchFilterForm(forms.Form):
-    def clean(self):
-        cleaned = super().clean()
-        first, last = cleaned.get("year_from"), cleaned.get("year_to")
-        if first and last and first > last:
-            raise forms.ValidationError(f"The year range is empty: {first} is after {last}.")
-        return cleaned
-
-
 class SearchFilter(django_filters.FilterSet):
     """Filters shared by paragraphs and footnotes; ``paragraph_path`` says how to reach the paragraph."""
 
@@ -88,7 +79,7 @@ class SearchFilter(django_filters.FilterSet):
     cites = SymbolFilter(method="filter_cites", label="Cites", max_length=80)
 
     class Meta:
-        form = SearchFilterForm
+        form = YearRangeForm
         fields = ["body", "session", "year_from", "year_to", "committee", "kind", "opening", "cites"]
 
     def filter_kind(self, queryset, name, value):
