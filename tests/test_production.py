@@ -201,3 +201,44 @@ def test_admin_import_of_a_bad_file_says_why_and_writes_nothing(admin_client):
     response = admin_client.post("/admin/resolutions/resolution/import/", {"source": upload}, follow=True)
     assert "empty" in response.content.decode()
     assert not Resolution.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_query_past_the_statement_timeout_gives_503_not_a_dead_worker(rf):
+    from django.db import connection
+    from django.db.utils import OperationalError
+
+    from archive.health import DatabaseUnavailableMiddleware
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = 50")
+        with pytest.raises(OperationalError) as raised:
+            cursor.execute("SELECT pg_sleep(2)")
+        connection.connection.rollback()
+        cursor.execute("SET statement_timeout = 0")
+    assert "statement timeout" in str(raised.value)
+    response = DatabaseUnavailableMiddleware(lambda request: None).process_exception(rf.get("/"), raised.value)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+
+
+def test_web_process_sets_a_statement_timeout_below_the_worker_timeout():
+    code = (
+        "import os; os.environ.pop('DATABASE_STATEMENT_TIMEOUT_MS', None); import archive.wsgi;"
+        "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'].get('options', ''))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    timeout_ms = int(re.search(r"statement_timeout=(\d+)", result.stdout).group(1))
+    gunicorn_timeout = int(re.search(r'GUNICORN_TIMEOUT", "(\d+)"', (PROJECT / "gunicorn.conf.py").read_text()).group(1))
+    assert 0 < timeout_ms < gunicorn_timeout * 1000
+
+
+@pytest.mark.django_db
+def test_static_files_carry_the_security_headers(settings):
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.WHITENOISE_AUTOREFRESH = True
+    response = Client().get("/static/css/site.css")
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
