@@ -66,9 +66,31 @@ def ensure_body(code: str) -> Body:
     return body
 
 
+RESOLUTION_TEXT_FIELDS = ("symbol", "session", "number", "meeting", "report", "agenda_item", "committee", "language")
+
+
+def _check_lengths(where: str, model, values: dict[str, str]) -> None:
+    for name, value in values.items():
+        limit = model._meta.get_field(name).max_length
+        if value and len(value) > limit:
+            raise LoadError(f"{where}: {name} is {len(value)} characters, more than the {limit} the archive stores: {value[:60]!r}…")
+
+
 def validate(parsed: ParsedResolution) -> None:
     """Invariants the database would also refuse, reported in words a curator understands."""
     where = f"{parsed.source.name} ({parsed.symbol})"
+    _check_lengths(where, Resolution, {name: getattr(parsed, name) for name in RESOLUTION_TEXT_FIELDS})
+    for paragraph in parsed.paragraphs:
+        _check_lengths(f"{where} paragraph {paragraph.key}", Paragraph, {
+            "key": paragraph.key, "number": paragraph.number, "part": paragraph.part,
+            "opening_phrase": paragraph.opening_phrase,
+        })
+    for footnote in parsed.footnotes:
+        _check_lengths(f"{where} footnote {footnote.marker}", Footnote, {"marker": footnote.marker})
+    for citation in parsed.citations:
+        _check_lengths(f"{where} citation {citation.text[:40]!r}", Citation, {
+            "target_symbol": citation.symbol, "target_paragraph": citation.target_paragraph,
+        })
     if not parsed.paragraphs:
         raise LoadError(f"{where}: no paragraphs")
     seen: set[str] = set()

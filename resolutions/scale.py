@@ -736,23 +736,13 @@ def build(
 
 
 def loadable(parsed: ParsedResolution) -> str:
-    """Why ``parsed`` cannot be loaded ("" when it can): the loader's invariants and the columns' lengths."""
+    """Why ``parsed`` cannot be loaded ("" when it can): the loader's own checks, invariants and lengths."""
     from resolutions.loading import LoadError, validate
-    from resolutions.models import Paragraph, Resolution
 
     try:
         validate(parsed)
     except LoadError as error:
         return str(error)
-    for model, values in ((Resolution, [parsed]), (Paragraph, parsed.paragraphs)):
-        for field_ in model._meta.get_fields():
-            limit = getattr(field_, "max_length", None)
-            if not limit or not hasattr(values[0], field_.name):
-                continue
-            for value in values:
-                text = getattr(value, field_.name)
-                if isinstance(text, str) and len(text) > limit:
-                    return f"{parsed.source.name} ({parsed.symbol}): {model.__name__}.{field_.name} longer than {limit}: {text[:60]!r}…"
     return ""
 
 

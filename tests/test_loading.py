@@ -60,3 +60,11 @@ def test_citations_resolve_in_both_directions():
     citation.refresh_from_db()
     assert citation.target.symbol == "A/RES/68/131"
     assert list(Citation.objects.citing(citation.target)) == [citation]
+
+
+def test_overlong_fields_are_refused_with_a_clear_message():
+    parsed = make_resolution()
+    parsed.paragraphs[0].opening_phrase = "Recalling " * 40
+    with pytest.raises(LoadError, match="opening_phrase is 400 characters, more than the 200"):
+        load_resolution(parsed)
+    assert not Resolution.objects.exists()

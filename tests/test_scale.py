@@ -157,7 +157,7 @@ def test_an_interrupted_load_is_repaired_by_the_next_one():
 def test_real_resolutions_that_cannot_load_are_named():
     too_long = templates(1)[0]
     too_long.paragraphs[0].opening_phrase = "x" * 300
-    assert "opening_phrase longer than 200" in scale.loadable(too_long)
+    assert "opening_phrase is 300 characters, more than the 200" in scale.loadable(too_long)
     assert scale.loadable(templates(1)[0]) == ""
 
 

@@ -115,8 +115,11 @@ class ParsedResolution:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """The stable JSON shape (``parse --json``, fixtures): footnotes and citations name their ``paragraph``."""
         data = dataclasses.asdict(self)
         data["adopted_on"] = self.adopted_on.isoformat() if self.adopted_on else None
+        for item in data["footnotes"] + data["citations"]:
+            item["paragraph"] = item.pop("paragraph_key")
         return data
 
     @classmethod
@@ -126,14 +129,21 @@ class ParsedResolution:
         data["adopted_on"] = dt.date.fromisoformat(adopted) if adopted else None
         data["source"] = SourceInfo(**data["source"])
         data["paragraphs"] = [ParsedParagraph(**p) for p in data.get("paragraphs", [])]
-        data["footnotes"] = [ParsedFootnote(**f) for f in data.get("footnotes", [])]
-        data["citations"] = [ParsedCitation(**c) for c in data.get("citations", [])]
+        data["footnotes"] = [ParsedFootnote(**_paragraph_key(f)) for f in data.get("footnotes", [])]
+        data["citations"] = [ParsedCitation(**_paragraph_key(c)) for c in data.get("citations", [])]
         data["votes"] = [Vote(**v) for v in data.get("votes", [])]
         known = {f.name for f in dataclasses.fields(cls)}
         unknown = set(data) - known
         if unknown:
             raise ValueError(f"unknown fields in parsed resolution: {', '.join(sorted(unknown))}")
         return cls(**data)
+
+
+def _paragraph_key(item: dict[str, Any]) -> dict[str, Any]:
+    item = dict(item)
+    if "paragraph" in item:
+        item["paragraph_key"] = item.pop("paragraph")
+    return item
 
 
 @dataclass
