@@ -20,6 +20,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connection
 from django.http import HttpResponse
 
 logger = logging.getLogger(__name__)
@@ -33,7 +34,11 @@ def cached_page(view):
             return view(request, *args, **kwargs)
         from resolutions.search import data_version
 
-        identity = repr((request.scheme, request.get_host(), request.get_full_path(), data_version()))
+        database = connection.settings_dict
+        identity = repr((
+            database["HOST"], database["PORT"], database["NAME"],  # servers may share the cache folder
+            request.scheme, request.get_host(), request.get_full_path(), data_version(),
+        ))
         key = "page:" + hashlib.sha256(identity.encode()).hexdigest()
         try:
             cache = caches["pages"]

@@ -682,12 +682,18 @@ def data_version() -> str:
     """Changes whenever searchable rows change (the sequence of migration 0004).
 
     Inside a transaction that has written (an import, a test), the
-    transaction's id is part of it, so what it sees is never shared.
+    transaction's id is part of it, so what it sees is never shared. The
+    database's own oid is part of it too: a database dropped and created
+    again (a new test run, a restore) starts its sequence afresh.
     """
     with connection.cursor() as cursor:
-        cursor.execute("SELECT last_value, pg_current_xact_id_if_assigned() FROM resolutions_search_data_version")
-        version, transaction_id = cursor.fetchone()
-    return f"{version}:{transaction_id or ''}"
+        cursor.execute(
+            "SELECT last_value, pg_current_xact_id_if_assigned(),"
+            " (SELECT oid FROM pg_database WHERE datname = current_database())"
+            " FROM resolutions_search_data_version"
+        )
+        version, transaction_id, database_oid = cursor.fetchone()
+    return f"{database_oid}:{version}:{transaction_id or ''}"
 
 
 def cache_key(query: ParsedQuery, *parameters) -> str:
