@@ -205,6 +205,18 @@ def fetch(port: int, path: str) -> tuple[int, bytes]:
         connection.close()
 
 
+def settle(port: int, deadline_s: float = 60) -> None:
+    """Wait until the workers have drained what the last cell left queued (wrk stops sending, but
+    sync workers still answer every request already accepted), so it does not count in the next."""
+    quick = 0
+    deadline = time.monotonic() + deadline_s
+    while quick < 3 and time.monotonic() < deadline:
+        started = time.monotonic()
+        fetch(port, "/livez")
+        quick = quick + 1 if time.monotonic() - started < 0.01 else 0
+        time.sleep(0.05)
+
+
 def ensure_wrk() -> str:
     found = shutil.which("wrk")
     if found:
@@ -381,7 +393,7 @@ def machine() -> dict:
 
 
 def ratio(value: float, floor: float) -> str:
-    return f"{value / floor:.1f}x" if floor else "-"
+    return f"{value / floor:.3g}x" if floor else "-"
 
 
 def print_tables(result: dict) -> None:
@@ -408,6 +420,31 @@ def print_tables(result: dict) -> None:
     print("\nTargets")
     for name, (ok, detail) in result["targets"].items():
         print(f"  {'PASS' if ok else 'FAIL'}  {TARGETS_NOTE[name]}: {detail}")
+
+
+def markdown(result: dict) -> str:
+    """The README's table: per type, 1-client latency and 16-client throughput, with ratios to /livez."""
+    load = result["load"]
+
+    def at(rows: list, clients: int) -> dict | None:
+        return next((row for row in rows if row["clients"] == clients), None)
+
+    floor_one, floor_sixteen = at(load["livez (floor)"], 1), at(load["livez (floor)"], 16)
+    lines = [
+        "| type | p50 ms (1 client) | p95 | p99 | × floor p50 | req/s (16 clients) | p95 ms (16) | × floor req/s | req/s (64) | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, rows in load.items():
+        one, sixteen, sixty_four = at(rows, 1), at(rows, 16), at(rows, 64)
+        if not (one and sixteen):
+            continue
+        lines.append(
+            f"| {name} | {one['p50_ms']:.1f} | {one['p95_ms']:.1f} | {one['p99_ms']:.1f} | "
+            f"{ratio(one['p50_ms'], floor_one['p50_ms'])} | {sixteen['rps']:,.0f} | {sixteen['p95_ms']:.1f} | "
+            f"{ratio(sixteen['rps'], floor_sixteen['rps'])} | {f'{sixty_four["rps"]:,.0f}' if sixty_four else "-"} | "
+            f"{sum(r['errors'] for r in rows)} |"
+        )
+    return "\n".join(lines)
 
 
 def check_targets(load: dict) -> dict:
@@ -449,7 +486,11 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="in-process repetitions per URL")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--search-cache", action="store_true", help="keep the search result cache on")
+    parser.add_argument("--markdown", type=Path, help="only print a results file's table as Markdown")
     args = parser.parse_args()
+    if args.markdown:
+        print(markdown(json.loads(args.markdown.read_text())))
+        return 0
     if args.search_cache:
         SERVER_ENV.pop("SEARCH_CACHE_SECONDS")
 
@@ -492,6 +533,7 @@ def main() -> int:
                 paths_file.write_text("\n".join(group) + "\n")
                 load[name] = []
                 for count in clients:
+                    settle(port)
                     row = run_wrk(wrk, port, script, paths_file, count, args.duration)
                     load[name].append(row)
                     print(f"{name:<30} {count:>3} clients: p50 {row['p50_ms']:.1f} ms, p95 {row['p95_ms']:.1f} ms, "
