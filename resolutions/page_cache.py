@@ -27,6 +27,22 @@ logger = logging.getLogger(__name__)
 SKIPPED_HEADERS = {"content-type", "content-length"}
 
 
+def shared_get(key: str):
+    """From the cache shared by every worker; None when absent or when the cache folder fails."""
+    try:
+        return caches["pages"].get(key)
+    except OSError as error:  # an unwritable cache folder costs speed, never the answer
+        logger.warning("shared cache unavailable: %s", error)
+        return None
+
+
+def shared_set(key: str, value, seconds: int) -> None:
+    try:
+        caches["pages"].set(key, value, seconds)
+    except OSError as error:
+        logger.warning("not cached: %s", error)
+
+
 def cached_page(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -40,12 +56,7 @@ def cached_page(view):
             request.scheme, request.get_host(), request.get_full_path(), data_version(),
         ))
         key = "page:" + hashlib.sha256(identity.encode()).hexdigest()
-        try:
-            cache = caches["pages"]
-            stored = cache.get(key)
-        except OSError as error:  # an unwritable cache folder costs speed, never the page
-            logger.warning("page cache unavailable: %s", error)
-            return view(request, *args, **kwargs)
+        stored = shared_get(key)
         if stored is not None:
             content, content_type, headers = stored
             response = HttpResponse(content, content_type=content_type)
@@ -55,10 +66,7 @@ def cached_page(view):
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
             headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
-            try:
-                cache.set(key, (response.content, response["Content-Type"], headers), settings.PAGE_CACHE_SECONDS)
-            except OSError as error:
-                logger.warning("page not cached: %s", error)
+            shared_set(key, (response.content, response["Content-Type"], headers), settings.PAGE_CACHE_SECONDS)
         return response
 
     return wrapper

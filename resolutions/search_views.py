@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
 from resolutions import search
 from resolutions.bodies import BODIES
 from resolutions.models import Footnote, Paragraph
+from resolutions.page_cache import shared_get, shared_set
 from resolutions.search_filters import FootnoteSearchFilter, ParagraphSearchFilter, SearchForm
 
 FILTER_NAMES = list(ParagraphSearchFilter.base_filters)
@@ -110,7 +110,8 @@ def perform(params) -> Outcome:
         key = found = None
         if search.CACHE_SECONDS:
             key = search.cache_key(outcome.parsed, sorted(outcome.active_filters.items()), outcome.sort, outcome.view, page)
-            found = cache.get(key)
+            # Shared by every worker (files), so one computation serves them all (issue 5).
+            found = shared_get(key)
         if found is None:
             results = search.run(
                 outcome.parsed, paragraph_filter, footnote_filter, sort=outcome.sort, page=page,
@@ -118,7 +119,7 @@ def perform(params) -> Outcome:
             )
             found = (results, *_explain_no_hits(outcome, params, paragraph_filter, footnote_filter, results))
             if key:
-                cache.set(key, found, search.CACHE_SECONDS)
+                shared_set(key, found, search.CACHE_SECONDS)
     except search.QueryError as error:
         outcome.errors.append(str(error))
         outcome.timed_out = isinstance(error, search.SearchTimeout)
