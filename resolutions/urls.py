@@ -12,11 +12,12 @@ RESERVED_PREFIXES = (
 RESERVED = "|".join(prefix.replace(".", r"\.") for prefix in RESERVED_PREFIXES)
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("bodies/", views.body_list, name="body-list"),
-    path("bodies/<str:code>/", views.body_detail, name="body-detail"),
-    path("bodies/<str:code>/<str:session>/", views.session_detail, name="session-detail"),
-    path("resolutions/", views.resolution_list, name="resolution-list"),
+    # Browse pages, like the documents below, depend only on the data and the address: cached.
+    path("", cached_page(views.home), name="home"),
+    path("bodies/", cached_page(views.body_list), name="body-list"),
+    path("bodies/<str:code>/", cached_page(views.body_detail), name="body-detail"),
+    path("bodies/<str:code>/<str:session>/", cached_page(views.session_detail), name="session-detail"),
+    path("resolutions/", cached_page(views.resolution_list), name="resolution-list"),
     path("cite/", views.cite, name="cite"),
     path("search/", search_views.search_page, name="search"),
     path("api/search", search_views.search_api, name="search-api"),
