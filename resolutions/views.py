@@ -430,6 +430,12 @@ def _adopted_text(resolution: Resolution) -> str:
     return format_date(resolution.adopted_on, "j F Y") if resolution.adopted_on else ""
 
 
+def resolution_description(resolution: Resolution) -> str:
+    """'General Assembly resolution 70/126 of 17 December 2015' (the date left out when unknown)."""
+    adopted = _adopted_text(resolution)
+    return f"{resolution.body.name} resolution {resolution.number}" + (f" of {adopted}" if adopted else "")
+
+
 def resolution_detail(request, resolution: Resolution):
     """A resolution as printed, with its footnotes, the resolutions citing it, and its series."""
     paragraphs = list(Paragraph.objects.of(resolution).defer(*UNSHOWN_VECTORS))
@@ -455,6 +461,8 @@ def resolution_detail(request, resolution: Resolution):
             "official_url": UNDOCS + quote(resolution.symbol),
             "json_ld": json_ld_script(legislation_json_ld(request, resolution)),
             "canonical_url": request.build_absolute_uri(permalinks.resolution_url(resolution.symbol)),
+            "share_title": f"{resolution.symbol}: {resolution.title}",
+            "description": resolution_description(resolution),
         },
     )
 
@@ -507,7 +515,8 @@ def paragraph_detail(request, resolution: Resolution, key: str):
             "cited_by": cited_by(resolution, key),
             "cited_as_whole": Citation.objects.citing(resolution).filter(target_paragraph="").order_by().values("resolution").distinct().count(),
             "ready_citations": ready,
-            "permalink": permalink,
+            "canonical_url": permalink,
+            "share_title": f"{resolution.symbol}, {shown.title.lower()}: {resolution.title}",
             "description": paragraph.text[:297] + ("…" if len(paragraph.text) > 297 else ""),
             "json_ld": json_ld_script(json_ld),
         },
