@@ -95,14 +95,15 @@ class Resolution(models.Model):
 class SearchableQuerySet(models.QuerySet):
     """Full-text search over rows with ``search_vector`` (English) and ``exact_vector`` (unstemmed)."""
 
-    def search(self, query):
+    def search(self, query, scan_all: bool = False):
         """Rows matching ``query`` (a ``resolutions.search.ParsedQuery``), annotated with ``text_rank``.
 
-        Matching uses the GIN-indexed stored vectors only. Not ordered: callers
-        bound the candidate set before ranking and add the resolution title's
-        score (see ``resolutions.search``).
+        Matching uses the stored vectors, through their GIN indexes -- or, with
+        ``scan_all``, by reading rows in table order (see
+        ``resolutions.search.prefer_scanning``). Not ordered: callers bound the
+        candidate set before ranking and add the resolution title's score.
         """
-        return self.filter(query.condition()).annotate(text_rank=query.text_rank())
+        return self.filter(query.condition(scan_all)).annotate(text_rank=query.text_rank())
 
 
 class ParagraphQuerySet(SearchableQuerySet):
@@ -140,6 +141,11 @@ class Paragraph(models.Model):
     # The resolution's adoption date, copied by database triggers (migration 0005) so that a
     # search can walk matches newest first by index; never set it from Python.
     adopted_on = models.DateField(null=True, blank=True, editable=False)
+    # The resolution's body, copied by the same triggers (migration 0006): a body filter reads the row.
+    body = models.ForeignKey(
+        Body, null=True, blank=True, editable=False, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False,
+        related_name="+",
+    )
 
     objects = ParagraphQuerySet.as_manager()
 
@@ -155,6 +161,9 @@ class Paragraph(models.Model):
             models.Index(fields=["opening_phrase"]),
             models.Index(Upper("opening_phrase"), name="paragraph_opening_upper"),  # search filter "opening"
             models.Index(F("adopted_on").desc(nulls_last=True), F("resolution_id").desc(), "order", name="paragraph_newest"),
+            models.Index(
+                F("body"), F("adopted_on").desc(nulls_last=True), F("resolution_id").desc(), "order", name="paragraph_body_newest"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -179,6 +188,10 @@ class Footnote(models.Model):
         db_persist=True,
     )
     adopted_on = models.DateField(null=True, blank=True, editable=False)  # as Paragraph.adopted_on
+    body = models.ForeignKey(  # as Paragraph.body
+        Body, null=True, blank=True, editable=False, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False,
+        related_name="+",
+    )
 
     objects = SearchableQuerySet.as_manager()
 
@@ -191,6 +204,9 @@ class Footnote(models.Model):
             GinIndex(fields=["search_vector"], name="footnote_search_vector"),
             GinIndex(fields=["exact_vector"], name="footnote_exact_vector"),
             models.Index(F("adopted_on").desc(nulls_last=True), F("resolution_id").desc(), "order", name="footnote_newest"),
+            models.Index(
+                F("body"), F("adopted_on").desc(nulls_last=True), F("resolution_id").desc(), "order", name="footnote_body_newest"
+            ),
         ]
 
     def __str__(self) -> str:

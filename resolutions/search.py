@@ -31,7 +31,7 @@ every row matching a common word (28% of a million paragraphs match
 "development"): each match is fetched from the heap, its vector read and
 scored, and a quarter of a million rows sorted. An exact count is as bad
 (1.1 s for "development" at 1M paragraphs: the heap is visited for every
-match). Here a search costs a handful of statements whatever the word:
+match). Here a search costs two statements whatever the word:
 
 1. which terms carry a searchable word (one tiny query: PostgreSQL's own
    stop-word list);
@@ -41,14 +41,16 @@ match). Here a search costs a handful of statements whatever the word:
    sort before the cut -- joins them to their resolutions, and from that one
    materialized set computes the total and the counts per filter value
    (``GROUPING SETS``) and cuts the page, ranked, or grouped by resolution
-   with window functions. Newest first is exact over *every* match: each
-   row carries its resolution's date (migration 0005, kept by triggers), so
-   PostgreSQL walks a (date DESC, resolution DESC, order) index, keeps the
-   rows that match and stops after the page -- or, for rare words, sorts
-   their few matches;
-3. one query per hit type for the 20 rows shown, with ``ts_headline`` for
-   those rows only;
-4. (zero hits only) the did-you-mean look-ups in the vocabulary view and one
+   with window functions; for the 20 rows shown, and those only, it adds
+   what a hit displays and its ``ts_headline`` (``_shown_rows``), so
+   Python builds the hits without another query. Newest first is exact
+   over *every* match: each row carries its resolution's date and body
+   (migrations 0005 and 0006, kept by triggers), so PostgreSQL walks a
+   (date DESC, resolution DESC, order) index -- or (body, date DESC, ...)
+   under a body filter -- keeps the rows that match and stops after the
+   page, or, for rare words, sorts their few matches; a body filter is a
+   comparison on the row, not a walk through the body's resolutions;
+3. (zero hits only) the did-you-mean look-ups in the vocabulary view and one
    ``EXISTS`` per active filter to say which filters removed the results.
 
 So the work per search is bounded by the candidate limit, not by how common
@@ -89,23 +91,23 @@ A paragraph containing ``<script>`` or a literal ``<mark>`` shows as text.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
+import time
 from dataclasses import dataclass, field
 
 import psycopg
 from django.conf import settings
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramDistance
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramDistance
 from django.db import OperationalError, connection, transaction
-from django.db.models import Case, F, Func, Q, Value, When
-from django.db.models.functions import Length
-from django.db.models.lookups import LessThanOrEqual
+from django.db.models import BooleanField, F, Func, Q, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from resolutions.citations import parse_reference
-from resolutions.models import Footnote, Paragraph, Resolution, SearchWord
+from resolutions.models import Body, Footnote, Paragraph, Resolution, SearchWord
 from resolutions.permalinks import paragraph_title, paragraph_url, resolution_url
 
 MAX_QUERY_LENGTH = 500
@@ -145,12 +147,22 @@ class Term:
     phrase: bool = False
     negated: bool = False
 
-    def condition(self) -> Q:
+    def condition(self, scan_all: bool = False) -> Q:
+        """The row matches this term; with ``scan_all``, written so that no index can serve it (see
+        ``prefer_scanning``): ``ts_match_vq`` is the ``@@`` operator's own function, same result and cost."""
         if self.phrase:
-            match = Q(exact_vector=SearchQuery(self.text, config="simple", search_type="phrase"))
+            column, query = "exact_vector", SearchQuery(self.text, config="simple", search_type="phrase")
         else:
-            match = Q(search_vector=SearchQuery(self.text, config="english", search_type="plain"))
+            column, query = "search_vector", SearchQuery(self.text, config="english", search_type="plain")
+        if scan_all:
+            match = Q(Func(F(column), query, function="ts_match_vq", output_field=BooleanField()))
+        else:
+            match = Q(**{column: query})
         return ~match if self.negated else match
+
+    @property
+    def column(self) -> str:
+        return "exact_vector" if self.phrase else "search_vector"
 
     def rank_query(self) -> SearchQuery:
         return SearchQuery(self.text, config="english", search_type="phrase" if self.phrase else "plain")
@@ -165,17 +177,19 @@ class ParsedQuery:
     """AND of clauses; each clause is an OR of terms (``OR`` binds tighter than the space)."""
 
     clauses: list[list[Term]] = field(default_factory=list)
+    # Each term's lexemes as its index stores them (stemmed, or as written for a phrase).
+    lexemes: dict[Term, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def terms(self) -> list[Term]:
         return [term for clause in self.clauses for term in clause]
 
-    def condition(self) -> Q:
+    def condition(self, scan_all: bool = False) -> Q:
         condition = Q()
         for clause in self.clauses:
             alternatives = Q()
             for term in clause:
-                alternatives |= term.condition()
+                alternatives |= term.condition(scan_all)
             condition &= alternatives
         return condition
 
@@ -246,18 +260,19 @@ def parse_query(text: str) -> ParsedQuery:
     terms = [term for clause in clauses for term in clause]
     if not terms:
         raise QueryError("Type some words to search for.")
-    searchable = _searchable_terms(terms)
-    kept = [[term for term in clause if term in searchable] for clause in clauses]
+    lexemes = _searchable_terms(terms)
+    kept = [[term for term in clause if term in lexemes] for clause in clauses]
     kept = [clause for clause in kept if clause]
     if not any(not term.negated for clause in kept for term in clause):
         if any(term.negated for term in terms) and not any(not term.negated for term in terms):
             raise QueryError("A search needs at least one word to find, not only words to exclude.")
         raise QueryError("The search has only very common words (like “the” or “of”) or punctuation: add a more specific word.")
-    return ParsedQuery(kept)
+    return ParsedQuery(kept, lexemes)
 
 
-def _searchable_terms(terms: list[Term]) -> set[Term]:
-    """Terms with at least one word that is not an English stop word (PostgreSQL's list, one round trip).
+def _searchable_terms(terms: list[Term]) -> dict[Term, list[str]]:
+    """Terms with at least one word that is not an English stop word (PostgreSQL's list, one round trip),
+    with the lexemes their index holds.
 
     A quoted phrase of stop words only ("of the") is dropped too: it would
     match nearly every paragraph and make PostgreSQL check word positions
@@ -265,12 +280,82 @@ def _searchable_terms(terms: list[Term]) -> set[Term]:
     """
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT position FROM unnest(%s::text[]) WITH ORDINALITY AS t(text, position)"
+            "SELECT position, tsvector_to_array(to_tsvector(CASE WHEN phrase THEN 'simple' ELSE 'english' END::regconfig, text))"
+            " FROM unnest(%s::text[], %s::boolean[]) WITH ORDINALITY AS t(text, phrase, position)"
             " WHERE numnode(plainto_tsquery('english', text)) > 0",
-            [[term.text for term in terms]],
+            [[term.text for term in terms], [term.phrase for term in terms]],
         )
-        positions = {row[0] for row in cursor.fetchall()}
-    return {term for index, term in enumerate(terms, start=1) if index in positions}
+        found = dict(cursor.fetchall())
+    return {term: found[index] for index, term in enumerate(terms, start=1) if index in found}
+
+
+# --- choosing between the GIN index and reading the table in order ---
+
+# Measured on the 2-core machine at a million paragraphs: a GIN scan costs about 0.15 µs per posting-list
+# entry it decodes; reading a paragraph row and testing it about 1 µs.
+GIN_ENTRY_COST, ROW_TEST_COST = 0.15, 1.0
+# Reading in order must win under the pessimistic estimate (words independent) by this factor at worst.
+SCAN_MARGIN = 2.5
+_frequencies: dict = {}
+FREQUENCIES_SECONDS = 600
+
+
+def lexeme_frequencies() -> tuple[float, dict[str, dict[str, float]]]:
+    """(paragraphs, and per vector column the share of them holding each of its commonest lexemes), from
+    PostgreSQL's own ANALYZE statistics, read once per process and database every ``FREQUENCIES_SECONDS``."""
+    key = (connection.settings_dict["NAME"], connection.settings_dict["HOST"], connection.settings_dict["PORT"])
+    cached = _frequencies.get(key)
+    if cached and cached[0] > time.monotonic():
+        return cached[1]
+    table = Paragraph._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats"
+            " WHERE schemaname = current_schema() AND tablename = %s AND attname IN ('search_vector', 'exact_vector')",
+            [table],
+        )
+        frequencies = {column: dict(zip(elements or [], shares or [])) for column, elements, shares in cursor.fetchall()}
+        cursor.execute("SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = %s::regclass", [table])
+        rows = cursor.fetchone()[0]
+    _frequencies[key] = (time.monotonic() + FREQUENCIES_SECONDS, (rows, frequencies))
+    return rows, frequencies
+
+
+def prefer_scanning(query: ParsedQuery, limit: int) -> bool:
+    """Whether the first ``limit`` matching paragraphs are cheaper found by reading the table in order
+    than through the GIN index.
+
+    A GIN index cannot stop early: it decodes the posting list of the
+    rarest word (skipping through the others) before the first row comes
+    out -- 40 ms for "development", in 28% of a million paragraphs -- while
+    reading the table stops at the limit. PostgreSQL's planner prices GIN
+    entries far below that and guesses that words are independent, so for
+    "sustainable development" (12% of paragraphs, not the 4% independence
+    says) it decodes 150,000 entries to keep 400 rows. Here the index costs
+    the entries of the rarest clause, and reading costs the rows tested
+    before the limit under the *pessimistic* estimate (words independent,
+    a phrase as rare as all its words together), so the index keeps every
+    query whose words are rare or rarely together. Frequencies come from
+    ANALYZE; a word missing from its commonest lexemes counts as rare.
+    """
+    rows, frequencies = lexeme_frequencies()
+    entries, share = 1.0, 1.0
+    for clause in query.clauses:
+        wanted = [term for term in clause if not term.negated]
+        if not wanted:
+            continue
+        clause_entries = clause_share = 0.0
+        for term in wanted:
+            column = frequencies.get(term.column, {})
+            shares = [column.get(lexeme, 0.0) for lexeme in query.lexemes.get(term, [])] or [0.0]
+            clause_entries += min(shares)  # GIN walks a term's rarest word and skips through the others
+            clause_share += math.prod(shares)
+        entries = min(entries, clause_entries)  # and so for the rarest of the clauses ANDed together
+        share *= min(1.0, clause_share)
+    if share <= 0 or rows <= 0:
+        return False
+    # Both sides per paragraph in the table: rows tested against posting-list entries decoded.
+    return min(1.0, limit / (share * rows)) * ROW_TEST_COST <= SCAN_MARGIN * entries * GIN_ENTRY_COST
 
 
 # --- references: "70/126", "A/RES/70/126", "resolution 70/126 para 5" ---
@@ -303,22 +388,8 @@ def reference_url(text: str) -> str | None:
 # --- highlighting ---
 
 
-def safe_headline(field_name: str, query: SearchQuery):
-    """ts_headline over the text with "<", ">" and the selection markers neutralised first.
-
-    A short text is shown whole; a long one as fragments around the matches.
-    """
-    neutralised = Func(F(field_name), Value("<>" + START_SEL + STOP_SEL), Value(LT + GT), function="translate")
-    return Case(
-        When(LessThanOrEqual(Length(field_name), WHOLE_TEXT_LENGTH), then=SearchHeadline(
-            neutralised, query, config="english", start_sel=START_SEL, stop_sel=STOP_SEL, highlight_all=True
-        )),
-        default=SearchHeadline(neutralised, query, config="english", **HEADLINE_OPTIONS),
-    )
-
-
 def highlight_html(headline: str, full_text: str = "") -> SafeString:
-    """HTML for a ts_headline result of ``safe_headline``: escaped text, our markers as <mark>.
+    """HTML for a ts_headline result of ``_shown_rows``: escaped text, our markers as <mark>.
 
     When ``full_text`` is given, an ellipsis shows where the excerpt cuts it.
     """
@@ -398,8 +469,16 @@ class Results:
 
 
 def candidate_querysets(query: ParsedQuery, paragraph_filter, footnote_filter):
-    """Matching paragraphs and footnotes (filtered, unordered), with their own rank and the columns shown."""
-    paragraphs = paragraph_filter(Paragraph.objects.search(query)).values(
+    """Matching paragraphs and footnotes (filtered, unordered), with their own rank and the columns shown.
+
+    Without filters, paragraphs are read in table order rather than through
+    the GIN index when ``prefer_scanning`` says so; either way the
+    candidates are the first matches in table order. (Under filters the
+    planner knows their shares and chooses.)
+    """
+    filtered = bool(paragraph_filter(Paragraph.objects.all()).query.where)
+    scan_all = not filtered and prefer_scanning(query, CANDIDATE_LIMIT)
+    paragraphs = paragraph_filter(Paragraph.objects.search(query, scan_all=scan_all)).values(
         "id", "resolution_id", "text_rank", "adopted_on", "order", hit=Value("paragraph"), position=F("order"),
         kind_value=F("kind"), opening=F("opening_phrase"),
     )
@@ -426,6 +505,52 @@ def _union(paragraphs, footnotes) -> tuple[str, tuple]:
 def _tsquery_sql(query: SearchQuery) -> tuple[str, tuple]:
     compiler = Resolution.objects.none().query.get_compiler(connection=connection)
     return query.resolve_expression(compiler.query).as_sql(compiler, connection)
+
+
+def _headline_options(**options) -> str:
+    return ", ".join(f"{name}={value}" for name, value in options.items())
+
+
+# ts_headline options (PostgreSQL's syntax): a short text whole, a long one as fragments around the matches.
+WHOLE_HEADLINE = _headline_options(StartSel=START_SEL, StopSel=STOP_SEL, HighlightAll="true")
+FRAGMENT_HEADLINE = _headline_options(
+    StartSel=START_SEL, StopSel=STOP_SEL, MaxWords=HEADLINE_OPTIONS["max_words"], MinWords=HEADLINE_OPTIONS["min_words"],
+    MaxFragments=HEADLINE_OPTIONS["max_fragments"], FragmentDelimiter=f'"{HEADLINE_OPTIONS["fragment_delimiter"]}"',
+)
+
+
+def _shown_rows(query: ParsedQuery) -> tuple[str, tuple]:
+    """The page's rows as JSON with what a hit shows, ts_headline computed for these rows only.
+
+    The text is neutralised first (see "Highlighting safety"): "<" and ">"
+    become private-use stand-ins and stray selection markers are removed.
+    """
+    text_sql, text_params = _tsquery_sql(query.text_query())
+    neutralised = "translate(s.text, %s, %s)"
+    neutralise_params = ("<>" + START_SEL + STOP_SEL, LT + GT)
+    sql = f"""
+        SELECT json_agg(s ORDER BY s.place) FROM (
+            SELECT s.*, CASE WHEN length(s.text) <= %s
+                             THEN ts_headline('english', {neutralised}, {text_sql}, %s)
+                             ELSE ts_headline('english', {neutralised}, {text_sql}, %s) END AS headline
+            FROM (
+                SELECT page.*, r.symbol, r.title, r.session, r.adopted_on AS resolution_adopted_on,
+                       b.code AS body_code, b.name AS body_name,
+                       coalesce(p.key, fp.key) AS paragraph_key, coalesce(p.number, fp.number) AS paragraph_number,
+                       coalesce(p.kind, fp.kind) AS paragraph_kind, fn.marker, coalesce(p.text, fn.text) AS text
+                FROM page
+                JOIN {Resolution._meta.db_table} AS r ON r.id = page.resolution_id
+                JOIN {Resolution._meta.get_field("body").related_model._meta.db_table} AS b ON b.id = r.body_id
+                LEFT JOIN {Paragraph._meta.db_table} AS p ON page.hit = 'paragraph' AND p.id = page.id
+                LEFT JOIN {Footnote._meta.db_table} AS fn ON page.hit = 'footnote' AND fn.id = page.id
+                LEFT JOIN {Paragraph._meta.db_table} AS fp ON fp.id = fn.paragraph_id
+            ) AS s
+        ) AS s"""
+    params = (
+        WHOLE_TEXT_LENGTH, *neutralise_params, *text_params, WHOLE_HEADLINE,
+        *neutralise_params, *text_params, FRAGMENT_HEADLINE,
+    )
+    return sql, params
 
 
 def _statement(query: ParsedQuery, paragraphs, footnotes, *, sort: str, grouped: bool, offset: int, size: int):
@@ -492,6 +617,7 @@ def _statement(query: ParsedQuery, paragraphs, footnotes, *, sort: str, grouped:
         page_params = (size, offset)
     facet_columns = "hit, body, session, year, committee, kind_value, opening"
     facet_sets = ", ".join(f"({column})" for column in facet_columns.split(", "))
+    shown_sql, shown_params = _shown_rows(query)
     sql = f"""
         WITH candidates AS MATERIALIZED ({with_resolution.replace("__CANDIDATE_ROWS__", candidates_sql)}),
         facets AS (
@@ -500,15 +626,15 @@ def _statement(query: ParsedQuery, paragraphs, footnotes, *, sort: str, grouped:
             FROM candidates GROUP BY GROUPING SETS ({facet_sets})
         ),
         {page_sql}
-        SELECT (SELECT json_agg(facets) FROM facets), (SELECT json_agg(page ORDER BY place) FROM page)"""
-    return sql, (*with_resolution_params, *candidates_params, *page_params)
+        SELECT (SELECT json_agg(facets) FROM facets), ({shown_sql})"""
+    return sql, (*with_resolution_params, *candidates_params, *page_params, *shown_params)
 
 
 TIMEOUT_MS = settings.SEARCH_TIMEOUT_MS
 # For this statement only: its few hundred candidates are cheaper fetched by primary key than by
 # hashing whole tables (the default random_page_cost assumes spinning disks), and it is too short
 # for JIT compilation or parallel workers to pay off.
-PLANNER_SETTINGS = "SET LOCAL random_page_cost = 1.1; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0"
+PLANNER_SETTINGS = "SET LOCAL random_page_cost = 1.1; SET LOCAL cpu_index_tuple_cost = 0.02; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0"
 
 
 def _facets(rows) -> tuple[int, bool, int, dict]:
@@ -540,33 +666,25 @@ def _facets(rows) -> tuple[int, bool, int, dict]:
     return total, capped, resolutions, facets
 
 
-def load_hits(rows, query: ParsedQuery) -> list[Hit]:
-    """The rows shown, in order, with ts_headline computed for these rows only."""
-    text_query = query.text_query()
-    paragraph_ids = [row["id"] for row in rows if row["hit"] == "paragraph"]
-    footnote_ids = [row["id"] for row in rows if row["hit"] == "footnote"]
-    paragraphs = {}
-    if paragraph_ids:
-        paragraphs = Paragraph.objects.filter(id__in=paragraph_ids).select_related("resolution__body").defer(
-            "resolution__metadata"
-        ).annotate(headline=safe_headline("text", text_query)).in_bulk()
-    footnotes = {}
-    if footnote_ids:
-        footnotes = Footnote.objects.filter(id__in=footnote_ids).select_related("resolution__body", "paragraph").defer(
-            "resolution__metadata"
-        ).annotate(headline=safe_headline("text", text_query)).in_bulk()
-    hits = []
+def hits_from_rows(rows) -> list[Hit]:
+    """The page's hits from the statement's rows (``_shown_rows``): no further query."""
+    bodies, hits = {}, []
     for row in rows:
-        if row["hit"] == "paragraph" and row["id"] in paragraphs:
-            paragraph = paragraphs[row["id"]]
-            hits.append(Hit("paragraph", paragraph.resolution, paragraph, None, highlight_html(paragraph.headline, paragraph.text),
-                            row["rank"], paragraph_url(paragraph.resolution.symbol, paragraph.key)))
-        elif row["hit"] == "footnote" and row["id"] in footnotes:
-            footnote = footnotes[row["id"]]
-            url = (paragraph_url(footnote.resolution.symbol, footnote.paragraph.key) if footnote.paragraph
-                   else resolution_url(footnote.resolution.symbol))
-            hits.append(Hit("footnote", footnote.resolution, footnote.paragraph, footnote,
-                            highlight_html(footnote.headline, footnote.text), row["rank"], url))
+        body = bodies.get(row["body_code"]) or bodies.setdefault(row["body_code"], Body(code=row["body_code"], name=row["body_name"]))
+        adopted_on = row["resolution_adopted_on"]
+        resolution = Resolution(
+            id=row["resolution_id"], symbol=row["symbol"], title=row["title"], session=row["session"], body=body,
+            adopted_on=dt.date.fromisoformat(adopted_on) if adopted_on else None,
+        )
+        paragraph = None
+        if row["paragraph_key"] is not None:
+            paragraph = Paragraph(key=row["paragraph_key"], number=row["paragraph_number"], kind=row["paragraph_kind"])
+        footnote = Footnote(id=row["id"], marker=row["marker"]) if row["hit"] == "footnote" else None
+        if paragraph is not None:
+            url = paragraph_url(resolution.symbol, paragraph.key)
+        else:
+            url = resolution_url(resolution.symbol)
+        hits.append(Hit(row["hit"], resolution, paragraph, footnote, highlight_html(row["headline"], row["text"]), row["rank"], url))
     return hits
 
 
@@ -597,7 +715,7 @@ def run(query: ParsedQuery, paragraph_filter, footnote_filter, *, sort: str = "r
     if page > pages:
         # Past the last page: show the last one (one more statement, only for such links).
         return run(query, paragraph_filter, footnote_filter, sort=sort, page=pages, grouped=grouped) if total else results
-    hits = load_hits(page_rows or [], query)
+    hits = hits_from_rows(page_rows or [])
     if grouped:
         counts = {row["resolution_id"]: row["hits"] for row in page_rows or []}
         for hit in hits:

@@ -177,10 +177,15 @@ def search_page(request):
     if outcome.results:
         for name, values in outcome.results.facets.items():
             if values:
+                # The query string without this facet's parameters is built once; each value appends its own.
+                replaced = FACET_PARAMETERS[name]("")
+                base = _url(params, **{parameter: None for parameter in replaced})
+                separator = "&" if len(base) > 1 else ""
                 facets.append({
                     "title": FACET_TITLES[name],
                     "values": [
-                        {"label": _filter_label(name, value), "count": count, "url": _url(params, **FACET_PARAMETERS[name](value))}
+                        {"label": _filter_label(name, value), "count": f"{count:,}",
+                         "url": base + separator + urlencode(FACET_PARAMETERS[name](value))}
                         for value, count in values
                     ],
                 })

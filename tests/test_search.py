@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.test import Client
 
 from resolutions import search
 from resolutions.ingest.document import ParsedCitation, ParsedFootnote, ParsedParagraph
@@ -147,6 +148,24 @@ def test_paragraphs_keep_their_resolution_date(archive):
     assert set(Footnote.objects.filter(resolution=resolution).values_list("adopted_on", flat=True)) == {dt.date(2016, 1, 5)}
     Paragraph.objects.filter(resolution=resolution).update(adopted_on="1999-01-01")  # a stray write is corrected
     assert set(Paragraph.objects.filter(resolution=resolution).values_list("adopted_on", flat=True)) == {dt.date(2016, 1, 5)}
+
+
+def test_paragraphs_keep_their_resolution_body(archive):
+    """The body filter reads the row's copy of its resolution's body (migration 0006): it must follow the resolution."""
+    from resolutions.loading import ensure_body
+    from resolutions.models import Footnote, Paragraph, Resolution
+
+    resolution = Resolution.objects.get(symbol="A/RES/70/126")
+    assert set(Paragraph.objects.filter(resolution=resolution).values_list("body__code", flat=True)) == {"GA"}
+    assert set(Footnote.objects.filter(resolution=resolution).values_list("body__code", flat=True)) == {"GA"}
+    ecosoc = ensure_body("ECOSOC")
+    Resolution.objects.filter(pk=resolution.pk).update(body=ecosoc)
+    assert set(Paragraph.objects.filter(resolution=resolution).values_list("body_id", flat=True)) == {ecosoc.pk}
+    assert set(Footnote.objects.filter(resolution=resolution).values_list("body_id", flat=True)) == {ecosoc.pk}
+    Paragraph.objects.filter(resolution=resolution).update(body=ensure_body("GA"))  # a stray write is corrected
+    assert set(Paragraph.objects.filter(resolution=resolution).values_list("body_id", flat=True)) == {ecosoc.pk}
+    found = Client().get("/api/search", {"q": "social", "body": "ECOSOC"}).json()
+    assert "A/RES/70/126" in {hit["symbol"] for hit in found["results"]}
 
 
 @pytest.mark.parametrize(
@@ -330,3 +349,57 @@ def test_stop_words_are_ignored_but_kept_inside_exact_phrases(client, archive):
     assert api(client, q='"of the" urges')["understood_as"] == "urges"
     assert set(found(client, q='"report of the Secretary-General"')) == {("A/RES/70/126", "op3")}
     assert found(client, q='"report the Secretary-General"') == []
+
+
+QUERIES_BOTH_WAYS = [
+    {"q": "calls OR urges OR importance"}, {"q": "youth -employment"}, {"q": '"social development"'},
+    {"q": "social", "sort": "date"}, {"q": "importance OR urges", "view": "resolutions"}, {"q": "social development"},
+]
+
+
+@pytest.mark.parametrize("params", QUERIES_BOTH_WAYS)
+def test_reading_in_order_finds_what_the_index_finds(client, archive, monkeypatch, params):
+    """The two ways to the candidates (``prefer_scanning``) give the same results, hit for hit."""
+    monkeypatch.setattr(search, "CACHE_SECONDS", 0)
+    monkeypatch.setattr(search, "prefer_scanning", lambda query, limit: False)
+    through_index = api(client, **params)
+    monkeypatch.setattr(search, "prefer_scanning", lambda query, limit: True)
+    assert api(client, **params) == through_index
+
+
+def shares(**lexemes):
+    return lambda: (1_000_000, {"search_vector": lexemes, "exact_vector": {"right": 0.035, "to": 0.6, "develop": 0.02}})
+
+
+@pytest.mark.parametrize(
+    "text, scan",
+    [
+        ("development", True),  # 27% of paragraphs: the first 400 are a few thousand rows in
+        ("sustainable development", True),  # two common words: reading stops long before the GIN scan would
+        ("social protection", False),  # common words, rarely together under independence: the index
+        ("tuberculosis", False),  # rare (not among the commonest lexemes): the index
+        ("development OR tuberculosis", True),
+        ("development tuberculosis", False),  # the rare word bounds the GIN scan
+        ('"right to development"', False),  # a phrase: its rarest word bounds the GIN scan
+        ("development -social", True),
+    ],
+)
+def test_prefer_scanning_reads_in_order_only_for_common_words(monkeypatch, text, scan):
+    monkeypatch.setattr(search, "lexeme_frequencies", shares(develop=0.27, sustain=0.15, social=0.076, protect=0.08))
+    clauses = search.tokenize(text)
+    lexemes = {
+        "development": ["develop"], "sustainable": ["sustain"], "social": ["social"], "protection": ["protect"],
+        "tuberculosis": ["tuberculosi"], "right to development": ["right", "to", "develop"],
+    }
+    query = search.ParsedQuery(clauses, {term: lexemes[term.text] for clause in clauses for term in clause})
+    assert search.prefer_scanning(query, 400) is scan
+
+
+def test_lexeme_frequencies_come_from_analyze(archive):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE resolutions_paragraph")
+    search._frequencies.clear()
+    rows, frequencies = search.lexeme_frequencies()
+    assert rows > 0 and 0 < frequencies["search_vector"]["social"] <= 1
