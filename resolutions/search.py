@@ -92,6 +92,7 @@ A paragraph containing ``<script>`` or a literal ``<mark>`` shows as text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
 import re
@@ -103,6 +104,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramDistance
 from django.db import OperationalError, connection, transaction
 from django.db.models import BooleanField, F, Func, Q, Value
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -419,11 +421,9 @@ class Hit:
     highlight: SafeString
     rank: float
     url: str
-
-    @property
-    def label(self) -> str:
-        """'Operative paragraph 5', 'Annex, preambular paragraph 2', or 'Resolution' for an unplaced footnote."""
-        return paragraph_title(self.paragraph.key) if self.paragraph else "Resolution"
+    # Shown as they are (computed once here, not in the template for each hit):
+    label: str = ""  # 'Operative paragraph 5', 'Annex, preambular paragraph 2', 'Resolution' (unplaced footnote)
+    adopted_text: str = ""  # '17 December 2015'
 
     def as_json(self) -> dict:
         resolution = self.resolution
@@ -684,8 +684,16 @@ def hits_from_rows(rows) -> list[Hit]:
             url = paragraph_url(resolution.symbol, paragraph.key)
         else:
             url = resolution_url(resolution.symbol)
-        hits.append(Hit(row["hit"], resolution, paragraph, footnote, highlight_html(row["headline"], row["text"]), row["rank"], url))
+        hits.append(Hit(
+            row["hit"], resolution, paragraph, footnote, highlight_html(row["headline"], row["text"]), row["rank"], url,
+            label=paragraph_title(paragraph.key) if paragraph else "Resolution", adopted_text=_date_text(resolution.adopted_on),
+        ))
     return hits
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_text(day: dt.date | None) -> str:
+    return date_format(day, "j F Y") if day else ""
 
 
 def run(query: ParsedQuery, paragraph_filter, footnote_filter, *, sort: str = "relevance", page: int = 1,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.db.models.functions import Upper
 
 from resolutions.bodies import BODIES
@@ -86,8 +86,10 @@ class SearchFilter(django_filters.FilterSet):
         # The row's own copy of its resolution's body (migration 0006), compared with the body's id as a
         # constant, so that PostgreSQL plans with that body's share of the rows (half of them for the
         # General Assembly: not worth an index) and tests each row it already reads, with no join.
-        body_id = Body.objects.filter(code=value).values_list("id", flat=True).first()
-        return queryset.none() if body_id is None else queryset.filter(body_id=body_id)
+        body = Body.objects.filter(code=value).values("id")
+        body_id = body.values_list("id", flat=True).first()
+        # A body with no resolutions yet has no row: the same comparison, with a subquery that finds none.
+        return queryset.filter(body_id=body_id if body_id is not None else Subquery(body[:1]))
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(**{f"{self.paragraph_path}kind": value})

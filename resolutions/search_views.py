@@ -8,6 +8,7 @@ parameters are answered with a message and status 400, never a 500.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -62,13 +63,29 @@ class Outcome:
         return 400 if self.errors else 200
 
 
+@functools.cache
+def _footnote_filters() -> FootnoteSearchFilter:
+    """The footnote filters, built once: they hold no request data (the values come validated)."""
+    return FootnoteSearchFilter(queryset=Footnote.objects.none())
+
+
 def _filter_functions(data):
-    """Validated filter sets for both hit types, as queryset -> queryset functions (or their errors)."""
+    """Validated filters for both hit types, as queryset -> queryset functions (or their errors).
+
+    The parameters are validated once, by the paragraph filter set; the
+    footnote filters (the same fields, other paths) apply the cleaned values.
+    """
     paragraph_filter = ParagraphSearchFilter(data, queryset=Paragraph.objects.none())
-    footnote_filter = FootnoteSearchFilter(data, queryset=Footnote.objects.none())
-    if not paragraph_filter.is_valid() or not footnote_filter.is_valid():
+    if not paragraph_filter.is_valid():
         return None, None, paragraph_filter
-    return paragraph_filter.filter_queryset, footnote_filter.filter_queryset, paragraph_filter
+    cleaned, footnote_filters = paragraph_filter.form.cleaned_data, _footnote_filters().filters
+
+    def filter_footnotes(queryset):
+        for name, value in cleaned.items():
+            queryset = footnote_filters[name].filter(queryset, value)
+        return queryset
+
+    return paragraph_filter.filter_queryset, filter_footnotes, paragraph_filter
 
 
 def _form_errors(form) -> list[str]:

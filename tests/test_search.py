@@ -403,3 +403,8 @@ def test_lexeme_frequencies_come_from_analyze(archive):
     search._frequencies.clear()
     rows, frequencies = search.lexeme_frequencies()
     assert rows > 0 and 0 < frequencies["search_vector"]["social"] <= 1
+
+
+def test_filter_by_a_body_the_archive_has_no_resolution_of(client, archive):
+    response = client.get("/api/search", {"q": "social", "body": "ECA"})
+    assert response.status_code == 200 and response.json()["total"] == 0
