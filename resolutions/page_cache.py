@@ -10,6 +10,10 @@ read, instead of half a dozen queries and a template render of up to
 hundreds of paragraphs. Only 200 answers to GET/HEAD are stored; middleware
 headers (CSP, security) are added to every answer as usual, cached or not.
 ``PAGE_CACHE_SECONDS = 0`` turns the cache off.
+
+Search answers (``/search/``, ``/api/search``) are kept the same way, for
+``SEARCH_CACHE_SECONDS`` (default 300) at most: a search run while an import
+was committing may have missed its rows.
 """
 
 from __future__ import annotations
@@ -43,10 +47,17 @@ def shared_set(key: str, value, seconds: int) -> None:
         logger.warning("not cached: %s", error)
 
 
-def cached_page(view):
+def page_seconds() -> int:
+    return settings.PAGE_CACHE_SECONDS
+
+
+def cached_page(view, seconds=page_seconds):
+    """``view`` answered from the shared cache while the data is unchanged, for ``seconds()`` at most."""
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
+        lifetime = seconds()
+        if request.method not in ("GET", "HEAD") or not lifetime:
             return view(request, *args, **kwargs)
         from resolutions.search import data_version
 
@@ -66,7 +77,7 @@ def cached_page(view):
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
             headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
-            shared_set(key, (response.content, response["Content-Type"], headers), settings.PAGE_CACHE_SECONDS)
+            shared_set(key, (response.content, response["Content-Type"], headers), lifetime)
         return response
 
     return wrapper

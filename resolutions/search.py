@@ -73,11 +73,12 @@ or a self-contradicting query ("development -development") reads every
 row holding the words before it can say "few hits" -- seconds at 1M
 paragraphs, bounded by the timeout.
 
-Repeated searches are served from Django's cache (``SEARCH_CACHE_SECONDS``,
-default 300; 0 switches it off), keyed by the parsed query, filters, sort,
-view, page and a *data version*: a sequence that statement-level triggers
-(migration 0004) advance on every write to the searchable tables, COPY and
-TRUNCATE included, so an import is visible at once.
+Repeated searches are answered from the shared cache of
+``resolutions.page_cache`` (``SEARCH_CACHE_SECONDS``, default 300; 0
+switches it off): the whole response, keyed by its address and a *data
+version*, a sequence that statement-level triggers (migration 0004) advance
+on every write to the searchable tables, COPY and TRUNCATE included, so an
+import is visible at once. A repeat costs one small query and a file read.
 
 Highlighting safety
 -------------------
@@ -93,7 +94,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import math
 import re
 import time
@@ -801,7 +801,7 @@ def _same_case(original: str, replacement: str | None) -> str:
 
 # --- caching ---
 
-CACHE_SECONDS = settings.SEARCH_CACHE_SECONDS  # 0: no result cache
+CACHE_SECONDS = settings.SEARCH_CACHE_SECONDS  # how long a search answer is kept (0: not at all)
 
 
 def data_version() -> str:
@@ -820,16 +820,6 @@ def data_version() -> str:
         )
         version, transaction_id, database_oid = cursor.fetchone()
     return f"{database_oid}:{version}:{transaction_id or ''}"
-
-
-def cache_key(query: ParsedQuery, *parameters) -> str:
-    """A cache key for one search's results, valid until the archive's searchable data changes.
-
-    Entries also expire after ``SEARCH_CACHE_SECONDS`` (default 300): a search
-    run while an import is committing may have missed its rows.
-    """
-    identity = repr((data_version(), CANDIDATE_LIMIT, FOOTNOTE_CANDIDATE_LIMIT, query.clauses, parameters))
-    return "search:" + hashlib.sha256(identity.encode()).hexdigest()
 
 
 def refresh_vocabulary() -> None:

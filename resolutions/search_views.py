@@ -18,7 +18,7 @@ from django.shortcuts import redirect, render
 from resolutions import search
 from resolutions.bodies import BODIES
 from resolutions.models import Footnote, Paragraph
-from resolutions.page_cache import shared_get, shared_set
+from resolutions.page_cache import cached_page
 from resolutions.search_filters import FootnoteSearchFilter, ParagraphSearchFilter, SearchForm
 
 FILTER_NAMES = list(ParagraphSearchFilter.base_filters)
@@ -124,19 +124,11 @@ def perform(params) -> Outcome:
     page = form.cleaned_data["page"]
     try:
         outcome.parsed = search.parse_query(outcome.query)
-        key = found = None
-        if search.CACHE_SECONDS:
-            key = search.cache_key(outcome.parsed, sorted(outcome.active_filters.items()), outcome.sort, outcome.view, page)
-            # Shared by every worker (files), so one computation serves them all (issue 5).
-            found = shared_get(key)
-        if found is None:
-            results = search.run(
-                outcome.parsed, paragraph_filter, footnote_filter, sort=outcome.sort, page=page,
-                grouped=outcome.view == "resolutions",
-            )
-            found = (results, *_explain_no_hits(outcome, params, paragraph_filter, footnote_filter, results))
-            if key:
-                shared_set(key, found, search.CACHE_SECONDS)
+        results = search.run(
+            outcome.parsed, paragraph_filter, footnote_filter, sort=outcome.sort, page=page,
+            grouped=outcome.view == "resolutions",
+        )
+        found = (results, *_explain_no_hits(outcome, params, paragraph_filter, footnote_filter, results))
     except search.QueryError as error:
         outcome.errors.append(str(error))
         outcome.timed_out = isinstance(error, search.SearchTimeout)
@@ -177,6 +169,11 @@ def _filter_label(name: str, value) -> str:
     return str(value)
 
 
+def search_seconds() -> int:
+    return search.CACHE_SECONDS
+
+
+@functools.partial(cached_page, seconds=search_seconds)
 def search_page(request):
     """Search paragraphs and footnotes: hits with highlights, chips, facets, pages; a citation jumps to its page."""
     outcome = perform(request.GET)
@@ -228,6 +225,7 @@ def _page_url(params: list[tuple[str, str]], page: int) -> str:
     return "?" + urlencode([(name, value) for name, value in params if name != "page"] + [("page", page)])
 
 
+@functools.partial(cached_page, seconds=search_seconds)
 def search_api(request):
     """The search as JSON, same parameters as /search/; errors as {"errors": [...]} with status 400."""
     outcome = perform(request.GET)
