@@ -73,11 +73,13 @@ def cached_page(view, seconds=page_seconds):
             response = HttpResponse(content, content_type=content_type)
             for name, value in headers:
                 response[name] = value
+            response["X-Cache"] = "hit"
             return response
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
             headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
             shared_set(key, (response.content, response["Content-Type"], headers), lifetime)
+        response["X-Cache"] = "miss"  # computed now (tells operators and the benchmark which answers were reused)
         return response
 
     return wrapper

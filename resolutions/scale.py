@@ -287,7 +287,7 @@ class Recombiner:
 # its indexes, and every table keeps its primary key and CHECK constraints.
 REBUILT_TABLES = ("resolutions_paragraph", "resolutions_footnote", "resolutions_citation", "resolutions_vote")
 LOADED_TABLES = ("resolutions_resolution",) + REBUILT_TABLES
-VOCABULARY_VIEW = "resolutions_search_vocabulary"
+SEARCH_VIEWS = ("resolutions_search_vocabulary", "resolutions_search_lexemes")  # did-you-mean words, word counts
 BATCH_RESOLUTIONS = 2_000
 RESOLUTION_COLUMNS = (
     "id", "symbol", "body_id", "session", "session_sort", "session_label", "number", "title", "adopted_on",
@@ -644,15 +644,16 @@ def bulk_load(
         marker.unlink()
         phase("verify")
 
-        cursor.execute("SELECT 1 FROM pg_matviews WHERE matviewname = %s", [VOCABULARY_VIEW])
-        has_vocabulary = cursor.fetchone() is not None
+        cursor.execute("SELECT matviewname FROM pg_matviews WHERE matviewname = ANY(%s)", [list(SEARCH_VIEWS)])
+        views = [row[0] for row in cursor.fetchall()]
 
     def vacuum(table: str) -> Callable:
         return lambda raw: raw.execute(f'VACUUM (ANALYZE) "{table}"')
 
-    tasks = [vacuum(table) for table in LOADED_TABLES]
-    if has_vocabulary:
-        tasks.insert(0, lambda raw: raw.execute(f'REFRESH MATERIALIZED VIEW "{VOCABULARY_VIEW}"'))
+    def refresh(view: str) -> Callable:
+        return lambda raw: raw.execute(f'REFRESH MATERIALIZED VIEW "{view}"')
+
+    tasks = [refresh(view) for view in views] + [vacuum(table) for table in LOADED_TABLES]
     _parallel(tasks, workers)
     phase("vocabulary, vacuum and analyze")
     return report
@@ -763,7 +764,7 @@ def database_sizes() -> dict[str, int]:
             SELECT c.relname, pg_table_size(c.oid), pg_indexes_size(c.oid)
             FROM pg_class c WHERE c.relname = ANY(%s)
             """,
-            [list(LOADED_TABLES) + [VOCABULARY_VIEW]],
+            [list(LOADED_TABLES) + list(SEARCH_VIEWS)],
         )
         for table, table_bytes, index_bytes in cursor.fetchall():
             sizes[f"table {table}"] = table_bytes

@@ -96,7 +96,6 @@ import datetime as dt
 import functools
 import math
 import re
-import time
 from dataclasses import dataclass, field
 
 import psycopg
@@ -179,8 +178,10 @@ class ParsedQuery:
     """AND of clauses; each clause is an OR of terms (``OR`` binds tighter than the space)."""
 
     clauses: list[list[Term]] = field(default_factory=list)
-    # Each term's lexemes as its index stores them (stemmed, or as written for a phrase).
-    lexemes: dict[Term, list[str]] = field(default_factory=dict, compare=False, repr=False)
+    # Each term's lexemes as its index stores them (stemmed, or as written for a phrase), with the number
+    # of paragraphs holding each (migration 0007); and the number of paragraphs.
+    lexemes: dict[Term, dict[str, int]] = field(default_factory=dict, compare=False, repr=False)
+    paragraphs: float = field(default=0.0, compare=False, repr=False)
 
     @property
     def terms(self) -> list[Term]:
@@ -262,19 +263,19 @@ def parse_query(text: str) -> ParsedQuery:
     terms = [term for clause in clauses for term in clause]
     if not terms:
         raise QueryError("Type some words to search for.")
-    lexemes = _searchable_terms(terms)
+    lexemes, paragraphs = _searchable_terms(terms)
     kept = [[term for term in clause if term in lexemes] for clause in clauses]
     kept = [clause for clause in kept if clause]
     if not any(not term.negated for clause in kept for term in clause):
         if any(term.negated for term in terms) and not any(not term.negated for term in terms):
             raise QueryError("A search needs at least one word to find, not only words to exclude.")
         raise QueryError("The search has only very common words (like “the” or “of”) or punctuation: add a more specific word.")
-    return ParsedQuery(kept, lexemes)
+    return ParsedQuery(kept, lexemes, paragraphs)
 
 
-def _searchable_terms(terms: list[Term]) -> dict[Term, list[str]]:
-    """Terms with at least one word that is not an English stop word (PostgreSQL's list, one round trip),
-    with the lexemes their index holds.
+def _searchable_terms(terms: list[Term]) -> tuple[dict[Term, dict[str, int]], float]:
+    """Terms with at least one word that is not an English stop word (PostgreSQL's list), with their
+    lexemes and how many paragraphs hold each; and the number of paragraphs. One round trip.
 
     A quoted phrase of stop words only ("of the") is dropped too: it would
     match nearly every paragraph and make PostgreSQL check word positions
@@ -282,13 +283,23 @@ def _searchable_terms(terms: list[Term]) -> dict[Term, list[str]]:
     """
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT position, tsvector_to_array(to_tsvector(CASE WHEN phrase THEN 'simple' ELSE 'english' END::regconfig, text))"
+            "SELECT t.position, v.lexeme, coalesce(c.paragraphs, 0),"
+            " (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = %s::regclass)"
             " FROM unnest(%s::text[], %s::boolean[]) WITH ORDINALITY AS t(text, phrase, position)"
-            " WHERE numnode(plainto_tsquery('english', text)) > 0",
-            [[term.text for term in terms], [term.phrase for term in terms]],
+            " CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector("
+            "     (CASE WHEN t.phrase THEN 'simple' ELSE 'english' END)::regconfig, t.text))) AS v(lexeme)"
+            f" LEFT JOIN {LEXEME_COUNTS} AS c"
+            "     ON c.config = CASE WHEN t.phrase THEN 'simple' ELSE 'english' END AND c.lexeme = v.lexeme"
+            " WHERE numnode(plainto_tsquery('english', t.text)) > 0",
+            [Paragraph._meta.db_table, [term.text for term in terms], [term.phrase for term in terms]],
         )
-        found = dict(cursor.fetchall())
-    return {term: found[index] for index, term in enumerate(terms, start=1) if index in found}
+        found, paragraphs = {}, 0.0
+        for position, lexeme, count, paragraphs in cursor.fetchall():
+            found.setdefault(position, {})[lexeme] = count
+    return {term: found[index] for index, term in enumerate(terms, start=1) if index in found}, paragraphs
+
+
+LEXEME_COUNTS = "resolutions_search_lexemes"  # the view of migration 0007
 
 
 # --- choosing between the GIN index and reading the table in order ---
@@ -298,31 +309,6 @@ def _searchable_terms(terms: list[Term]) -> dict[Term, list[str]]:
 GIN_ENTRY_COST, ROW_TEST_COST = 0.15, 1.0
 # Reading in order must win under the pessimistic estimate (words independent) by this factor at worst.
 SCAN_MARGIN = 2.5
-_frequencies: dict = {}
-FREQUENCIES_SECONDS = 600
-
-
-def lexeme_frequencies() -> tuple[float, dict[str, dict[str, float]]]:
-    """(paragraphs, and per vector column the share of them holding each of its commonest lexemes), from
-    PostgreSQL's own ANALYZE statistics, read once per process and database every ``FREQUENCIES_SECONDS``."""
-    key = (connection.settings_dict["NAME"], connection.settings_dict["HOST"], connection.settings_dict["PORT"])
-    cached = _frequencies.get(key)
-    if cached and cached[0] > time.monotonic():
-        return cached[1]
-    table = Paragraph._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT attname, most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats"
-            " WHERE schemaname = current_schema() AND tablename = %s AND attname IN ('search_vector', 'exact_vector')",
-            [table],
-        )
-        frequencies = {column: dict(zip(elements or [], shares or [])) for column, elements, shares in cursor.fetchall()}
-        cursor.execute("SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = %s::regclass", [table])
-        rows = cursor.fetchone()[0]
-    _frequencies[key] = (time.monotonic() + FREQUENCIES_SECONDS, (rows, frequencies))
-    return rows, frequencies
-
-
 def prefer_scanning(query: ParsedQuery, limit: int) -> bool:
     """Whether the first ``limit`` matching paragraphs are cheaper found by reading the table in order
     than through the GIN index.
@@ -337,10 +323,42 @@ def prefer_scanning(query: ParsedQuery, limit: int) -> bool:
     the entries of the rarest clause, and reading costs the rows tested
     before the limit under the *pessimistic* estimate (words independent,
     a phrase as rare as all its words together), so the index keeps every
-    query whose words are rare or rarely together. Frequencies come from
-    ANALYZE; a word missing from its commonest lexemes counts as rare.
+    query whose words are rare or rarely together. Word counts come from
+    the view of migration 0007.
     """
-    rows, frequencies = lexeme_frequencies()
+    rows, entries, share = _estimates(query)
+    if share <= 0 or rows <= 0:
+        return False
+    # Both sides per paragraph in the table: rows tested against posting-list entries decoded.
+    return min(1.0, limit / (share * rows)) * ROW_TEST_COST <= SCAN_MARGIN * entries * GIN_ENTRY_COST
+
+
+# A query whose words bound its matches to this many paragraphs takes all of them from the GIN index first.
+FEW_MATCHES = 2_000
+
+
+def few_matches(query: ParsedQuery) -> bool:
+    """Whether the query's rarest clause holds so few paragraphs that they are best fetched all at once.
+
+    PostgreSQL guesses a rare word's matches from ANALYZE's 1,000 commonest
+    lexemes, and a word outside them is given their smallest share: it may
+    then expect the 20 newest matches of "stealing" within a few thousand
+    rows of the date index and walk the whole table to find them (280 ms at
+    a million paragraphs), or scan the table for 400 filtered matches that
+    are not there. The paragraphs holding the rarest clause's words bound
+    the matches, so when that bound is small the search takes them from the
+    index first (see ``candidate_querysets``).
+    """
+    rows, entries, _ = _estimates(query)
+    return entries * rows <= FEW_MATCHES
+
+
+def _estimates(query: ParsedQuery) -> tuple[float, float, float]:
+    """(paragraphs; share of them in the GIN entries the query decodes, which bounds its matches;
+    share matching if its words were independent), from the word counts of migration 0007."""
+    rows = query.paragraphs
+    if rows <= 0:
+        return 0.0, 0.0, 0.0
     entries, share = 1.0, 1.0
     for clause in query.clauses:
         wanted = [term for term in clause if not term.negated]
@@ -348,16 +366,12 @@ def prefer_scanning(query: ParsedQuery, limit: int) -> bool:
             continue
         clause_entries = clause_share = 0.0
         for term in wanted:
-            column = frequencies.get(term.column, {})
-            shares = [column.get(lexeme, 0.0) for lexeme in query.lexemes.get(term, [])] or [0.0]
+            shares = [min(1.0, count / rows) for count in query.lexemes.get(term, {}).values()] or [0.0]
             clause_entries += min(shares)  # GIN walks a term's rarest word and skips through the others
             clause_share += math.prod(shares)
         entries = min(entries, clause_entries)  # and so for the rarest of the clauses ANDed together
         share *= min(1.0, clause_share)
-    if share <= 0 or rows <= 0:
-        return False
-    # Both sides per paragraph in the table: rows tested against posting-list entries decoded.
-    return min(1.0, limit / (share * rows)) * ROW_TEST_COST <= SCAN_MARGIN * entries * GIN_ENTRY_COST
+    return rows, entries, share
 
 
 # --- references: "70/126", "A/RES/70/126", "resolution 70/126 para 5" ---
@@ -471,22 +485,36 @@ class Results:
 def candidate_querysets(query: ParsedQuery, paragraph_filter, footnote_filter):
     """Matching paragraphs and footnotes (filtered, unordered), with their own rank and the columns shown.
 
-    Without filters, paragraphs are read in table order rather than through
-    the GIN index when ``prefer_scanning`` says so; either way the
-    candidates are the first matches in table order. (Under filters the
-    planner knows their shares and chooses.)
+    How they are found, for the same rows every way (the first matches in
+    table order, or newest first): a query with ``few_matches`` takes them
+    all from the GIN index before any filter, sort or limit; otherwise,
+    without filters, paragraphs are read in table order when
+    ``prefer_scanning`` says so; else PostgreSQL's planner chooses (it knows
+    the filters' shares).
     """
     filtered = bool(paragraph_filter(Paragraph.objects.all()).query.where)
-    scan_all = not filtered and prefer_scanning(query, CANDIDATE_LIMIT)
-    paragraphs = paragraph_filter(Paragraph.objects.search(query, scan_all=scan_all)).values(
+    if few_matches(query):
+        paragraphs, footnotes = _index_first(Paragraph, query), _index_first(Footnote, query)
+    else:
+        scan_all = not filtered and prefer_scanning(query, CANDIDATE_LIMIT)
+        paragraphs, footnotes = Paragraph.objects.search(query, scan_all=scan_all), Footnote.objects.search(query)
+    paragraphs = paragraph_filter(paragraphs).values(
         "id", "resolution_id", "text_rank", "adopted_on", "order", hit=Value("paragraph"), position=F("order"),
         kind_value=F("kind"), opening=F("opening_phrase"),
     )
-    footnotes = footnote_filter(Footnote.objects.search(query)).values(
+    footnotes = footnote_filter(footnotes).values(
         "id", "resolution_id", "text_rank", "adopted_on", "order", hit=Value("footnote"), position=F("paragraph__order"),
         kind_value=F("paragraph__kind"), opening=F("paragraph__opening_phrase"),
     )
     return paragraphs.order_by(), footnotes.order_by()
+
+
+def _index_first(model, query: ParsedQuery):
+    """The rows matching ``query``, all of them taken through the GIN index first: a subquery with a
+    LIMIT is computed on its own (PostgreSQL cannot merge it into the outer query), bounded in case
+    the estimate was wrong."""
+    matching = model.objects.filter(query.condition()).order_by().values("pk")[: FEW_MATCHES * 10]
+    return model.objects.filter(pk__in=matching).annotate(text_rank=query.text_rank())
 
 
 SIDE_COLUMNS = 'hit, id, resolution_id, text_rank, adopted_on, "order", position, kind_value, opening'
@@ -823,6 +851,7 @@ def data_version() -> str:
 
 
 def refresh_vocabulary() -> None:
-    """Rebuild the did-you-mean vocabulary from the texts now in the archive (run after imports)."""
+    """Rebuild the did-you-mean vocabulary and the word counts from the texts now in the archive (run after imports)."""
     with connection.cursor() as cursor:
         cursor.execute(f"REFRESH MATERIALIZED VIEW {SearchWord._meta.db_table}")
+        cursor.execute(f"REFRESH MATERIALIZED VIEW {LEXEME_COUNTS}")

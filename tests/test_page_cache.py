@@ -23,10 +23,10 @@ def test_a_page_is_served_again_with_one_query_until_an_import_changes_the_data(
     parsed = make_resolution()
     load_resolution(parsed)
     first = client.get("/A/RES/70/126/op1/")
-    assert first.status_code == 200
+    assert first.status_code == 200 and first["X-Cache"] == "miss"
     with CaptureQueriesContext(connection) as queries:
         again = client.get("/A/RES/70/126/op1/")
-    assert again.status_code == 200 and again.content == first.content
+    assert again.status_code == 200 and again.content == first.content and again["X-Cache"] == "hit"
     assert len(queries) == 1  # the data version
     assert again["Content-Security-Policy"] and again["Content-Type"] == first["Content-Type"]
 
@@ -63,3 +63,15 @@ def test_an_unwritable_cache_folder_costs_speed_not_the_page(client, settings, t
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(blocker / "pages")}}
     load_resolution(make_resolution())
     assert client.get("/A/RES/70/126/").status_code == 200
+
+
+def test_search_answers_are_cached_for_their_own_lifetime(client, monkeypatch):
+    from resolutions import search
+
+    load_resolution(make_resolution())
+    monkeypatch.setattr(search, "CACHE_SECONDS", 30)
+    assert client.get("/api/search", {"q": "social"})["X-Cache"] == "miss"
+    assert client.get("/api/search", {"q": "social"})["X-Cache"] == "hit"
+    assert client.get("/search/", {"q": "social"})["X-Cache"] == "miss"
+    monkeypatch.setattr(search, "CACHE_SECONDS", 0)
+    assert "X-Cache" not in client.get("/api/search", {"q": "social"})
