@@ -100,7 +100,7 @@ class SearchableQuerySet(models.QuerySet):
 
         Matching uses the stored vectors, through their GIN indexes -- or, with
         ``scan_all``, by reading rows in table order (see
-        ``resolutions.search.prefer_scanning``). Not ordered: callers bound the
+        ``resolutions.search.scan_budget``). Not ordered: callers bound the
         candidate set before ranking and add the resolution title's score.
         """
         return self.filter(query.condition(scan_all)).annotate(text_rank=query.text_rank())

@@ -103,6 +103,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramDistance
 from django.db import OperationalError, connection, transaction
 from django.db.models import BooleanField, F, Func, Q, Value
+from django.db.models.expressions import RawSQL
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -142,21 +143,34 @@ class SearchTimeout(QueryError):
     """A search that did not finish within ``SEARCH_TIMEOUT_MS``."""
 
 
+COMMON_WORD_FACTOR = 10  # a phrase's word this many times commoner than its rarest is left to the phrase check
+
+
 @dataclass(frozen=True)
 class Term:
     text: str
     phrase: bool = False
     negated: bool = False
 
-    def condition(self, scan_all: bool = False) -> Q:
+    def condition(self, scan_all: bool = False, counts: dict[str, int] | None = None) -> Q:
         """The row matches this term; with ``scan_all``, written so that no index can serve it (see
-        ``prefer_scanning``): ``ts_match_vq`` is the ``@@`` operator's own function, same result and cost."""
+        ``scan_budget``): ``ts_match_vq`` is the ``@@`` operator's own function, same result and cost.
+
+        A phrase whose words include some far commoner than its rarest (the
+        "to" of "right to development", in most paragraphs) asks the index
+        for its rarer words only and checks the phrase on the rows found:
+        the GIN scan then skips the common word's posting list (9 -> 5 ms).
+        """
         if self.phrase:
             column, query = "exact_vector", SearchQuery(self.text, config="simple", search_type="phrase")
         else:
             column, query = "search_vector", SearchQuery(self.text, config="english", search_type="plain")
+        rarer = [word for word, count in (counts or {}).items() if count <= COMMON_WORD_FACTOR * min(counts.values())]
         if scan_all:
             match = Q(Func(F(column), query, function="ts_match_vq", output_field=BooleanField()))
+        elif self.phrase and rarer and len(rarer) < len(counts):
+            indexed = SearchQuery(" ".join(rarer), config="simple", search_type="plain")
+            match = Q(exact_vector=indexed) & Q(Func(F(column), query, function="ts_match_vq", output_field=BooleanField()))
         else:
             match = Q(**{column: query})
         return ~match if self.negated else match
@@ -182,6 +196,7 @@ class ParsedQuery:
     # of paragraphs holding each (migration 0007); and the number of paragraphs.
     lexemes: dict[Term, dict[str, int]] = field(default_factory=dict, compare=False, repr=False)
     paragraphs: float = field(default=0.0, compare=False, repr=False)
+    table_pages: int = field(default=0, compare=False, repr=False)  # the paragraph table's size in pages
 
     @property
     def terms(self) -> list[Term]:
@@ -192,7 +207,7 @@ class ParsedQuery:
         for clause in self.clauses:
             alternatives = Q()
             for term in clause:
-                alternatives |= term.condition(scan_all)
+                alternatives |= term.condition(scan_all, self.lexemes.get(term))
             condition &= alternatives
         return condition
 
@@ -263,19 +278,20 @@ def parse_query(text: str) -> ParsedQuery:
     terms = [term for clause in clauses for term in clause]
     if not terms:
         raise QueryError("Type some words to search for.")
-    lexemes, paragraphs = _searchable_terms(terms)
+    lexemes, paragraphs, table_pages = _searchable_terms(terms)
     kept = [[term for term in clause if term in lexemes] for clause in clauses]
     kept = [clause for clause in kept if clause]
     if not any(not term.negated for clause in kept for term in clause):
         if any(term.negated for term in terms) and not any(not term.negated for term in terms):
             raise QueryError("A search needs at least one word to find, not only words to exclude.")
         raise QueryError("The search has only very common words (like “the” or “of”) or punctuation: add a more specific word.")
-    return ParsedQuery(kept, lexemes, paragraphs)
+    return ParsedQuery(kept, lexemes, paragraphs, table_pages)
 
 
-def _searchable_terms(terms: list[Term]) -> tuple[dict[Term, dict[str, int]], float]:
+def _searchable_terms(terms: list[Term]) -> tuple[dict[Term, dict[str, int]], float, int]:
     """Terms with at least one word that is not an English stop word (PostgreSQL's list), with their
-    lexemes and how many paragraphs hold each; and the number of paragraphs. One round trip.
+    lexemes and how many paragraphs hold each; and the number of paragraphs and of the table's pages.
+    One round trip.
 
     A quoted phrase of stop words only ("of the") is dropped too: it would
     match nearly every paragraph and make PostgreSQL check word positions
@@ -283,20 +299,20 @@ def _searchable_terms(terms: list[Term]) -> tuple[dict[Term, dict[str, int]], fl
     """
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT t.position, v.lexeme, coalesce(c.paragraphs, 0),"
-            " (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = %s::regclass)"
+            "SELECT t.position, v.lexeme, coalesce(c.paragraphs, 0), greatest(p.reltuples, 0), p.relpages"
             " FROM unnest(%s::text[], %s::boolean[]) WITH ORDINALITY AS t(text, phrase, position)"
             " CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector("
             "     (CASE WHEN t.phrase THEN 'simple' ELSE 'english' END)::regconfig, t.text))) AS v(lexeme)"
             f" LEFT JOIN {LEXEME_COUNTS} AS c"
             "     ON c.config = CASE WHEN t.phrase THEN 'simple' ELSE 'english' END AND c.lexeme = v.lexeme"
+            " CROSS JOIN (SELECT reltuples, relpages FROM pg_class WHERE oid = %s::regclass) AS p"
             " WHERE numnode(plainto_tsquery('english', t.text)) > 0",
-            [Paragraph._meta.db_table, [term.text for term in terms], [term.phrase for term in terms]],
+            [[term.text for term in terms], [term.phrase for term in terms], Paragraph._meta.db_table],
         )
-        found, paragraphs = {}, 0.0
-        for position, lexeme, count, paragraphs in cursor.fetchall():
+        found, paragraphs, pages = {}, 0.0, 0
+        for position, lexeme, count, paragraphs, pages in cursor.fetchall():
             found.setdefault(position, {})[lexeme] = count
-    return {term: found[index] for index, term in enumerate(terms, start=1) if index in found}, paragraphs
+    return {term: found[index] for index, term in enumerate(terms, start=1) if index in found}, paragraphs, pages
 
 
 LEXEME_COUNTS = "resolutions_search_lexemes"  # the view of migration 0007
@@ -307,11 +323,11 @@ LEXEME_COUNTS = "resolutions_search_lexemes"  # the view of migration 0007
 # Measured on the 2-core machine at a million paragraphs: a GIN scan costs about 0.15 µs per posting-list
 # entry it decodes; reading a paragraph row and testing it about 1 µs.
 GIN_ENTRY_COST, ROW_TEST_COST = 0.15, 1.0
-# Reading in order must win under the pessimistic estimate (words independent) by this factor at worst.
-SCAN_MARGIN = 2.5
-def prefer_scanning(query: ParsedQuery, limit: int) -> bool:
-    """Whether the first ``limit`` matching paragraphs are cheaper found by reading the table in order
-    than through the GIN index.
+# Reading in order may cost this many times what the index would before the search falls back to the index.
+SCAN_MARGIN = 1.0
+def scan_budget(query: ParsedQuery, limit: int) -> int | None:
+    """How many pages of the paragraph table to read in order for the first ``limit`` matches, when that
+    is likely cheaper than the GIN index; None to use the index.
 
     A GIN index cannot stop early: it decodes the posting list of the
     rarest word (skipping through the others) before the first row comes
@@ -319,18 +335,44 @@ def prefer_scanning(query: ParsedQuery, limit: int) -> bool:
     reading the table stops at the limit. PostgreSQL's planner prices GIN
     entries far below that and guesses that words are independent, so for
     "sustainable development" (12% of paragraphs, not the 4% independence
-    says) it decodes 150,000 entries to keep 400 rows. Here the index costs
-    the entries of the rarest clause, and reading costs the rows tested
-    before the limit under the *pessimistic* estimate (words independent,
-    a phrase as rare as all its words together), so the index keeps every
-    query whose words are rare or rarely together. Word counts come from
-    the view of migration 0007.
+    says) or the phrase "calls upon" (6%, not 0.5%) it decodes 60,000 to
+    150,000 entries to keep 400 rows. Here the index costs the entries of
+    the rarest clause; reading costs the rows tested before the limit if
+    the words go together, as the words people search for usually do. When
+    reading wins, it is bounded to the pages that would cost what the index
+    costs (times ``SCAN_MARGIN``): if they do not hold the limit, the words
+    did not go together and ``run`` asks the index after all, so a wrong
+    guess costs at most that much more. Between the two bounds (words
+    independent, words always together) the first ``PROBE_PAGES`` pages are
+    read to see how often they do. Word counts come from the view of
+    migration 0007.
     """
-    rows, entries, share = _estimates(query)
-    if share <= 0 or rows <= 0:
-        return False
-    # Both sides per paragraph in the table: rows tested against posting-list entries decoded.
-    return min(1.0, limit / (share * rows)) * ROW_TEST_COST <= SCAN_MARGIN * entries * GIN_ENTRY_COST
+    rows, entries, independent, together = _estimates(query)
+    if rows <= 0 or together <= 0 or query.table_pages <= 0:
+        return None
+    index_cost = entries * rows * GIN_ENTRY_COST
+    if min(rows, limit / together) * ROW_TEST_COST > index_cost:
+        return None  # even if the words always went together
+    rows_per_page = max(1.0, rows / query.table_pages)
+    budget = max(1, math.ceil(SCAN_MARGIN * index_cost / ROW_TEST_COST / rows_per_page))
+    if independent > 0 and limit / independent <= budget * rows_per_page:
+        return budget  # even if the words were independent
+    # In between, the table's first pages -- those reading would start with -- say how often they go together.
+    return budget if probe_share(query, rows_per_page) * budget * rows_per_page >= limit else None
+
+
+def probe_share(query: ParsedQuery, rows_per_page: float) -> float:
+    """The share of the paragraphs on the table's first ``PROBE_PAGES`` pages that match."""
+    probed = Paragraph.objects.filter(query.condition(scan_all=True), _before_page(PROBE_PAGES)).count()
+    return probed / min(query.paragraphs, PROBE_PAGES * rows_per_page)
+
+
+PROBE_PAGES = 100  # about 500 paragraphs, a millisecond
+
+
+def _before_page(pages: int) -> RawSQL:
+    """Rows of the paragraph table's first ``pages`` pages (a TID range scan reads just those)."""
+    return RawSQL(f'"{Paragraph._meta.db_table}".ctid < %s::tid', (f"({pages},0)",), output_field=BooleanField())
 
 
 # A query whose words bound its matches to this many paragraphs takes all of them from the GIN index first.
@@ -349,17 +391,18 @@ def few_matches(query: ParsedQuery) -> bool:
     the matches, so when that bound is small the search takes them from the
     index first (see ``candidate_querysets``).
     """
-    rows, entries, _ = _estimates(query)
-    return entries * rows <= FEW_MATCHES
+    rows, entries, _, _ = _estimates(query)
+    return rows > 0 and entries * rows <= FEW_MATCHES  # without counts (a query built here), no guess
 
 
-def _estimates(query: ParsedQuery) -> tuple[float, float, float]:
+def _estimates(query: ParsedQuery) -> tuple[float, float, float, float]:
     """(paragraphs; share of them in the GIN entries the query decodes, which bounds its matches;
-    share matching if its words were independent), from the word counts of migration 0007."""
+    share matching if its words were independent; share matching if they always went together),
+    from the word counts of migration 0007."""
     rows = query.paragraphs
     if rows <= 0:
-        return 0.0, 0.0, 0.0
-    entries, share = 1.0, 1.0
+        return 0.0, 0.0, 0.0, 0.0
+    entries, share, together = 1.0, 1.0, 1.0
     for clause in query.clauses:
         wanted = [term for term in clause if not term.negated]
         if not wanted:
@@ -371,7 +414,8 @@ def _estimates(query: ParsedQuery) -> tuple[float, float, float]:
             clause_share += math.prod(shares)
         entries = min(entries, clause_entries)  # and so for the rarest of the clauses ANDed together
         share *= min(1.0, clause_share)
-    return rows, entries, share
+        together = min(together, clause_entries)
+    return rows, entries, share, together
 
 
 # --- references: "70/126", "A/RES/70/126", "resolution 70/126 para 5" ---
@@ -482,31 +526,55 @@ class Results:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
 
-def candidate_querysets(query: ParsedQuery, paragraph_filter, footnote_filter):
+@dataclass
+class Candidates:
+    """Where one search takes its rows: the candidates (``paragraphs``, ``footnotes``), and the
+    paragraphs newest first walks (every match, never bounded); ``scan_pages`` when the candidate
+    paragraphs are read in table order from that many pages (see ``scan_budget``)."""
+
+    paragraphs: object
+    footnotes: object
+    newest_paragraphs: object
+    scan_pages: int | None = None
+
+
+def candidate_querysets(query: ParsedQuery, paragraph_filter, footnote_filter, *, allow_scan: bool = True) -> Candidates:
     """Matching paragraphs and footnotes (filtered, unordered), with their own rank and the columns shown.
 
     How they are found, for the same rows every way (the first matches in
     table order, or newest first): a query with ``few_matches`` takes them
     all from the GIN index before any filter, sort or limit; otherwise,
-    without filters, paragraphs are read in table order when
-    ``prefer_scanning`` says so; else PostgreSQL's planner chooses (it knows
+    without filters, the candidate paragraphs are read in table order when
+    ``scan_budget`` says so; else PostgreSQL's planner chooses (it knows
     the filters' shares).
     """
     filtered = bool(paragraph_filter(Paragraph.objects.all()).query.where)
+    scan_pages = None
     if few_matches(query):
-        paragraphs, footnotes = _index_first(Paragraph, query), _index_first(Footnote, query)
+        paragraphs = newest = _index_first(Paragraph, query)
+        footnotes = _index_first(Footnote, query)
     else:
-        scan_all = not filtered and prefer_scanning(query, CANDIDATE_LIMIT)
-        paragraphs, footnotes = Paragraph.objects.search(query, scan_all=scan_all), Footnote.objects.search(query)
-    paragraphs = paragraph_filter(paragraphs).values(
-        "id", "resolution_id", "text_rank", "adopted_on", "order", hit=Value("paragraph"), position=F("order"),
-        kind_value=F("kind"), opening=F("opening_phrase"),
+        paragraphs = newest = Paragraph.objects.search(query)
+        footnotes = Footnote.objects.search(query)
+        scan_pages = scan_budget(query, CANDIDATE_LIMIT) if allow_scan and not filtered else None
+        if scan_pages is not None:
+            paragraphs = Paragraph.objects.search(query, scan_all=True)
+            if scan_pages < query.table_pages:
+                paragraphs = paragraphs.filter(_before_page(scan_pages))
+    paragraph_columns = dict(
+        hit=Value("paragraph"), position=F("order"), kind_value=F("kind"), opening=F("opening_phrase"),
     )
-    footnotes = footnote_filter(footnotes).values(
-        "id", "resolution_id", "text_rank", "adopted_on", "order", hit=Value("footnote"), position=F("paragraph__order"),
-        kind_value=F("paragraph__kind"), opening=F("paragraph__opening_phrase"),
+    footnote_columns = dict(
+        hit=Value("footnote"), position=F("paragraph__order"), kind_value=F("paragraph__kind"),
+        opening=F("paragraph__opening_phrase"),
     )
-    return paragraphs.order_by(), footnotes.order_by()
+    shown = ("id", "resolution_id", "text_rank", "adopted_on", "order")
+    return Candidates(
+        paragraph_filter(paragraphs).values(*shown, **paragraph_columns).order_by(),
+        footnote_filter(footnotes).values(*shown, **footnote_columns).order_by(),
+        paragraph_filter(newest).values(*shown, **paragraph_columns).order_by(),
+        scan_pages,
+    )
 
 
 def _index_first(model, query: ParsedQuery):
@@ -581,7 +649,7 @@ def _shown_rows(query: ParsedQuery) -> tuple[str, tuple]:
     return sql, params
 
 
-def _statement(query: ParsedQuery, paragraphs, footnotes, *, sort: str, grouped: bool, offset: int, size: int):
+def _statement(query: ParsedQuery, candidates: Candidates, *, sort: str, grouped: bool, offset: int, size: int):
     """One SQL statement for a whole search: the bounded candidates, their counts per facet, and the page.
 
     ``candidates``: at most CANDIDATE_LIMIT paragraphs and
@@ -591,7 +659,9 @@ def _statement(query: ParsedQuery, paragraphs, footnotes, *, sort: str, grouped:
     their best hits) is cut from the candidates, by rank or by date.
     """
     resolution_table, body_table = Resolution._meta.db_table, Resolution._meta.get_field("body").related_model._meta.db_table
-    candidates_sql, candidates_params = _union(paragraphs[:CANDIDATE_LIMIT], footnotes[:FOOTNOTE_CANDIDATE_LIMIT])
+    candidates_sql, candidates_params = _union(
+        candidates.paragraphs[:CANDIDATE_LIMIT], candidates.footnotes[:FOOTNOTE_CANDIDATE_LIMIT]
+    )
     title_sql, title_params = _tsquery_sql(query.any_term_query())
     with_resolution = f"""
         SELECT c.*, c.text_rank + %s * ts_rank(%s::float4[], r.title_vector, {title_sql}, %s) AS rank,
@@ -623,7 +693,8 @@ def _statement(query: ParsedQuery, paragraphs, footnotes, *, sort: str, grouped:
         # walked on its (adopted_on DESC, resolution_id DESC, order) index, then merged.
         newest = (F("adopted_on").desc(nulls_last=True), F("resolution_id").desc(), "order")
         newest_sql, newest_params = _union(
-            paragraphs.order_by(*newest)[: offset + size], footnotes.order_by(*newest)[: offset + size]
+            candidates.newest_paragraphs.order_by(*newest)[: offset + size],
+            candidates.footnotes.order_by(*newest)[: offset + size],
         )
         page_sql = f"""
             page AS (
@@ -729,20 +800,15 @@ def run(query: ParsedQuery, paragraph_filter, footnote_filter, *, sort: str = "r
     """One search: total, facets and the page in one statement, then the page's rows with highlights."""
     if not 1 <= page <= MAX_PAGE:
         raise QueryError(f"Pages go from 1 to {MAX_PAGE}; refine the search to see further.")
-    paragraphs, footnotes = candidate_querysets(query, paragraph_filter, footnote_filter)
     size = GROUPS_PER_PAGE if grouped else PAGE_SIZE
-    sql, params = _statement(query, paragraphs, footnotes, sort=sort, grouped=grouped, offset=(page - 1) * size, size=size)
-    try:
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(PLANNER_SETTINGS + f"; SET LOCAL statement_timeout = {int(TIMEOUT_MS)}")
-            cursor.execute(sql, params)
-            facet_rows, page_rows = cursor.fetchone()
-    except OperationalError as error:
-        if not isinstance(error.__cause__, psycopg.errors.QueryCanceled):
-            raise
-        raise SearchTimeout(
-            f"This search did not finish within {TIMEOUT_MS / 1000:g} seconds: add words, a phrase or a filter."
-        ) from None
+    candidates = candidate_querysets(query, paragraph_filter, footnote_filter)
+    facet_rows, page_rows = _execute(_statement(query, candidates, sort=sort, grouped=grouped, offset=(page - 1) * size, size=size))
+    if candidates.scan_pages is not None and _paragraph_candidates(facet_rows) < CANDIDATE_LIMIT:
+        # The pages read in order did not hold the limit: the words do not go together. The index, then.
+        candidates = candidate_querysets(query, paragraph_filter, footnote_filter, allow_scan=False)
+        facet_rows, page_rows = _execute(
+            _statement(query, candidates, sort=sort, grouped=grouped, offset=(page - 1) * size, size=size)
+        )
     total, capped, resolutions, facets = _facets(facet_rows)
     pages = max(1, min(MAX_PAGE, math.ceil((resolutions if grouped else total) / size)))
     results = Results(
@@ -763,9 +829,31 @@ def run(query: ParsedQuery, paragraph_filter, footnote_filter, *, sort: str = "r
     return results
 
 
+def _execute(statement: tuple[str, tuple]):
+    """(facet rows, page rows) of one search statement, under the search's planner settings and time limit."""
+    sql, params = statement
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(PLANNER_SETTINGS + f"; SET LOCAL statement_timeout = {int(TIMEOUT_MS)}")
+            cursor.execute(sql, params)
+            return cursor.fetchone()
+    except OperationalError as error:
+        if not isinstance(error.__cause__, psycopg.errors.QueryCanceled):
+            raise
+        raise SearchTimeout(
+            f"This search did not finish within {TIMEOUT_MS / 1000:g} seconds: add words, a phrase or a filter."
+        ) from None
+
+
+def _paragraph_candidates(facet_rows) -> int:
+    """How many paragraphs the statement took as candidates (its per-hit-type count)."""
+    level_of_hit = int("0" + "1" * 6, 2)  # GROUPING() of the set grouped by hit alone
+    return sum(row["hits"] for row in facet_rows or [] if row["level"] == level_of_hit and row["hit"] == "paragraph")
+
+
 def has_matches(query: ParsedQuery, paragraph_filter, footnote_filter) -> bool:
-    paragraphs, footnotes = candidate_querysets(query, paragraph_filter, footnote_filter)
-    return paragraphs.exists() or footnotes.exists()
+    found = candidate_querysets(query, paragraph_filter, footnote_filter, allow_scan=False)
+    return found.newest_paragraphs.exists() or found.footnotes.exists()
 
 
 # --- did you mean ---

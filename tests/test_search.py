@@ -1,6 +1,7 @@
 """Search with known answers on a small hand-made archive."""
 
 import datetime as dt
+import math
 
 import pytest
 from django.test import Client
@@ -359,44 +360,73 @@ QUERIES_EVERY_WAY = [
 
 @pytest.mark.parametrize("params", QUERIES_EVERY_WAY + [{"q": "social", "body": "GA", "sort": "date"}])
 def test_every_way_to_the_candidates_finds_the_same_hits(client, archive, monkeypatch, params):
-    """Index first (``few_matches``), table order (``prefer_scanning``) or the planner's choice: hit for hit."""
+    """Index first (``few_matches``), table order (``scan_budget``: whole, or too few pages so that the
+    search falls back to the index) or the planner's choice: hit for hit."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE resolutions_paragraph")  # the table's pages, for the bound
     monkeypatch.setattr(search, "CACHE_SECONDS", 0)
     answers = []
-    for few, scan in ((True, False), (False, True), (False, False)):
+    for few, pages in ((True, None), (False, 10**9), (False, 0), (False, None)):
         monkeypatch.setattr(search, "few_matches", lambda query, few=few: few)
-        monkeypatch.setattr(search, "prefer_scanning", lambda query, limit, scan=scan: scan)
+        monkeypatch.setattr(search, "scan_budget", lambda query, limit, pages=pages: pages)
         answers.append(api(client, **params))
-    assert answers[0]["total"] > 0 and answers[0] == answers[1] == answers[2]
+    assert answers[0]["total"] > 0 and all(answer == answers[0] for answer in answers)
+
+
+def test_a_scan_that_finds_too_few_falls_back_to_the_index(client, archive, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE resolutions_paragraph")
+    monkeypatch.setattr(search, "CACHE_SECONDS", 0)
+    monkeypatch.setattr(search, "few_matches", lambda query: False)
+    monkeypatch.setattr(search, "scan_budget", lambda query, limit: 0)  # no page at all: nothing found in order
+    with CaptureQueriesContext(connection) as queries:
+        body = api(client, q="social")
+    statements = [query["sql"] for query in queries if "GROUPING SETS" in query["sql"]]
+    assert len(statements) == 2 and "ctid <" in statements[0] and "ctid" not in statements[1]
+    assert body["total"] == 2
 
 
 COUNTS = {"develop": 270_000, "sustain": 150_000, "social": 76_000, "protect": 80_000, "tuberculosi": 900,
-          "right": 35_000, "to": 600_000}
+          "right": 35_000, "to": 600_000, "the": 900_000, "tuberculosis": 800}
 
 
 @pytest.mark.parametrize(
     "text, scan, few",
     [
         ("development", True, False),  # 27% of paragraphs: the first 400 are a few thousand rows in
-        ("sustainable development", True, False),  # two common words: reading stops long before the GIN scan would
-        ("social protection", False, False),  # common words, rarely together under independence: the index
+        ("sustainable development", True, False),  # common words, together in many paragraphs even if independent
+        ("social protection", False, False),  # as often together as the first pages say (1.3%): the index
         ("tuberculosis", False, True),  # rare: all its matches from the index first
         ("development OR tuberculosis", True, False),
         ("development tuberculosis", False, True),  # the rare word bounds the matches
-        ('"right to development"', False, False),  # a phrase: its rarest word bounds the GIN scan
+        ('"right to development"', False, False),  # a phrase whose rarest word (3.5%) makes the index cheaper
+        ('"the tuberculosis"', False, True),
         ("development -social", True, False),
         ("zyzzyva", False, True),  # in no paragraph
     ],
 )
-def test_how_a_search_finds_its_matches(text, scan, few):
+def test_how_a_search_finds_its_matches(monkeypatch, text, scan, few):
+    monkeypatch.setattr(search, "probe_share", lambda query, rows_per_page: 0.013)
     clauses = search.tokenize(text)
     lexemes = {
         "development": ["develop"], "sustainable": ["sustain"], "social": ["social"], "protection": ["protect"],
         "tuberculosis": ["tuberculosi"], "right to development": ["right", "to", "develop"], "zyzzyva": ["zyzzyva"],
+        "the tuberculosis": ["the", "tuberculosis"],
     }
     counts = {term: {lexeme: COUNTS.get(lexeme, 0) for lexeme in lexemes[term.text]} for clause in clauses for term in clause}
-    query = search.ParsedQuery(clauses, counts, 1_000_000)
-    assert search.prefer_scanning(query, 400) is scan
+    query = search.ParsedQuery(clauses, counts, 1_000_000, table_pages=200_000)
+    pages = search.scan_budget(query, 400)
+    assert (pages is not None) is scan
     assert search.few_matches(query) is few
+    if scan:  # read no more pages than the index would cost: 0.15 µs an entry against 1 µs a row, 5 rows a page
+        entries = min(sum(min(counts[term].values()) for term in clause if not term.negated) for clause in clauses
+                      if any(not term.negated for term in clause))
+        assert abs(pages - math.ceil(entries * 0.15 / 5)) <= 1
 
 
 def test_word_counts_come_from_the_archive(archive):
@@ -410,3 +440,18 @@ def test_word_counts_come_from_the_archive(archive):
 def test_filter_by_a_body_the_archive_has_no_resolution_of(client, archive):
     response = client.get("/api/search", {"q": "social", "body": "ECA"})
     assert response.status_code == 200 and response.json()["total"] == 0
+
+
+def test_a_phrase_asks_the_index_for_its_rarer_words_and_checks_the_phrase(client, archive, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(search, "CACHE_SECONDS", 0)
+    monkeypatch.setattr(search, "scan_budget", lambda query, limit: None)
+    whole = api(client, q='"protection floors for older persons"')
+    monkeypatch.setattr(search, "COMMON_WORD_FACTOR", 1)  # every word but the rarest counts as common
+    with CaptureQueriesContext(connection) as queries:
+        split = api(client, q='"protection floors for older persons"')
+    assert split == whole and whole["total"] == 1
+    assert any("ts_match_vq" in query["sql"] for query in queries)
+    assert api(client, q='"floors for persons"')["total"] == 0  # the words are there, not the phrase
