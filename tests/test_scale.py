@@ -4,7 +4,9 @@ import random
 import shutil
 
 import pytest
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from django.db.models import F
 
 from resolutions import scale
 from resolutions.ingest.document import ParsedCitation, ParsedFootnote, ParsedParagraph, Vote
@@ -129,6 +131,12 @@ def test_bulk_load_writes_every_row_and_leaves_the_schema_as_migrated():
     assert Citation.objects.filter(target_symbol="A/RES/70/1", target__symbol="A/RES/70/1").exists()
     assert not Citation.objects.filter(target_symbol="A/RES/70/1", target__isnull=True).exists()
     assert report.word_shares["social"] > 0.5
+    # The search's views are refreshed: word counts and did-you-mean words cover the loaded rows,
+    # and each paragraph row carries its resolution's date and body (migrations 0005, 0006).
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT paragraphs FROM resolutions_search_lexemes WHERE config = 'english' AND lexeme = 'social'")
+        assert cursor.fetchone()[0] == Paragraph.objects.filter(search_vector=SearchQuery("social", config="english")).count()
+    assert not Paragraph.objects.exclude(body_id=F("resolution__body_id")).exists()
 
     # Sequences moved past the loaded ids: the ordinary loader still works.
     resolution = Resolution.objects.get(symbol="A/RES/70/1")
