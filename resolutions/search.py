@@ -33,12 +33,17 @@ scored, and a quarter of a million rows sorted. An exact count is as bad
 (1.1 s for "development" at 1M paragraphs: the heap is visited for every
 match). Here a search costs two statements whatever the word:
 
-1. which terms carry a searchable word (one tiny query: PostgreSQL's own
-   stop-word list);
+1. which terms carry a searchable word (PostgreSQL's own stop-word list)
+   and how many paragraphs hold each of their words (the view of migration
+   0007): one small query;
 2. one statement (``_statement``) that takes the *candidates* -- at most
    ``CANDIDATE_LIMIT`` matching paragraphs and a quarter as many
-   footnotes, cut with ``LIMIT`` on the GIN (or sequential) scan with no
-   sort before the cut -- joins them to their resolutions, and from that one
+   footnotes, the first in table order, cut with ``LIMIT`` with no sort
+   before the cut and reached the cheapest way the word counts point to
+   (``candidate_querysets``: a rare word's few matches from the GIN index
+   first; common words by reading the table in order, within a budget, or
+   the index after all when the budget runs out, which costs a second
+   statement; else PostgreSQL's planner) -- joins them to their resolutions, and from that one
    materialized set computes the total and the counts per filter value
    (``GROUPING SETS``) and cuts the page, ranked, or grouped by resolution
    with window functions; for the 20 rows shown, and those only, it adds
@@ -59,15 +64,16 @@ the words are. The price, stated in the page: at the limit the total reads
 (and the order of resolution groups) is decided among them, and pages stop at
 ``CANDIDATE_LIMIT / PAGE_SIZE``. A narrower query (more words, a phrase, a
 filter) is exact again. The limit is the setting ``SEARCH_CANDIDATE_LIMIT``
-(default 1,000: at 1M paragraphs a common word costs some 15-30 ms of
-database time per search on this 2-core machine; ``manage.py search_timings``
-measures it).
+(default 400: at 1M paragraphs a search costs some 5-15 ms of database time
+on this 2-core machine; ``manage.py search_timings`` measures it, and
+``benchmarks/bench.py`` the whole stack).
 
 The statement runs with ``random_page_cost`` 1.1, no JIT, no parallel
 workers and its own ``statement_timeout`` (``SEARCH_TIMEOUT_MS``; a search
 that runs out of time is answered 503 with a message) via ``SET LOCAL``:
-fetching a thousand candidates' resolutions by primary key must not turn
-into hashing the whole resolutions table. What stays expensive: a quoted
+fetching the candidates' resolutions by primary key must not turn into
+hashing the whole resolutions table, and (``cpu_index_tuple_cost`` 0.02)
+half the table's rows of a btree must not be ANDed into a bitmap. What stays expensive: a quoted
 phrase of two very common words that are rarely adjacent ("nations united")
 or a self-contradicting query ("development -development") reads every
 row holding the words before it can say "few hits" -- seconds at 1M

@@ -1,7 +1,7 @@
 """Search: how many paragraphs hold each indexed word, for choosing how a search finds its matches.
 
 ``resolutions.search`` picks between the GIN index, reading the table in
-order and taking a rare word's few matches first (see ``prefer_scanning``
+order and taking a rare word's few matches first (see ``scan_budget``
 and ``few_matches``). PostgreSQL's own statistics keep only the 1,000
 commonest words of a column, so every other word -- most of what people
 search for -- was a guess. This view counts every word of both vectors
