@@ -549,7 +549,7 @@ def candidate_querysets(query: ParsedQuery, paragraph_filter, footnote_filter, *
 
     How they are found, for the same rows every way (the first matches in
     table order, or newest first): a query with ``few_matches`` takes them
-    all from the GIN index before any filter, sort or limit; otherwise,
+    all from the GIN index before any filter or sort; otherwise,
     without filters, the candidate paragraphs are read in table order when
     ``scan_budget`` says so; else PostgreSQL's planner chooses (it knows
     the filters' shares).
@@ -557,7 +557,10 @@ def candidate_querysets(query: ParsedQuery, paragraph_filter, footnote_filter, *
     filtered = bool(paragraph_filter(Paragraph.objects.all()).query.where)
     scan_pages = None
     if few_matches(query):
-        paragraphs = newest = _index_first(Paragraph, query)
+        # Unfiltered, the GIN bitmap stops after the first CANDIDATE_LIMIT matches by itself; a sort by
+        # date or a filter is where the planner, misjudging a rare word, would walk or scan the table.
+        newest = _index_first(Paragraph, query)
+        paragraphs = newest if filtered else Paragraph.objects.search(query)
         footnotes = _index_first(Footnote, query)
     else:
         paragraphs = newest = Paragraph.objects.search(query)
