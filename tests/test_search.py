@@ -455,3 +455,39 @@ def test_a_phrase_asks_the_index_for_its_rarer_words_and_checks_the_phrase(clien
     assert split == whole and whole["total"] == 1
     assert any("ts_match_vq" in query["sql"] for query in queries)
     assert api(client, q='"floors for persons"')["total"] == 0  # the words are there, not the phrase
+
+
+@pytest.mark.django_db(transaction=True)
+def test_searches_go_on_while_the_word_counts_are_refreshed():
+    """Every search reads the word counts: an import's refresh must not lock searches out."""
+    import threading
+
+    from django.db import connection, connections, transaction
+
+    load_resolution(make_resolution())
+    refreshed, release, failures = threading.Event(), threading.Event(), []
+
+    def import_still_committing():
+        try:
+            with transaction.atomic():
+                search.refresh_vocabulary()
+                refreshed.set()
+                release.wait(10)
+        except Exception as error:  # noqa: BLE001 -- reported below
+            failures.append(error)
+            refreshed.set()
+        finally:
+            connections.close_all()
+
+    importer = threading.Thread(target=import_still_committing)
+    importer.start()
+    try:
+        assert refreshed.wait(10) and not failures
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '2s'")  # a plain REFRESH would make this wait, then fail
+        assert search.parse_query("social").lexemes
+    finally:
+        release.set()
+        importer.join()
+        with connection.cursor() as cursor:
+            cursor.execute("RESET lock_timeout")
