@@ -87,7 +87,7 @@ def test_multi_part_file_gives_one_resolution_per_part():
     document = parse_path(GOLDEN / "multipart.xml")
     assert [r.symbol for r in document.resolutions] == ["A/RES/90/101 A", "A/RES/90/101 B"]
     first, second = document.resolutions
-    assert first.number == "90/101 A" and first.title == "Information in the service of humanity"
+    assert first.number == "90/101 A" and first.title == "Test excerpts in the service of readers"
     assert second.committee == "Fourth Committee" and second.report == "A/90/415"
     # a one-paragraph resolution: the unnumbered paragraph and its lettered items
     assert [(p.key, p.parent_key) for p in first.paragraphs if p.kind == "operative"] == [("p1", ""), ("p1a", "p1"), ("p1b", "p1")]
