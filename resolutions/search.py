@@ -181,10 +181,6 @@ class Term:
             match = Q(**{column: query})
         return ~match if self.negated else match
 
-    @property
-    def column(self) -> str:
-        return "exact_vector" if self.phrase else "search_vector"
-
     def rank_query(self) -> SearchQuery:
         return SearchQuery(self.text, config="english", search_type="phrase" if self.phrase else "plain")
 
@@ -554,20 +550,23 @@ def candidate_querysets(query: ParsedQuery, paragraph_filter, footnote_filter, *
     ``scan_budget`` says so; else PostgreSQL's planner chooses (it knows
     the filters' shares).
     """
-    filtered = bool(paragraph_filter(Paragraph.objects.all()).query.where)
+    # The filters are applied once for each hit type (a body filter looks its body up) and searched within.
+    filtered_paragraphs = paragraph_filter(Paragraph.objects.all())
+    filtered_footnotes = footnote_filter(Footnote.objects.all())
+    filtered = bool(filtered_paragraphs.query.where)
     scan_pages = None
     if few_matches(query):
         # Unfiltered, the GIN bitmap stops after the first CANDIDATE_LIMIT matches by itself; a sort by
         # date or a filter is where the planner, misjudging a rare word, would walk or scan the table.
-        newest = _index_first(Paragraph, query)
-        paragraphs = newest if filtered else Paragraph.objects.search(query)
-        footnotes = _index_first(Footnote, query)
+        newest = _index_first(filtered_paragraphs, query)
+        paragraphs = newest if filtered else filtered_paragraphs.search(query)
+        footnotes = _index_first(filtered_footnotes, query)
     else:
-        paragraphs = newest = Paragraph.objects.search(query)
-        footnotes = Footnote.objects.search(query)
+        paragraphs = newest = filtered_paragraphs.search(query)
+        footnotes = filtered_footnotes.search(query)
         scan_pages = scan_budget(query, CANDIDATE_LIMIT) if allow_scan and not filtered else None
         if scan_pages is not None:
-            paragraphs = Paragraph.objects.search(query, scan_all=True)
+            paragraphs = filtered_paragraphs.search(query, scan_all=True)
             if scan_pages < query.table_pages:
                 paragraphs = paragraphs.filter(_before_page(scan_pages))
     paragraph_columns = dict(
@@ -579,19 +578,19 @@ def candidate_querysets(query: ParsedQuery, paragraph_filter, footnote_filter, *
     )
     shown = ("id", "resolution_id", "text_rank", "adopted_on", "order")
     return Candidates(
-        paragraph_filter(paragraphs).values(*shown, **paragraph_columns).order_by(),
-        footnote_filter(footnotes).values(*shown, **footnote_columns).order_by(),
-        paragraph_filter(newest).values(*shown, **paragraph_columns).order_by(),
+        paragraphs.values(*shown, **paragraph_columns).order_by(),
+        footnotes.values(*shown, **footnote_columns).order_by(),
+        newest.values(*shown, **paragraph_columns).order_by(),
         scan_pages,
     )
 
 
-def _index_first(model, query: ParsedQuery):
-    """The rows matching ``query``, all of them taken through the GIN index first: a subquery with a
+def _index_first(rows, query: ParsedQuery):
+    """The ``rows`` matching ``query``, all matches taken through the GIN index first: a subquery with a
     LIMIT is computed on its own (PostgreSQL cannot merge it into the outer query), bounded in case
     the estimate was wrong."""
-    matching = model.objects.filter(query.condition()).order_by().values("pk")[: FEW_MATCHES * 10]
-    return model.objects.filter(pk__in=matching).annotate(text_rank=query.text_rank())
+    matching = rows.model.objects.filter(query.condition()).order_by().values("pk")[: FEW_MATCHES * 10]
+    return rows.filter(pk__in=matching).annotate(text_rank=query.text_rank())
 
 
 SIDE_COLUMNS = 'hit, id, resolution_id, text_rank, adopted_on, "order", position, kind_value, opening'

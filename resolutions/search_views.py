@@ -128,12 +128,13 @@ def perform(params) -> Outcome:
             outcome.parsed, paragraph_filter, footnote_filter, sort=outcome.sort, page=page,
             grouped=outcome.view == "resolutions",
         )
-        found = (results, *_explain_no_hits(outcome, params, paragraph_filter, footnote_filter, results))
+        explained = _explain_no_hits(outcome, params, paragraph_filter, footnote_filter, results)
     except search.QueryError as error:
         outcome.errors.append(str(error))
         outcome.timed_out = isinstance(error, search.SearchTimeout)
         return outcome
-    outcome.results, outcome.suggestion, outcome.removed_by, outcome.filters_alone_remove_all = found
+    outcome.results = results
+    outcome.suggestion, outcome.removed_by, outcome.filters_alone_remove_all = explained
     return outcome
 
 
