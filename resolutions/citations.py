@@ -45,7 +45,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from resolutions.bodies import BODIES
+from resolutions.bodies import BODIES, cardinal_ordinal_from_words
+from resolutions.permalinks import read_pinpoint
 from resolutions.ingest.document import (
     CITES_DOCUMENT,
     CITES_REPORT,
@@ -116,16 +117,39 @@ _BODY_NAMES = {
     "general assembly and security council": "GA+SC",  # identical resolutions: "70/262 and 2282 (2016)"
     "united nations environment assembly": "UNEA",
     "environment assembly": "UNEA",
+    "economic and social commission for asia and the pacific": "ESCAP",
+    "escap": "ESCAP",
+    "economic commission for africa": "ECA",
+    "eca": "ECA",
+    "economic commission for latin america and the caribbean": "ECLAC",
+    "eclac": "ECLAC",
+    "economic and social commission for western asia": "ESCWA",
+    "escwa": "ESCWA",
 }
+# Bodies whose resolutions the archive can name only when numbered "session/number".
+REGIONAL_COMMISSIONS = ("ESCAP", "ECA", "ECLAC", "ESCWA")
+# How people abbreviate bodies when they type a citation ("UNGA res. 70/126", "ECOSOC res 2010/12").
+_TYPED_BODY_NAMES = {**_BODY_NAMES, "unga": "GA", "un general assembly": "GA", "unsc": "SC"}
+_TYPED_BODY_RE = re.compile(
+    r"(?<![\w/])(?P<name>" + "|".join(re.escape(name) for name in sorted(_TYPED_BODY_NAMES, key=len, reverse=True)) + r")(?![\w/])",
+    re.IGNORECASE,
+)
 KEYWORD_RE = re.compile(
     r"(?:(?P<body>General Assembly and Security Council|General Assembly|Economic and Social Council|Human Rights Council|Security Council"
-    r"|Commission on Human Rights|United Nations Environment Assembly|Environment Assembly|Assembly|Council"
-    r"|GA|ECOSOC|HRC|SC)\s+)?"
+    r"|Commission on Human Rights|United Nations Environment Assembly|Environment Assembly"
+    r"|Economic and Social Commission for Asia and the Pacific|Economic Commission for Africa"
+    r"|Economic Commission for Latin America and the Caribbean|Economic and Social Commission for Western Asia"
+    r"|Assembly|Council|GA|ECOSOC|HRC|SC|ESCAP|ECA|ECLAC|ESCWA)\s+)?"
     r"(?P<keyword>[Rr]esolutions?|[Dd]ecisions?|[Rr]es\.?)\s+(?=(?:(?:S|ES)-)?\d)"
 )
 _PINPOINT_BEFORE_RE = re.compile(
-    r"(?:[Pp]aragraphs?|[Pp]aras?\.?)\s+(?P<number>\d{1,3})(?:\s?\((?P<letter>[a-z])\))?(?:\s?\((?P<roman>[ivx]+)\))?"
-    r"\s+of\s+(?:(?:its|the|that)\s+)?$"
+    r"(?:(?P<ordinal>[a-z]+(?:-[a-z]+)?)\s+(?P<ordinal_kind>preambular|operative)\s+paragraph"
+    r"|(?:(?P<preambular>[Pp]reambular)\s+|[Oo]perative\s+)?(?:[Pp]aragraphs?|[Pp]aras?\.?)\s+(?P<number>\d{1,3})"
+    r"(?:\s?\((?P<letter>[a-z]{1,2})\))?(?:\s?\((?P<roman>[ivx]+)\))?"
+    # more paragraphs ("paragraphs 3, 4 and 6 to 8", "paragraph 2 (a) to (c)"): the first is the one linked
+    r"(?:(?:\s*,\s*|\s+and\s+|\s*(?:-|–|to)\s*)(?:\d{1,3}|\([a-z]{1,2}\))(?:\s?\([a-z]{1,2}\))?)*)"
+    r",?\s+of\s+(?:(?P<annex>the\s+annex\s+to|annex\s+(?P<annex_numeral>[IVXL]+)\s+to)\s+"
+    r"|section\s+(?P<section>[IVXL]+|[A-Z])\s+of\s+)?(?:(?:its|the|that)\s+)?$"
 )
 _PINPOINT_AFTER_RE = re.compile(
     r"\s*,?\s*(?:operative\s+)?(?:paragraphs?|paras?\.?|op\.?|§)\s*(?P<number>\d{1,3})"
@@ -163,6 +187,7 @@ class Reference:
 
     symbol: str
     paragraph_key: str = ""
+    last_key: str = ""  # the end of a range of paragraphs ("paras. 3–5": "op5")
 
 
 def _title_case_tokens(component: str) -> str:
@@ -210,7 +235,7 @@ def _body_prefix(code: str, decision: bool) -> str | None:
 def _symbol_for_number(match: re.Match, body: str | None, context_body: str, decision: bool) -> list[str]:
     """Canonical symbols for one matched number; [] when the body cannot be named."""
     if match["old"]:
-        if decision or body in ("SC", "HRC", "CHR"):
+        if decision or body in ("SC", "HRC", "CHR", "UNEA", *REGIONAL_COMMISSIONS):
             return []
         prefix = "E/RES/" if body == "ECOSOC" else "A/RES/"
         return [f"{prefix}{match['old']}({match['roman']})"]
@@ -264,13 +289,30 @@ def _part_letters(text: str) -> list[str]:
     return letters
 
 
-def _paragraph_key(number: str, letter: str | None, roman: str | None) -> str:
-    key = f"op{int(number)}"
+def _paragraph_key(number: str, letter: str | None, roman: str | None, *, kind: str = "op", where: str = "") -> str:
+    """'5', 'b', 'ii' -> 'op5b-ii'; ``where`` is the key's place ("annex-", "sec-xiii-")."""
+    key = f"{where}{kind}{int(number)}"
     if letter:
         key += letter
         if roman:
             key += f"-{roman}"
     return key
+
+
+def _pinpoint_before(match: re.Match) -> str:
+    """The key named by "paragraph 3 (b) of the annex to", "paragraphs 4 to 6 of section XIII of", "third preambular paragraph of"."""
+    where = ""
+    if match["annex"]:
+        where = f"annex-{match['annex_numeral'].lower()}-" if match["annex_numeral"] else "annex-"
+    elif match["section"]:
+        where = f"sec-{match['section'].lower()}-"
+    if match["ordinal"]:
+        number = cardinal_ordinal_from_words(match["ordinal"])
+        if number is None:
+            return ""
+        return _paragraph_key(str(number), None, None, kind="pp" if match["ordinal_kind"] == "preambular" else "op", where=where)
+    kind = "pp" if match["preambular"] else "op"
+    return _paragraph_key(match["number"], match["letter"], match["roman"], kind=kind, where=where)
 
 
 def _organ_before(text: str, start: int) -> bool:
@@ -396,7 +438,7 @@ def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitatio
             continue
         if decision and body is None and not re.search(r"\bits\s+$", text[max(0, keyword.start() - 8):keyword.start()]):
             continue  # "decision 14/17": whose? Left alone rather than guessed.
-        pinpoint = _PINPOINT_BEFORE_RE.search(text, max(0, keyword.start() - 40), keyword.start())
+        pinpoint = _PINPOINT_BEFORE_RE.search(text, max(0, keyword.start() - 160), keyword.start())
         position = keyword.end()
         phrase: list[ParsedCitation] = []
         phrase_end = None
@@ -414,9 +456,9 @@ def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitatio
                 symbols = _symbol_for_number(number, None, context_body, decision)
             start = (keyword.start() if first else number.start())
             target_paragraph = ""
-            if first and pinpoint:
+            if first and pinpoint and _pinpoint_before(pinpoint):
                 start = pinpoint.start()
-                target_paragraph = _paragraph_key(pinpoint["number"], pinpoint["letter"], pinpoint["roman"])
+                target_paragraph = _pinpoint_before(pinpoint)
             end = number.end()
             after_pinpoint = _PINPOINT_AFTER_RE.match(text, end)
             if after_pinpoint and not target_paragraph and not re.match(r"\s+of\b", text[after_pinpoint.end():]):
@@ -542,26 +584,57 @@ def normalize_symbol(text: str, context_body: str = "GA") -> str | None:
     return symbol
 
 
-def parse_reference(text: str, context_body: str = "GA") -> Reference | None:
-    """A free-text citation ("paragraph 5 of resolution 70/126", "A/RES/70/126, op. 5", "70/126").
+def _typed_body(text: str, position: int) -> str | None:
+    """The body a typed citation names: the last one named before ``position``, else the first after it."""
+    named = list(_TYPED_BODY_RE.finditer(text))
+    before = [match for match in named if match.end() <= position]
+    chosen = before[-1] if before else next((match for match in named if match.start() >= position), None)
+    return _TYPED_BODY_NAMES[" ".join(chosen["name"].lower().split())] if chosen else None
 
-    Returns the cited symbol and, when a paragraph is named, its key ("op5");
-    None when no document is named.
+
+def _typed_document(text: str, context_body: str) -> tuple[str, int, int] | None:
+    """(symbol, start, end) of the document a typed citation names: a full symbol, else a number with its body."""
+    for candidate in (text, text.translate(_ASCII_UPPER)):
+        for match in FULL_SYMBOL_RE.finditer(candidate):
+            if re.search(r"\d", match["first"]) and _plausible_symbol(match["first"]):
+                symbol = _canonical_full_symbol(match["first"])
+                end = match.end("first")
+                if match["part"] and "/RES/" in symbol.upper():
+                    symbol, end = f"{symbol} {match['part'].strip()}", match.end("part")
+                return symbol, match.start(), end
+    numbers = sorted(NUMBER_RE.finditer(text), key=lambda match: not match["session"])  # "70/126" before "2 (IV)"
+    decision = bool(re.search(r"(?<![\w/])dec(?:ision)?s?\.?(?![\w/])", text, re.IGNORECASE))
+    for number in numbers:
+        symbols = _symbol_for_number(number, _typed_body(text, number.start()), context_body, decision)
+        if symbols:
+            return symbols[0], number.start(), number.end()
+    return None
+
+
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def parse_reference(text: str, context_body: str = "GA") -> Reference | None:
+    """A citation as a person types it, to the document and paragraph it names.
+
+    The document: a symbol ("A/RES/70/126", "E/ESCAP/RES/67/8"), or a number with
+    the body named anywhere around it ("ESCAP resolution 67/8", "ECOSOC res.
+    2010/12", "70/126" in ``context_body``). The paragraph, in any of the ways
+    ``permalinks.read_pinpoint`` reads ("¶5", "pp3 of", "paras. 3–5", "annex,
+    para. 18 (b)", "sub-paragraph (b) of paragraph 2"); a range names its first
+    paragraph and keeps its last in ``last_key``. None when no document is named.
     """
-    text = (text or "").strip()
+    text = " ".join((text or "").translate(_HYPHENS).split())
     if not text or len(text) > 300:
         return None
     symbol = normalize_symbol(text, context_body)
     if symbol:
         return Reference(symbol)
-    leading = re.match(r"\s*(?P<number>(?:(?:S|ES)-)?\d{1,4}/\d{1,4}(?:\s?[A-Z](?![\w/]))?)", text)
-    if leading:  # "70/126 op 5", "70/126, para. 5"
-        symbol = normalize_symbol(leading["number"], context_body)
-        pinpoint = _PINPOINT_AFTER_RE.match(text, leading.end())
-        if symbol and pinpoint and not text[pinpoint.end():].strip(" .,;"):
-            return Reference(symbol, _paragraph_key(pinpoint["number"], pinpoint["letter"], pinpoint["roman"]))
-    citations = find_citations(text, context_body=context_body)
-    if not citations:
+    document = _typed_document(text, context_body)
+    if document is None:
         return None
-    first = citations[0]
-    return Reference(first.symbol, first.target_paragraph)
+    symbol, start, end = document
+    pinpoint = read_pinpoint(text[:start] + " " + text[end:])
+    if pinpoint is None:
+        return Reference(symbol)
+    return Reference(symbol, pinpoint.key, pinpoint.last_key)

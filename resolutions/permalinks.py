@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from resolutions.bodies import ordinal_words
+from resolutions.bodies import cardinal_ordinal_from_words, ordinal_words
 
 # Any paragraph key of resolutions.ingest.document: lower case, starting with a letter
 # ("pp3", "op5", "op1a-ii", "annex-op5", "sec-viii-op1", "annex-sec-chapter-v-article-35-op1").
@@ -29,13 +29,98 @@ KEY_TAIL = re.compile(
     r"(?:^|-)(?P<kind>pp|op|p)(?P<number>\d+)(?P<letter>[a-z]{0,2}?)(?:-(?P<item>[ivxlc]+))?(?:-(?P<repeat>\d+))?$"
 )
 ROMAN = re.compile(r"^[ivxlc]+$")
-# A trailing path segment that names a paragraph in other words: "para.5", "para-5",
-# "paragraph5", "op.5", "OP5", "PP3", "preambular-3".
-LOOSE_KEY_PATTERN = re.compile(
-    r"^(?:(?P<operative>para(?:graph)?s?|op(?:erative)?(?:-?para(?:graph)?)?|§)|(?P<preambular>pp|preamb(?:le|ular)?(?:-?para(?:graph)?)?))"
-    r"[\s._\-]*(?P<number>\d+)[\s._\-]*(?P<letter>[a-z]?)$",
-    re.IGNORECASE,
+
+# --- paragraphs as people write them ------------------------------------------------
+# "¶ 5", "para. 5", "paras. 3–5", "op. 2 (d)", "operative paragraph 5", "preambular paragraph 3",
+# "pp3", "sub-paragraph (b) of paragraph 2", "third preambular paragraph", "annex, para. 18 (b)".
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
+_PREAMBULAR_WORD = r"(?:pp\.?|preamb(?:le|ular)\.?(?:[\s\-]*para(?:graph)?s?\.?)?|p\.\s?p\.)"
+_OPERATIVE_WORD = (
+    r"(?:¶+|§+|paras?\.?|paragraphs?|pars?\.|op\.?|o\.\s?p\.|operative(?:[\s\-]*para(?:graph)?s?\.?)?"
+    r"|sub-?para(?:graph)?s?\.?)"
 )
+# A letter written after the number: "(b)", "b" run on ("2d", "op2d"), and a roman item "(ii)".
+_SUB = r"(?:\s?\((?P<{p}letter>[a-z]|(?P<{p}double>[a-z])(?P={p}double))\)|(?P<{p}bare>[a-z])(?![a-z]))?(?:\s?\((?P<{p}roman>[ivx]+)\))?"
+_RANGE = (
+    r"(?:\s*(?:-|to|through|and|,|&)\s*"
+    r"(?:(?:" + _OPERATIVE_WORD + "|" + _PREAMBULAR_WORD + r")[\s.]*)?"
+    r"(?:(?P<last>\d{1,3})" + _SUB.format(p="last_") + r"|\((?P<last_letter_only>[a-z]{1,2})\)))?"
+)
+PINPOINT_RE = re.compile(
+    r"(?<![a-z0-9])(?:(?P<preambular>" + _PREAMBULAR_WORD + r")|(?P<operative>" + _OPERATIVE_WORD + r"))"
+    r"[\s._\-]*(?P<number>\d{1,3})" + _SUB.format(p="") + _RANGE
+)
+# "sub-paragraph (b) of paragraph 2", "subparagraph (a) (ii) of operative paragraph 4"
+SUB_FIRST_RE = re.compile(
+    r"(?<![a-z])sub-?para(?:graph)?s?\.?\s*\((?P<letter>[a-z]{1,2})\)(?:\s?\((?P<roman>[ivx]+)\))?\s*,?\s*of\s+(?:the\s+)?"
+    r"(?:(?P<preambular>" + _PREAMBULAR_WORD + r")|" + _OPERATIVE_WORD + r")[\s._\-]*(?P<number>\d{1,3})"
+)
+# "third preambular paragraph", "the 5th operative paragraph"
+ORDINAL_RE = re.compile(
+    r"(?<![a-z])(?P<ordinal>[a-z]+(?:[\s\-][a-z]+)?|\d{1,3}(?:st|nd|rd|th))\s+(?:(?P<preambular>preambular)|operative)\s+paragraph"
+)
+ANNEX_RE = re.compile(r"(?<![a-z])annex(?:es)?(?:\s+(?P<numeral>[ivxl]+)(?![a-z]))?")
+SECTION_RE = re.compile(r"(?<![a-z])(?:section|sect?\.)\s*(?P<section>[ivxl]+|[a-z])(?![a-z])")
+
+
+@dataclass(frozen=True)
+class Pinpoint:
+    """A paragraph named in a citation: its key, and the last key of a range ("paras. 3–5")."""
+
+    key: str  # "op3", "pp2", "annex-op18b", "op2a-ii"
+    last_key: str = ""  # "op5" for "paras. 3–5"; "" for one paragraph
+
+
+def _sub_key(letter: str, roman: str) -> str:
+    return letter + (f"-{roman}" if letter and roman else "")
+
+
+def read_pinpoint(text: str, *, whole: bool = False) -> Pinpoint | None:
+    """The paragraph a citation names, however it is written; None when it names none.
+
+    With ``whole``, the paragraph must be all the text says (a path segment such as
+    "para.5" or "op2(d)"), so "126 para. 5" is not taken for a paragraph.
+    """
+    written = " ".join(text.translate(_DASHES).lower().split()).strip(" ,;:")
+    annex = ANNEX_RE.search(written)
+    section = SECTION_RE.search(written)
+    where = ""
+    if annex:
+        where = f"annex-{annex['numeral']}-" if annex["numeral"] else "annex-"
+    if section:
+        where += f"sec-{section['section']}-"
+    sub_first = SUB_FIRST_RE.search(written)
+    if sub_first and not whole:
+        kind = "pp" if sub_first["preambular"] else "op"
+        return Pinpoint(f"{where}{kind}{int(sub_first['number'])}{_sub_key(sub_first['letter'], sub_first['roman'] or '')}")
+    ordinal = ORDINAL_RE.search(written)
+    if ordinal and not whole:
+        words = ordinal["ordinal"].replace(" ", "-")
+        number = int(words[:-2]) if words[:-2].isdigit() else cardinal_ordinal_from_words(words)
+        if number:
+            return Pinpoint(f"{where}{'pp' if ordinal['preambular'] else 'op'}{number}")
+    match = (PINPOINT_RE.fullmatch if whole else PINPOINT_RE.search)(written)
+    if match is None:
+        return None
+    kind = "pp" if match["preambular"] else "op"
+    letter = match["letter"] or match["bare"] or ""
+    key = f"{where}{kind}{int(match['number'])}{_sub_key(letter, match['roman'] or '')}"
+    last_key = ""
+    if match["last"]:
+        last_letter = match["last_letter"] or match["last_bare"] or ""
+        last_key = f"{where}{kind}{int(match['last'])}{_sub_key(last_letter, match['last_roman'] or '')}"
+    elif match["last_letter_only"]:  # "paragraph 2 (a) to (c)"
+        last_key = f"{where}{kind}{int(match['number'])}{match['last_letter_only']}"
+    return Pinpoint(key, last_key if last_key != key else "")
+
+
+def loose_key(segment: str) -> str | None:
+    """A paragraph key from a path segment written any way ('para. 5' -> 'op5', 'OP5' -> 'op5', 'op2(d)' -> 'op2d'), or None."""
+    segment = segment.strip()
+    if KEY_SHAPE.match(segment.lower()) and KEY_TAIL.search(segment.lower()):
+        return segment.lower()
+    pinpoint = read_pinpoint(segment, whole=True)
+    return pinpoint.key if pinpoint else None
 
 
 def symbol_to_path_segment(symbol: str) -> str:
@@ -46,18 +131,6 @@ def symbol_to_path_segment(symbol: str) -> str:
 def path_segment_to_symbol(segment: str) -> str:
     """'A/RES/75/101_A' -> 'A/RES/75/101 A'."""
     return segment.strip("/").replace("_", " ")
-
-
-def loose_key(segment: str) -> str | None:
-    """A paragraph key from a path segment written any way ('para. 5' -> 'op5', 'OP5' -> 'op5'), or None."""
-    segment = segment.strip()
-    match = LOOSE_KEY_PATTERN.match(segment)
-    if match is not None:
-        kind = "pp" if match.group("preambular") else "op"
-        return f"{kind}{int(match.group('number'))}{match.group('letter').lower()}"
-    if KEY_SHAPE.match(segment.lower()) and KEY_TAIL.search(segment.lower()):
-        return segment.lower()
-    return None
 
 
 @dataclass(frozen=True)
