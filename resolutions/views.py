@@ -11,17 +11,17 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.dateformat import format as format_date
 
 from resolutions import permalinks
-from resolutions.bodies import BODIES
+from resolutions.bodies import BODIES, body_for_symbol
 from resolutions.citations import normalize_symbol, parse_reference
 from resolutions.filters import ResolutionFilter, resolution_rows
 from resolutions.models import Body, Citation, Footnote, Paragraph, Resolution
@@ -208,9 +208,14 @@ def cite(request):
             nearest=nearest_resolutions(reference.symbol),
         )
         return render(request, "resolutions/cite.html", context, status=404)
-    if reference.paragraph_key and not resolution.paragraphs.filter(key=reference.paragraph_key).exists():
+    wanted = [key for key in (reference.paragraph_key, reference.last_key) if key]
+    held = set(resolution.paragraphs.filter(key__in=wanted).values_list("key", flat=True))
+    if reference.paragraph_key and reference.paragraph_key not in held:
         return paragraph_not_found(request, resolution, reference.paragraph_key)
-    return HttpResponseRedirect(_canonical_path(resolution, reference.paragraph_key))
+    location = _canonical_path(resolution, reference.paragraph_key)
+    if reference.last_key in held:  # "paras. 3–5": the first, with the range noted on its page
+        location += "?" + urlencode({"through": reference.last_key})
+    return HttpResponseRedirect(location)
 
 
 # ---------------------------------------------------------------- not found
@@ -286,15 +291,23 @@ class ShownParagraph:
     part_heading: str = ""  # "Annex", shown before the first paragraph of an annex
 
 
+def with_paragraph_held(citations):
+    """Citations annotated with whether the archive holds the paragraph they name (``paragraph_held``), in the same query."""
+    held = Paragraph.objects.filter(resolution_id=OuterRef("target_id"), key=OuterRef("target_paragraph"))
+    return citations.annotate(paragraph_held=Exists(held))
+
+
 def citation_link(citation: Citation) -> Link:
-    """Into the archive when it holds the target (to the paragraph when one is named), else undocs.org."""
+    """Into the archive when it holds the target, to the paragraph named when it holds that too
+    (``citation`` comes through ``with_paragraph_held``); else undocs.org."""
     if citation.target_id:
         symbol = citation.target.symbol
-        if citation.target_paragraph:
+        if citation.target_paragraph and citation.paragraph_held:
             href = permalinks.paragraph_url(symbol, citation.target_paragraph)
+            title = f"{symbol}, {permalinks.paragraph_label(citation.target_paragraph)}, in this archive"
         else:
-            href = permalinks.resolution_url(symbol)
-        return Link(citation.start, citation.end, href, f"{symbol} in this archive")
+            href, title = permalinks.resolution_url(symbol), f"{symbol} in this archive"
+        return Link(citation.start, citation.end, href, title)
     return Link(
         citation.start, citation.end, UNDOCS + quote(citation.target_symbol), f"{citation.target_symbol} at undocs.org", external=True
     )
@@ -390,23 +403,82 @@ def cited_by(resolution: Resolution, key: str | None = None):
     return list(grouped.values())
 
 
-def in_series(resolution: Resolution):
-    """Earlier and later resolutions of the same title."""
-    same_title = (
+@dataclass(frozen=True)
+class SeriesEntry:
+    """A resolution of a series: one the archive holds, or one its members cite that it does not."""
+
+    symbol: str
+    url: str
+    adopted_text: str  # "19 December 2011", or ""
+    adopted_iso: str  # "2011-12-19" when the archive holds it, else ""
+    held: bool
+    order: tuple[int, int]  # (session, number): 66/122 before 68/131
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_CITED_DATE_RE = re.compile(rf",?\s+of\s+(?P<date>\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})")
+# What may stand between a cited number and the series' subject: dates, more numbers, "and its previous resolutions".
+_SUBJECT_BREAK_RE = re.compile(r";|“|\b(?:on|entitled|concerning|relating)\b", re.IGNORECASE)
+
+
+def _series_order(symbol: str) -> tuple[int, int]:
+    """'A/RES/66/122' -> (66, 122); 'A/RES/75/101 A' -> (75, 101); (0, 0) for other shapes."""
+    numbers = re.findall(r"(\d+)/(\d+)", symbol)
+    return (int(numbers[-1][0]), int(numbers[-1][1])) if numbers else (0, 0)
+
+
+def missing_series_members(resolution: Resolution, member_ids: list[int]) -> dict[str, str]:
+    """Symbols (with the date printed beside them) of resolutions the series' members cite as of the series
+    ("resolutions 66/122 of 19 December 2011 and 68/131 … on promoting social integration through social
+    inclusion") and the archive does not hold. One query."""
+    title = re.escape(" ".join(resolution.title.lower().split()))
+    subject = re.compile(rf"(?:\bon\s+|\bentitled\s+“)(?:the\s+)?{title}(?=”|[,;.:)]|\s*$|\s+and\b|\s+as\b)", re.IGNORECASE)
+    found: dict[str, str] = {}
+    citations = (
+        Citation.objects.filter(resolution_id__in=member_ids, kind=Citation.RESOLUTION, target__isnull=True, paragraph__isnull=False)
+        .select_related("paragraph")
+        .only("target_symbol", "end", "paragraph__text")
+        .order_by()
+    )
+    for citation in citations:
+        info = body_for_symbol(citation.target_symbol)
+        if info is None or info.code != resolution.body.code:
+            continue
+        text = citation.paragraph.text
+        match = subject.search(text, citation.end)
+        if match is None or _SUBJECT_BREAK_RE.search(text, citation.end, match.start()):
+            continue
+        dated = _CITED_DATE_RE.match(text, citation.end)
+        found.setdefault(citation.target_symbol, dated["date"] if dated else "")
+    return found
+
+
+def in_series(resolution: Resolution) -> tuple[list[SeriesEntry], list[SeriesEntry]]:
+    """Earlier and later resolutions of the same title, the ones the archive does not hold included
+    (named by the series' own citations, linked to the official document), by session and number."""
+    same_title = list(
         Resolution.objects.filter(title=resolution.title)
         .exclude(pk=resolution.pk)
-        .only("symbol", "title", "adopted_on", "session_sort", "number")
-        .order_by("adopted_on", "session_sort", "symbol")
+        .only("symbol", "adopted_on", "session_sort", "number")
     )
-    earlier, later = [], []
-    for other in same_title:
-        is_earlier = (
-            (other.adopted_on, other.session_sort) < (resolution.adopted_on, resolution.session_sort)
-            if other.adopted_on and resolution.adopted_on
-            else other.session_sort < resolution.session_sort
+    entries = [
+        SeriesEntry(
+            other.symbol,
+            permalinks.resolution_url(other.symbol),
+            format_date(other.adopted_on, "j F Y") if other.adopted_on else "",
+            other.adopted_on.isoformat() if other.adopted_on else "",
+            True,
+            _series_order(other.symbol),
         )
-        (earlier if is_earlier else later).append(other)
-    return earlier, later
+        for other in same_title
+    ]
+    held = {other.symbol.upper() for other in same_title} | {resolution.symbol.upper()}
+    for symbol, adopted_text in missing_series_members(resolution, [resolution.pk, *(other.pk for other in same_title)]).items():
+        if symbol.upper() not in held:
+            entries.append(SeriesEntry(symbol, UNDOCS + quote(symbol), adopted_text, "", False, _series_order(symbol)))
+    entries.sort(key=lambda entry: (entry.order, entry.symbol))
+    here = _series_order(resolution.symbol)
+    return [entry for entry in entries if entry.order < here], [entry for entry in entries if entry.order >= here]
 
 
 def legislation_json_ld(request, resolution: Resolution) -> dict:
@@ -440,9 +512,9 @@ def resolution_detail(request, resolution: Resolution):
     """A resolution as printed, with its footnotes, the resolutions citing it, and its series."""
     paragraphs = list(Paragraph.objects.of(resolution).defer(*UNSHOWN_VECTORS))
     footnotes = list(resolution.footnotes.order_by("order"))
-    citations = list(resolution.citations.select_related("target").only(
+    citations = list(with_paragraph_held(resolution.citations.select_related("target").only(
         "paragraph_id", "footnote_id", "start", "end", "target_symbol", "target_paragraph", "target__symbol"
-    ))
+    )))
     earlier, later = in_series(resolution)
     shown = shown_paragraphs(resolution, paragraphs, footnotes, citations)
     first_operative = next((item for item in shown if item.paragraph.kind == Paragraph.OPERATIVE and not item.paragraph.part), None)
@@ -467,6 +539,32 @@ def resolution_detail(request, resolution: Resolution):
     )
 
 
+@dataclass(frozen=True)
+class CitedRange:
+    """A range of paragraphs cited together ("paras. 3–5"): this page shows the first."""
+
+    last_title: str
+    rest: list[tuple[str, str]]  # (label, url) of the paragraphs after the first, through the last
+    error: str = ""
+
+
+def cited_range(request, resolution: Resolution, paragraphs: list[Paragraph], index: int) -> CitedRange | None:
+    """The range named by ``?through=KEY`` (set by /cite/ for "paras. 3–5"), or None when none was asked for."""
+    through = request.GET.get("through", "").strip()[:40]
+    if not through:
+        return None
+    first = paragraphs[index]
+    last_index = next((i for i, item in enumerate(paragraphs) if item.key == through), None)
+    if last_index is None or last_index <= index:
+        return CitedRange("", [], f"The range asked for ends at “{through}”, which does not follow this paragraph in {resolution.symbol}.")
+    rest = [
+        (permalinks.paragraph_label(item.key), permalinks.paragraph_url(resolution.symbol, item.key))
+        for item in paragraphs[index + 1 : last_index + 1]
+        if item.parent_id == first.parent_id
+    ]
+    return CitedRange(permalinks.paragraph_title(through), rest)
+
+
 def paragraph_detail(request, resolution: Resolution, key: str):
     """One paragraph: its text, neighbours, footnotes, citations both ways, and citations ready to copy."""
     paragraphs = list(Paragraph.objects.of(resolution).defer(*UNSHOWN_VECTORS))
@@ -476,7 +574,7 @@ def paragraph_detail(request, resolution: Resolution, key: str):
     paragraph = paragraphs[index]
     footnotes = list(resolution.footnotes.filter(paragraph=paragraph).order_by("order"))
     citations = list(
-        Citation.objects.filter(Q(paragraph=paragraph) | Q(footnote__in=footnotes)).select_related("target")
+        with_paragraph_held(Citation.objects.filter(Q(paragraph=paragraph) | Q(footnote__in=footnotes)).select_related("target"))
     )
     shown = shown_paragraphs(resolution, [paragraph], footnotes, citations)[0]
     before = paragraphs[index - 1 : index]
@@ -512,6 +610,7 @@ def paragraph_detail(request, resolution: Resolution, key: str):
             "following": following,
             "footnotes": shown_footnotes(footnotes, citations),
             "citations": [(citation, citation_link(citation)) for citation in citations],
+            "cited_range": cited_range(request, resolution, paragraphs, index),
             "cited_by": cited_by(resolution, key),
             "cited_as_whole": Citation.objects.citing(resolution).filter(target_paragraph="").order_by().values("resolution").distinct().count(),
             "ready_citations": ready,
