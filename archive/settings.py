@@ -109,11 +109,14 @@ DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "te
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Search (resolutions/search.py): matches ranked per search, result-cache lifetime (0 = no cache),
-# and the bound on one search statement.
-SEARCH_CANDIDATE_LIMIT = int(os.environ.get("SEARCH_CANDIDATE_LIMIT", "400"))
+# Search (resolutions/search/): the Tantivy index beside PostgreSQL, one folder per database; how long a
+# search waits for an import's next index commit before answering 503; the hits a search pages through;
+# the index writer's memory; the result-cache lifetime (0 = no cache).
+SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR", str(BASE_DIR / "var" / "search-index"))
+SEARCH_INDEX_WAIT_MS = int(os.environ.get("SEARCH_INDEX_WAIT_MS", "3000"))
+SEARCH_MAX_HITS = int(os.environ.get("SEARCH_MAX_HITS", "5000"))
+SEARCH_INDEX_WRITER_MB = int(os.environ.get("SEARCH_INDEX_WRITER_MB", "256"))
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "300"))
-SEARCH_TIMEOUT_MS = int(os.environ.get("SEARCH_TIMEOUT_MS", "5000"))
 # Rendered resolution and paragraph pages (resolutions/page_cache.py), kept until data changes.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 # Search results: one cache per worker process. Pages (~10-60 kB each): files shared by all

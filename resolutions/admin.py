@@ -1,22 +1,26 @@
-"""Curators' admin: resolutions with their paragraphs, footnotes and citations.
+"""Curators' admin: resolutions with their paragraphs, footnotes, citations and recorded votes.
 
-Read-mostly: texts come from sources through the importer, so paragraphs,
-footnotes and citations are shown, not edited. "Import a source" takes an
-uploaded file through the same parse → load path as ``manage.py ingest``.
+Curators edit what is theirs: a resolution's title, date, metadata (meeting,
+report, agenda item, committee, the JSON of sponsors and subjects) and the
+source they pinned. Everything else comes from sources through the importer or
+is the archive's own bookkeeping (session order, hashes), so it is shown
+read-only. "Import a source" takes an uploaded file through the same parse →
+load path as ``manage.py ingest``.
 """
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import F
 from django.shortcuts import redirect, render
 from django.urls import path
+from django.utils.text import Truncator
 
 from resolutions.ingest.document import ParseError, SkippedSource
 from resolutions.ingest.pipeline import MAX_SOURCE_BYTES, format_modules, parse_bytes
 from resolutions.loading import LoadError, load_resolution
 from resolutions.models import Body, Citation, Footnote, Paragraph, Resolution, Vote
-from resolutions.search import refresh_vocabulary
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -43,6 +47,13 @@ class FootnoteInline(ReadOnlyInline):
     readonly_fields = fields
 
 
+class VoteInline(ReadOnlyInline):
+    model = Vote
+    fields = ["member_state", "vote"]
+    readonly_fields = fields
+    classes = ["collapse"]
+
+
 class CitationInline(ReadOnlyInline):
     model = Citation
     fk_name = "resolution"
@@ -65,16 +76,57 @@ class SourceUploadForm(forms.Form):
         return upload
 
 
+class PinnedSourceFilter(admin.SimpleListFilter):
+    """Resolutions whose text still comes from the source a curator pinned, or no longer does."""
+
+    title = "pinned source"
+    parameter_name = "pinned"
+
+    def lookups(self, request, model_admin):
+        return [("kept", "Text from the pinned source"), ("changed", "Text from another source"), ("none", "No pin")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "kept":
+            return queryset.exclude(source_pin="").filter(source_sha256=F("source_pin"))
+        if self.value() == "changed":
+            return queryset.exclude(source_pin="").exclude(source_sha256=F("source_pin"))
+        if self.value() == "none":
+            return queryset.filter(source_pin="")
+        return queryset
+
+
+# What curators edit; every other field of a resolution is shown read-only.
+CURATED_FIELDS = ["title", "adopted_on", "meeting", "report", "agenda_item", "committee", "metadata", "source_pin"]
+
+
 @admin.register(Resolution)
 class ResolutionAdmin(admin.ModelAdmin):
-    list_display = ["symbol", "title", "body", "session", "adopted_on", "source_format"]
-    list_filter = ["body", "source_format", "committee"]
+    list_display = ["symbol", "short_title", "body", "adopted_on", "source_format", "pinned"]
+    list_display_links = ["symbol"]
+    list_filter = ["body", PinnedSourceFilter, "source_format", "committee"]
+    list_select_related = ["body"]
     search_fields = ["symbol", "title"]
     date_hierarchy = "adopted_on"
-    readonly_fields = ["symbol", "source_name", "source_format", "source_sha256", "content_hash", "created_at", "updated_at"]
-    exclude = ["title_vector"]
-    inlines = [ParagraphInline, FootnoteInline, CitationInline]
+    fieldsets = [
+        ("What curators edit", {"fields": CURATED_FIELDS}),
+        ("From the source", {"fields": ["symbol", "body", "number", "session", "session_label", "language",
+                                        "source_name", "source_format", "source_sha256"]}),
+        ("Kept by the archive", {"fields": ["session_sort", "content_hash", "created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+    readonly_fields = [
+        "symbol", "body", "number", "session", "session_label", "language", "source_name", "source_format",
+        "source_sha256", "session_sort", "content_hash", "created_at", "updated_at",
+    ]
+    inlines = [ParagraphInline, FootnoteInline, CitationInline, VoteInline]
     change_list_template = "admin/resolutions/resolution/change_list.html"
+
+    @admin.display(description="title", ordering="title")
+    def short_title(self, resolution: Resolution) -> str:
+        return Truncator(resolution.title).chars(80)
+
+    @admin.display(description="text from the pinned source", boolean=True)
+    def pinned(self, resolution: Resolution) -> bool | None:
+        return resolution.source_as_pinned
 
     def get_urls(self):
         return [path("import/", self.admin_site.admin_view(self.import_source), name="resolutions_import")] + super().get_urls()
@@ -90,7 +142,6 @@ class ResolutionAdmin(admin.ModelAdmin):
             try:
                 document = parse_bytes(upload.read(), upload.name, form.cleaned_data["format"] or None)
                 results = [load_resolution(parsed) for parsed in document.resolutions]
-                refresh_vocabulary()
             except (ParseError, SkippedSource, LoadError) as error:
                 messages.error(request, str(error))
             else:
@@ -105,12 +156,23 @@ class ResolutionAdmin(admin.ModelAdmin):
 
 @admin.register(Body)
 class BodyAdmin(admin.ModelAdmin):
+    """Bodies come from resolutions/bodies.py, created by the importer: shown, not edited."""
+
     list_display = ["code", "name", "symbol_prefix", "sessions_are_years", "order"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Citation)
 class CitationAdmin(admin.ModelAdmin):
-    list_display = ["resolution", "target_symbol", "kind", "target"]
+    list_display = ["citing_symbol", "target_symbol", "target_paragraph", "kind", "held"]
     list_filter = ["kind"]
     search_fields = ["target_symbol", "resolution__symbol", "matched_text"]
     list_select_related = ["resolution", "target"]
@@ -119,10 +181,43 @@ class CitationAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="citing resolution", ordering="resolution__symbol")
+    def citing_symbol(self, citation: Citation) -> str:
+        return citation.resolution.symbol
+
+    @admin.display(description="in the archive", boolean=True)
+    def held(self, citation: Citation) -> bool:
+        return citation.target_id is not None
+
 
 @admin.register(Vote)
 class VoteAdmin(admin.ModelAdmin):
-    list_display = ["resolution", "member_state", "vote"]
-    list_filter = ["vote"]
+    """Recorded votes, one Member State a row; they come from the sources' metadata, so they are shown, not edited."""
+
+    list_display = ["member_state", "vote", "resolution_symbol", "adopted_on"]
+    list_display_links = None
+    list_filter = ["vote", "resolution__body"]
+    list_select_related = ["resolution"]
+    list_per_page = 200
     search_fields = ["member_state", "resolution__symbol"]
-    raw_id_fields = ["resolution"]
+    ordering = ["-resolution__adopted_on", "resolution__symbol", "member_state"]
+
+    @admin.display(description="resolution", ordering="resolution__symbol")
+    def resolution_symbol(self, vote: Vote) -> str:
+        return vote.resolution.symbol
+
+    @admin.display(description="adopted on", ordering="resolution__adopted_on")
+    def adopted_on(self, vote: Vote):
+        return vote.resolution.adopted_on
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

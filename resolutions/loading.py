@@ -22,6 +22,7 @@ from django.db.models.functions import Upper
 from resolutions.bodies import BODIES
 from resolutions.ingest.document import ParsedResolution
 from resolutions.models import Body, Citation, Footnote, Paragraph, Resolution, Vote
+from resolutions.search.index import indexing
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -35,6 +36,7 @@ class LoadResult:
     symbol: str
     outcome: str  # CREATED / UPDATED / UNCHANGED
     paragraphs: int = 0
+    resolution_id: int | None = None
 
 
 def content_hash(parsed: ParsedResolution) -> str:
@@ -112,14 +114,26 @@ def validate(parsed: ParsedResolution) -> None:
 
 
 def load_resolution(parsed: ParsedResolution) -> LoadResult:
-    """Write one parsed resolution atomically; return what happened."""
+    """Write one parsed resolution atomically, then index it (``resolutions.search.index``); return what happened.
+
+    Inside ``indexing()`` (an import run) the index commits about every
+    second; alone, at once. A failed write leaves the index as it was.
+    """
     validate(parsed)
+    with indexing() as session:
+        result = _write(parsed)
+        if result.outcome != UNCHANGED:
+            session.resolution_changed(result.resolution_id)
+    return result
+
+
+def _write(parsed: ParsedResolution) -> LoadResult:
     fingerprint = content_hash(parsed)
     with transaction.atomic():
         _lock_symbol(parsed.symbol)
         existing = Resolution.objects.select_for_update().filter(symbol=parsed.symbol).first()
         if existing is not None and existing.content_hash == fingerprint:
-            return LoadResult(parsed.symbol, UNCHANGED, len(parsed.paragraphs))
+            return LoadResult(parsed.symbol, UNCHANGED, len(parsed.paragraphs), existing.pk)
         body = ensure_body(parsed.body)
         fields = {
             "body": body,
@@ -155,7 +169,7 @@ def load_resolution(parsed: ParsedResolution) -> LoadResult:
             outcome = UPDATED
         _write_children(resolution, parsed)
         resolve_citations(resolution)
-    return LoadResult(parsed.symbol, outcome, len(parsed.paragraphs))
+    return LoadResult(parsed.symbol, outcome, len(parsed.paragraphs), resolution.pk)
 
 
 def _lock_symbol(symbol: str) -> None:

@@ -11,7 +11,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from resolutions.bodies import BODIES
-from resolutions.search import MAX_PAGE, MAX_QUERY_LENGTH
+from resolutions.search.execute import max_page
+from resolutions.search.query import MAX_QUERY_LENGTH
 
 ERRORS = {
     "type": "object",
@@ -44,13 +45,16 @@ SEARCH_RESULT = {
         "query": {"type": "string"},
         "reference": {"type": "string", "format": "uri", "description": "set when the query is a citation"},
         "understood_as": {"type": "string"},
-        "total": {"type": "integer", "minimum": 0},
-        "total_is_capped": {"type": "boolean"},
+        "total": {"type": "integer", "minimum": 0, "description": "every match, counted exactly"},
+        "ignored_words": {"type": "array", "items": {"type": "string"}, "description": "words with nothing to search"},
+        "resolutions": {"type": "integer", "minimum": 0},
+        "resolutions_exact": {"type": "boolean", "description": "false: the number of resolutions is estimated"},
+        "deepest_hit": {"type": "integer", "description": "pages reach this many hits (SEARCH_MAX_HITS)"},
         "page": {"type": "integer"},
         "pages": {"type": "integer"},
         "results": {"type": "array", "items": HIT},
         "groups": {"type": "array"},
-        "facets": {"type": "object"},
+        "facets": {"type": "object", "description": "per facet, values with exact counts over every match"},
         "suggestion": {"type": ["string", "null"]},
         "removed_by_filters": {"type": "array"},
     },
@@ -86,7 +90,7 @@ def openapi_document() -> dict:
                         _parameter("cites", {"type": "string"}, "a cited symbol, e.g. A/RES/70/126"),
                         _parameter("sort", {"type": "string", "enum": ["relevance", "date"]}, "order"),
                         _parameter("view", {"type": "string", "enum": ["paragraphs", "resolutions"]}, "grouping"),
-                        _parameter("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}, "page number"),
+                        _parameter("page", {"type": "integer", "minimum": 1, "maximum": max_page()}, "page number (grouped by resolution: fewer)"),
                     ],
                     "responses": {
                         "200": {"description": "results", "content": {"application/json": {"schema": SEARCH_RESULT}}},

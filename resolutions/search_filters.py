@@ -1,9 +1,12 @@
 """The search page's parameters: the query form and the filters (django-filter).
 
-The same filters narrow both hit types; ``ParagraphSearchFilter`` and
-``FootnoteSearchFilter`` differ only in the path from the row to its
-resolution's paragraph (a footnote takes its kind and opening phrase from
-the paragraph that carries its marker).
+The filter set validates the parameters; the search compiles the cleaned
+values into index queries (``resolutions.search.compile.filter_query``).
+The same filter set narrows PostgreSQL querysets, which is how the index's
+counts are checked against the database (``resolutions.search.verify``):
+``ParagraphSearchFilter`` and ``FootnoteSearchFilter`` differ only in the
+path from the row to its resolution's paragraph (a footnote takes its kind
+and opening phrase from the paragraph that carries its marker).
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from resolutions.bodies import BODIES
 from resolutions.citations import normalize_symbol
 from resolutions.filters import YearFilter, YearRangeForm
 from resolutions.models import Body, Citation, Footnote, Paragraph
-from resolutions.search import MAX_PAGE, MAX_QUERY_LENGTH
+from resolutions.search.execute import max_page
+from resolutions.search.query import MAX_QUERY_LENGTH
 
 SORT_CHOICES = [("relevance", "Relevance"), ("date", "Newest first")]
 VIEW_CHOICES = [("paragraphs", "Paragraphs"), ("resolutions", "Grouped by resolution")]
@@ -29,7 +33,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH, strip=True, label="Search")
     sort = forms.ChoiceField(choices=SORT_CHOICES, required=False)
     view = forms.ChoiceField(choices=VIEW_CHOICES, required=False)
-    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+    page = forms.IntegerField(required=False, min_value=1)
 
     def clean_sort(self):
         return self.cleaned_data["sort"] or "relevance"
@@ -38,7 +42,13 @@ class SearchForm(forms.Form):
         return self.cleaned_data["view"] or "paragraphs"
 
     def clean_page(self):
-        return self.cleaned_data["page"] or 1
+        page = self.cleaned_data["page"] or 1
+        last = max_page(grouped=self.cleaned_data.get("view") == "resolutions")
+        if page > last:
+            raise forms.ValidationError(
+                f"Results are shown up to page {last}; add words or filters to narrow the search and see the rest."
+            )
+        return page
 
 
 class SymbolField(forms.CharField):

@@ -3,7 +3,8 @@
 Both take the same parameters: ``q``, the filters of ``SearchFilter``
 (body, session, year_from, year_to, committee, kind, opening, cites), ``sort``
 (relevance | date), ``view`` (paragraphs | resolutions) and ``page``. Bad
-parameters are answered with a message and status 400, never a 500.
+parameters are answered with a message and status 400, never a 500; an index
+that does not match the archive, with 503 and ``Retry-After``.
 """
 
 from __future__ import annotations
@@ -12,16 +13,17 @@ import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
-from resolutions import search
 from resolutions.bodies import BODIES
-from resolutions.models import Footnote, Paragraph
+from resolutions.models import Paragraph
 from resolutions.page_cache import cached_page
-from resolutions.search_filters import FootnoteSearchFilter, ParagraphSearchFilter, SearchForm
+from resolutions.search import compile, execute, index, query, suggest
+from resolutions.search.references import reference_url
+from resolutions.search_filters import ParagraphSearchFilter, SearchForm
 
-FILTER_NAMES = list(ParagraphSearchFilter.base_filters)
 # How a facet's value becomes filter parameters.
 FACET_PARAMETERS = {
     "body": lambda value: {"body": value},
@@ -35,6 +37,7 @@ FACET_TITLES = {
     "body": "Body", "session": "Session", "year": "Year", "committee": "Committee", "kind": "Paragraph",
     "opening": "Opening phrase",
 }
+RETRY_AFTER_SECONDS = 5
 
 
 @dataclass
@@ -45,47 +48,21 @@ class Outcome:
     query: str = ""
     errors: list[str] = field(default_factory=list)
     redirect_to: str | None = None
-    parsed: search.ParsedQuery | None = None
-    results: search.Results | None = None
+    plan: compile.Plan | None = None
+    results: execute.Results | None = None
     active_filters: dict = field(default_factory=dict)
     suggestion: str | None = None
     removed_by: list[str] = field(default_factory=list)  # filters without which there would be results
     filters_alone_remove_all: bool = False
     sort: str = "relevance"
     view: str = "paragraphs"
-
-    timed_out: bool = False
+    unavailable: bool = False  # the index is missing or does not match the archive
 
     @property
     def status(self) -> int:
-        if self.timed_out:
+        if self.unavailable:
             return 503
         return 400 if self.errors else 200
-
-
-@functools.cache
-def _footnote_filters() -> FootnoteSearchFilter:
-    """The footnote filters, built once: they hold no request data (the values come validated)."""
-    return FootnoteSearchFilter(queryset=Footnote.objects.none())
-
-
-def _filter_functions(data):
-    """Validated filters for both hit types, as queryset -> queryset functions (or their errors).
-
-    The parameters are validated once, by the paragraph filter set; the
-    footnote filters (the same fields, other paths) apply the cleaned values.
-    """
-    paragraph_filter = ParagraphSearchFilter(data, queryset=Paragraph.objects.none())
-    if not paragraph_filter.is_valid():
-        return None, None, paragraph_filter
-    cleaned, footnote_filters = paragraph_filter.form.cleaned_data, _footnote_filters().filters
-
-    def filter_footnotes(queryset):
-        for name, value in cleaned.items():
-            queryset = footnote_filters[name].filter(queryset, value)
-        return queryset
-
-    return paragraph_filter.filter_queryset, filter_footnotes, paragraph_filter
 
 
 def _form_errors(form) -> list[str]:
@@ -100,11 +77,11 @@ def _form_errors(form) -> list[str]:
 def perform(params) -> Outcome:
     """Validate the parameters, then jump to a cited document or run the search."""
     form = SearchForm(params)
-    outcome = Outcome(form=form, query=(params.get("q") or "")[: search.MAX_QUERY_LENGTH * 2])
-    paragraph_filter, footnote_filter, filterset = _filter_functions(params)
+    outcome = Outcome(form=form, query=(params.get("q") or "")[: query.MAX_QUERY_LENGTH * 2])
+    filterset = ParagraphSearchFilter(params, queryset=Paragraph.objects.none())
     if not form.is_valid():
         outcome.errors += _form_errors(form)
-    if paragraph_filter is None:
+    if not filterset.is_valid():
         outcome.errors += _form_errors(filterset.form)
     if outcome.errors:
         return outcome
@@ -118,42 +95,45 @@ def perform(params) -> Outcome:
             outcome.errors.append("Type some words to search for; the filters narrow a search.")
         return outcome
     if not outcome.active_filters and "page" not in params:
-        outcome.redirect_to = search.reference_url(outcome.query)
+        outcome.redirect_to = reference_url(outcome.query)
         if outcome.redirect_to:
             return outcome
-    page = form.cleaned_data["page"]
     try:
-        outcome.parsed = search.parse_query(outcome.query)
-        results = search.run(
-            outcome.parsed, paragraph_filter, footnote_filter, sort=outcome.sort, page=page,
+        outcome.plan = compile.plan(query.parse(outcome.query))
+        searcher = index.searcher()
+        outcome.results = execute.run(
+            searcher, outcome.plan, outcome.active_filters, sort=outcome.sort, page=form.cleaned_data["page"],
             grouped=outcome.view == "resolutions",
         )
-        explained = _explain_no_hits(outcome, params, paragraph_filter, footnote_filter, results)
-    except search.QueryError as error:
+        if not outcome.results.total:
+            _explain_no_hits(outcome, searcher)
+    except query.QueryError as error:
         outcome.errors.append(str(error))
-        outcome.timed_out = isinstance(error, search.SearchTimeout)
-        return outcome
-    outcome.results = results
-    outcome.suggestion, outcome.removed_by, outcome.filters_alone_remove_all = explained
+    except index.IndexUnavailable as error:
+        outcome.errors.append(str(error))
+        outcome.unavailable = True
     return outcome
 
 
-def _explain_no_hits(outcome: Outcome, params, paragraph_filter, footnote_filter, results):
-    """(did-you-mean, filters without which there are hits, whether only all filters together remove them)."""
-    if results.total:
-        return None, [], False
-    suggestion = search.suggest(outcome.parsed, paragraph_filter, footnote_filter)
-    removed_by = []
-    for name in outcome.active_filters:
-        data = params.copy()
-        data.pop(name, None)
-        without_paragraph, without_footnote, _ = _filter_functions(data)
-        if search.has_matches(outcome.parsed, without_paragraph, without_footnote):
-            removed_by.append(name)
-    alone_remove_all = bool(outcome.active_filters) and not removed_by and search.has_matches(
-        outcome.parsed, lambda qs: qs, lambda qs: qs
-    )
-    return suggestion, removed_by, alone_remove_all
+def _has_hits(searcher, matches, filters: dict) -> bool:
+    return execute.total(searcher, compile.with_filters(matches, filters)) > 0
+
+
+def _explain_no_hits(outcome: Outcome, searcher) -> None:
+    """Did-you-mean, the filters without which there are hits, and whether only all of them together remove them."""
+    filters = outcome.active_filters
+    suggestion = suggest.suggestion(outcome.plan.tree, searcher)
+    if suggestion:
+        try:
+            if _has_hits(searcher, compile.plan(query.parse(suggestion)).matches, filters):
+                outcome.suggestion = suggestion
+        except query.QueryError:
+            pass
+    matches = outcome.plan.matches
+    outcome.removed_by = [
+        name for name in filters if _has_hits(searcher, matches, {k: v for k, v in filters.items() if k != name})
+    ]
+    outcome.filters_alone_remove_all = bool(filters) and not outcome.removed_by and _has_hits(searcher, matches, {})
 
 
 def _url(params: list[tuple[str, str]], **changes) -> str:
@@ -171,7 +151,31 @@ def _filter_label(name: str, value) -> str:
 
 
 def search_seconds() -> int:
-    return search.CACHE_SECONDS
+    return settings.SEARCH_CACHE_SECONDS
+
+
+def _unavailable(response):
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def _facets(params, results: execute.Results) -> list[dict]:
+    facets = []
+    for name, values in results.facets.items():
+        if not values:
+            continue
+        # The query string without this facet's parameters is built once; each value appends its own.
+        base = _url(params, **{parameter: None for parameter in FACET_PARAMETERS[name]("")})
+        separator = "&" if len(base) > 1 else ""
+        facets.append({
+            "title": FACET_TITLES[name],
+            "values": [
+                {"label": _filter_label(name, value), "count": f"{count:,}",
+                 "url": base + separator + urlencode(FACET_PARAMETERS[name](value))}
+                for value, count in values
+            ],
+        })
+    return facets
 
 
 @functools.partial(cached_page, seconds=search_seconds)
@@ -188,38 +192,23 @@ def search_page(request):
         }
         for name, value in outcome.active_filters.items()
     ]
-    facets = []
-    if outcome.results:
-        for name, values in outcome.results.facets.items():
-            if values:
-                # The query string without this facet's parameters is built once; each value appends its own.
-                replaced = FACET_PARAMETERS[name]("")
-                base = _url(params, **{parameter: None for parameter in replaced})
-                separator = "&" if len(base) > 1 else ""
-                facets.append({
-                    "title": FACET_TITLES[name],
-                    "values": [
-                        {"label": _filter_label(name, value), "count": f"{count:,}",
-                         "url": base + separator + urlencode(FACET_PARAMETERS[name](value))}
-                        for value, count in values
-                    ],
-                })
     results = outcome.results
     context = {
         "query": outcome.query,
         "outcome": outcome,
         "results": results,
         "chips": chips,
-        "facets": facets,
+        "facets": _facets(params, results) if results else [],
         "removed_by": [ParagraphSearchFilter.base_filters[name].label for name in outcome.removed_by],
         "sort_urls": {value: _url(params, sort=value) for value in ("relevance", "date")},
         "view_urls": {value: _url(params, view=value) for value in ("paragraphs", "resolutions")},
         "suggestion_url": _url(params, q=outcome.suggestion) if outcome.suggestion else None,
         "previous_url": _page_url(params, results.page - 1) if results and results.page > 1 else None,
         "next_url": _page_url(params, results.page + 1) if results and results.page < results.pages else None,
-        "candidate_limit": search.CANDIDATE_LIMIT,
+        "max_hits": execute.max_hits(),
     }
-    return render(request, "resolutions/search.html", context, status=outcome.status)
+    response = render(request, "resolutions/search.html", context, status=outcome.status)
+    return _unavailable(response) if outcome.unavailable else response
 
 
 def _page_url(params: list[tuple[str, str]], page: int) -> str:
@@ -228,16 +217,18 @@ def _page_url(params: list[tuple[str, str]], page: int) -> str:
 
 @functools.partial(cached_page, seconds=search_seconds)
 def search_api(request):
-    """The search as JSON, same parameters as /search/; errors as {"errors": [...]} with status 400."""
+    """The search as JSON, same parameters as /search/; errors as {"errors": [...]} with status 400 (503: index)."""
     outcome = perform(request.GET)
     if outcome.errors:
-        return JsonResponse({"errors": outcome.errors}, status=outcome.status)
+        response = JsonResponse({"errors": outcome.errors}, status=outcome.status)
+        return _unavailable(response) if outcome.unavailable else response
     if outcome.redirect_to:
         return JsonResponse({"query": outcome.query, "reference": request.build_absolute_uri(outcome.redirect_to)})
     results = outcome.results
     body = {
         "query": outcome.query,
-        "understood_as": str(outcome.parsed) if outcome.parsed else "",
+        "understood_as": str(outcome.plan) if outcome.plan else "",
+        "ignored_words": outcome.plan.dropped if outcome.plan else [],
         "filters": {name: str(value) for name, value in outcome.active_filters.items()},
         "sort": outcome.sort,
         "view": outcome.view,
@@ -247,14 +238,16 @@ def search_api(request):
         return JsonResponse(body)
     body.update(
         total=results.total,
-        total_is_capped=results.total_is_capped,
         resolutions=results.resolutions,
+        resolutions_exact=results.resolutions_exact,
         page=results.page,
         pages=results.pages,
+        deepest_hit=results.deepest_hit,
         facets={name: [{"value": value, "count": count} for value, count in values] for name, values in results.facets.items()},
         suggestion=outcome.suggestion,
         removed_by_filters=outcome.removed_by,
     )
+
     def hit_json(hit):
         return {**hit.as_json(), "url": request.build_absolute_uri(hit.url)}
 
@@ -267,3 +260,4 @@ def search_api(request):
     else:
         body["results"] = [hit_json(hit) for hit in results.hits]
     return JsonResponse(body)
+

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from resolutions.ingest.document import ParseError, SkippedSource
 from resolutions.ingest.pipeline import format_modules, parse_path, source_paths
 from resolutions.loading import LoadError, load_resolution
-from resolutions.search import refresh_vocabulary
+from resolutions.search.index import indexing
 
 
 class Command(BaseCommand):
@@ -19,6 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=sorted(format_modules()), help="skip detection")
         parser.add_argument("--quiet-warnings", action="store_true", help="count warnings, do not print them")
 
+    # One index writer for the whole run: each resolution's documents follow its database commit, and the
+    # index commits about every second, so searches during a long import see it progress.
+    @indexing()
     def handle(self, *args, paths: list[Path], format: str | None, quiet_warnings: bool, **options):
         files = source_paths(paths)
         if not files:
@@ -57,8 +60,6 @@ class Command(BaseCommand):
                 paragraphs += result.paragraphs
         if progress:
             sys.stderr.write("\n")
-        if counts["created"] or counts["updated"]:
-            refresh_vocabulary()  # the did-you-mean words of the search include the new texts
         elapsed = time.monotonic() - started
         for failure in failures:
             self.stderr.write(f"failed: {failure}")

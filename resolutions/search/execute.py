@@ -1,0 +1,301 @@
+"""Execute: one search against the index -- exact total, exact facet counts, the page asked for.
+
+Tantivy ranks every match by BM25 (``compile`` sets the fields' weights)
+or orders them newest first by the ``newest`` key, and counts them; one
+aggregation request counts the values of every facet over all matches. A
+page of hits is read from the index's stored fields, so no database query
+is needed. Grouped by resolution, groups come in the order of their best
+hit (or newest); their hit counts are exact too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+from dataclasses import dataclass, field
+
+import tantivy
+from django.conf import settings
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString
+
+from resolutions.bodies import BODIES
+from resolutions.permalinks import paragraph_title, paragraph_url, resolution_url
+from resolutions.search.compile import Plan, with_filters
+from resolutions.search.highlight import highlight
+from resolutions.search.query import QueryError
+from resolutions.search.schema import schema
+
+PAGE_SIZE = 20
+GROUPS_PER_PAGE = 10
+HITS_PER_GROUP = 3
+FACET_VALUE_LIMIT = 12
+YEAR_VALUES = 36
+# Facets, and the index field each counts.
+FACETS = {
+    "body": "body", "session": "session", "year": "year", "committee": "committee", "kind": "kind",
+    "opening": "opening_value",
+}
+# Per-segment buckets kept before merging: more than any facet has values, so every count is exact.
+SEGMENT_BUCKETS = 1_000_000
+
+
+def max_hits() -> int:
+    """Hits a search pages through at most (``SEARCH_MAX_HITS``); the total is exact beyond it."""
+    return settings.SEARCH_MAX_HITS
+
+
+def max_page(grouped: bool = False) -> int:
+    return max(1, max_hits() // (GROUPS_PER_PAGE if grouped else PAGE_SIZE))
+
+
+@dataclass(frozen=True)
+class BodyRef:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ResolutionRef:
+    """What a hit shows of its resolution (from the index's stored fields)."""
+
+    pk: int
+    symbol: str
+    title: str
+    body: BodyRef
+    session: str
+    adopted_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class ParagraphRef:
+    key: str
+    number: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    id: int
+    marker: str
+
+
+@dataclass
+class Hit:
+    type: str  # "paragraph" or "footnote"
+    resolution: ResolutionRef
+    paragraph: ParagraphRef | None
+    footnote: FootnoteRef | None
+    highlight: SafeString
+    rank: float
+    url: str
+    label: str = ""  # 'Operative paragraph 5', 'Resolution' (a footnote whose marker is in no paragraph)
+    adopted_text: str = ""  # '17 December 2015'
+
+    def as_json(self) -> dict:
+        resolution = self.resolution
+        return {
+            "type": self.type,
+            "symbol": resolution.symbol,
+            "title": resolution.title,
+            "body": resolution.body.code,
+            "session": resolution.session,
+            "adopted_on": resolution.adopted_on.isoformat() if resolution.adopted_on else None,
+            "paragraph": self.paragraph.key if self.paragraph else None,
+            "number": self.paragraph.number if self.paragraph else None,
+            "label": self.label,
+            "kind": self.paragraph.kind if self.paragraph else None,
+            "footnote": self.footnote.marker if self.footnote else None,
+            "highlight": str(self.highlight),
+            "rank": round(self.rank, 6),
+            "url": self.url,
+        }
+
+
+@dataclass
+class Group:
+    resolution: ResolutionRef
+    hits: list[Hit]
+    total: int  # this resolution's hits among all matches
+
+    @property
+    def url(self) -> str:
+        return resolution_url(self.resolution.symbol)
+
+
+@dataclass
+class Results:
+    total: int
+    page: int
+    pages: int
+    resolutions: int
+    resolutions_exact: bool
+    facets: dict[str, list[tuple[str, int]]]
+    hits: list[Hit] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    deepest_hit: int = 0  # the last hit that pages reach (SEARCH_MAX_HITS)
+
+
+# Up to this many hits, the number of resolutions they are in is counted exactly (a terms aggregation
+# over resolution ids); beyond it, estimated by Tantivy's HyperLogLog cardinality and shown as "about".
+EXACT_RESOLUTION_COUNT = 5_000
+
+
+def _aggregations(exact_resolutions: bool) -> dict:
+    aggregations = {}
+    for name, index_field in FACETS.items():
+        if name == "year":
+            terms = {"field": index_field, "size": YEAR_VALUES, "order": {"_key": "desc"}}
+        else:
+            # More than are shown, so that values tied at the cut are chosen alphabetically, not by chance.
+            terms = {"field": index_field, "size": FACET_VALUE_LIMIT * 4}
+        aggregations[name] = {"terms": {**terms, "segment_size": SEGMENT_BUCKETS}}
+    if exact_resolutions:
+        aggregations["resolutions"] = {"terms": {"field": "resolution_id", "size": EXACT_RESOLUTION_COUNT}}
+    else:
+        aggregations["resolutions"] = {"cardinality": {"field": "resolution_id"}}
+    return aggregations
+
+
+def counts(searcher: tantivy.Searcher, query: tantivy.Query, total: int) -> tuple[int, bool, dict]:
+    """(number of resolutions, whether that number is exact, facet values with counts) over every match."""
+    exact = total <= EXACT_RESOLUTION_COUNT
+    found = searcher.aggregate(query, _aggregations(exact))
+    facets = {}
+    for name in FACETS:
+        buckets = found.get(name, {}).get("buckets", [])
+        facets[name] = [(str(bucket["key"]), bucket["doc_count"]) for bucket in buckets if bucket["key"] not in ("", 0)]
+        if name != "year":
+            facets[name] = sorted(facets[name], key=lambda item: (-item[1], item[0]))[:FACET_VALUE_LIMIT]
+    resolutions = found.get("resolutions", {})
+    count = len(resolutions.get("buckets", [])) if exact else int(round(resolutions.get("value") or 0))
+    return count, exact, facets
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_text(day: dt.date | None) -> str:
+    return date_format(day, "j F Y") if day else ""
+
+
+@functools.lru_cache(maxsize=64)
+def _body(code: str) -> BodyRef:
+    return BodyRef(code, BODIES[code].name if code in BODIES else code)
+
+
+def hit_from(document: dict, score: float, plan: Plan) -> Hit:
+    """A hit from one stored index document (a dict of lists, as Tantivy gives it)."""
+
+    def first(name: str, default=""):
+        values = document.get(name)
+        return values[0] if values else default
+
+    adopted = first("adopted_on")
+    adopted_on = dt.date.fromisoformat(adopted) if adopted else None
+    resolution = ResolutionRef(
+        first("resolution_id", 0), first("symbol"), first("title"), _body(first("body")), first("session"), adopted_on
+    )
+    key, is_paragraph = first("key"), first("hit") == "paragraph"
+    paragraph = ParagraphRef(key, first("number"), first("kind")) if key else None
+    footnote = None if is_paragraph else FootnoteRef(first("row_id", 0), first("marker"))
+    text = first("text") if is_paragraph else first("footnote")
+    url = paragraph_url(resolution.symbol, key) if key else resolution_url(resolution.symbol)
+    return Hit(
+        "paragraph" if is_paragraph else "footnote", resolution, paragraph, footnote, highlight(text, plan.highlight),
+        score, url, label=paragraph_title(key) if key else "Resolution", adopted_text=_date_text(adopted_on),
+    )
+
+
+def _top(searcher, query, *, limit: int, offset: int, sort: str):
+    if sort == "date":
+        return searcher.search(query, limit, count=True, order_by_field="newest", offset=offset, order=tantivy.Order.Desc)
+    return searcher.search(query, limit, count=True, offset=offset)
+
+
+def run(searcher: tantivy.Searcher, plan: Plan, filters: dict, *, sort: str = "relevance", page: int = 1,
+        grouped: bool = False) -> Results:
+    """One search over every match; ``page`` beyond the last shows the last."""
+    if not 1 <= page <= max_page(grouped):
+        raise QueryError(f"Pages go from 1 to {max_page(grouped)}; refine the search to see further.")
+    query = with_filters(plan.matches, filters)
+    size = GROUPS_PER_PAGE if grouped else PAGE_SIZE
+    first = _top(searcher, query, limit=size, offset=0 if grouped else (page - 1) * size, sort=sort)
+    total = first.count
+    resolutions, exact, facets = counts(searcher, query, total)
+    if grouped:
+        return _grouped(searcher, query, plan, sort, page, total, (resolutions, exact, facets))
+    reachable = min(total, max_hits())
+    pages = max(1, math.ceil(reachable / size))
+    if page > pages:
+        page = pages
+        first = _top(searcher, query, limit=size, offset=(page - 1) * size, sort=sort)
+    hits = [hit_from(searcher.doc(address).to_dict(), _score(score, sort), plan) for score, address in first.hits]
+    return Results(total, page, pages, resolutions, exact, facets, hits=hits, deepest_hit=reachable)
+
+
+def _score(value, sort: str) -> float:
+    return 0.0 if sort == "date" else float(value)
+
+
+def _grouped(searcher, query, plan, sort, page, total, counted) -> Results:
+    """Resolutions in the order of their best (or newest) hit, each with its best hits and exact count.
+
+    The groups' order is read off the ranked hits: a resolution's place is
+    that of its first hit. Hits are read in growing batches until the page's
+    groups are all seen (or ``SEARCH_MAX_HITS`` hits were read).
+    """
+    resolutions, exact, facets = counted
+    pages = max(1, min(max_page(True), math.ceil(resolutions / GROUPS_PER_PAGE)))
+    page = min(page, pages)
+    wanted = page * GROUPS_PER_PAGE
+    limit = 200
+    while True:
+        found = _top(searcher, query, limit=limit, offset=0, sort=sort)
+        order, seen = [], {}
+        addresses = [address for _, address in found.hits]
+        for (score, address), resolution_id in zip(found.hits, searcher.fast_field_values("resolution_id", addresses)):
+            if resolution_id not in seen:
+                seen[resolution_id] = []
+                order.append(resolution_id)
+            if len(seen[resolution_id]) < HITS_PER_GROUP:
+                seen[resolution_id].append((score, address))
+        if len(order) >= wanted or len(found.hits) >= total or limit >= max_hits():
+            break
+        limit = min(limit * 4, max_hits())
+    if len(order) <= (page - 1) * GROUPS_PER_PAGE:  # an estimated count promised more groups than there are
+        page = max(1, math.ceil(len(order) / GROUPS_PER_PAGE))
+        pages = page
+    shown = order[(page - 1) * GROUPS_PER_PAGE: page * GROUPS_PER_PAGE]
+    group_counts = _hits_per_resolution(searcher, query, shown)
+    groups = []
+    for resolution_id in shown:
+        best = seen[resolution_id]
+        if len(best) < min(HITS_PER_GROUP, group_counts.get(resolution_id, 0)):
+            best = _top(searcher, _in_resolution(query, resolution_id), limit=HITS_PER_GROUP, offset=0, sort=sort).hits
+        hits = [hit_from(searcher.doc(address).to_dict(), _score(score, sort), plan) for score, address in best]
+        groups.append(Group(hits[0].resolution, hits, group_counts.get(resolution_id, len(hits))))
+    return Results(total, page, pages, resolutions, exact, facets, groups=groups, deepest_hit=min(total, max_hits()))
+
+
+def _in_resolution(query: tantivy.Query, resolution_id: int) -> tantivy.Query:
+    return tantivy.Query.boolean_query([
+        (tantivy.Occur.Must, query),
+        (tantivy.Occur.Must, tantivy.Query.term_query(schema(), "resolution_id", resolution_id)),
+    ])
+
+
+def _hits_per_resolution(searcher, query, resolution_ids: list[int]) -> dict[int, int]:
+    if not resolution_ids:
+        return {}
+    narrowed = tantivy.Query.boolean_query([
+        (tantivy.Occur.Must, query),
+        (tantivy.Occur.Must, tantivy.Query.term_set_query(schema(), "resolution_id", resolution_ids)),
+    ])
+    found = searcher.aggregate(narrowed, {"groups": {"terms": {
+        "field": "resolution_id", "size": len(resolution_ids), "segment_size": SEGMENT_BUCKETS,
+    }}})
+    return {int(bucket["key"]): bucket["doc_count"] for bucket in found["groups"]["buckets"]}
+
+
+def total(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
+    return searcher.search(query, 1, count=True).count

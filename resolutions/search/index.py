@@ -1,0 +1,366 @@
+"""The search index on disk: where it lives, whether it matches the database, and how it is written.
+
+PostgreSQL is the record; the index is derived from it and says which
+state of it it reflects: its *state* document holds the database's data
+version (``data_version``), a sequence that triggers advance on every write
+to the searchable tables. A search compares the two and refuses to answer
+from an index that does not match (``IndexUnavailable``, shown as a 503),
+rather than answer wrongly.
+
+Layout, under ``SEARCH_INDEX_DIR``, one folder per database::
+
+    <database>/current -> gen-<time>-<pid>   (a symlink, swapped atomically)
+    <database>/gen-...                       (Tantivy index folders)
+
+Writers (``IndexSession``): the per-resolution load (``resolutions.loading``)
+and ``rebuild``. Both hold one PostgreSQL advisory lock from before their
+database write until the index commit that records the new data version, so
+the version an index records always describes its content. A session that
+finds the index missing or not matching the database rebuilds it first.
+
+Readers: every worker process opens ``current`` (the files are memory-mapped,
+so all workers share one copy in the page cache) and, when the database's
+version has moved on, reloads -- or reopens, when a rebuild swapped the
+symlink. During an import a search may find the index one commit behind; it
+waits up to ``SEARCH_INDEX_WAIT_MS`` for the writer's next commit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tantivy
+from django.conf import settings
+from django.db import connection
+
+from resolutions.search import analysis, source
+from resolutions.search.schema import STATE, STATE_VALUE, document, schema, state_document
+
+logger = logging.getLogger(__name__)
+
+WRITER_LOCK = 0x5EA4C4  # pg_advisory_lock key of the index writers
+COMMIT_EVERY_SECONDS = 1.0  # a session's commits during a long import: searches wait at most about this
+
+
+class IndexUnavailable(Exception):
+    """The index is missing or does not match the database: searches answer 503 with this message."""
+
+
+def data_version() -> str:
+    """Changes whenever searchable rows change (the sequence of migration 0004).
+
+    Inside a transaction that has written (an import, a test), the
+    transaction's id is part of it, so what it sees is never shared. The
+    database's own oid is part of it too: a database dropped and created
+    again (a new test run, a restore) starts its sequence afresh.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT last_value, pg_current_xact_id_if_assigned(),"
+            " (SELECT oid FROM pg_database WHERE datname = current_database())"
+            " FROM resolutions_search_data_version"
+        )
+        version, transaction_id, database_oid = cursor.fetchone()
+    return f"{database_oid}:{version}:{transaction_id or ''}"
+
+
+def root() -> Path:
+    """This database's folder of indexes (servers and databases sharing SEARCH_INDEX_DIR keep apart)."""
+    database = connection.settings_dict
+    server = hashlib.sha256(repr((database["HOST"], database["PORT"])).encode()).hexdigest()[:8]
+    return Path(settings.SEARCH_INDEX_DIR) / f"{database['NAME']}-{server}"
+
+
+def current_path() -> Path | None:
+    link = root() / "current"
+    try:
+        return (root() / os.readlink(link)).resolve()
+    except OSError:
+        return None
+
+
+def _open(path: Path) -> tantivy.Index:
+    path.mkdir(parents=True, exist_ok=True)
+    index = tantivy.Index(schema(), path=str(path), reuse=True)
+    analysis.register(index)
+    return index
+
+
+def recorded_version(searcher: tantivy.Searcher) -> str | None:
+    """The data version in the index's state document (None for an index that never finished)."""
+    found = searcher.search(tantivy.Query.term_query(schema(), STATE, STATE_VALUE), 1, count=False).hits
+    if not found:
+        return None
+    return searcher.doc(found[0][1]).get_first("data_version")
+
+
+# --- reading ---
+
+
+@dataclass
+class _Reader:
+    """One process's view of the index: the searcher whose recorded version is ``version``."""
+
+    path: Path
+    index: tantivy.Index
+    searcher: tantivy.Searcher
+    version: str | None
+    pid: int = field(default_factory=os.getpid)
+
+
+_readers: dict[Path, _Reader] = {}
+_readers_lock = threading.Lock()
+
+
+def _reader(refresh: bool) -> _Reader | None:
+    """This process's reader of the current index, reloaded (or reopened after a rebuild) when asked."""
+    key = root()
+    reader = _readers.get(key)
+    if reader is not None and reader.pid != os.getpid():
+        reader = None  # opened before a fork (gunicorn's preload): not this process's
+    if reader is not None and not refresh:
+        return reader
+    with _readers_lock:
+        path = current_path()
+        if path is None:
+            _readers.pop(key, None)
+            return None
+        try:
+            if reader is None or reader.path != path:
+                index = _open(path)
+            else:
+                index = reader.index
+                index.reload()
+            searcher = index.searcher()
+            reader = _Reader(path, index, searcher, recorded_version(searcher))
+        except (OSError, ValueError) as error:  # swapped or removed under us: the next call opens afresh
+            logger.warning("search index at %s unreadable: %s", path, error)
+            _readers.pop(key, None)
+            return None
+        _readers[key] = reader
+        return reader
+
+
+def searcher(version: str | None = None) -> tantivy.Searcher:
+    """A searcher over an index that reflects the database's data ``version`` (read now when not given).
+
+    Raises ``IndexUnavailable`` when the index is missing, or still does not
+    match after ``SEARCH_INDEX_WAIT_MS`` (an import commits about every
+    second, so a search during one waits for that commit).
+    """
+    version = version or data_version()
+    reader = _reader(refresh=False)
+    if reader is not None and reader.version == version:
+        return reader.searcher
+    deadline = time.monotonic() + settings.SEARCH_INDEX_WAIT_MS / 1000
+    while True:
+        reader = _reader(refresh=True)
+        if reader is not None and reader.version == version:
+            return reader.searcher
+        if time.monotonic() >= deadline:
+            break
+        time.sleep(0.05)
+    if reader is None:
+        raise IndexUnavailable("The search index has not been built yet: searches resume once it is.")
+    logger.warning("search index at %s is at data version %s, the database at %s", reader.path, reader.version, version)
+    raise IndexUnavailable("The search index is being brought up to date with the archive: please try again shortly.")
+
+
+# --- writing ---
+
+
+@contextlib.contextmanager
+def _writer_lock():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [WRITER_LOCK])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [WRITER_LOCK])
+
+
+@dataclass
+class RebuildReport:
+    path: Path
+    documents: int
+    seconds: float
+    version: str
+
+
+def _build(rows, path: Path, version: str) -> int:
+    index = _open(path)
+    # One thread with the whole heap: fewer, larger segments, which count facets faster.
+    writer = index.writer(settings.SEARCH_INDEX_WRITER_MB * 1_000_000, 1)
+    count = 0
+    for row in rows:
+        writer.add_document(document(row))
+        count += 1
+    writer.add_document(state_document(version))
+    writer.commit()
+    writer.wait_merging_threads()
+    return count
+
+
+def _swap(path: Path) -> None:
+    """Point ``current`` at ``path`` atomically, then remove the other generations."""
+    folder = root()
+    temporary = folder / f".current-{os.getpid()}"
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    os.symlink(path.name, temporary)
+    os.replace(temporary, folder / "current")
+    for other in folder.glob("gen-*"):
+        if other != path:
+            # Workers still reading it keep their memory-mapped files until they reopen.
+            shutil.rmtree(other, ignore_errors=True)
+
+
+def _rebuild_locked() -> RebuildReport:
+    started = time.monotonic()
+    # The version first, then the rows: a write in between makes the index look older than it is
+    # (rebuilt again), never newer.
+    version = data_version()
+    folder = root()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"gen-{time.time_ns()}-{os.getpid()}"
+    try:
+        count = _build(source.rows(), path, version)
+    except BaseException:
+        shutil.rmtree(path, ignore_errors=True)
+        raise
+    _swap(path)
+    return RebuildReport(path, count, time.monotonic() - started, version)
+
+
+def rebuild() -> RebuildReport:
+    """Build a new index from PostgreSQL beside the current one and switch to it (under the writer lock)."""
+    with _writer_lock():
+        return _rebuild_locked()
+
+
+@dataclass
+class Status:
+    path: Path | None
+    index_version: str | None
+    database_version: str
+    documents: int = 0
+
+    @property
+    def fresh(self) -> bool:
+        return self.path is not None and self.index_version == self.database_version
+
+    def describe(self) -> str:
+        if self.path is None:
+            return "missing"
+        if not self.fresh:
+            return f"stale (index at data version {self.index_version}, database at {self.database_version})"
+        return f"fresh ({self.documents:,} documents, data version {self.database_version})"
+
+
+def status() -> Status:
+    version = data_version()
+    reader = _reader(refresh=True)
+    if reader is None:
+        return Status(None, None, version)
+    return Status(reader.path, reader.version, version, max(0, reader.searcher.num_docs - 1))
+
+
+def ensure() -> tuple[Status, RebuildReport | None]:
+    """Rebuild the index when it is missing or stale (start-up, and ``manage.py search_index ensure``)."""
+    found = status()
+    if found.fresh:
+        return found, None
+    with _writer_lock():
+        found = status()
+        if found.fresh:
+            return found, None
+        return found, _rebuild_locked()
+
+
+class IndexSession:
+    """The writer's side of one run of imports: rows written to PostgreSQL, then their documents indexed.
+
+    Opened under the writer lock, on an index that matches the database
+    (rebuilt first when it does not). ``resolution_changed(id)`` follows each
+    resolution's database commit; the session commits the index about every
+    ``COMMIT_EVERY_SECONDS`` and when it ends, each commit recording the data
+    version then current. While the lock is held only this session writes, so
+    that version describes the index -- also after a load that failed and
+    rolled back, which may still have advanced the version's sequence.
+    """
+
+    def __init__(self):
+        self._writer: tantivy.IndexWriter | None = None
+        self._pending = False
+        self._last_commit = time.monotonic()
+        found = status()
+        if not found.fresh:
+            # Documents are replaced per resolution, so they must start from the database's state.
+            logger.info("search index %s before an import: rebuilding", found.describe())
+            _rebuild_locked()
+        self._recorded = data_version()
+
+    def _open_writer(self) -> tantivy.IndexWriter:
+        if self._writer is None:
+            self._writer = _open(current_path()).writer(settings.SEARCH_INDEX_WRITER_MB * 1_000_000, 1)
+        return self._writer
+
+    def resolution_changed(self, resolution_id: int) -> None:
+        writer = self._open_writer()
+        writer.delete_documents_by_term("resolution_id", resolution_id)
+        for row in source.rows([resolution_id]):
+            writer.add_document(document(row))
+        self._pending = True
+        if time.monotonic() - self._last_commit >= COMMIT_EVERY_SECONDS:
+            self.commit()
+
+    def commit(self) -> None:
+        version = data_version()
+        if not self._pending and version == self._recorded:
+            return
+        writer = self._open_writer()
+        writer.delete_documents_by_term(STATE, STATE_VALUE)
+        writer.add_document(state_document(version))
+        writer.commit()
+        self._pending, self._recorded, self._last_commit = False, version, time.monotonic()
+
+    def close(self) -> None:
+        try:
+            self.commit()
+        finally:
+            if self._writer is not None:
+                writer, self._writer = self._writer, None
+                writer.wait_merging_threads()
+
+
+_session = threading.local()
+
+
+@contextlib.contextmanager
+def indexing():
+    """Keep the index in step with the database writes made inside (re-entrant; holds the writer lock)."""
+    active = getattr(_session, "current", None)
+    if active is not None:
+        yield active
+        return
+    with _writer_lock():
+        session = IndexSession()
+        _session.current = session
+        try:
+            yield session
+        finally:
+            _session.current = None
+            try:
+                session.close()
+            except Exception:
+                # Left stale: the version check refuses it, and the next writer or start-up rebuilds it.
+                logger.exception("search index commit failed")

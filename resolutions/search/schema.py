@@ -1,0 +1,150 @@
+"""What the search index holds: one document per paragraph and per footnote.
+
+Text fields come in pairs, stemmed (BM25-scored words) and exact (phrases,
+prefixes). ``CONTENT`` are the fields a hit's own words must match in, each
+with its BM25 weight; the resolution's title adds to the score of its
+paragraphs without being enough to make one a hit. Filter and facet values
+are raw (untokenised) fast fields, so counts over every match come from
+Tantivy's aggregations. Everything a hit displays is stored, so a page of
+results needs no database query. One more document, the *state* document,
+records the database data version that the index reflects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+import tantivy
+
+from resolutions.search.analysis import EXACT, stemmed_name
+
+
+@dataclass(frozen=True)
+class TextField:
+    name: str  # the stemmed field; ``exact`` holds the same text's exact terms
+    weight: float
+
+    @property
+    def exact(self) -> str:
+        return f"{self.name}_exact"
+
+
+OPENING = TextField("opening", 2.0)  # the opening phrase ("Calls upon"): what the paragraph does
+TEXT = TextField("text", 1.0)  # a paragraph's text
+FOOTNOTE = TextField("footnote", 0.6)  # a footnote's text: usually a reference rather than the point
+TITLE = TextField("title", 0.4)  # the resolution's title: lifts its paragraphs, never matches alone
+CONTENT = (OPENING, TEXT, FOOTNOTE)
+# Names a query may put before a colon, and the text fields each one searches.
+QUERY_FIELDS = {"title": (TITLE,), "opening": (OPENING,), "text": (TEXT, FOOTNOTE)}
+
+STATE, STATE_VALUE = "state", "current"  # the state document's marker
+# Filter and facet values, as stored for display; committee and opening phrase are also kept lower-cased
+# (``*_key``) because their filters ignore case.
+RAW_FIELDS = ("hit", "symbol", "body", "session", "committee", "committee_key", "kind", "opening_value",
+              "opening_key", "language", "cites", STATE)
+FAST_RAW_FIELDS = ("body", "session", "committee", "kind", "opening_value", "language")
+STORED_ONLY = ("key", "number", "marker", "adopted_on", "data_version")
+
+
+@functools.cache
+def schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    for field in (*CONTENT, TITLE):
+        builder.add_text_field(field.name, stored=field in (TEXT, FOOTNOTE, TITLE), tokenizer_name=stemmed_name())
+        builder.add_text_field(field.exact, tokenizer_name=EXACT)
+    for name in RAW_FIELDS:
+        builder.add_text_field(
+            name, stored=not name.endswith("_key") and name != STATE, fast=name in FAST_RAW_FIELDS, tokenizer_name="raw"
+        )
+    builder.add_integer_field("row_id", stored=True)
+    builder.add_integer_field("resolution_id", stored=True, indexed=True, fast=True)
+    builder.add_integer_field("year", indexed=True, fast=True)
+    builder.add_integer_field("newest", fast=True)
+    for name in STORED_ONLY:
+        builder.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
+    return builder.build()
+
+
+# ``newest``: one integer that orders hits newest first and is unique per hit, so that pages sorted by
+# date never repeat or skip a hit (equal sort values would come back in any order): the adoption day,
+# then the resolution, paragraphs before footnotes, then document order.
+EPOCH = dt.date(1900, 1, 1)
+ORDER_BITS, RESOLUTION_BITS = 17, 24
+
+
+def newest_key(adopted_on: dt.date | None, resolution_id: int, is_paragraph: bool, order: int) -> int:
+    day = (adopted_on - EPOCH).days + 1 if adopted_on else 0  # no date: last
+    position = (1 << ORDER_BITS) - 1 - min(order, (1 << ORDER_BITS) - 1)
+    return (((day << RESOLUTION_BITS) | (resolution_id % (1 << RESOLUTION_BITS))) << (ORDER_BITS + 1)) | (
+        int(is_paragraph) << ORDER_BITS
+    ) | position
+
+
+@dataclass(frozen=True)
+class IndexedRow:
+    """A paragraph or footnote with what the index needs of its resolution (``resolutions.search.source``)."""
+
+    hit: str  # "paragraph" or "footnote"
+    row_id: int
+    resolution_id: int
+    symbol: str
+    title: str
+    body: str
+    session: str
+    committee: str
+    language: str
+    adopted_on: dt.date | None
+    key: str  # the paragraph's (a footnote's: that of the paragraph carrying its marker, or "")
+    number: str
+    kind: str
+    opening: str
+    marker: str
+    text: str
+    order: int
+    cites: tuple[str, ...]
+
+
+def document(row: IndexedRow) -> tantivy.Document:
+    """The index document of one row (pure)."""
+    is_paragraph = row.hit == "paragraph"
+    content = TEXT if is_paragraph else FOOTNOTE
+    fields = {
+        "hit": row.hit,
+        "row_id": row.row_id,
+        "resolution_id": row.resolution_id,
+        "symbol": row.symbol.upper(),
+        TITLE.name: row.title,
+        TITLE.exact: row.title,
+        content.name: row.text,
+        content.exact: row.text,
+        "body": row.body,
+        "session": row.session,
+        "language": row.language,
+        "newest": newest_key(row.adopted_on, row.resolution_id, is_paragraph, row.order),
+        "key": row.key,
+        "number": row.number,
+        "marker": row.marker,
+        "adopted_on": row.adopted_on.isoformat() if row.adopted_on else "",
+    }
+    # Every document has every fast field ("" or 0 when the row has no value): dense columns are read
+    # several times faster than sparse ones when counting facets over a quarter of a million matches.
+    fields.update(year=row.adopted_on.year if row.adopted_on else 0, committee=row.committee,
+                  committee_key=row.committee.lower(), kind=row.kind, opening_value=row.opening,
+                  opening_key=row.opening.lower())
+    if row.opening and is_paragraph:
+        # A footnote is filtered and counted by the opening phrase of the paragraph carrying its marker,
+        # but only a paragraph's own opening phrase is text to match and score.
+        fields.update({OPENING.name: row.opening, OPENING.exact: row.opening})
+    doc = tantivy.Document(**fields)
+    for symbol in row.cites:
+        doc.add_text("cites", symbol.upper())
+    return doc
+
+
+def state_document(data_version: str) -> tantivy.Document:
+    """The index's record of the data version it reflects (with empty fast fields, to keep them dense)."""
+    empty = {name: "" for name in FAST_RAW_FIELDS}
+    return tantivy.Document(**empty, **{STATE: STATE_VALUE, "data_version": data_version}, year=0, newest=0,
+                            resolution_id=0)

@@ -1,0 +1,63 @@
+"""The archive's rows as the index needs them: one SQL statement, streamed (the only reader of PostgreSQL here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from django.db import connection
+
+from resolutions.search.schema import IndexedRow
+
+BATCH = 2_000
+
+# Each paragraph and footnote with its resolution's values and the symbols it cites (upper case, as the
+# "cites" filter compares them). A footnote takes key, kind and opening phrase from the paragraph that
+# carries its marker.
+ROWS_SQL = """
+WITH paragraph_cites AS (
+    SELECT paragraph_id AS id, array_agg(DISTINCT upper(target_symbol)) AS symbols
+    FROM resolutions_citation WHERE paragraph_id IS NOT NULL {citation_condition} GROUP BY paragraph_id
+), footnote_cites AS (
+    SELECT footnote_id AS id, array_agg(DISTINCT upper(target_symbol)) AS symbols
+    FROM resolutions_citation WHERE footnote_id IS NOT NULL {citation_condition} GROUP BY footnote_id
+)
+SELECT 'paragraph', p.id, r.id, r.symbol, r.title, b.code, r.session, r.committee, r.language, r.adopted_on,
+       p.key, p.number, p.kind, p.opening_phrase, '', p.text, p."order", coalesce(c.symbols, '{{}}')
+FROM resolutions_paragraph AS p
+JOIN resolutions_resolution AS r ON r.id = p.resolution_id
+JOIN resolutions_body AS b ON b.id = r.body_id
+LEFT JOIN paragraph_cites AS c ON c.id = p.id
+{paragraph_condition}
+UNION ALL
+SELECT 'footnote', f.id, r.id, r.symbol, r.title, b.code, r.session, r.committee, r.language, r.adopted_on,
+       coalesce(p.key, ''), coalesce(p.number, ''), coalesce(p.kind, ''), coalesce(p.opening_phrase, ''),
+       f.marker, f.text, f."order", coalesce(c.symbols, '{{}}')
+FROM resolutions_footnote AS f
+JOIN resolutions_resolution AS r ON r.id = f.resolution_id
+JOIN resolutions_body AS b ON b.id = r.body_id
+LEFT JOIN resolutions_paragraph AS p ON p.id = f.paragraph_id
+LEFT JOIN footnote_cites AS c ON c.id = f.id
+{footnote_condition}
+"""
+
+
+def rows(resolution_ids: list[int] | None = None) -> Iterator[IndexedRow]:
+    """Every indexed row, or those of ``resolution_ids``; streamed through a server-side cursor.
+
+    One statement, so one snapshot: the rows are what one moment of the
+    database held, even while imports go on.
+    """
+    if resolution_ids is None:
+        sql, params = ROWS_SQL.format(citation_condition="", paragraph_condition="", footnote_condition=""), []
+    else:
+        sql = ROWS_SQL.format(
+            citation_condition="AND resolution_id = ANY(%s)",
+            paragraph_condition="WHERE p.resolution_id = ANY(%s)",
+            footnote_condition="WHERE f.resolution_id = ANY(%s)",
+        )
+        params = [list(resolution_ids)] * 4
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while batch := cursor.fetchmany(BATCH):
+            for values in batch:
+                yield IndexedRow(*values[:-1], cites=tuple(values[-1]))
