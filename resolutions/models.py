@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, F, Max, Min, Q
 from django.db.models.functions import Upper
@@ -24,6 +25,8 @@ class Body(models.Model):
 
     class Meta:
         ordering = ["order", "code"]
+        verbose_name = "body"
+        verbose_name_plural = "bodies"
 
     def __str__(self) -> str:
         return self.name
@@ -53,21 +56,32 @@ class Resolution(models.Model):
     symbol = models.CharField(max_length=64, unique=True)  # canonical: "A/RES/70/126"
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="resolutions")
     session = models.CharField(max_length=16)  # as the body numbers it: "70", "2010", "S-24"
-    session_sort = models.IntegerField(default=0)  # numeric order of sessions
-    session_label = models.CharField(max_length=80)  # "Seventieth session"
+    session_sort = models.IntegerField("session order", default=0)  # numeric order of sessions
+    session_label = models.CharField("session, in words", max_length=80)  # "Seventieth session"
     number = models.CharField(max_length=32)  # "70/126"
     title = models.TextField()
     adopted_on = models.DateField(null=True, blank=True)
     meeting = models.CharField(max_length=120, blank=True)
-    report = models.CharField(max_length=120, blank=True)  # "A/70/481"
-    agenda_item = models.CharField(max_length=120, blank=True)
+    report = models.CharField("committee report", max_length=120, blank=True)  # "A/70/481"
+    agenda_item = models.CharField("agenda item", max_length=120, blank=True)
     committee = models.CharField(max_length=120, blank=True)
     language = models.CharField(max_length=8, default="en")
-    metadata = models.JSONField(default=dict, blank=True)  # sponsors, SDGs, subjects, adoption type
-    source_name = models.CharField(max_length=255)
-    source_format = models.CharField(max_length=32)
-    source_sha256 = models.CharField(max_length=64)
-    content_hash = models.CharField(max_length=64)  # of the parsed content: re-import detects "unchanged"
+    metadata = models.JSONField(
+        default=dict, blank=True, help_text="Sponsors, SDGs, subjects, adoption type: a JSON object."
+    )
+    source_name = models.CharField("source file", max_length=255)
+    source_format = models.CharField("source format", max_length=32)
+    source_sha256 = models.CharField("source SHA-256", max_length=64)
+    # Set by curators only (the importer never writes it): the source they checked the text against.
+    source_pin = models.CharField(
+        "pinned source (SHA-256)",
+        max_length=64,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9a-f]{64}$", "Give the source's SHA-256: 64 digits and letters a–f, in lower case.")],
+        help_text="The SHA-256 of the source a curator has checked this text against. "
+        "The admin flags the resolution when its text comes from another source (a later import).",
+    )
+    content_hash = models.CharField("content hash", max_length=64)  # of the parsed content: re-import detects "unchanged"
     title_vector = models.GeneratedField(
         expression=SearchVector("title", config="english"),
         output_field=SearchVectorField(),
@@ -90,6 +104,11 @@ class Resolution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.symbol} {self.title}"
+
+    @property
+    def source_as_pinned(self) -> bool | None:
+        """True when the text comes from the source a curator pinned, False when from another, None when unpinned."""
+        return self.source_sha256 == self.source_pin if self.source_pin else None
 
 
 class SearchableQuerySet(models.QuerySet):
@@ -256,12 +275,12 @@ class Citation(models.Model):
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="citations")
     paragraph = models.ForeignKey(Paragraph, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
     footnote = models.ForeignKey(Footnote, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
-    target_symbol = models.CharField(max_length=80)
-    target_paragraph = models.CharField(max_length=40, blank=True)
+    target_symbol = models.CharField("cited symbol", max_length=80)
+    target_paragraph = models.CharField("cited paragraph", max_length=40, blank=True)
     target = models.ForeignKey(
         Resolution, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_by"
     )
-    matched_text = models.TextField()
+    matched_text = models.TextField("text as printed")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     kind = models.CharField(max_length=16, choices=KIND_CHOICES)
@@ -294,11 +313,12 @@ class Vote(models.Model):
     CHOICES = [(YES, "Yes"), (NO, "No"), (ABSTAIN, "Abstention"), (NON_VOTING, "Non-voting")]
 
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="votes")
-    member_state = models.CharField(max_length=120)
+    member_state = models.CharField("Member State", max_length=120)
     vote = models.CharField(max_length=1, choices=CHOICES, blank=True)
 
     class Meta:
         ordering = ["resolution", "member_state"]
+        verbose_name = "recorded vote"
         constraints = [
             models.UniqueConstraint(fields=["resolution", "member_state"], name="vote_unique_member_state"),
         ]
