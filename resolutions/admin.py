@@ -21,7 +21,6 @@ from resolutions.ingest.document import ParseError, SkippedSource
 from resolutions.ingest.pipeline import MAX_SOURCE_BYTES, format_modules, parse_bytes
 from resolutions.loading import LoadError, load_resolution
 from resolutions.models import Body, Citation, Footnote, Paragraph, Resolution, Vote
-from resolutions.search import refresh_vocabulary
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -143,7 +142,6 @@ class ResolutionAdmin(admin.ModelAdmin):
             try:
                 document = parse_bytes(upload.read(), upload.name, form.cleaned_data["format"] or None)
                 results = [load_resolution(parsed) for parsed in document.resolutions]
-                refresh_vocabulary()
             except (ParseError, SkippedSource, LoadError) as error:
                 messages.error(request, str(error))
             else:
