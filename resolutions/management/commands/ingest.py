@@ -1,9 +1,17 @@
+"""``manage.py ingest``: import sources, one transaction per resolution.
+
+On a terminal a progress bar (tqdm) shows the share of files done, the rate and
+the time left, with warnings printed above it; elsewhere (a log, CI, a pipe)
+the output is the one summary line, warnings and failures going to stderr.
+"""
+
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
 from resolutions.ingest.document import ParseError, SkippedSource
 from resolutions.ingest.pipeline import format_modules, parse_path, source_paths
@@ -32,16 +40,15 @@ class Command(BaseCommand):
         paragraphs = 0
         started = time.monotonic()
         progress = sys.stderr.isatty()
-        for index, path in enumerate(files, start=1):
-            if progress:
-                sys.stderr.write(f"\r[{index}/{len(files)}] {path.name[:60]:<60}")
-                sys.stderr.flush()
+        bar = tqdm(files, unit="file", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+        for path in bar:
+            bar.set_postfix_str(path.name[:40], refresh=False)
             try:
                 document = parse_path(path, format)
             except SkippedSource as reason:
                 counts["skipped"] += 1
-                if not progress:
-                    self.stdout.write(f"skipped {path}: {reason}")
+                if options["verbosity"] > 1:
+                    self._note(progress, f"skipped: {path}: {reason}")
                 continue
             except ParseError as error:
                 failures.append(str(error))
@@ -49,7 +56,7 @@ class Command(BaseCommand):
             for message in document.warnings + [w for r in document.resolutions for w in r.warnings]:
                 warnings += 1
                 if not quiet_warnings:
-                    self.stderr.write(f"{'\n' if progress else ''}warning: {path.name}: {message}")
+                    self._note(progress, f"warning: {path.name}: {message}")
             for parsed in document.resolutions:
                 try:
                     result = load_resolution(parsed)
@@ -58,8 +65,7 @@ class Command(BaseCommand):
                     continue
                 counts[result.outcome] += 1
                 paragraphs += result.paragraphs
-        if progress:
-            sys.stderr.write("\n")
+        bar.close()
         elapsed = time.monotonic() - started
         for failure in failures:
             self.stderr.write(f"failed: {failure}")
@@ -70,3 +76,10 @@ class Command(BaseCommand):
         )
         if failures:
             raise CommandError(f"{len(failures)} source(s) failed")
+
+    def _note(self, progress: bool, message: str) -> None:
+        """A line for the reader: above the progress bar on a terminal, else on stderr."""
+        if progress:
+            tqdm.write(message, file=sys.stderr)
+        else:
+            self.stderr.write(message)
