@@ -59,6 +59,27 @@ def corpus():
     return CORPUS
 
 
+@pytest.fixture(scope="session", autouse=True)
+def search_index_folder(tmp_path_factory):
+    """The tests' search indexes live in a folder of their own, never beside the development index."""
+    from django.conf import settings
+
+    settings.SEARCH_INDEX_DIR = str(tmp_path_factory.mktemp("search-index"))
+    settings.SEARCH_INDEX_WRITER_MB = 50
+
+
+@pytest.fixture
+def search_index(db):
+    """Brings the search index in step with rows a test wrote without the loader (which keeps it in step)."""
+    from resolutions.search import index
+
+    def ensure():
+        index.ensure()
+
+    ensure()
+    return ensure
+
+
 @pytest.fixture(autouse=True)
 def plain_static_storage(settings):
     """Tests render templates without running collectstatic first (hashed names are tested on their own)."""

@@ -65,13 +65,11 @@ def test_an_unwritable_cache_folder_costs_speed_not_the_page(client, settings, t
     assert client.get("/A/RES/70/126/").status_code == 200
 
 
-def test_search_answers_are_cached_for_their_own_lifetime(client, monkeypatch):
-    from resolutions import search
-
+def test_search_answers_are_cached_for_their_own_lifetime(client, settings):
     load_resolution(make_resolution())
-    monkeypatch.setattr(search, "CACHE_SECONDS", 30)
+    settings.SEARCH_CACHE_SECONDS = 30
     assert client.get("/api/search", {"q": "social"})["X-Cache"] == "miss"
     assert client.get("/api/search", {"q": "social"})["X-Cache"] == "hit"
     assert client.get("/search/", {"q": "social"})["X-Cache"] == "miss"
-    monkeypatch.setattr(search, "CACHE_SECONDS", 0)
+    settings.SEARCH_CACHE_SECONDS = 0
     assert "X-Cache" not in client.get("/api/search", {"q": "social"})

@@ -75,7 +75,7 @@ def data_version() -> str:
 def root() -> Path:
     """This database's folder of indexes (servers and databases sharing SEARCH_INDEX_DIR keep apart)."""
     database = connection.settings_dict
-    server = hashlib.sha256(repr((database["HOST"], database["PORT"])).encode()).hexdigest()[:8]
+    server = hashlib.sha256(repr((database["HOST"] or "", str(database["PORT"] or ""))).encode()).hexdigest()[:8]
     return Path(settings.SEARCH_INDEX_DIR) / f"{database['NAME']}-{server}"
 
 

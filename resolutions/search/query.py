@@ -126,8 +126,8 @@ TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>?|<!--.*?(-->|$)", re.DOTALL)
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 TOKEN_RE = re.compile(
-    r'\s*(?:(?P<open>\()|(?P<close>\))|(?P<minus>-)(?=["(\w])|(?:(?P<field>[A-Za-z]+):(?=["(\S]))?'
-    r'(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s()"]+)))'
+    r'\s*(?:(?P<field>[A-Za-z]+):(?=[^\s)]))?'
+    r'(?:(?P<open>\()|(?P<close>\))|(?P<minus>-)(?=["(\w])|"(?P<phrase>[^"]*)"?|(?P<word>[^\s()"]+))'
 )
 
 
@@ -148,7 +148,8 @@ def _tokens(text: str) -> list[_Token]:
             break
         position = match.end()
         if match["open"]:
-            found.append(_Token("open", match["field"]))
+            field_name = (match["field"] or "").lower()
+            found.append(_Token("open", field_name if field_name in FIELDS else None))
         elif match["close"]:
             found.append(_Token("close"))
         elif match["minus"]:
