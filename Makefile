@@ -11,12 +11,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install db fixtures search-index static browser check-fixtures stop-db clean
+.PHONY: run test install db fixtures search-index static browser pdf-tools check-fixtures stop-db clean
 
 run: db fixtures static search-index
 	$(BIN)/gunicorn archive.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT)
 
-test: db browser
+test: db browser pdf-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 $(BIN)/python:
@@ -54,6 +54,18 @@ browser:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	      || echo "warning: could not install chromium; browser tests will be skipped"; \
 	  else echo "note: /usr/bin/chromium missing (apt-get install chromium); browser tests will be skipped"; fi; \
+	fi
+
+# Reading official PDFs of every era: poppler's pdftotext (its layouts are tested) and Tesseract
+# with the six UN languages for scanned PDFs (`ingest --ocr`); from Debian's packages, when missing and we may.
+PDF_TOOLS_PACKAGES := poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-spa \
+	tesseract-ocr-rus tesseract-ocr-ara tesseract-ocr-chi-sim
+pdf-tools:
+	@if [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/tesseract ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_TOOLS_PACKAGES) >/dev/null) \
+	      || echo "warning: could not install $(PDF_TOOLS_PACKAGES); pdftotext and OCR tests will be skipped"; \
+	  else echo "note: pdftotext or tesseract missing (apt-get install $(PDF_TOOLS_PACKAGES)); their tests will be skipped"; fi; \
 	fi
 
 stop-db: install

@@ -46,6 +46,7 @@ import re
 from dataclasses import dataclass, replace
 
 from resolutions.bodies import BODIES, cardinal_ordinal_from_words
+from resolutions.paragraph_keys import annex_part_named, pinpoint_key, place
 from resolutions.permalinks import read_pinpoint
 from resolutions.ingest.document import (
     CITES_DOCUMENT,
@@ -289,30 +290,22 @@ def _part_letters(text: str) -> list[str]:
     return letters
 
 
-def _paragraph_key(number: str, letter: str | None, roman: str | None, *, kind: str = "op", where: str = "") -> str:
-    """'5', 'b', 'ii' -> 'op5b-ii'; ``where`` is the key's place ("annex-", "sec-xiii-")."""
-    key = f"{where}{kind}{int(number)}"
-    if letter:
-        key += letter
-        if roman:
-            key += f"-{roman}"
-    return key
-
-
 def _pinpoint_before(match: re.Match) -> str:
     """The key named by "paragraph 3 (b) of the annex to", "paragraphs 4 to 6 of section XIII of", "third preambular paragraph of"."""
     where = ""
     if match["annex"]:
-        where = f"annex-{match['annex_numeral'].lower()}-" if match["annex_numeral"] else "annex-"
+        where = place(annex_part_named(match["annex_numeral"]))
     elif match["section"]:
-        where = f"sec-{match['section'].lower()}-"
+        where = place("", (match["section"],))
     if match["ordinal"]:
         number = cardinal_ordinal_from_words(match["ordinal"])
         if number is None:
             return ""
-        return _paragraph_key(str(number), None, None, kind="pp" if match["ordinal_kind"] == "preambular" else "op", where=where)
-    kind = "pp" if match["preambular"] else "op"
-    return _paragraph_key(match["number"], match["letter"], match["roman"], kind=kind, where=where)
+        return pinpoint_key(where, number, preambular=match["ordinal_kind"] == "preambular")
+    return pinpoint_key(
+        where, int(match["number"]), preambular=bool(match["preambular"]),
+        letter=match["letter"] or "", item=match["roman"] or "",
+    )
 
 
 def _organ_before(text: str, start: int) -> bool:
@@ -462,7 +455,9 @@ def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitatio
             end = number.end()
             after_pinpoint = _PINPOINT_AFTER_RE.match(text, end)
             if after_pinpoint and not target_paragraph and not re.match(r"\s+of\b", text[after_pinpoint.end():]):
-                target_paragraph = _paragraph_key(after_pinpoint["number"], after_pinpoint["letter"], after_pinpoint["roman"])
+                target_paragraph = pinpoint_key(
+                    "", int(after_pinpoint["number"]), letter=after_pinpoint["letter"] or "", item=after_pinpoint["roman"] or ""
+                )
                 end = after_pinpoint.end()
             kind = CITES_RESOLUTION if not decision else CITES_DOCUMENT
             phrase += [ParsedCitation(symbol, original[start:end], kind, start, end, target_paragraph=target_paragraph)
@@ -498,7 +493,9 @@ def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitatio
         if kind == CITES_RESOLUTION:
             after_pinpoint = _PINPOINT_AFTER_RE.match(text, end)
             if after_pinpoint and not re.match(r"\s+of\b", text[after_pinpoint.end():]):
-                target_paragraph = _paragraph_key(after_pinpoint["number"], after_pinpoint["letter"], after_pinpoint["roman"])
+                target_paragraph = pinpoint_key(
+                    "", int(after_pinpoint["number"]), letter=after_pinpoint["letter"] or "", item=after_pinpoint["roman"] or ""
+                )
                 end = after_pinpoint.end()
         found.append(ParsedCitation(symbol, original[start:end], kind, start, end, target_paragraph=target_paragraph))
         taken.append((start, end))

@@ -20,15 +20,16 @@ import re
 from dataclasses import dataclass
 
 from resolutions.bodies import cardinal_ordinal_from_words, ordinal_words
-
-# Any paragraph key of resolutions.ingest.document: lower case, starting with a letter
-# ("pp3", "op5", "op1a-ii", "annex-op5", "sec-viii-op1", "annex-sec-chapter-v-article-35-op1").
-KEY_SHAPE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-# The paragraph itself, at the end of a key: kind, number, letter, roman item, repeat.
-KEY_TAIL = re.compile(
-    r"(?:^|-)(?P<kind>pp|op|p)(?P<number>\d+)(?P<letter>[a-z]{0,2}?)(?:-(?P<item>[ivxlc]+))?(?:-(?P<repeat>\d+))?$"
+from resolutions.paragraph_keys import (
+    KEY_TAIL,
+    KeyParts,
+    annex_part_named,
+    is_key,
+    key_parts,
+    pinpoint_key,
+    place,
 )
-ROMAN = re.compile(r"^[ivxlc]+$")
+
 
 # --- paragraphs as people write them ------------------------------------------------
 # "¶ 5", "para. 5", "paras. 3–5", "op. 2 (d)", "operative paragraph 5", "preambular paragraph 3",
@@ -71,8 +72,10 @@ class Pinpoint:
     last_key: str = ""  # "op5" for "paras. 3–5"; "" for one paragraph
 
 
-def _sub_key(letter: str, roman: str) -> str:
-    return letter + (f"-{roman}" if letter and roman else "")
+def _place_named(annex, section) -> str:
+    """The key prefix of "annex II, section IV, para. 3": 'annex-ii-sec-iv-'."""
+    part = annex_part_named(annex["numeral"]) if annex else ""
+    return place(part, (section["section"],) if section else ())
 
 
 def read_pinpoint(text: str, *, whole: bool = False) -> Pinpoint | None:
@@ -82,42 +85,40 @@ def read_pinpoint(text: str, *, whole: bool = False) -> Pinpoint | None:
     "para.5" or "op2(d)"), so "126 para. 5" is not taken for a paragraph.
     """
     written = " ".join(text.translate(_DASHES).lower().split()).strip(" ,;:")
-    annex = ANNEX_RE.search(written)
-    section = SECTION_RE.search(written)
-    where = ""
-    if annex:
-        where = f"annex-{annex['numeral']}-" if annex["numeral"] else "annex-"
-    if section:
-        where += f"sec-{section['section']}-"
+    where = _place_named(ANNEX_RE.search(written), SECTION_RE.search(written))
     sub_first = SUB_FIRST_RE.search(written)
     if sub_first and not whole:
-        kind = "pp" if sub_first["preambular"] else "op"
-        return Pinpoint(f"{where}{kind}{int(sub_first['number'])}{_sub_key(sub_first['letter'], sub_first['roman'] or '')}")
+        return Pinpoint(pinpoint_key(
+            where, int(sub_first["number"]), preambular=bool(sub_first["preambular"]),
+            letter=sub_first["letter"], item=sub_first["roman"] or "",
+        ))
     ordinal = ORDINAL_RE.search(written)
     if ordinal and not whole:
         words = ordinal["ordinal"].replace(" ", "-")
         number = int(words[:-2]) if words[:-2].isdigit() else cardinal_ordinal_from_words(words)
         if number:
-            return Pinpoint(f"{where}{'pp' if ordinal['preambular'] else 'op'}{number}")
+            return Pinpoint(pinpoint_key(where, number, preambular=bool(ordinal["preambular"])))
     match = (PINPOINT_RE.fullmatch if whole else PINPOINT_RE.search)(written)
     if match is None:
         return None
-    kind = "pp" if match["preambular"] else "op"
+    preambular = bool(match["preambular"])
     letter = match["letter"] or match["bare"] or ""
-    key = f"{where}{kind}{int(match['number'])}{_sub_key(letter, match['roman'] or '')}"
+    key = pinpoint_key(where, int(match["number"]), preambular=preambular, letter=letter, item=match["roman"] or "")
     last_key = ""
     if match["last"]:
         last_letter = match["last_letter"] or match["last_bare"] or ""
-        last_key = f"{where}{kind}{int(match['last'])}{_sub_key(last_letter, match['last_roman'] or '')}"
+        last_key = pinpoint_key(
+            where, int(match["last"]), preambular=preambular, letter=last_letter, item=match["last_roman"] or ""
+        )
     elif match["last_letter_only"]:  # "paragraph 2 (a) to (c)"
-        last_key = f"{where}{kind}{int(match['number'])}{match['last_letter_only']}"
+        last_key = pinpoint_key(where, int(match["number"]), preambular=preambular, letter=match["last_letter_only"])
     return Pinpoint(key, last_key if last_key != key else "")
 
 
 def loose_key(segment: str) -> str | None:
     """A paragraph key from a path segment written any way ('para. 5' -> 'op5', 'OP5' -> 'op5', 'op2(d)' -> 'op2d'), or None."""
     segment = segment.strip()
-    if KEY_SHAPE.match(segment.lower()) and KEY_TAIL.search(segment.lower()):
+    if is_key(segment.lower()):
         return segment.lower()
     pinpoint = read_pinpoint(segment, whole=True)
     return pinpoint.key if pinpoint else None
@@ -131,57 +132,6 @@ def symbol_to_path_segment(symbol: str) -> str:
 def path_segment_to_symbol(segment: str) -> str:
     """'A/RES/75/101_A' -> 'A/RES/75/101 A'."""
     return segment.strip("/").replace("_", " ")
-
-
-@dataclass(frozen=True)
-class KeyParts:
-    where: str  # "" (the resolution itself), "annex", "annex II", "section VIII", "annex, chapter V, article 35"
-    kind: str  # "pp" preambular, "op" operative, "p" unnumbered
-    number: int
-    letter: str  # "", "a"
-    item: str  # "", "ii"
-    repeat: int  # 0, or 2 for the second paragraph printed with the same number
-
-
-def _where(prefix: str) -> str:
-    """'annex-ii' -> 'annex II'; 'sec-viii' -> 'section VIII'; 'annex-sec-chapter-v-article-35' -> 'annex, chapter V, article 35'."""
-    tokens = [token for token in prefix.split("-") if token]
-    places: list[str] = []
-    index = 0
-    while index < len(tokens):
-        word = tokens[index]
-        following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        numbered = ROMAN.match(following) or following.isdigit()
-        if word == "sec" and following and (ROMAN.match(following) or following.isdigit()):
-            places.append(f"section {following.upper()}")
-            index += 2
-        elif word == "sec":
-            index += 1
-        elif numbered:
-            place = f"{word} {following.upper()}"
-            if places and places[-1] == word:  # "annex", then its own heading "annex I"
-                places[-1] = place
-            else:
-                places.append(place)
-            index += 2
-        else:
-            places.append(word)
-            index += 1
-    return ", ".join(places)
-
-
-def key_parts(key: str) -> KeyParts | None:
-    match = KEY_TAIL.search(key)
-    if match is None or not KEY_SHAPE.match(key):
-        return None
-    return KeyParts(
-        where=_where(key[: match.start()]),
-        kind=match.group("kind"),
-        number=int(match.group("number")),
-        letter=match.group("letter"),
-        item=match.group("item") or "",
-        repeat=int(match.group("repeat") or 0),
-    )
 
 
 def _sub_numbers(parts: KeyParts) -> str:

@@ -15,8 +15,10 @@ What the markup holds, and what becomes of it:
   text ("(a)\\tTo cooperate…"); ``list``/``point``/``sublist`` give
   sub-paragraphs (``op2a``, ``op2a-ii``). Section numerals and subheadings
   become the ``heading`` of the paragraph that follows. Unnumbered operative
-  paragraphs (single-paragraph resolutions, text between sections) are
-  ``p1``, ``p2``… in document order. When sections restart their numbering,
+  paragraphs are ``op1``, ``op2``… by position in a part printed without
+  numbers (single-paragraph resolutions), ``p1``, ``p2``… among numbered ones
+  (text between sections), as ``resolutions.paragraph_keys`` says for every
+  importer. When sections restart their numbering,
   keys carry the section (``sec-ii-a-op1``); ``crossHeading``s marked as
   preamble inside a section are that section's preambular paragraphs.
   Tables become one paragraph per row, cells separated by " | ".
@@ -53,6 +55,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from resolutions.citations import _kind_of, find_citations, normalize_symbol
+from resolutions.paragraph_keys import (
+    annex_part,
+    item_key,
+    lettered_key,
+    operative_key,
+    place,
+    preambular_key,
+    repeat_key,
+    unnumbered_key,
+    unnumbered_operative_key,
+)
 from resolutions.ingest.document import (
     OPERATIVE,
     PREAMBULAR,
@@ -534,12 +547,12 @@ def next_letter(letter: str) -> str:
     return "aa" if letter == "z" else chr(ord(letter) + 1)
 
 
-def assign_keys(blocks: list[Block], prefix: str, part: str, in_annex: bool, warn, start_order: int) -> list[tuple[Block, ParsedParagraph]]:
-    """Keys from printed numbers; section prefixes when sections restart their numbering."""
-    keyed = _keys(blocks, prefix, part, in_annex, with_sections=False)
+def assign_keys(blocks: list[Block], part: str, in_annex: bool, warn, start_order: int) -> list[tuple[Block, ParsedParagraph]]:
+    """Keys from printed numbers (``resolutions.paragraph_keys``); section places when sections restart their numbering."""
+    keyed = _keys(blocks, part, in_annex, with_sections=False)
     keys = [p.key for _, p in keyed]
     if len(set(keys)) != len(keys) and any(b.section for b in blocks):
-        keyed = _keys(blocks, prefix, part, in_annex, with_sections=True)
+        keyed = _keys(blocks, part, in_annex, with_sections=True)
     seen: dict[str, int] = {}
     renamed: dict[str, str] = {}
     result = []
@@ -549,7 +562,7 @@ def assign_keys(blocks: list[Block], prefix: str, part: str, in_annex: bool, war
             paragraph.parent_key = renamed[paragraph.parent_key]
         if paragraph.key in seen:
             seen[paragraph.key] += 1
-            new_key = f"{paragraph.key}-{seen[paragraph.key]}"
+            new_key = repeat_key(paragraph.key, seen[paragraph.key])
             warn(f"paragraph number {paragraph.number or '(unnumbered)'} is printed twice ({paragraph.key}); the repeat is keyed {new_key}")
             renamed[paragraph.key] = new_key
             paragraph.key = new_key
@@ -560,7 +573,7 @@ def assign_keys(blocks: list[Block], prefix: str, part: str, in_annex: bool, war
     return result
 
 
-def _keys(blocks: list[Block], prefix: str, part: str, in_annex: bool, with_sections: bool) -> list[tuple[Block, ParsedParagraph]]:
+def _keys(blocks: list[Block], part: str, in_annex: bool, with_sections: bool) -> list[tuple[Block, ParsedParagraph]]:
     out = []
     preambular = unnumbered = 0
     counters: dict[tuple, list[int]] = {}
@@ -568,11 +581,9 @@ def _keys(blocks: list[Block], prefix: str, part: str, in_annex: bool, with_sect
     letter = ""
     last_key = ""
     numbered_seen = False
+    part_is_numbered = any(TOP_NUMBER_RE.match(block.number) for block in blocks)
     for block in blocks:
-        section_prefix = ""
-        if with_sections and block.section:
-            section_prefix = "sec-" + "-".join(block.section) + "-"
-        base = prefix + section_prefix
+        base = place(part, block.section if with_sections else ())
         number = block.number
         top_match = TOP_NUMBER_RE.match(number)
         sub_match = SUB_NUMBER_RE.match(number)
@@ -581,10 +592,10 @@ def _keys(blocks: list[Block], prefix: str, part: str, in_annex: bool, with_sect
         if kind == PREAMBULAR and block.depth == 0:
             count = counters.setdefault(("pp", block.section if with_sections else ()), [0])
             count[0] += 1
-            key = f"{base}pp{count[0]}"
+            key = preambular_key(base, count[0])
             top, letter_key, letter = key, "", ""
         elif top_match:
-            key = f"{base}op{top_match.group(1)}"
+            key = operative_key(base, int(top_match.group(1)))
             top, letter_key, letter = key, "", ""
             numbered_seen = True
         elif sub_match and (top or last_key):
@@ -594,22 +605,25 @@ def _keys(blocks: list[Block], prefix: str, part: str, in_annex: bool, with_sect
             if is_roman and letter and next_letter(letter) == value:
                 is_roman = False
             if is_roman and letter_key and block.depth != 1:
-                key, parent = f"{letter_key}-{value}", letter_key
+                key, parent = item_key(letter_key, value), letter_key
             elif is_roman and letter_key and block.depth == 1 and value != "i" and not next_letter(letter) == value:
-                key, parent = f"{letter_key}-{value}", letter_key
+                key, parent = item_key(letter_key, value), letter_key
             elif is_roman and not letter_key and value in ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x") and not letter:
-                key, parent = f"{owner}-{value}", owner
+                key, parent = item_key(owner, value), owner
             else:
-                key, parent = f"{owner}{value}", owner
+                key, parent = lettered_key(owner, value), owner
                 letter_key, letter = key, value
         else:
             if in_annex and not numbered_seen and kind == OPERATIVE and not block.row and not number:
                 preambular += 1
-                key = f"{base}pp{preambular}"
+                key = preambular_key(base, preambular)
                 kind = PREAMBULAR
             else:
                 unnumbered += 1
-                key = f"{base}p{unnumbered}"
+                if kind == OPERATIVE and not block.depth:
+                    key = unnumbered_operative_key(base, unnumbered, part_is_numbered)
+                else:
+                    key = unnumbered_key(base, unnumbered)
             if block.depth and top:
                 parent = top
             else:
@@ -905,11 +919,10 @@ def parse_statement(
         elif tag not in ("meta", "coverPage", "preface", "conclusions", "attachments"):
             reader.warn(f"<{tag}> in the resolution was not imported")
     reader.finish()
-    keyed = assign_keys(reader.blocks, "", "", False, reader.warn, 1)
+    keyed = assign_keys(reader.blocks, "", False, reader.warn, 1)
     annexes = [doc for doc in statement.iter(NS + "doc") if (doc.get("name") or "").lower().startswith("annex")]
     for index, annex in enumerate(annexes, start=1):
-        numeral = roman(index)
-        part = "annex" if len(annexes) == 1 else f"annex-{numeral.lower()}"
+        part = annex_part(index, len(annexes))
         annex_reader = BodyReader(f"{symbol} {part}")
         for element in annex:
             tag = local(element.tag)
@@ -920,7 +933,7 @@ def parse_statement(
             elif tag not in ("meta", "preface", "coverPage", "conclusions"):
                 annex_reader.warn(f"<{tag}> in the annex was not imported")
         annex_reader.finish()
-        keyed += assign_keys(annex_reader.blocks, f"{part}-", part, True, annex_reader.warn, len(keyed) + 1)
+        keyed += assign_keys(annex_reader.blocks, part, True, annex_reader.warn, len(keyed) + 1)
         reader.warnings.extend(annex_reader.warnings)
     if not paragraphs_found(statement):
         raise ParseError(f"{symbol}: neither preamble nor operative part", source=source.name)
@@ -970,16 +983,6 @@ def parse_statement(
 
 def paragraphs_found(statement: ET.Element) -> bool:
     return statement.find(NS + "preamble") is not None or statement.find(NS + "mainBody") is not None
-
-
-def roman(n: int) -> str:
-    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
-    for value, letters in numerals:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
 
 
 # --- the corpus metadata line ----------------------------------------------

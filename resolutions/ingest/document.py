@@ -6,14 +6,7 @@ or more ``ParsedResolution``s. ``to_dict``/``from_dict`` give the stable JSON
 shape printed by ``manage.py parse --json`` and stored in the fixtures.
 
 Paragraph keys (stable, built from what is printed, never from positions in
-a file's markup):
-
-- preambular paragraphs are unnumbered and cited by position: ``pp1``, ``pp2``…
-- operative paragraphs by their printed number: ``op1``…; lettered
-  sub-paragraphs ``op1a``; their roman sub-items ``op1a-ii``
-- an annex has its own namespace: ``annex-`` + the same scheme
-  (``annex-pp1``, ``annex-op5``, ``annex-op5a``); several annexes are
-  ``annex-i-``, ``annex-ii-``…
+a file's markup) follow the one scheme of ``resolutions.paragraph_keys``.
 """
 
 from __future__ import annotations

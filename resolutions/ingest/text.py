@@ -14,8 +14,8 @@ Nothing is dropped silently: a segment that is neither metadata nor content
 (an advertisement, a URL, text after the closing formula) becomes a warning
 naming its line.
 
-Keys follow resolutions/ingest/document.py, with three shapes it leaves
-open: roman items directly under a paragraph are ``op3-i``; numbered items
+Keys are built by resolutions/paragraph_keys.py, the scheme every importer
+shares: roman items directly under a paragraph are ``op3-i``; numbered items
 inside a paragraph ("Approves the following agenda:" 1., 2.) are
 ``op11-1``; and a declaration adopted in the text itself ("Adopts the
 following political declaration:" then its title and numbered paragraphs)
@@ -29,6 +29,15 @@ import re
 from dataclasses import dataclass, field
 
 from resolutions.bodies import BODIES, BODY_BY_NAME, body_for_symbol, cardinal_ordinal_from_words
+from resolutions.paragraph_keys import (
+    annex_part_named,
+    item_key,
+    lettered_key,
+    operative_key,
+    place,
+    preambular_key,
+    unnumbered_operative_key,
+)
 from resolutions.ingest.document import (
     OPERATIVE,
     PREAMBULAR,
@@ -569,7 +578,7 @@ class ResolutionBuilder:
         annex = ANNEX_RE.match(text)
         if annex:
             numeral = annex.group("numeral")
-            self.part = f"annex-{numeral.lower()}" if numeral else "annex"
+            self.part = annex_part_named(numeral)
             self.pending_heading = []
             self.closed = False
             return
@@ -691,7 +700,7 @@ class ResolutionBuilder:
         roman = self._roman_sub_items()
         numbered_parts = {d.part for d in self.drafts if d.number and not d.sub}
         for order, draft in enumerate(self.drafts, start=1):
-            prefix = f"{draft.part}-" if draft.part else ""
+            prefix = place(draft.part)
             s = state[draft.part]
             text = draft.text.strip()
             phrase = draft.phrase or (
@@ -705,30 +714,31 @@ class ResolutionBuilder:
                     raise self.error(f"sub-paragraph {draft.number} before any numbered paragraph", draft.line)
                 if roman[order - 1]:
                     parent = s["last_letter_key"] or parent_top.key
-                    key = f"{parent}-{letter}"
+                    key = item_key(parent, letter)
                 else:
                     parent = parent_top.key
-                    key = f"{parent}{letter}"
+                    key = lettered_key(parent, letter)
                     s["last_letter_key"] = key
                 kind = parent_top.kind
             elif draft.number and self._in_numbered_list(s, int(draft.number), phrase):
                 listed_in = s["list"]["parent"]
                 s["list"]["last"] = int(draft.number)
-                parent, key, kind = listed_in.key, f"{listed_in.key}-{draft.number}", listed_in.kind
+                parent, key, kind = listed_in.key, item_key(listed_in.key, draft.number), listed_in.kind
             elif draft.number:
                 value = int(draft.number)
                 if value != s["last_number"] + 1:
                     self.warn(draft.line, f"paragraph {value} follows paragraph {s['last_number']}")
                 s["last_number"] = value
-                key, kind = f"{prefix}op{value}", OPERATIVE
+                key, kind = operative_key(prefix, value), OPERATIVE
             else:
                 operative_verb = _operative_phrase(phrase)
                 if draft.part not in numbered_parts and operative_verb or s["op"]:
                     s["unnumbered_op"] += 1
-                    key, kind = f"{prefix}op{s['unnumbered_op']}", OPERATIVE
+                    key = unnumbered_operative_key(prefix, s["unnumbered_op"], draft.part in numbered_parts)
+                    kind = OPERATIVE
                 else:
                     s["pp"] += 1
-                    key, kind = f"{prefix}pp{s['pp']}", PREAMBULAR
+                    key, kind = preambular_key(prefix, s["pp"]), PREAMBULAR
             if key in keys:
                 first = self.drafts[keys[key] - 1]
                 raise self.error(

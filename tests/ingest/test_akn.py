@@ -90,7 +90,7 @@ def test_multi_part_file_gives_one_resolution_per_part():
     assert first.number == "90/101 A" and first.title == "Test excerpts in the service of readers"
     assert second.committee == "Fourth Committee" and second.report == "A/90/415"
     # a one-paragraph resolution: the unnumbered paragraph and its lettered items
-    assert [(p.key, p.parent_key) for p in first.paragraphs if p.kind == "operative"] == [("p1", ""), ("p1a", "p1"), ("p1b", "p1")]
+    assert [(p.key, p.parent_key) for p in first.paragraphs if p.kind == "operative"] == [("op1", ""), ("op1a", "op1"), ("op1b", "op1")]
     # the UN's "(supp)" link marker and a lower-case part letter are read as the symbols they mean
     assert {c.symbol for c in first.citations} == {"A/90/21"}
     assert {c.symbol for c in second.citations} >= {"A/RES/89/99 B", "A/RES/88/77 B"}
