@@ -20,7 +20,7 @@ RUN pip install --no-cache-dir --no-deps . \
     && DJANGO_SECRET_KEY=build-only DATABASE_URL=postgresql://build@/build \
        python manage.py collectstatic --noinput --verbosity 0 \
     && groupadd --system --gid 10001 archive && useradd --system --uid 10001 --gid 10001 --home-dir /app --shell /usr/sbin/nologin archive \
-    && mkdir -p /app/var/page-cache && chown -R archive:archive /app/staticfiles /app/var
+    && mkdir -p /app/var/page-cache /app/var/search-index && chown -R archive:archive /app/staticfiles /app/var
 
 USER 10001:10001
 EXPOSE 8000

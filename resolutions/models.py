@@ -6,11 +6,9 @@ Reads live on the QuerySets below; multi-model writes live in
 
 from __future__ import annotations
 
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, F, Max, Min, Q
+from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import Upper
 
 
@@ -82,11 +80,6 @@ class Resolution(models.Model):
         "The admin flags the resolution when its text comes from another source (a later import).",
     )
     content_hash = models.CharField("content hash", max_length=64)  # of the parsed content: re-import detects "unchanged"
-    title_vector = models.GeneratedField(
-        expression=SearchVector("title", config="english"),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -99,7 +92,6 @@ class Resolution(models.Model):
             models.Index(fields=["adopted_on"]),
             models.Index(Upper("symbol"), name="resolution_symbol_upper"),
             models.Index(fields=["title"], name="resolution_title"),
-            GinIndex(fields=["title_vector"], name="resolution_title_vector"),
         ]
 
     def __str__(self) -> str:
@@ -111,21 +103,7 @@ class Resolution(models.Model):
         return self.source_sha256 == self.source_pin if self.source_pin else None
 
 
-class SearchableQuerySet(models.QuerySet):
-    """Full-text search over rows with ``search_vector`` (English) and ``exact_vector`` (unstemmed)."""
-
-    def search(self, query, scan_all: bool = False):
-        """Rows matching ``query`` (a ``resolutions.search.ParsedQuery``), annotated with ``text_rank``.
-
-        Matching uses the stored vectors, through their GIN indexes -- or, with
-        ``scan_all``, by reading rows in table order (see
-        ``resolutions.search.scan_budget``). Not ordered: callers bound the
-        candidate set before ranking and add the resolution title's score.
-        """
-        return self.filter(query.condition(scan_all)).annotate(text_rank=query.text_rank())
-
-
-class ParagraphQuerySet(SearchableQuerySet):
+class ParagraphQuerySet(models.QuerySet):
     def of(self, resolution: Resolution):
         return self.filter(resolution=resolution).order_by("order")
 
@@ -145,26 +123,6 @@ class Paragraph(models.Model):
     heading = models.TextField(blank=True)
     opening_phrase = models.CharField(max_length=200, blank=True)
     text = models.TextField()
-    search_vector = models.GeneratedField(
-        expression=SearchVector("opening_phrase", config="english", weight="A")
-        + SearchVector("text", config="english", weight="B"),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
-    # Unstemmed words, stop words kept: "exact phrases" in a search match here.
-    exact_vector = models.GeneratedField(
-        expression=SearchVector("text", config="simple"),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
-    # The resolution's adoption date, copied by database triggers (migration 0005) so that a
-    # search can walk matches newest first by index; never set it from Python.
-    adopted_on = models.DateField(null=True, blank=True, editable=False)
-    # The resolution's body, copied by the same triggers (migration 0006): a body filter reads the row.
-    body = models.ForeignKey(
-        Body, null=True, blank=True, editable=False, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False,
-        related_name="+",
-    )
 
     objects = ParagraphQuerySet.as_manager()
 
@@ -173,16 +131,6 @@ class Paragraph(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["resolution", "key"], name="paragraph_unique_key"),
             models.UniqueConstraint(fields=["resolution", "order"], name="paragraph_unique_order"),
-        ]
-        indexes = [
-            GinIndex(fields=["search_vector"], name="paragraph_search_vector"),
-            GinIndex(fields=["exact_vector"], name="paragraph_exact_vector"),
-            models.Index(fields=["opening_phrase"]),
-            models.Index(Upper("opening_phrase"), name="paragraph_opening_upper"),  # search filter "opening"
-            models.Index(F("adopted_on").desc(nulls_last=True), F("resolution_id").desc(), "order", name="paragraph_newest"),
-            models.Index(
-                F("body"), F("adopted_on").desc(nulls_last=True), F("resolution_id").desc(), "order", name="paragraph_body_newest"
-            ),
         ]
 
     def __str__(self) -> str:
@@ -196,60 +144,15 @@ class Footnote(models.Model):
     text = models.TextField()
     paragraph = models.ForeignKey(Paragraph, null=True, blank=True, on_delete=models.SET_NULL, related_name="footnotes")
     offset = models.PositiveIntegerField(null=True, blank=True)  # marker position in the paragraph text
-    search_vector = models.GeneratedField(
-        expression=SearchVector("text", config="english", weight="C"),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
-    exact_vector = models.GeneratedField(
-        expression=SearchVector("text", config="simple"),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
-    adopted_on = models.DateField(null=True, blank=True, editable=False)  # as Paragraph.adopted_on
-    body = models.ForeignKey(  # as Paragraph.body
-        Body, null=True, blank=True, editable=False, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False,
-        related_name="+",
-    )
-
-    objects = SearchableQuerySet.as_manager()
 
     class Meta:
         ordering = ["resolution", "order"]
         constraints = [
             models.UniqueConstraint(fields=["resolution", "order"], name="footnote_unique_order"),
         ]
-        indexes = [
-            GinIndex(fields=["search_vector"], name="footnote_search_vector"),
-            GinIndex(fields=["exact_vector"], name="footnote_exact_vector"),
-            models.Index(F("adopted_on").desc(nulls_last=True), F("resolution_id").desc(), "order", name="footnote_newest"),
-            models.Index(
-                F("body"), F("adopted_on").desc(nulls_last=True), F("resolution_id").desc(), "order", name="footnote_body_newest"
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.resolution.symbol} footnote {self.marker}"
-
-
-class SearchWord(models.Model):
-    """A word of the archive's own vocabulary, for "did you mean" suggestions.
-
-    Read-only: rows come from the materialized view created in migration 0002
-    (unstemmed words of paragraph texts and titles, with the number of
-    paragraphs using each), refreshed by ``resolutions.search.refresh_vocabulary``
-    (``manage.py refresh_search_vocabulary``) after imports.
-    """
-
-    word = models.TextField(primary_key=True)
-    documents = models.IntegerField()
-
-    class Meta:
-        managed = False
-        db_table = "resolutions_search_vocabulary"
-
-    def __str__(self) -> str:
-        return self.word
 
 
 class CitationQuerySet(models.QuerySet):

@@ -1,4 +1,4 @@
-"""A corpus at scale (issue 5): real resolutions plus generated ones, bulk-loaded.
+"""A corpus at scale: real resolutions plus generated ones, bulk-loaded.
 
 Two halves:
 
@@ -25,15 +25,14 @@ Two halves:
   2. in one transaction: TRUNCATE the archive's tables, drop those indexes
      and constraints;
   3. COPY the rows on several connections at once (ids assigned here, so
-     children point at parents); PostgreSQL computes the stored
-     ``search_vector``/``exact_vector`` columns on insert, one core per
-     connection;
+     children point at parents);
   4. recreate the recorded indexes and unique constraints in parallel
      (longest first, a large ``maintenance_work_mem`` each), then the foreign
      keys (validated against the loaded rows); resolve citation targets in
      one UPDATE; move the id sequences past the rows;
   5. verify that every recorded definition is back, unchanged, and delete the
-     marker; refresh the vocabulary view, VACUUM ANALYZE the tables.
+     marker; VACUUM ANALYZE the tables; rebuild the search index from the
+     loaded rows (``resolutions.search.index.rebuild``).
 
   If a load is interrupted, the marker stays: the next run rebuilds exactly
   the recorded definitions (the live schema then lacks them), so the schema
@@ -287,12 +286,11 @@ class Recombiner:
 # its indexes, and every table keeps its primary key and CHECK constraints.
 REBUILT_TABLES = ("resolutions_paragraph", "resolutions_footnote", "resolutions_citation", "resolutions_vote")
 LOADED_TABLES = ("resolutions_resolution",) + REBUILT_TABLES
-SEARCH_VIEWS = ("resolutions_search_vocabulary", "resolutions_search_lexemes")  # did-you-mean words, word counts
 BATCH_RESOLUTIONS = 2_000
 RESOLUTION_COLUMNS = (
     "id", "symbol", "body_id", "session", "session_sort", "session_label", "number", "title", "adopted_on",
     "meeting", "report", "agenda_item", "committee", "language", "metadata", "source_name", "source_format",
-    "source_sha256", "content_hash", "created_at", "updated_at",
+    "source_sha256", "content_hash", "created_at", "updated_at", "source_pin",
 )
 PARAGRAPH_COLUMNS = (
     "id", "resolution_id", "key", "kind", "number", "order", "parent_id", "part", "heading", "opening_phrase", "text",
@@ -399,7 +397,7 @@ def _resolution_rows(parsed: ParsedResolution, ids: _Ids, body_ids: dict[str, in
         BODIES[parsed.body].session_label(parsed.session), parsed.number, parsed.title, parsed.adopted_on,
         parsed.meeting, parsed.report, parsed.agenda_item, parsed.committee, parsed.language,
         json.dumps(parsed.metadata, ensure_ascii=False), parsed.source.name, parsed.source.format,
-        parsed.source.sha256, content_hash(parsed), now, now,
+        parsed.source.sha256, content_hash(parsed), now, now, "",  # a curator's pin: never the loader's
     ))
     paragraph_ids: dict[str, int] = {}
     paragraph_rows = []
@@ -644,18 +642,15 @@ def bulk_load(
         marker.unlink()
         phase("verify")
 
-        cursor.execute("SELECT matviewname FROM pg_matviews WHERE matviewname = ANY(%s)", [list(SEARCH_VIEWS)])
-        views = [row[0] for row in cursor.fetchall()]
-
     def vacuum(table: str) -> Callable:
         return lambda raw: raw.execute(f'VACUUM (ANALYZE) "{table}"')
 
-    def refresh(view: str) -> Callable:
-        return lambda raw: raw.execute(f'REFRESH MATERIALIZED VIEW "{view}"')
+    _parallel([vacuum(table) for table in LOADED_TABLES], workers)
+    phase("vacuum and analyze")
+    from resolutions.search import index
 
-    tasks = [refresh(view) for view in views] + [vacuum(table) for table in LOADED_TABLES]
-    _parallel(tasks, workers)
-    phase("vocabulary, vacuum and analyze")
+    index.rebuild()  # the search index is derived from the rows just loaded
+    phase("search index")
     return report
 
 
@@ -675,10 +670,9 @@ class ScaleCorpusReport:
     failed_sources: list[str]
     parse_seconds: float
     load: LoadReport
-    load_seconds: float  # generation + COPY + indexes + vocabulary + VACUUM ANALYZE
+    load_seconds: float  # generation + COPY + indexes + VACUUM ANALYZE + the search index
     sizes: dict[str, int] = field(default_factory=dict)  # bytes
     word_shares: dict[str, float] = field(default_factory=dict)
-    vector_seconds: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return dataclasses.asdict(self)
@@ -690,7 +684,6 @@ def build(
     *,
     seed: int = 0,
     templates: list[ParsedResolution] | None = None,
-    measure_vectors: bool = False,
     progress: Callable[[str], None] = lambda message: None,
 ) -> ScaleCorpusReport:
     """Real resolutions of ``corpus`` (or the given ``templates``) plus generated ones, to ``paragraphs``."""
@@ -731,8 +724,6 @@ def build(
     )
     report.sizes = database_sizes()
     report.word_shares = word_shares(COMMON_WORDS)
-    if measure_vectors:
-        report.vector_seconds = vector_cost()
     return report
 
 
@@ -764,7 +755,7 @@ def database_sizes() -> dict[str, int]:
             SELECT c.relname, pg_table_size(c.oid), pg_indexes_size(c.oid)
             FROM pg_class c WHERE c.relname = ANY(%s)
             """,
-            [list(LOADED_TABLES) + list(SEARCH_VIEWS)],
+            [list(LOADED_TABLES)],
         )
         for table, table_bytes, index_bytes in cursor.fetchall():
             sizes[f"table {table}"] = table_bytes
@@ -783,45 +774,18 @@ def database_sizes() -> dict[str, int]:
 
 
 def word_shares(words: Iterable[str]) -> dict[str, float]:
-    """The share of paragraphs whose English search vector holds each word (the GIN index answers)."""
-    from django.db import connection
+    """The share of paragraphs that hold each word (stemmed), as the search index counts them."""
+    import tantivy
 
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM resolutions_paragraph")
-        total = cursor.fetchone()[0] or 1
-        shares = {}
-        for word in words:
-            cursor.execute(
-                "SELECT count(*) FROM resolutions_paragraph WHERE search_vector @@ plainto_tsquery('english', %s)",
-                [word],
-            )
-            shares[word] = round(cursor.fetchone()[0] / total, 4)
+    from resolutions.models import Paragraph
+    from resolutions.search import compile, execute, index, query
+    from resolutions.search.schema import schema
+
+    searcher, total = index.searcher(), Paragraph.objects.count() or 1
+    paragraphs = tantivy.Query.term_query(schema(), "hit", "paragraph")
+    shares = {}
+    for word in words:
+        matches = compile.plan(query.parse(word)).matches
+        both = tantivy.Query.boolean_query([(tantivy.Occur.Must, matches), (tantivy.Occur.Must, paragraphs)])
+        shares[word] = round(execute.total(searcher, both) / total, 4)
     return shares
-
-
-def vector_cost() -> dict[str, float]:
-    """Seconds PostgreSQL spends computing the stored vectors of every paragraph, against a plain scan.
-
-    The same expressions as the generated columns, evaluated over the loaded
-    rows: what COPY paid for them on insert.
-    """
-    from django.db import connection
-
-    queries = {
-        "scan": "SELECT sum(length(opening_phrase) + length(text)) FROM resolutions_paragraph",
-        "search_vector": (
-            "SELECT sum(length(setweight(to_tsvector('english', opening_phrase), 'A')"
-            " || setweight(to_tsvector('english', text), 'B'))) FROM resolutions_paragraph"
-        ),
-        "exact_vector": "SELECT sum(length(to_tsvector('simple', text))) FROM resolutions_paragraph",
-    }
-    seconds = {}
-    with connection.cursor() as cursor:
-        cursor.execute("SET max_parallel_workers_per_gather = 0")  # one core, as COPY computes them
-        for name, sql in queries.items():
-            started = time.perf_counter()
-            cursor.execute(sql)
-            cursor.fetchone()
-            seconds[name] = round(time.perf_counter() - started, 3)
-        cursor.execute("RESET max_parallel_workers_per_gather")
-    return seconds

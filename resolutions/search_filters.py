@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Q, Subquery
+from django.db.models import Q
 from django.db.models.functions import Upper
 
 from resolutions.bodies import BODIES
 from resolutions.citations import normalize_symbol
 from resolutions.filters import YearFilter, YearRangeForm
-from resolutions.models import Body, Citation, Footnote, Paragraph
+from resolutions.models import Citation, Footnote, Paragraph
 from resolutions.search.execute import max_page
 from resolutions.search.query import MAX_QUERY_LENGTH
 
@@ -78,9 +78,8 @@ class SearchFilter(django_filters.FilterSet):
         choices=[(code, info.name) for code, info in BODIES.items()], method="filter_body", label="Body"
     )
     session = django_filters.CharFilter(field_name="resolution__session", label="Session", max_length=16)
-    # The row's own copy of its resolution's date (kept by triggers): no join to filter by year.
-    year_from = YearFilter(field_name="adopted_on", lookup_expr="year__gte", label="From (year)")
-    year_to = YearFilter(field_name="adopted_on", lookup_expr="year__lte", label="To (year)")
+    year_from = YearFilter(field_name="resolution__adopted_on", lookup_expr="year__gte", label="From (year)")
+    year_to = YearFilter(field_name="resolution__adopted_on", lookup_expr="year__lte", label="To (year)")
     committee = django_filters.CharFilter(
         field_name="resolution__committee", lookup_expr="iexact", label="Committee", max_length=120
     )
@@ -93,13 +92,7 @@ class SearchFilter(django_filters.FilterSet):
         fields = ["body", "session", "year_from", "year_to", "committee", "kind", "opening", "cites"]
 
     def filter_body(self, queryset, name, value):
-        # The row's own copy of its resolution's body (migration 0006), compared with the body's id as a
-        # constant, so that PostgreSQL plans with that body's share of the rows (half of them for the
-        # General Assembly: not worth an index) and tests each row it already reads, with no join.
-        body = Body.objects.filter(code=value).values("id")
-        body_id = body.values_list("id", flat=True).first()
-        # A body with no resolutions yet has no row: the same comparison, with a subquery that finds none.
-        return queryset.filter(body_id=body_id if body_id is not None else Subquery(body[:1]))
+        return queryset.filter(resolution__body__code=value)
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(**{f"{self.paragraph_path}kind": value})

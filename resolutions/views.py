@@ -29,8 +29,6 @@ from resolutions.rendering import Link, Marker, annotate, json_ld_script, quoted
 
 PAGE_SIZE = 50
 UNDOCS = "https://undocs.org/"
-# Stored search vectors are large and never shown: pages leave them in the database (issue 5).
-UNSHOWN_VECTORS = ("search_vector", "exact_vector")
 
 
 # ---------------------------------------------------------------- browse
@@ -510,7 +508,7 @@ def resolution_description(resolution: Resolution) -> str:
 
 def resolution_detail(request, resolution: Resolution):
     """A resolution as printed, with its footnotes, the resolutions citing it, and its series."""
-    paragraphs = list(Paragraph.objects.of(resolution).defer(*UNSHOWN_VECTORS))
+    paragraphs = list(Paragraph.objects.of(resolution))
     footnotes = list(resolution.footnotes.order_by("order"))
     citations = list(with_paragraph_held(resolution.citations.select_related("target").only(
         "paragraph_id", "footnote_id", "start", "end", "target_symbol", "target_paragraph", "target__symbol"
@@ -567,7 +565,7 @@ def cited_range(request, resolution: Resolution, paragraphs: list[Paragraph], in
 
 def paragraph_detail(request, resolution: Resolution, key: str):
     """One paragraph: its text, neighbours, footnotes, citations both ways, and citations ready to copy."""
-    paragraphs = list(Paragraph.objects.of(resolution).defer(*UNSHOWN_VECTORS))
+    paragraphs = list(Paragraph.objects.of(resolution))
     index = next((i for i, item in enumerate(paragraphs) if item.key == key), None)
     if index is None:
         return paragraph_not_found(request, resolution, key)

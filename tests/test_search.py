@@ -136,35 +136,6 @@ def test_sort_by_date_newest_first(client, archive):
     ]
 
 
-def test_paragraphs_keep_their_resolution_date(archive):
-    from resolutions.models import Footnote, Paragraph, Resolution
-
-    resolution = Resolution.objects.get(symbol="A/RES/70/126")
-    assert set(Paragraph.objects.filter(resolution=resolution).values_list("adopted_on", flat=True)) == {resolution.adopted_on}
-    Resolution.objects.filter(pk=resolution.pk).update(adopted_on="2016-01-05")
-    assert set(Paragraph.objects.filter(resolution=resolution).values_list("adopted_on", flat=True)) == {dt.date(2016, 1, 5)}
-    assert set(Footnote.objects.filter(resolution=resolution).values_list("adopted_on", flat=True)) == {dt.date(2016, 1, 5)}
-    Paragraph.objects.filter(resolution=resolution).update(adopted_on="1999-01-01")  # a stray write is corrected
-    assert set(Paragraph.objects.filter(resolution=resolution).values_list("adopted_on", flat=True)) == {dt.date(2016, 1, 5)}
-
-
-def test_paragraphs_keep_their_resolution_body(archive):
-    """The body filter reads the row's copy of its resolution's body (migration 0006): it must follow the resolution."""
-    from resolutions.loading import ensure_body
-    from resolutions.models import Footnote, Paragraph, Resolution
-
-    resolution = Resolution.objects.get(symbol="A/RES/70/126")
-    assert set(Paragraph.objects.filter(resolution=resolution).values_list("body__code", flat=True)) == {"GA"}
-    assert set(Footnote.objects.filter(resolution=resolution).values_list("body__code", flat=True)) == {"GA"}
-    ecosoc = ensure_body("ECOSOC")
-    Resolution.objects.filter(pk=resolution.pk).update(body=ecosoc)
-    assert set(Paragraph.objects.filter(resolution=resolution).values_list("body_id", flat=True)) == {ecosoc.pk}
-    assert set(Footnote.objects.filter(resolution=resolution).values_list("body_id", flat=True)) == {ecosoc.pk}
-    Paragraph.objects.filter(resolution=resolution).update(body=ensure_body("GA"))  # a stray write is corrected
-    assert set(Paragraph.objects.filter(resolution=resolution).values_list("body_id", flat=True)) == {ecosoc.pk}
-
-
-
 @pytest.mark.parametrize(
     "params, expected",
     [

@@ -32,9 +32,8 @@ class Command(BaseCommand):
         parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of real AKN resolutions")
         parser.add_argument("--seed", type=int, default=0)
         parser.add_argument("--replace", action="store_true", help="confirm that the database's resolutions are replaced")
-        parser.add_argument("--measure-vectors", action="store_true", help="also time the stored vectors' computation")
 
-    def handle(self, *args, paragraphs, corpus, seed, replace, measure_vectors, **options):
+    def handle(self, *args, paragraphs, corpus, seed, replace, **options):
         if paragraphs <= 0:
             raise CommandError("--paragraphs must be positive")
         if not corpus.is_dir():
@@ -47,7 +46,7 @@ class Command(BaseCommand):
             )
         try:
             report = scale.build(
-                corpus, paragraphs, seed=seed, measure_vectors=measure_vectors, progress=self.progress
+                corpus, paragraphs, seed=seed, progress=self.progress
             )
         except (ValueError, RuntimeError) as error:
             raise CommandError(str(error)) from None
@@ -74,10 +73,6 @@ class Command(BaseCommand):
             if key == "database" or key.startswith(("table resolutions_paragraph", "indexes ", "index paragraph_"))
         ))
         self.stdout.write("paragraphs matching: " + ", ".join(f"{w} {s:.1%}" for w, s in report.word_shares.items()))
-        if report.vector_seconds:
-            self.stdout.write("computing the stored vectors over every paragraph: " + ", ".join(
-                f"{k} {v:.1f} s" for k, v in report.vector_seconds.items()
-            ))
         self.stdout.write(f"written to {path.relative_to(settings.BASE_DIR)}")
 
     def progress(self, message: str) -> None:
