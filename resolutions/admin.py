@@ -20,7 +20,7 @@ from django.utils.text import Truncator
 from resolutions.ingest.document import ParseError, SkippedSource
 from resolutions.ingest.pipeline import MAX_SOURCE_BYTES, format_modules, parse_bytes
 from resolutions.loading import LoadError, load_resolution
-from resolutions.models import Body, Citation, Footnote, Paragraph, Resolution, Vote
+from resolutions.models import Body, Citation, Footnote, Paragraph, ParagraphVersion, Resolution, ResolutionSource, Vote
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -59,6 +59,23 @@ class CitationInline(ReadOnlyInline):
     fk_name = "resolution"
     fields = ["target_symbol", "target_paragraph", "kind", "matched_text", "paragraph", "footnote", "target"]
     readonly_fields = fields
+
+
+class SourceInline(ReadOnlyInline):
+    """Every source the resolution was imported from; the one giving the text is named by its source fields."""
+
+    model = ResolutionSource
+    fields = ["name", "format", "sha256", "imported_at", "origin"]
+    readonly_fields = fields
+
+
+class ParagraphVersionInline(ReadOnlyInline):
+    """Paragraph texts an import replaced: their addresses still answer (a redirect, or the text dated)."""
+
+    model = ParagraphVersion
+    fields = ["key", "successor", "replaced_at", "replaced_by", "text"]
+    readonly_fields = fields
+    classes = ["collapse"]
 
 
 class SourceUploadForm(forms.Form):
@@ -117,7 +134,7 @@ class ResolutionAdmin(admin.ModelAdmin):
         "symbol", "body", "number", "session", "session_label", "language", "source_name", "source_format",
         "source_sha256", "session_sort", "content_hash", "created_at", "updated_at",
     ]
-    inlines = [ParagraphInline, FootnoteInline, CitationInline, VoteInline]
+    inlines = [SourceInline, ParagraphInline, FootnoteInline, CitationInline, VoteInline, ParagraphVersionInline]
     change_list_template = "admin/resolutions/resolution/change_list.html"
 
     @admin.display(description="title", ordering="title")
@@ -141,12 +158,13 @@ class ResolutionAdmin(admin.ModelAdmin):
             upload = form.cleaned_data["source"]
             try:
                 document = parse_bytes(upload.read(), upload.name, form.cleaned_data["format"] or None)
-                results = [load_resolution(parsed) for parsed in document.resolutions]
+                origin = f"admin upload by {request.user.get_username()}"
+                results = [load_resolution(parsed, origin=origin) for parsed in document.resolutions]
             except (ParseError, SkippedSource, LoadError) as error:
                 messages.error(request, str(error))
             else:
                 for result in results:
-                    messages.success(request, f"{result.symbol}: {result.outcome} ({result.paragraphs} paragraphs)")
+                    messages.success(request, f"{result.symbol}: {result.describe()}")
                 for warning in document.warnings + [w for r in document.resolutions for w in r.warnings]:
                     messages.warning(request, warning)
                 return redirect("admin:resolutions_resolution_changelist")

@@ -100,3 +100,19 @@ def body_for_symbol(symbol: str) -> BodyInfo | None:
         ):
             best = info
     return best
+
+
+MAIN_COMMITTEE_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+
+
+def committee_name(raw: str) -> str:
+    """A committee as the UN prints it: '#fifthCommittee' (an AKN reference), 'fifth committee' -> 'Fifth Committee'.
+
+    The General Assembly's six Main Committees are named one way, so filters
+    and facets find them whichever source gave the value; any other value is
+    kept as given, spaces tidied.
+    """
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", raw.strip().lstrip("#")).split()
+    if len(words) == 2 and words[0].lower() in MAIN_COMMITTEE_ORDINALS and words[1].lower() == "committee":
+        return f"{words[0].capitalize()} Committee"
+    return " ".join(raw.split())

@@ -5,6 +5,11 @@ paragraphs, footnotes, citations and votes. It runs in one transaction, so
 a failure at any row leaves the database as it was. Re-loading the same
 parsed content is a no-op ("unchanged"); changed content replaces the
 resolution's rows, keeping paragraph keys (and so every permalink) stable.
+Every source is kept (``ResolutionSource``); which one gives the text, and
+how metadata from one is never erased by another, is the rule written in
+``resolutions.provenance``. A text that replaces another keeps every old
+paragraph address answering (``ParagraphVersion``: a redirect to the key
+the text moved to, or the old text as a dated earlier version).
 Citations are resolved on every load, in both directions, so a later import
 links the citations that earlier ones made to it.
 """
@@ -13,18 +18,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Upper
+from django.utils import timezone
 
 from resolutions.bodies import BODIES
 from resolutions.ingest.document import ParsedResolution
-from resolutions.models import Body, Citation, Footnote, Paragraph, Resolution, Vote
+from resolutions.models import Body, Citation, Footnote, Paragraph, ParagraphVersion, Resolution, ResolutionSource, Vote
+from resolutions.provenance import CHANGED, MOVED, REMOVED, ParagraphChange, SourceRef, gives_text, paragraph_changes
 from resolutions.search.index import indexing
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+SOURCE_ADDED = "source added"  # kept as one more source; the text still comes from a source of higher precedence
+# Metadata a source may lack: never erased by it (``resolutions.provenance``).
+GAP_FIELDS = ("adopted_on", "meeting", "report", "agenda_item", "committee")
 
 
 class LoadError(Exception):
@@ -34,9 +44,30 @@ class LoadError(Exception):
 @dataclass
 class LoadResult:
     symbol: str
-    outcome: str  # CREATED / UPDATED / UNCHANGED
+    outcome: str  # CREATED / UPDATED / UNCHANGED / SOURCE_ADDED
     paragraphs: int = 0
     resolution_id: int | None = None
+    gives_text: bool = True  # False: the source was kept, the text comes from one of higher precedence
+    kept: list[str] = field(default_factory=list)  # metadata kept from earlier sources (this one lacks it)
+    filled: list[str] = field(default_factory=list)  # metadata this source added where the archive had none
+    changes: list[ParagraphChange] = field(default_factory=list)  # what the new text does to paragraph addresses
+
+    def describe(self) -> str:
+        """One line for the person importing: 'updated (14 paragraphs; kept from earlier sources: votes, committee)'."""
+        notes = [f"{self.paragraphs} paragraphs"]
+        if not self.gives_text:
+            notes.append("text kept from a source of higher precedence")
+        if self.filled:
+            notes.append("added: " + ", ".join(self.filled))
+        if self.kept:
+            notes.append("kept from earlier sources: " + ", ".join(self.kept))
+        moved = sum(change.kind == MOVED for change in self.changes)
+        changed = sum(change.kind in (CHANGED, REMOVED) for change in self.changes)
+        if moved:
+            notes.append(f"{moved} paragraph address{'es' if moved > 1 else ''} moved (the old ones redirect)")
+        if changed:
+            notes.append(f"{changed} paragraph text{'s' if changed > 1 else ''} changed or removed (kept as earlier versions)")
+        return f"{self.outcome} ({'; '.join(notes)})"
 
 
 def content_hash(parsed: ParsedResolution) -> str:
@@ -113,27 +144,83 @@ def validate(parsed: ParsedResolution) -> None:
             raise LoadError(f"{where}: citation {citation.text!r} is in no paragraph or footnote")
 
 
-def load_resolution(parsed: ParsedResolution) -> LoadResult:
+def load_resolution(parsed: ParsedResolution, origin: str = "") -> LoadResult:
     """Write one parsed resolution atomically, then index it (``resolutions.search.index``); return what happened.
 
-    Inside ``indexing()`` (an import run) the index commits about every
-    second; alone, at once. A failed write leaves the index as it was.
+    ``origin`` says where the source was read from (a path, "admin upload"),
+    kept with the source. Inside ``indexing()`` (an import run) the index
+    commits about every second; alone, at once. A failed write leaves the
+    index as it was.
     """
     validate(parsed)
     with indexing() as session:
-        result = _write(parsed)
+        result = _write(parsed, origin)
         if result.outcome != UNCHANGED:
             session.resolution_changed(result.resolution_id)
     return result
 
 
-def _write(parsed: ParsedResolution) -> LoadResult:
+def plan_load(parsed: ParsedResolution) -> LoadResult:
+    """What ``load_resolution`` would do, written nowhere (``ingest --dry-run``): its outcome and paragraph changes."""
+    validate(parsed)
+    existing = Resolution.objects.filter(symbol=parsed.symbol).first()
+    if existing is None:
+        return LoadResult(parsed.symbol, CREATED, len(parsed.paragraphs), gives_text=True)
+    if not _gives_text(existing, parsed):
+        filled = _gaps_filled(existing, parsed, existing_votes=existing.votes.count())
+        known = existing.sources.filter(sha256=parsed.source.sha256).exists()
+        outcome = SOURCE_ADDED if filled or not known else UNCHANGED
+        return LoadResult(parsed.symbol, outcome, len(parsed.paragraphs), existing.pk, gives_text=False, filled=filled)
+    if existing.content_hash == content_hash(parsed):
+        return LoadResult(parsed.symbol, UNCHANGED, len(parsed.paragraphs), existing.pk, gives_text=True)
+    changes = paragraph_changes(_stored_paragraphs(existing), [(p.key, p.text) for p in parsed.paragraphs])
+    return LoadResult(parsed.symbol, UPDATED, len(parsed.paragraphs), existing.pk, gives_text=True, changes=changes)
+
+
+def _gives_text(existing: Resolution, parsed: ParsedResolution) -> bool:
+    current = SourceRef(existing.source_format, existing.source_sha256)
+    return gives_text(SourceRef(parsed.source.format, parsed.source.sha256), current, existing.source_pin)
+
+
+def _stored_paragraphs(resolution: Resolution) -> list[tuple[str, str]]:
+    return list(resolution.paragraphs.order_by("order").values_list("key", "text"))
+
+
+def _nonempty(value) -> bool:
+    return value not in (None, "", [], {})
+
+
+def _gaps_filled(existing: Resolution, parsed: ParsedResolution, existing_votes: int) -> list[str]:
+    """What a source that does not give the text adds: the fields and metadata the archive lacks."""
+    filled = [name for name in GAP_FIELDS if not getattr(existing, name) and _nonempty(getattr(parsed, name))]
+    filled += [name for name, value in parsed.metadata.items() if _nonempty(value) and not _nonempty(existing.metadata.get(name))]
+    if parsed.votes and not existing_votes:
+        filled.append("votes")
+    return filled
+
+
+def _record_source(resolution: Resolution, parsed: ParsedResolution, origin: str, now) -> bool:
+    """Keep the source (format, hash, date, where from); False when this resolution already has it."""
+    _, created = ResolutionSource.objects.get_or_create(
+        resolution=resolution, sha256=parsed.source.sha256,
+        defaults={"name": parsed.source.name, "format": parsed.source.format, "origin": origin[:500], "imported_at": now},
+    )
+    return created
+
+
+def _write(parsed: ParsedResolution, origin: str) -> LoadResult:
     fingerprint = content_hash(parsed)
+    now = timezone.now()
     with transaction.atomic():
         _lock_symbol(parsed.symbol)
         existing = Resolution.objects.select_for_update().filter(symbol=parsed.symbol).first()
+        if existing is not None and not _gives_text(existing, parsed):
+            return _add_source(existing, parsed, origin, now)
         if existing is not None and existing.content_hash == fingerprint:
-            return LoadResult(parsed.symbol, UNCHANGED, len(parsed.paragraphs), existing.pk)
+            if _record_source(existing, parsed, origin, now):
+                existing.save(update_fields=["updated_at"])  # its page names its sources: cached pages end
+                return LoadResult(parsed.symbol, SOURCE_ADDED, len(parsed.paragraphs), existing.pk, gives_text=True)
+            return LoadResult(parsed.symbol, UNCHANGED, len(parsed.paragraphs), existing.pk, gives_text=True)
         body = ensure_body(parsed.body)
         fields = {
             "body": body,
@@ -142,34 +229,78 @@ def _write(parsed: ParsedResolution) -> LoadResult:
             "session_label": BODIES[parsed.body].session_label(parsed.session),
             "number": parsed.number,
             "title": parsed.title,
-            "adopted_on": parsed.adopted_on,
-            "meeting": parsed.meeting,
-            "report": parsed.report,
-            "agenda_item": parsed.agenda_item,
-            "committee": parsed.committee,
             "language": parsed.language,
-            "metadata": parsed.metadata,
             "source_name": parsed.source.name,
             "source_format": parsed.source.format,
             "source_sha256": parsed.source.sha256,
             "content_hash": fingerprint,
+            **{name: getattr(parsed, name) for name in GAP_FIELDS},
+            "metadata": parsed.metadata,
         }
+        kept: list[str] = []
+        changes: list = []
         if existing is None:
             resolution = Resolution.objects.create(symbol=parsed.symbol, **fields)
             outcome = CREATED
+            keep_votes = False
         else:
             resolution = existing
+            # Metadata a source lacks is kept from the sources before it, never erased.
+            kept = [name for name in GAP_FIELDS if not _nonempty(fields[name]) and _nonempty(getattr(existing, name))]
+            for name in kept:
+                fields[name] = getattr(existing, name)
+            kept_metadata = {k: v for k, v in existing.metadata.items() if _nonempty(v) and not _nonempty(parsed.metadata.get(k))}
+            fields["metadata"] = {**parsed.metadata, **kept_metadata}
+            kept += sorted(kept_metadata)
+            keep_votes = not parsed.votes and existing.votes.exists()
+            if keep_votes:
+                kept.append("votes")
+            changes = paragraph_changes(_stored_paragraphs(existing), [(p.key, p.text) for p in parsed.paragraphs])
+            _keep_replaced_texts(existing, changes, parsed.source.name, now)
             for name, value in fields.items():
                 setattr(resolution, name, value)
             resolution.save()
             # Rows are replaced whole; keys (and so URLs) come from the printed text.
             resolution.paragraphs.all().delete()
             resolution.footnotes.all().delete()
-            resolution.votes.all().delete()
+            if not keep_votes:
+                resolution.votes.all().delete()
             outcome = UPDATED
-        _write_children(resolution, parsed)
+        _record_source(resolution, parsed, origin, now)
+        _write_children(resolution, parsed, write_votes=not keep_votes)
         resolve_citations(resolution)
-    return LoadResult(parsed.symbol, outcome, len(parsed.paragraphs), resolution.pk)
+    return LoadResult(parsed.symbol, outcome, len(parsed.paragraphs), resolution.pk, gives_text=True, kept=kept, changes=changes)
+
+
+def _add_source(existing: Resolution, parsed: ParsedResolution, origin: str, now) -> LoadResult:
+    """A source below the one giving the text: kept, and it fills what the archive lacks; the text stays."""
+    filled = _gaps_filled(existing, parsed, existing_votes=existing.votes.count())
+    recorded = _record_source(existing, parsed, origin, now)
+    if not filled and not recorded:
+        return LoadResult(parsed.symbol, UNCHANGED, len(parsed.paragraphs), existing.pk, gives_text=False)
+    for name in GAP_FIELDS:
+        if name in filled:
+            setattr(existing, name, getattr(parsed, name))
+    existing.metadata = {**{k: v for k, v in parsed.metadata.items() if _nonempty(v)}, **{
+        k: v for k, v in existing.metadata.items() if _nonempty(v)
+    }}
+    existing.save()
+    if "votes" in filled:
+        Vote.objects.bulk_create([Vote(resolution=existing, member_state=v.member_state, vote=v.vote) for v in parsed.votes])
+    return LoadResult(parsed.symbol, SOURCE_ADDED, len(parsed.paragraphs), existing.pk, gives_text=False, filled=filled)
+
+
+def _keep_replaced_texts(resolution: Resolution, changes: list[ParagraphChange], source_name: str, now) -> None:
+    """Every address an import changes keeps answering: a moved text redirects, a changed or removed one stays readable."""
+    ParagraphVersion.objects.bulk_create(
+        ParagraphVersion(
+            resolution=resolution, key=change.key, text=change.old_text,
+            successor=change.new_key if change.kind == MOVED else "",
+            replaced_at=now, replaced_by=source_name[:255],
+        )
+        for change in changes
+        if change.kind in (CHANGED, MOVED, REMOVED)
+    )
 
 
 def _lock_symbol(symbol: str) -> None:
@@ -178,7 +309,7 @@ def _lock_symbol(symbol: str) -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [symbol.upper()])
 
 
-def _write_children(resolution: Resolution, parsed: ParsedResolution) -> None:
+def _write_children(resolution: Resolution, parsed: ParsedResolution, write_votes: bool = True) -> None:
     by_key: dict[str, Paragraph] = {}
     # Parents come before their children in document order; write level by level.
     pending = list(parsed.paragraphs)
@@ -237,9 +368,10 @@ def _write_children(resolution: Resolution, parsed: ParsedResolution) -> None:
             for c in parsed.citations
         ]
     )
-    Vote.objects.bulk_create(
-        [Vote(resolution=resolution, member_state=v.member_state, vote=v.vote) for v in parsed.votes]
-    )
+    if write_votes:
+        Vote.objects.bulk_create(
+            [Vote(resolution=resolution, member_state=v.member_state, vote=v.vote) for v in parsed.votes]
+        )
 
 
 def resolve_citations(resolution: Resolution) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Subquery
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -24,11 +24,13 @@ from resolutions import permalinks
 from resolutions.bodies import BODIES, body_for_symbol
 from resolutions.citations import normalize_symbol, parse_reference
 from resolutions.filters import ResolutionFilter, resolution_rows
-from resolutions.models import Body, Citation, Footnote, Paragraph, Resolution
+from resolutions.models import Body, Citation, Footnote, Paragraph, ParagraphVersion, Resolution, ResolutionSource
 from resolutions.rendering import Link, Marker, annotate, json_ld_script, quoted_citation
 
 PAGE_SIZE = 50
+MAX_EARLIER_VERSIONS = 20  # earlier texts listed on a paragraph's page, latest first
 UNDOCS = "https://undocs.org/"
+
 
 
 # ---------------------------------------------------------------- browse
@@ -165,9 +167,17 @@ def document(request, rest):
             address = Address(address.symbol_text, found[1], address.key_text)
     if resolution is None:
         return not_found(request, rest)
-    if address.key and not resolution.paragraphs.filter(key=address.key).exists():
+    if address.key and not _address_held(resolution, address.key):
         return paragraph_not_found(request, resolution, address.key_text or address.key)
     return _permanent_redirect(request, _canonical_path(resolution, address.key))
+
+
+def _address_held(resolution: Resolution, key: str) -> bool:
+    """Does the key name a paragraph, now or before an import replaced it (its address answers for ever)?"""
+    return (
+        resolution.paragraphs.filter(key=key).exists()
+        or ParagraphVersion.objects.filter(resolution=resolution, key=key).exists()
+    )
 
 
 def _canonical_path(resolution: Resolution, key: str) -> str:
@@ -514,6 +524,7 @@ def resolution_detail(request, resolution: Resolution):
         "paragraph_id", "footnote_id", "start", "end", "target_symbol", "target_paragraph", "target__symbol"
     )))
     earlier, later = in_series(resolution)
+    sources = sources_of(resolution)
     shown = shown_paragraphs(resolution, paragraphs, footnotes, citations)
     first_operative = next((item for item in shown if item.paragraph.kind == Paragraph.OPERATIVE and not item.paragraph.part), None)
     return render(
@@ -529,10 +540,49 @@ def resolution_detail(request, resolution: Resolution):
             "earlier": earlier,
             "later": later,
             "official_url": UNDOCS + quote(resolution.symbol),
+            "sources": sources,
+            "text_as_of": text_as_of(resolution, sources),
             "json_ld": json_ld_script(legislation_json_ld(request, resolution)),
             "canonical_url": request.build_absolute_uri(permalinks.resolution_url(resolution.symbol)),
             "share_title": f"{resolution.symbol}: {resolution.title}",
             "description": resolution_description(resolution),
+        },
+    )
+
+
+def sources_of(resolution: Resolution) -> list[ResolutionSource]:
+    """The resolution's sources, oldest import first, each with ``text_replaced_at``: its text's last replacement (one query)."""
+    last_replaced = ParagraphVersion.objects.filter(resolution=OuterRef("resolution")).order_by("-replaced_at")
+    return list(resolution.sources.annotate(
+        text_replaced_at=Subquery(last_replaced.values("replaced_at")[:1])
+    ).order_by("imported_at"))
+
+
+def text_as_of(resolution: Resolution, sources: list[ResolutionSource]):
+    """When the resolution's text last changed: its last replaced paragraph, else the import of the source giving it."""
+    moments = [source.imported_at for source in sources if source.sha256 == resolution.source_sha256]
+    moments += [sources[0].text_replaced_at] if sources and sources[0].text_replaced_at else []
+    return max(moments) if moments else resolution.created_at
+
+
+def earlier_paragraph(request, resolution: Resolution, key: str, live_keys: set[str]):
+    """An address an import retired: 301 to the key its text moved to, else its last text, dated, with a notice."""
+    moved_to, version = ParagraphVersion.objects.address_answer(resolution, key, live_keys)
+    if moved_to:
+        return _permanent_redirect(request, permalinks.paragraph_url(resolution.symbol, moved_to))
+    if version is None:
+        return paragraph_not_found(request, resolution, key)
+    return render(
+        request,
+        "resolutions/paragraph_earlier.html",
+        {
+            "resolution": resolution,
+            "adopted_text": _adopted_text(resolution),
+            "key": key,
+            "title": permalinks.paragraph_title(key),
+            "version": version,
+            "canonical_url": request.build_absolute_uri(permalinks.paragraph_url(resolution.symbol, key)),
+            "description": version.text[:297] + ("…" if len(version.text) > 297 else ""),
         },
     )
 
@@ -568,7 +618,7 @@ def paragraph_detail(request, resolution: Resolution, key: str):
     paragraphs = list(Paragraph.objects.of(resolution))
     index = next((i for i, item in enumerate(paragraphs) if item.key == key), None)
     if index is None:
-        return paragraph_not_found(request, resolution, key)
+        return earlier_paragraph(request, resolution, key, {item.key for item in paragraphs})
     paragraph = paragraphs[index]
     footnotes = list(resolution.footnotes.filter(paragraph=paragraph).order_by("order"))
     citations = list(
@@ -609,6 +659,7 @@ def paragraph_detail(request, resolution: Resolution, key: str):
             "footnotes": shown_footnotes(footnotes, citations),
             "citations": [(citation, citation_link(citation)) for citation in citations],
             "cited_range": cited_range(request, resolution, paragraphs, index),
+            "earlier_versions": list(ParagraphVersion.objects.of_key(resolution, key)[:MAX_EARLIER_VERSIONS]),
             "cited_by": cited_by(resolution, key),
             "cited_as_whole": Citation.objects.citing(resolution).filter(target_paragraph="").order_by().values("resolution").distinct().count(),
             "ready_citations": ready,

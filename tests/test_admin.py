@@ -5,11 +5,13 @@ import re
 import pytest
 
 from resolutions.ingest.document import SourceInfo, Vote as ParsedVote
-from resolutions.loading import load_resolution
+from resolutions.loading import SOURCE_ADDED, UPDATED, load_resolution
 from resolutions.models import Resolution
 from tests.conftest import make_resolution
 
 pytestmark = pytest.mark.django_db
+# The inline formsets of the resolution form (each posts its management form).
+INLINE_PREFIXES = ("sources", "paragraphs", "footnotes", "citations", "votes", "paragraph_versions")
 
 LONG_TITLE = "Promoting social integration through social inclusion, " * 4
 VOTES = [ParsedVote("Afghanistan", "Y"), ParsedVote("Albania", "N"), ParsedVote("Algeria", "A"), ParsedVote("Andorra", "")]
@@ -45,7 +47,7 @@ def test_a_post_cannot_change_internal_fields(admin_client, resolution):
         "title": "A curated title", "adopted_on": "2015-12-17", "meeting": "", "report": "", "agenda_item": "",
         "committee": "Third Committee", "metadata": "{}", "source_pin": "",
         "session_sort": "999", "content_hash": "forged", "source_sha256": "forged",
-        **{f"{prefix}-{field}": value for prefix in ("paragraphs", "footnotes", "citations", "votes")
+        **{f"{prefix}-{field}": value for prefix in INLINE_PREFIXES
            for field, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))},
     }
     response = admin_client.post(f"/admin/resolutions/resolution/{resolution.pk}/change/", data)
@@ -57,22 +59,26 @@ def test_a_post_cannot_change_internal_fields(admin_client, resolution):
 
 def test_a_bad_source_pin_is_refused_with_a_message(admin_client, resolution):
     data = {"title": resolution.title, "metadata": "{}", "source_pin": "not a hash",
-            **{f"{prefix}-{field}": "0" for prefix in ("paragraphs", "footnotes", "citations", "votes")
+            **{f"{prefix}-{field}": "0" for prefix in INLINE_PREFIXES
                for field in ("TOTAL_FORMS", "INITIAL_FORMS")}}
     response = admin_client.post(f"/admin/resolutions/resolution/{resolution.pk}/change/", data)
     assert response.status_code == 200
     assert "Give the source&#x27;s SHA-256" in response.content.decode()
 
 
-def test_the_list_flags_a_text_no_longer_from_the_pinned_source(admin_client, resolution):
+def test_a_pinned_source_keeps_the_text_and_the_list_flags_a_pin_not_yet_applied(admin_client, resolution):
     Resolution.objects.filter(pk=resolution.pk).update(source_pin="0" * 64)
     assert "A/RES/70/126" in admin_client.get("/admin/resolutions/resolution/?pinned=kept").content.decode()
-    changed = make_resolution(title="Promoting social integration", source=SourceInfo(name="later.txt", format="ods-text", sha256="1" * 64))
-    load_resolution(changed)
-    assert "A/RES/70/126" not in admin_client.get("/admin/resolutions/resolution/?pinned=kept").content.decode()
+    later = make_resolution(title="Promoting social integration", source=SourceInfo(name="later.txt", format="ods-text", sha256="1" * 64))
+    assert load_resolution(later).outcome == SOURCE_ADDED  # the pin wins: the later source is kept, not applied
+    assert Resolution.objects.get(pk=resolution.pk).source_sha256 == "0" * 64
+    assert "A/RES/70/126" in admin_client.get("/admin/resolutions/resolution/?pinned=kept").content.decode()
+    Resolution.objects.filter(pk=resolution.pk).update(source_pin="1" * 64)  # the curator pins the later source
     flagged = admin_client.get("/admin/resolutions/resolution/?pinned=changed").content.decode()
     assert "A/RES/70/126" in flagged and 'alt="False"' in flagged
-    assert Resolution.objects.get(pk=resolution.pk).source_pin == "0" * 64  # an import never touches the pin
+    assert load_resolution(later).outcome == UPDATED  # imported again, the pinned source gives the text
+    assert "A/RES/70/126" in admin_client.get("/admin/resolutions/resolution/?pinned=kept").content.decode()
+    assert Resolution.objects.get(pk=resolution.pk).source_pin == "1" * 64  # an import never touches the pin
 
 
 def test_the_vote_list_shows_the_states_not_the_title(admin_client, resolution):

@@ -65,8 +65,8 @@ from tests.conftest import database_url, make_resolution
 
 real_write_children = loading._write_children
 
-def write_then_hang(resolution, parsed):
-    real_write_children(resolution, parsed)
+def write_then_hang(resolution, parsed, **options):
+    real_write_children(resolution, parsed, **options)
     print("children written", flush=True)
     time.sleep(60)
 

@@ -68,3 +68,64 @@ def test_the_check_itself_notices_a_changed_text(client):
     paragraph.save()
     with pytest.raises(AssertionError, match="the text changed"):
         check_every_permalink(client)
+
+
+# --- an import that changes keys or texts: every old address keeps answering ---------------------------
+
+from resolutions.ingest.document import ParsedParagraph  # noqa: E402
+from resolutions.loading import load_resolution  # noqa: E402
+from tests.conftest import make_resolution  # noqa: E402
+
+
+def _resolution_from(source: SourceInfo, paragraphs: list[tuple[str, str]]):
+    return make_resolution(source=source, footnotes=[], paragraphs=[
+        ParsedParagraph(key, "preambular" if key.startswith("pp") else "operative", "", order, text)
+        for order, (key, text) in enumerate(paragraphs, start=1)
+    ])
+
+
+@pytest.fixture
+def reimported(db):
+    """A/RES/70/126 first from a PDF text (p1, op2, op3), then from AKN: p1 is op1 now, op2 reworded, op3 gone."""
+    load_resolution(_resolution_from(SourceInfo("A-RES-70-126.txt", "pdf-text", "c" * 64), [
+        ("pp1", "Recalling its resolution 68/131,"), ("p1", "Adopts the declaration annexed;"),
+        ("op2", "Decides to act;"), ("op3", "Decides to remain seized of the matter."),
+    ]))
+    load_resolution(_resolution_from(SourceInfo("A_RES_70_126-E.xml", "akn", "a" * 64), [
+        ("pp1", "Recalling its resolution 68/131,"), ("op1", "Adopts the declaration annexed;"),
+        ("op2", "Decides to act at once;"),
+    ]))
+
+
+def test_a_moved_paragraph_redirects_to_its_new_key(client, reimported):
+    response = client.get("/A/RES/70/126/p1/")
+    assert (response.status_code, response["Location"]) == (301, "/A/RES/70/126/op1/")
+    assert client.get("/A/RES/70/126/P1").status_code == 301  # other spellings of the old key too
+    assert shown_text(client.get("/A/RES/70/126/op1/").content.decode()) == "Adopts the declaration annexed;"
+
+
+def test_a_removed_paragraph_answers_with_its_old_text_dated(client, reimported):
+    response = client.get("/A/RES/70/126/op3/")
+    page = response.content.decode()
+    assert response.status_code == 200 and "An earlier text" in page and "A_RES_70_126-E.xml" in page
+    assert shown_text(page) == "Decides to remain seized of the matter."
+    assert '<meta name="robots" content="noindex">' in page
+
+
+def test_a_reworded_paragraph_shows_its_earlier_text(client, reimported):
+    page = client.get("/A/RES/70/126/op2/").content.decode()
+    assert shown_text(page) == "Decides to act at once;"
+    assert "earlier text" in page and "Decides to act;" in page
+
+
+def test_an_address_that_never_held_a_paragraph_is_still_404(client, reimported):
+    assert client.get("/A/RES/70/126/op9/").status_code == 404
+
+
+def test_the_resolution_page_names_its_sources_and_the_date_of_its_text(client, reimported):
+    page = client.get("/A/RES/70/126/").content.decode()
+    assert 'href="https://undocs.org/A/RES/70/126"' in page
+    assert "Text as of" in page and 'class="text-as-of"' in page
+    listed_sources = page[page.index('<ul class="sources">'):]
+    assert listed_sources.index("A-RES-70-126.txt") < listed_sources.index("A_RES_70_126-E.xml")  # both, oldest import first
+    assert re.search(r"A_RES_70_126-E\.xml</span> \(akn\),\s+imported <time[^>]*>[^<]+</time>, <strong>gives the text", listed_sources)

@@ -5,6 +5,10 @@ module exposes ``FORMAT`` (its name), ``detect(data, name) -> bool`` and
 ``parse(data, source) -> ParsedDocument``; detection tries them in the order
 of ``FORMAT_MODULES`` (most specific first).
 
+A committee is named one way whatever the source wrote
+(``bodies.committee_name``: the AKN corpus's "#fifthCommittee" is the
+Fifth Committee).
+
 A sidecar file ``<source>.meta.json`` beside a source supplies metadata that
 the text lacks (ESCAP resolutions carry no adoption date). It fills empty
 fields only; where the text disagrees with it, the text wins and a warning
@@ -19,6 +23,7 @@ import importlib
 import json
 from pathlib import Path
 
+from resolutions.bodies import committee_name
 from resolutions.citations import citations_for
 from resolutions.ingest.document import ParsedDocument, ParseError, SourceInfo
 
@@ -120,6 +125,7 @@ def parse_bytes(
     for resolution in document.resolutions:
         if sidecar:
             apply_sidecar(resolution, sidecar, name)
+        resolution.committee = committee_name(resolution.committee)
         if not resolution.citations:
             resolution.citations = citations_for(resolution)
     return document

@@ -3,6 +3,12 @@
 On a terminal a progress bar (tqdm) shows the share of files done, the rate and
 the time left, with warnings printed above it; elsewhere (a log, CI, a pipe)
 the output is the one summary line, warnings and failures going to stderr.
+
+Every source is kept beside the others of its resolution; the text comes from
+the one the rule of ``resolutions.provenance`` gives. ``--dry-run`` writes
+nothing and prints, per resolution, what an import would do: its outcome and
+every paragraph address whose key or text would change (``~`` text changed,
+``>`` moved to another key, ``-`` removed, ``+`` added).
 """
 
 import sys
@@ -15,7 +21,8 @@ from tqdm import tqdm
 
 from resolutions.ingest.document import ParseError, SkippedSource
 from resolutions.ingest.pipeline import format_modules, parse_path, source_paths
-from resolutions.loading import LoadError, load_resolution
+from resolutions.loading import SOURCE_ADDED, LoadError, load_resolution, plan_load
+from resolutions.provenance import describe_changes
 from resolutions.search.index import indexing
 
 
@@ -26,11 +33,15 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", type=Path)
         parser.add_argument("--format", choices=sorted(format_modules()), help="skip detection")
         parser.add_argument("--quiet-warnings", action="store_true", help="count warnings, do not print them")
+        parser.add_argument(
+            "--dry-run", action="store_true",
+            help="write nothing; print what each resolution's import would change (paragraph keys and texts)",
+        )
 
     # One index writer for the whole run: each resolution's documents follow its database commit, and the
     # index commits about every second, so searches during a long import see it progress.
     @indexing()
-    def handle(self, *args, paths: list[Path], format: str | None, quiet_warnings: bool, **options):
+    def handle(self, *args, paths: list[Path], format: str | None, quiet_warnings: bool, dry_run: bool, **options):
         files = source_paths(paths)
         if not files:
             raise CommandError("no source files found in " + ", ".join(map(str, paths)))
@@ -59,23 +70,32 @@ class Command(BaseCommand):
                     self._note(progress, f"warning: {path.name}: {message}")
             for parsed in document.resolutions:
                 try:
-                    result = load_resolution(parsed)
+                    result = plan_load(parsed) if dry_run else load_resolution(parsed, origin=str(path.resolve()))
                 except LoadError as error:
                     failures.append(str(error))
                     continue
                 counts[result.outcome] += 1
                 paragraphs += result.paragraphs
+                if dry_run:
+                    self._show_plan(result)
         bar.close()
         elapsed = time.monotonic() - started
         for failure in failures:
             self.stderr.write(f"failed: {failure}")
         self.stdout.write(
-            f"{len(files)} files in {elapsed:.1f}s: {counts['created']} created, {counts['updated']} updated, "
-            f"{counts['unchanged']} unchanged, {counts['skipped']} skipped, {len(failures)} failed; "
-            f"{paragraphs} paragraphs, {warnings} warnings"
+            ("dry run, nothing written: " if dry_run else "")
+            + f"{len(files)} files in {elapsed:.1f}s: {counts['created']} created, {counts['updated']} updated, "
+            f"{counts['unchanged']} unchanged, {counts[SOURCE_ADDED]} sources added (text from a source of higher "
+            f"precedence), {counts['skipped']} skipped, {len(failures)} failed; {paragraphs} paragraphs, {warnings} warnings"
         )
         if failures:
             raise CommandError(f"{len(failures)} source(s) failed")
+
+    def _show_plan(self, result) -> None:
+        """What importing one resolution would do, and the diff of its paragraph addresses."""
+        self.stdout.write(f"{result.symbol}: would be {result.describe()}")
+        for line in describe_changes(result.changes):
+            self.stdout.write(f"  {line}")
 
     def _note(self, progress: bool, message: str) -> None:
         """A line for the reader: above the progress bar on a terminal, else on stderr."""
