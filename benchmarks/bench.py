@@ -397,7 +397,7 @@ def bare_tantivy(params: dict):
     grouped = params.get("view") == "resolutions"
     size = execute.GROUPS_PER_PAGE if grouped else execute.PAGE_SIZE
     offset = (int(params.get("page", 1)) - 1) * size
-    aggregations = execute._aggregations(exact_resolutions=False)
+    aggregations = execute.facet_aggregations()
 
     def run() -> int:
         if params.get("sort") == "date":

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import tantivy
@@ -25,18 +27,14 @@ from resolutions.permalinks import paragraph_title, paragraph_url, resolution_ur
 from resolutions.search.compile import Plan, with_filters
 from resolutions.search.highlight import highlight
 from resolutions.search.query import QueryError
-from resolutions.search.schema import schema
+from resolutions.search.schema import FACET_KEY_PARTS, FACET_SEPARATOR, schema
 
 PAGE_SIZE = 20
 GROUPS_PER_PAGE = 10
 HITS_PER_GROUP = 3
 FACET_VALUE_LIMIT = 12
 YEAR_VALUES = 36
-# Facets, and the index field each counts.
-FACETS = {
-    "body": "body", "session": "session", "year": "year", "committee": "committee", "kind": "kind",
-    "opening": "opening_value",
-}
+FACETS = ("body", "session", "year", "committee", "kind", "opening")
 # Per-segment buckets kept before merging: more than any facet has values, so every count is exact.
 SEGMENT_BUCKETS = 1_000_000
 
@@ -129,7 +127,7 @@ class Results:
     total: int
     page: int
     pages: int
-    resolutions: int
+    resolutions: int | None  # None: not counted (many hits)
     resolutions_exact: bool
     facets: dict[str, list[tuple[str, int]]]
     hits: list[Hit] = field(default_factory=list)
@@ -137,40 +135,72 @@ class Results:
     deepest_hit: int = 0  # the last hit that pages reach (SEARCH_MAX_HITS)
 
 
-# Up to this many hits, the number of resolutions they are in is counted exactly (a terms aggregation
-# over resolution ids); beyond it, estimated by Tantivy's HyperLogLog cardinality and shown as "about".
+# Up to this many hits, the number of resolutions they are in is counted exactly (a terms aggregation over
+# resolution ids); beyond it, that count costs as much as the rest of the search, and the paragraph view
+# leaves it out, while the grouped view estimates it (Tantivy's HyperLogLog cardinality, shown as "about").
 EXACT_RESOLUTION_COUNT = 5_000
 
 
-def _aggregations(exact_resolutions: bool) -> dict:
-    aggregations = {}
-    for name, index_field in FACETS.items():
-        if name == "year":
-            terms = {"field": index_field, "size": YEAR_VALUES, "order": {"_key": "desc"}}
-        else:
-            # More than are shown, so that values tied at the cut are chosen alphabetically, not by chance.
-            terms = {"field": index_field, "size": FACET_VALUE_LIMIT * 4}
-        aggregations[name] = {"terms": {**terms, "segment_size": SEGMENT_BUCKETS}}
-    if exact_resolutions:
-        aggregations["resolutions"] = {"terms": {"field": "resolution_id", "size": EXACT_RESOLUTION_COUNT}}
-    else:
-        aggregations["resolutions"] = {"cardinality": {"field": "resolution_id"}}
-    return aggregations
+def facet_aggregations() -> dict:
+    """Every facet over every match: the joined key (``schema.FACET_KEY_PARTS``), and the opening phrase."""
+    return {
+        "facet_key": {"terms": {"field": "facet_key", "size": SEGMENT_BUCKETS, "segment_size": SEGMENT_BUCKETS}},
+        # More values than are shown, so that values tied at the cut are chosen alphabetically, not by chance.
+        "opening": {"terms": {"field": "opening_value", "size": FACET_VALUE_LIMIT * 4, "segment_size": SEGMENT_BUCKETS}},
+    }
 
 
-def counts(searcher: tantivy.Searcher, query: tantivy.Query, total: int) -> tuple[int, bool, dict]:
-    """(number of resolutions, whether that number is exact, facet values with counts) over every match."""
-    exact = total <= EXACT_RESOLUTION_COUNT
-    found = searcher.aggregate(query, _aggregations(exact))
-    facets = {}
-    for name in FACETS:
-        buckets = found.get(name, {}).get("buckets", [])
-        facets[name] = [(str(bucket["key"]), bucket["doc_count"]) for bucket in buckets if bucket["key"] not in ("", 0)]
-        if name != "year":
-            facets[name] = sorted(facets[name], key=lambda item: (-item[1], item[0]))[:FACET_VALUE_LIMIT]
-    resolutions = found.get("resolutions", {})
-    count = len(resolutions.get("buckets", [])) if exact else int(round(resolutions.get("value") or 0))
-    return count, exact, facets
+@dataclass
+class Counts:
+    total: int  # every match: each document has exactly one facet key
+    resolutions: int | None  # None: not counted (see EXACT_RESOLUTION_COUNT)
+    resolutions_exact: bool
+    facets: dict[str, list[tuple[str, int]]]
+
+
+def counts(searcher: tantivy.Searcher, query: tantivy.Query, *, estimate_resolutions: bool = False) -> Counts:
+    """The exact total and facet counts over every match, and the number of resolutions the matches are in.
+
+    One aggregation request for the facets: the facet keys' counts are
+    summed per facet here (a few thousand keys), which costs less than one
+    aggregation per facet over a quarter of a million matches.
+    """
+    found = searcher.aggregate(query, facet_aggregations())
+    tallies: list[dict[str, int]] = [{} for _ in FACET_KEY_PARTS]
+    total = 0
+    for bucket in found["facet_key"]["buckets"]:
+        count = bucket["doc_count"]
+        total += count
+        for tally, value in _key_parts(bucket["key"]):
+            tally_of = tallies[tally]
+            tally_of[value] = tally_of.get(value, 0) + count
+    tallies = dict(zip(FACET_KEY_PARTS, tallies))
+    facets = {name: top_values(name, tallies[name].items()) for name in FACET_KEY_PARTS}
+    facets["opening"] = top_values("opening", (
+        (bucket["key"], bucket["doc_count"]) for bucket in found["opening"]["buckets"] if bucket["key"]
+    ))
+    if total <= EXACT_RESOLUTION_COUNT:
+        exact = searcher.aggregate(query, {"resolutions": {"terms": {
+            "field": "resolution_id", "size": EXACT_RESOLUTION_COUNT, "segment_size": SEGMENT_BUCKETS,
+        }}})
+        return Counts(total, len(exact["resolutions"]["buckets"]), True, facets)
+    if estimate_resolutions:
+        estimate = searcher.aggregate(query, {"resolutions": {"cardinality": {"field": "resolution_id"}}})
+        return Counts(total, int(round(estimate["resolutions"]["value"] or 0)), False, facets)
+    return Counts(total, None, False, facets)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _key_parts(key: str) -> tuple[tuple[int, str], ...]:
+    """(facet position, value) of a facet key's non-empty parts (the same keys come back search after search)."""
+    return tuple((position, value) for position, value in enumerate(key.split(FACET_SEPARATOR)) if value)
+
+
+def top_values(name: str, values) -> list[tuple[str, int]]:
+    """The values shown for a facet: years newest first, the others by count (ties alphabetically)."""
+    if name == "year":
+        return sorted(values, key=lambda item: -int(item[0]))[:YEAR_VALUES]
+    return sorted(values, key=lambda item: (-item[1], item[0]))[:FACET_VALUE_LIMIT]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -206,10 +236,12 @@ def hit_from(document: dict, score: float, plan: Plan) -> Hit:
     )
 
 
-def _top(searcher, query, *, limit: int, offset: int, sort: str):
+def _page(searcher, query, *, limit: int, offset: int, sort: str):
+    """The ranked (or newest-first) hits from ``offset``; the count comes from ``counts``, so Tantivy may skip
+    the matches that cannot reach the page (block-max WAND) instead of scoring every one."""
     if sort == "date":
-        return searcher.search(query, limit, count=True, order_by_field="newest", offset=offset, order=tantivy.Order.Desc)
-    return searcher.search(query, limit, count=True, offset=offset)
+        return searcher.search(query, limit, count=False, order_by_field="newest", offset=offset, order=tantivy.Order.Desc)
+    return searcher.search(query, limit, count=False, offset=offset)
 
 
 def run(searcher: tantivy.Searcher, plan: Plan, filters: dict, *, sort: str = "relevance", page: int = 1,
@@ -218,39 +250,53 @@ def run(searcher: tantivy.Searcher, plan: Plan, filters: dict, *, sort: str = "r
     if not 1 <= page <= max_page(grouped):
         raise QueryError(f"Pages go from 1 to {max_page(grouped)}; refine the search to see further.")
     query = with_filters(plan.matches, filters)
-    size = GROUPS_PER_PAGE if grouped else PAGE_SIZE
-    first = _top(searcher, query, limit=size, offset=0 if grouped else (page - 1) * size, sort=sort)
-    total = first.count
-    resolutions, exact, facets = counts(searcher, query, total)
     if grouped:
-        return _grouped(searcher, query, plan, sort, page, total, (resolutions, exact, facets))
-    reachable = min(total, max_hits())
-    pages = max(1, math.ceil(reachable / size))
-    if page > pages:
+        return _grouped(searcher, query, plan, sort, page, counts(searcher, query, estimate_resolutions=True))
+    # The counts and the page are independent: Tantivy runs each without holding the GIL, so the counts run
+    # on a second thread meanwhile (a search's latency is then the longer of the two, not their sum).
+    counting = _counter().submit(counts, searcher, query)
+    offset = (page - 1) * PAGE_SIZE
+    found = _page(searcher, query, limit=PAGE_SIZE, offset=offset, sort=sort) if offset < max_hits() else None
+    counted = counting.result()
+    reachable = min(counted.total, max_hits())
+    pages = max(1, math.ceil(reachable / PAGE_SIZE))
+    if page > pages:  # past the last page: the last page
         page = pages
-        first = _top(searcher, query, limit=size, offset=(page - 1) * size, sort=sort)
-    hits = [hit_from(searcher.doc(address).to_dict(), _score(score, sort), plan) for score, address in first.hits]
-    return Results(total, page, pages, resolutions, exact, facets, hits=hits, deepest_hit=reachable)
+        found = _page(searcher, query, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, sort=sort)
+    hits = [hit_from(searcher.doc(address).to_dict(), _score(score, sort), plan) for score, address in found.hits] if found else []
+    return Results(counted.total, page, pages, counted.resolutions, counted.resolutions_exact, counted.facets,
+                   hits=hits, deepest_hit=reachable)
+
+
+_counters: dict[int, ThreadPoolExecutor] = {}
+
+
+def _counter() -> ThreadPoolExecutor:
+    """This process's counting thread (created after gunicorn forks: threads do not survive a fork)."""
+    pid = os.getpid()
+    if pid not in _counters:
+        _counters.clear()
+        _counters[pid] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-counts")
+    return _counters[pid]
 
 
 def _score(value, sort: str) -> float:
     return 0.0 if sort == "date" else float(value)
 
 
-def _grouped(searcher, query, plan, sort, page, total, counted) -> Results:
+def _grouped(searcher, query, plan, sort, page, counted: Counts) -> Results:
     """Resolutions in the order of their best (or newest) hit, each with its best hits and exact count.
 
     The groups' order is read off the ranked hits: a resolution's place is
     that of its first hit. Hits are read in growing batches until the page's
     groups are all seen (or ``SEARCH_MAX_HITS`` hits were read).
     """
-    resolutions, exact, facets = counted
-    pages = max(1, min(max_page(True), math.ceil(resolutions / GROUPS_PER_PAGE)))
+    pages = max(1, min(max_page(True), math.ceil((counted.resolutions or 0) / GROUPS_PER_PAGE)))
     page = min(page, pages)
     wanted = page * GROUPS_PER_PAGE
     limit = 200
     while True:
-        found = _top(searcher, query, limit=limit, offset=0, sort=sort)
+        found = _page(searcher, query, limit=limit, offset=0, sort=sort)
         order, seen = [], {}
         addresses = [address for _, address in found.hits]
         for (score, address), resolution_id in zip(found.hits, searcher.fast_field_values("resolution_id", addresses)):
@@ -259,7 +305,7 @@ def _grouped(searcher, query, plan, sort, page, total, counted) -> Results:
                 order.append(resolution_id)
             if len(seen[resolution_id]) < HITS_PER_GROUP:
                 seen[resolution_id].append((score, address))
-        if len(order) >= wanted or len(found.hits) >= total or limit >= max_hits():
+        if len(order) >= wanted or len(found.hits) >= counted.total or limit >= max_hits():
             break
         limit = min(limit * 4, max_hits())
     if len(order) <= (page - 1) * GROUPS_PER_PAGE:  # an estimated count promised more groups than there are
@@ -271,10 +317,11 @@ def _grouped(searcher, query, plan, sort, page, total, counted) -> Results:
     for resolution_id in shown:
         best = seen[resolution_id]
         if len(best) < min(HITS_PER_GROUP, group_counts.get(resolution_id, 0)):
-            best = _top(searcher, _in_resolution(query, resolution_id), limit=HITS_PER_GROUP, offset=0, sort=sort).hits
+            best = _page(searcher, _in_resolution(query, resolution_id), limit=HITS_PER_GROUP, offset=0, sort=sort).hits
         hits = [hit_from(searcher.doc(address).to_dict(), _score(score, sort), plan) for score, address in best]
         groups.append(Group(hits[0].resolution, hits, group_counts.get(resolution_id, len(hits))))
-    return Results(total, page, pages, resolutions, exact, facets, groups=groups, deepest_hit=min(total, max_hits()))
+    return Results(counted.total, page, pages, counted.resolutions, counted.resolutions_exact, counted.facets,
+                   groups=groups, deepest_hit=min(counted.total, max_hits()))
 
 
 def _in_resolution(query: tantivy.Query, resolution_id: int) -> tantivy.Query:

@@ -24,20 +24,19 @@ FRAGMENTS = 2
 ELLIPSIS = "…"
 
 
-def spans(text: str, wanted: Highlight) -> tuple[list[analysis.Token], list[tuple[int, int]]]:
+def spans(text: str, wanted: Highlight) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
     """The text's tokens, and the (first, last) token index of each marked span, in order."""
     tokens = analysis.tokens(text)
-    words = [token.text for token in tokens]
+    words = [token[0] for token in tokens]
     marked: dict[int, int] = {}
     for phrase in wanted.phrases:
-        size = len(phrase)
-        for first in range(len(words) - size + 1):
-            if tuple(words[first:first + size]) == phrase:
+        size, first_word = len(phrase), phrase[0]
+        for first, word in enumerate(words):
+            if word == first_word and tuple(words[first:first + size]) == phrase:
                 marked[first] = max(marked.get(first, first), first + size - 1)
+    stems, prefixes, stem_of = wanted.stems, wanted.prefixes, analysis.stem_of_word
     for index, word in enumerate(words):
-        if index in marked:
-            continue
-        if analysis.stem_of_word(word) in wanted.stems or any(word.startswith(p) for p in wanted.prefixes):
+        if index not in marked and (stem_of(word) in stems or (prefixes and word.startswith(prefixes))):
             marked[index] = index
     found: list[tuple[int, int]] = []
     for first in sorted(marked):  # phrases that overlap ("older persons" in "older persons with…") join
@@ -52,7 +51,7 @@ def spans(text: str, wanted: Highlight) -> tuple[list[analysis.Token], list[tupl
 def _render(text: str, start: int, end: int, tokens, marked) -> str:
     parts, position = [], start
     for first, last in marked:
-        begin, finish = tokens[first].start, tokens[last].end
+        begin, finish = tokens[first][1], tokens[last][2]
         if begin < start or finish > end:
             continue
         parts.append(escape(text[position:begin]))
@@ -81,9 +80,9 @@ def highlight(text: str, wanted: Highlight) -> SafeString:
         return mark_safe(_render(text, 0, len(text), tokens, marked))
     pieces = []
     for index, (first, last) in enumerate(_windows(tokens, marked)):
-        start = 0 if first == 0 else tokens[first].start
+        start = 0 if first == 0 else tokens[first][1]
         # A window ends after its last word and the punctuation that follows it, or at the text's end.
-        end = len(text) if last == len(tokens) - 1 else tokens[last + 1].start
+        end = len(text) if last == len(tokens) - 1 else tokens[last + 1][1]
         piece = _render(text, start, end, tokens, marked).strip()
         if first > 0 and index == 0:
             piece = f"{ELLIPSIS} {piece}"

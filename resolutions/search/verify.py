@@ -164,13 +164,7 @@ def _database_counts(conditions: _Conditions, tree, filters: dict) -> tuple[int,
             for row in matching.values(path).annotate(hits=Count("id")).order_by():
                 if row[path] not in (None, ""):
                     facets[name][str(row[path])] += row["hits"]
-    return total, {name: _top(name, counter.items()) for name, counter in facets.items()}
-
-
-def _top(name: str, values) -> list[tuple[str, int]]:
-    if name == "year":
-        return sorted(values, key=lambda item: -int(item[0]))[: execute.YEAR_VALUES]
-    return sorted(values, key=lambda item: (-item[1], item[0]))[: execute.FACET_VALUE_LIMIT]
+    return total, {name: execute.top_values(name, counter.items()) for name, counter in facets.items()}
 
 
 def compare(text: str, filters: dict | None = None, *, searcher=None, forms=None) -> Comparison:
@@ -180,8 +174,7 @@ def compare(text: str, filters: dict | None = None, *, searcher=None, forms=None
     plan = compile.plan(query.parse(text))
     matches = compile.with_filters(plan.matches, filters)
     index_total = execute.total(searcher, matches)
-    _, _, index_facets = execute.counts(searcher, matches, index_total)
-    index_facets = {name: _top(name, values) for name, values in index_facets.items()}
+    index_facets = execute.counts(searcher, matches).facets
     database_total, database_facets = _database_counts(_Conditions(forms or _stem_forms(searcher)), plan.tree, filters)
     return Comparison(text, filters, index_total, database_total, index_facets, database_facets)
 
