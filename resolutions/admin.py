@@ -10,8 +10,11 @@ load path as ``manage.py ingest``.
 
 from __future__ import annotations
 
+import functools
+
 from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import F
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -21,6 +24,7 @@ from resolutions.ingest.document import ParseError, SkippedSource
 from resolutions.ingest.pipeline import MAX_SOURCE_BYTES, format_modules, parse_bytes
 from resolutions.loading import LoadError, load_resolution
 from resolutions.models import Body, Citation, Footnote, Paragraph, ParagraphVersion, Resolution, ResolutionSource, Vote
+from resolutions.search import index as search_index
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -136,6 +140,21 @@ class ResolutionAdmin(admin.ModelAdmin):
     ]
     inlines = [SourceInline, ParagraphInline, FootnoteInline, CitationInline, VoteInline, ParagraphVersionInline]
     change_list_template = "admin/resolutions/resolution/change_list.html"
+
+    def save_model(self, request, obj, form, change):
+        """A curator's edit (a title, a date, a committee) is searched as soon as it is saved."""
+        super().save_model(request, obj, form, change)
+        transaction.on_commit(functools.partial(search_index.resolutions_changed, [obj.pk]))
+
+    def delete_model(self, request, obj):
+        resolution_id = obj.pk
+        super().delete_model(request, obj)
+        transaction.on_commit(functools.partial(search_index.resolutions_changed, [resolution_id]))
+
+    def delete_queryset(self, request, queryset):
+        resolution_ids = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        transaction.on_commit(functools.partial(search_index.resolutions_changed, resolution_ids))
 
     @admin.display(description="title", ordering="title")
     def short_title(self, resolution: Resolution) -> str:

@@ -342,6 +342,14 @@ class IndexSession:
                 writer.wait_merging_threads()
 
 
+def resolutions_changed(resolution_ids) -> None:
+    """Index again resolutions that were written outside the loader (a curator's edit, a deletion), once
+    their transaction has committed (``transaction.on_commit``)."""
+    with indexing() as session:
+        for resolution_id in resolution_ids:
+            session.resolution_changed(resolution_id)
+
+
 _session = threading.local()
 
 

@@ -120,3 +120,24 @@ def test_an_import_is_visible_to_every_process_at_once():
     finally:
         worker.stdin.close()
         worker.wait(10)
+
+
+def test_a_curators_edit_and_a_deletion_in_the_admin_are_searched_at_once(admin_client, client, django_capture_on_commit_callbacks):
+    from resolutions.models import Resolution
+
+    load_resolution(make_resolution())
+    resolution = Resolution.objects.get(symbol="A/RES/70/126")
+    form = {
+        "title": "Hydroponics for older persons", "adopted_on": "2015-12-17", "meeting": "", "report": "",
+        "agenda_item": "", "committee": "", "metadata": "{}", "source_pin": "",
+    }
+    for prefix in ("sources", "paragraphs", "footnotes", "citations", "votes", "paragraph_versions"):
+        form.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(f"/admin/resolutions/resolution/{resolution.pk}/change/", form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    found = api(client, "title:hydroponics")
+    assert found.status_code == 200 and found.json()["total"] == 5  # its four paragraphs and its footnote
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(f"/admin/resolutions/resolution/{resolution.pk}/delete/", {"post": "yes"})
+    assert api(client, "title:hydroponics").json()["total"] == 0
