@@ -9,7 +9,8 @@ citation "para. 2 (d)" finds the key the importer gave it.
 A key is built from what is printed, never from positions in a file's markup:
 
 - preambular paragraphs are unnumbered and keyed by position: ``pp1``, ``pp2``…
-- operative paragraphs by their printed number: ``op1``…; an operative part
+- operative paragraphs by their printed number: ``op1``…, a decimal number
+  as printed (``op1.1``, an annex numbered by chapter); an operative part
   printed without numbers (a resolution whose only operative paragraph is
   "Adopts the Declaration annexed…") is keyed by position the same way,
   ``op1``, ``op2``…, because that is how it is cited ("para. 1");
@@ -38,10 +39,10 @@ PREAMBULAR_TAG = "pp"
 OPERATIVE_TAG = "op"
 UNNUMBERED_TAG = "p"
 
-KEY_SHAPE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-# The paragraph itself, at the end of a key: kind, number, letter, roman item, repeat.
+KEY_SHAPE = re.compile(r"^[a-z][a-z0-9]*(?:\.\d+)*(?:-[a-z0-9]+(?:\.\d+)*)*$")
+# The paragraph itself, at the end of a key: kind, number (decimal numbering "1.1" kept), letter, roman item, repeat.
 KEY_TAIL = re.compile(
-    r"(?:^|-)(?P<kind>pp|op|p)(?P<number>\d+)(?P<letter>[a-z]{0,2}?)(?:-(?P<item>[ivxlc]+))?(?:-(?P<repeat>\d+))?$"
+    r"(?:^|-)(?P<kind>pp|op|p)(?P<number>\d+(?:\.\d+)*)(?P<letter>[a-z]{0,2}?)(?:-(?P<item>[ivxlc]+))?(?:-(?P<repeat>\d+))?$"
 )
 ROMAN = re.compile(r"^[ivxlc]+$")
 
@@ -74,7 +75,8 @@ def preambular_key(prefix: str, position: int) -> str:
     return f"{prefix}{PREAMBULAR_TAG}{position}"
 
 
-def operative_key(prefix: str, number: int) -> str:
+def operative_key(prefix: str, number: int | str) -> str:
+    """'op5'; a decimal number as printed ("1.1", in annexes numbered by chapter) is kept: 'op1.1'."""
     return f"{prefix}{OPERATIVE_TAG}{number}"
 
 
@@ -116,28 +118,35 @@ def unnumbered_operative_key(prefix: str, position: int, part_is_numbered: bool)
 class KeyParts:
     where: str  # "" (the resolution itself), "annex", "annex II", "section VIII", "annex, guideline 5"
     kind: str  # "pp" preambular, "op" operative, "p" unnumbered
-    number: int
+    number: str  # as printed: "5", "1.1"
     letter: str  # "", "a"
     item: str  # "", "ii"
     repeat: int  # 0, or 2 for the second paragraph printed with the same number
 
 
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+
+
 def describe_place(prefix: str) -> str:
-    """'annex-ii' -> 'annex II'; 'sec-viii' -> 'section VIII'; 'annex-sec-guideline-5' -> 'annex, guideline 5'."""
+    """'annex-ii' -> 'annex II'; 'sec-viii' -> 'section VIII'; 'annex-sec-guideline-5' -> 'annex, guideline 5'.
+
+    Numbers are printed as the document prints them: roman numerals in capitals, 'part one' in words.
+    """
     tokens = [token for token in prefix.split("-") if token]
     places: list[str] = []
     index = 0
     while index < len(tokens):
         word = tokens[index]
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        numbered = ROMAN.match(following) or following.isdigit()
+        numbered = ROMAN.match(following) or following.isdigit() or following in NUMBER_WORDS
+        shown = following if following in NUMBER_WORDS else following.upper()
         if word == "sec" and following and numbered:
-            places.append(f"section {following.upper()}")
+            places.append(f"section {shown}")
             index += 2
         elif word == "sec":
             index += 1
         elif numbered:
-            named = f"{word} {following.upper()}"
+            named = f"{word} {shown}"
             if places and places[-1] == word:  # "annex", then its own heading "annex I"
                 places[-1] = named
             else:
@@ -157,7 +166,7 @@ def key_parts(key: str) -> KeyParts | None:
     return KeyParts(
         where=describe_place(key[: match.start()]),
         kind=match.group("kind"),
-        number=int(match.group("number")),
+        number=match.group("number"),
         letter=match.group("letter"),
         item=match.group("item") or "",
         repeat=int(match.group("repeat") or 0),

@@ -62,6 +62,10 @@ ORDINAL_RE = re.compile(
 )
 ANNEX_RE = re.compile(r"(?<![a-z])annex(?:es)?(?:\s+(?P<numeral>[ivxl]+)(?![a-z]))?")
 SECTION_RE = re.compile(r"(?<![a-z])(?:section|sect?\.)\s*(?P<section>[ivxl]+|[a-z])(?![a-z])")
+# A structured annex's own places, where its paragraphs are numbered: "guideline 5", "principle 3", "article 35".
+NAMED_PLACE_RE = re.compile(
+    r"(?<![a-z])(?:draft\s+)?(?P<word>guideline|principle|article|conclusion|rule|regulation)\s+(?P<number>\d+[a-z]?|[ivxl]+)(?![a-z0-9])"
+)
 
 
 @dataclass(frozen=True)
@@ -72,9 +76,11 @@ class Pinpoint:
     last_key: str = ""  # "op5" for "paras. 3–5"; "" for one paragraph
 
 
-def _place_named(annex, section) -> str:
-    """The key prefix of "annex II, section IV, para. 3": 'annex-ii-sec-iv-'."""
+def _place_named(annex, section, named) -> str:
+    """The key prefix of "annex II, section IV, para. 3" ('annex-ii-sec-iv-'), "annex, guideline 5, para. 1" ('annex-sec-guideline-5-')."""
     part = annex_part_named(annex["numeral"]) if annex else ""
+    if named:
+        return place(part, (f"{named['word']} {named['number']}",))
     return place(part, (section["section"],) if section else ())
 
 
@@ -85,7 +91,7 @@ def read_pinpoint(text: str, *, whole: bool = False) -> Pinpoint | None:
     "para.5" or "op2(d)"), so "126 para. 5" is not taken for a paragraph.
     """
     written = " ".join(text.translate(_DASHES).lower().split()).strip(" ,;:")
-    where = _place_named(ANNEX_RE.search(written), SECTION_RE.search(written))
+    where = _place_named(ANNEX_RE.search(written), SECTION_RE.search(written), NAMED_PLACE_RE.search(written))
     sub_first = SUB_FIRST_RE.search(written)
     if sub_first and not whole:
         return Pinpoint(pinpoint_key(
@@ -147,9 +153,9 @@ def paragraph_label(key: str) -> str:
     if parts is None:
         return f"paragraph {key}"
     if parts.kind == "pp":
-        label = f"{ordinal_words(parts.number)} preambular paragraph{_sub_numbers(parts)}"
+        label = f"{ordinal_words(int(parts.number))} preambular paragraph{_sub_numbers(parts)}"
     elif parts.kind == "p":
-        label = f"{ordinal_words(parts.number)} paragraph{_sub_numbers(parts)}"
+        label = f"{ordinal_words(int(parts.number))} paragraph{_sub_numbers(parts)}"
     else:
         label = f"para. {parts.number}{_sub_numbers(parts)}"
     return f"{parts.where}, {label}" if parts.where else label

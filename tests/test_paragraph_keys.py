@@ -1,5 +1,7 @@
 """The one paragraph-key scheme (resolutions/paragraph_keys.py), and every importer keying a resolution alike."""
 
+from pathlib import Path
+
 import pytest
 
 from resolutions import paragraph_keys as keys
@@ -37,10 +39,12 @@ def test_an_unnumbered_operative_paragraph_is_op_alone_and_p_among_numbered_ones
 @pytest.mark.parametrize(
     "key, where, kind, number, letter, item, repeat",
     [
-        ("op1a-ii", "", "op", 1, "a", "ii", 0),
-        ("annex-ii-pp2", "annex II", "pp", 2, "", "", 0),
-        ("annex-sec-guideline-5-op1", "annex, guideline 5", "op", 1, "", "", 0),
-        ("sec-viii-op4-2", "section VIII", "op", 4, "", "", 2),
+        ("op1a-ii", "", "op", "1", "a", "ii", 0),
+        ("annex-ii-pp2", "annex II", "pp", "2", "", "", 0),
+        ("annex-sec-guideline-5-op1", "annex, guideline 5", "op", "1", "", "", 0),
+        ("annex-sec-part-one-principle-3-op2", "annex, part one, principle 3", "op", "2", "", "", 0),
+        ("sec-viii-op4-2", "section VIII", "op", "4", "", "", 2),
+        ("annex-op1.1", "annex", "op", "1.1", "", "", 0),
     ],
 )
 def test_keys_read_back(key, where, kind, number, letter, item, repeat):
@@ -56,6 +60,29 @@ def test_a_citation_finds_the_key_an_importer_builds():
     assert read_pinpoint("annex II, para. 18 (b) (iv)").key == keys.pinpoint_key("annex-ii-", 18, letter="b", item="iv")
     assert loose_key("op2(d)") == keys.lettered_key(keys.operative_key("", 2), "d")
     assert paragraph_label("annex-sec-guideline-5-op1") == "annex, guideline 5, para. 1"
+    assert paragraph_label("annex-sec-principle-4-p1") == "annex, principle 4, first paragraph"
+    assert loose_key("annex-op1.1") == "annex-op1.1"
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def test_a_structured_annex_keeps_its_structure_in_keys_and_citations():
+    """Guidelines numbering their own paragraphs: 'annex, guideline 2, para. 1', never 'para. 1 (repeated)'."""
+    (resolution,) = parse_path(GOLDEN / "akn" / "structured_annex.xml").resolutions
+    annex = [p.key for p in resolution.paragraphs if p.part == "annex"]
+    assert annex == [
+        "annex-pp1", "annex-sec-guideline-1-p1", "annex-sec-guideline-2-op1", "annex-sec-guideline-2-op2",
+        "annex-sec-guideline-3-op1", "annex-sec-guideline-3-op2",
+    ]
+    assert not [w for w in resolution.warnings if "printed twice" in w]
+    labels = [paragraph_label(key) for key in annex[2:]]
+    assert labels == [
+        "annex, guideline 2, para. 1", "annex, guideline 2, para. 2", "annex, guideline 3, para. 1", "annex, guideline 3, para. 2",
+    ]
+    # what the page tells people to write leads back to the paragraph
+    assert [read_pinpoint(label).key for label in labels] == annex[2:]
+    assert read_pinpoint("para. 2 of guideline 3 of the annex").key == "annex-sec-guideline-3-op2"
 
 
 # --- every importer on the same resolution -----------------------------------------------------------

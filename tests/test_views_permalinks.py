@@ -1,14 +1,14 @@
 """Permalinks stay: every paragraph URL of the fixtures answers with the same text, also after re-importing."""
 
-import html
 import io
 import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from resolutions.ingest import fixture_json
+from resolutions.management.commands.permalinks import shown_paragraph_text
 from resolutions.ingest.document import SourceInfo
 from resolutions.models import Resolution
 from resolutions.permalinks import paragraph_url, read_permalinks_tsv, text_hash
@@ -16,18 +16,10 @@ from resolutions.permalinks import paragraph_url, read_permalinks_tsv, text_hash
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 FIXTURE = FIXTURES / "resolutions.json"
 PERMALINKS = FIXTURES / "permalinks.tsv"
-PARAGRAPH_TEXT = re.compile(r'<p class="para-text" id="paragraph-text">(.*?)</p>', re.S)
-MARKER = re.compile(r'<sup class="fn-ref">.*?</sup>', re.S)
 
 
 def listed():
     return read_permalinks_tsv(PERMALINKS.read_text(encoding="utf-8"))
-
-
-def shown_text(page: str) -> str:
-    """The paragraph's text as a reader sees it on its page, footnote markers left out."""
-    inner = PARAGRAPH_TEXT.search(page).group(1)
-    return html.unescape(re.sub(r"<[^>]+>", "", MARKER.sub("", inner)))
 
 
 def test_every_paragraph_of_the_fixtures_is_listed():
@@ -42,7 +34,7 @@ def check_every_permalink(client):
         response = client.get(url)
         if response.status_code != 200:
             failures.append(f"{url}: HTTP {response.status_code}")
-        elif text_hash(shown_text(response.content.decode())) != expected:
+        elif text_hash(shown_paragraph_text(response.content.decode())) != expected:
             failures.append(f"{url}: the text changed")
     assert not failures, "\n".join(failures)
 
@@ -101,20 +93,20 @@ def test_a_moved_paragraph_redirects_to_its_new_key(client, reimported):
     response = client.get("/A/RES/70/126/p1/")
     assert (response.status_code, response["Location"]) == (301, "/A/RES/70/126/op1/")
     assert client.get("/A/RES/70/126/P1").status_code == 301  # other spellings of the old key too
-    assert shown_text(client.get("/A/RES/70/126/op1/").content.decode()) == "Adopts the declaration annexed;"
+    assert shown_paragraph_text(client.get("/A/RES/70/126/op1/").content.decode()) == "Adopts the declaration annexed;"
 
 
 def test_a_removed_paragraph_answers_with_its_old_text_dated(client, reimported):
     response = client.get("/A/RES/70/126/op3/")
     page = response.content.decode()
     assert response.status_code == 200 and "An earlier text" in page and "A_RES_70_126-E.xml" in page
-    assert shown_text(page) == "Decides to remain seized of the matter."
+    assert shown_paragraph_text(page) == "Decides to remain seized of the matter."
     assert '<meta name="robots" content="noindex">' in page
 
 
 def test_a_reworded_paragraph_shows_its_earlier_text(client, reimported):
     page = client.get("/A/RES/70/126/op2/").content.decode()
-    assert shown_text(page) == "Decides to act at once;"
+    assert shown_paragraph_text(page) == "Decides to act at once;"
     assert "earlier text" in page and "Decides to act;" in page
 
 
@@ -129,3 +121,24 @@ def test_the_resolution_page_names_its_sources_and_the_date_of_its_text(client, 
     listed_sources = page[page.index('<ul class="sources">'):]
     assert listed_sources.index("A-RES-70-126.txt") < listed_sources.index("A_RES_70_126-E.xml")  # both, oldest import first
     assert re.search(r"A_RES_70_126-E\.xml</span> \(akn\),\s+imported <time[^>]*>[^<]+</time>, <strong>gives the text", listed_sources)
+
+
+def test_a_snapshot_of_the_database_permalinks_is_verified_after_imports(tmp_path, reimported):
+    snapshot = tmp_path / "permalinks.tsv"
+    call_command("permalinks", "--snapshot", str(snapshot), stdout=io.StringIO())
+    assert [url for url, _ in listed_in(snapshot)] == ["/A/RES/70/126/pp1/", "/A/RES/70/126/op1/", "/A/RES/70/126/op2/"]
+    out = io.StringIO()
+    call_command("permalinks", "--verify", str(snapshot), stdout=out)
+    assert "all 3 permalinks answer 200 with the same text" in out.getvalue()
+    # A later import rewords pp1 (AKN gives the text): its address answers, with another text -- the check says so.
+    load_resolution(_resolution_from(SourceInfo("A_RES_70_126-E2.xml", "akn", "b" * 64), [
+        ("pp1", "Recalling also its resolution 68/131,"), ("op1", "Adopts the declaration annexed;"), ("op2", "Decides to act at once;"),
+    ]))
+    errors = io.StringIO()
+    with pytest.raises(CommandError, match="1 of 3 permalinks no longer answer 200 with the same text"):
+        call_command("permalinks", "--verify", str(snapshot), stdout=io.StringIO(), stderr=errors)
+    assert "/A/RES/70/126/pp1/: the text changed" in errors.getvalue()
+
+
+def listed_in(path):
+    return read_permalinks_tsv(path.read_text(encoding="utf-8"))

@@ -500,8 +500,15 @@ class BodyReader:
                 self.warn(f"<{tag}> in <{local(element.tag)} eId={element.get('eId', '?')}> was not imported: {plain(part)[:80]!r}")
 
 
-NAMED_SECTION_RE = re.compile(r"^(Annex|Appendix|Part|Chapter|Article|Rule|Section|Regulation)\s+([IVXLC]+|\d+[A-Za-z]?|[A-Z]|One|Two|Three|Four|Five|Six)\b")
-NAMED_SECTION_LEVELS = {"annex": 0, "appendix": 0, "part": 1, "chapter": 1, "article": 4, "rule": 4, "section": 4, "regulation": 4}
+# Structured annexes number their paragraphs within articles, guidelines, principles, conclusions…
+NAMED_SECTION_RE = re.compile(
+    r"^(?:Draft\s+)?(Annex|Appendix|Part|Chapter|Article|Rule|Section|Regulation|Guideline|Principle|Conclusion)"
+    r"\s+([IVXLC]+|\d+[A-Za-z]?|[A-Z]|(?i:one|two|three|four|five|six|seven|eight|nine|ten))\b"
+)
+NAMED_SECTION_LEVELS = {
+    "annex": 0, "appendix": 0, "part": 1, "chapter": 1, "article": 4, "rule": 4, "section": 4, "regulation": 4,
+    "guideline": 4, "principle": 4, "conclusion": 4,
+}
 
 
 def section_level(text: str, path: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -548,11 +555,16 @@ def next_letter(letter: str) -> str:
 
 
 def assign_keys(blocks: list[Block], part: str, in_annex: bool, warn, start_order: int) -> list[tuple[Block, ParsedParagraph]]:
-    """Keys from printed numbers (``resolutions.paragraph_keys``); section places when sections restart their numbering."""
-    keyed = _keys(blocks, part, in_annex, with_sections=False)
-    keys = [p.key for _, p in keyed]
-    if len(set(keys)) != len(keys) and any(b.section for b in blocks):
-        keyed = _keys(blocks, part, in_annex, with_sections=True)
+    """Keys from printed numbers (``resolutions.paragraph_keys``); section places when sections restart their numbering.
+
+    A place is the innermost section ("annex, guideline 5, para. 1") when that
+    tells the paragraphs apart, else the whole path of sections.
+    """
+    keyed = _keys(blocks, part, in_annex, sections=NO_SECTIONS)
+    if not _unique(keyed) and any(b.section for b in blocks):
+        keyed = _keys(blocks, part, in_annex, sections=INNERMOST_SECTION)
+        if not _unique(keyed):
+            keyed = _keys(blocks, part, in_annex, sections=ALL_SECTIONS)
     seen: dict[str, int] = {}
     renamed: dict[str, str] = {}
     result = []
@@ -573,29 +585,44 @@ def assign_keys(blocks: list[Block], part: str, in_annex: bool, warn, start_orde
     return result
 
 
-def _keys(blocks: list[Block], part: str, in_annex: bool, with_sections: bool) -> list[tuple[Block, ParsedParagraph]]:
+NO_SECTIONS, INNERMOST_SECTION, ALL_SECTIONS = "none", "innermost", "all"
+
+
+def _unique(keyed: list[tuple[Block, ParsedParagraph]]) -> bool:
+    keys = [paragraph.key for _, paragraph in keyed]
+    return len(set(keys)) == len(keys)
+
+
+def _section_place(section: tuple[str, ...], sections: str) -> tuple[str, ...]:
+    if sections == NO_SECTIONS:
+        return ()
+    return section[-1:] if sections == INNERMOST_SECTION else section
+
+
+def _keys(blocks: list[Block], part: str, in_annex: bool, sections: str) -> list[tuple[Block, ParsedParagraph]]:
     out = []
-    preambular = unnumbered = 0
-    counters: dict[tuple, list[int]] = {}
+    preambular = 0
+    counters: dict[tuple, list[int]] = {}  # per kind and place: preambular and unnumbered paragraphs count within their section
     top = letter_key = ""
     letter = ""
     last_key = ""
     numbered_seen = False
     part_is_numbered = any(TOP_NUMBER_RE.match(block.number) for block in blocks)
     for block in blocks:
-        base = place(part, block.section if with_sections else ())
+        section = _section_place(block.section, sections)
+        base = place(part, section)
         number = block.number
         top_match = TOP_NUMBER_RE.match(number)
         sub_match = SUB_NUMBER_RE.match(number)
         parent = ""
         kind = block.kind
         if kind == PREAMBULAR and block.depth == 0:
-            count = counters.setdefault(("pp", block.section if with_sections else ()), [0])
+            count = counters.setdefault(("pp", section), [0])
             count[0] += 1
             key = preambular_key(base, count[0])
             top, letter_key, letter = key, "", ""
         elif top_match:
-            key = operative_key(base, int(top_match.group(1)))
+            key = operative_key(base, top_match.group(1))
             top, letter_key, letter = key, "", ""
             numbered_seen = True
         elif sub_match and (top or last_key):
@@ -614,16 +641,17 @@ def _keys(blocks: list[Block], part: str, in_annex: bool, with_sections: bool) -
                 key, parent = lettered_key(owner, value), owner
                 letter_key, letter = key, value
         else:
-            if in_annex and not numbered_seen and kind == OPERATIVE and not block.row and not number:
+            if in_annex and not numbered_seen and kind == OPERATIVE and not block.row and not number and not section:
                 preambular += 1
                 key = preambular_key(base, preambular)
                 kind = PREAMBULAR
             else:
-                unnumbered += 1
+                unnumbered = counters.setdefault(("p", section), [0])
+                unnumbered[0] += 1
                 if kind == OPERATIVE and not block.depth:
-                    key = unnumbered_operative_key(base, unnumbered, part_is_numbered)
+                    key = unnumbered_operative_key(base, unnumbered[0], part_is_numbered)
                 else:
-                    key = unnumbered_key(base, unnumbered)
+                    key = unnumbered_key(base, unnumbered[0])
             if block.depth and top:
                 parent = top
             else:

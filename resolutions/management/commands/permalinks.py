@@ -1,14 +1,57 @@
+"""``manage.py permalinks``: the permalink list of the fixtures, and a proof that a database's permalinks hold.
+
+``--snapshot FILE`` writes every paragraph address the database answers, with
+the SHA-256 of its text; after any imports, ``--verify FILE`` requests each
+one (following redirects, as a browser would) and fails, naming them, when
+one no longer answers 200 with the same text.
+"""
+
+import html
+import re
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.test import RequestFactory
 
 from resolutions.ingest import fixture_json
 from resolutions.ingest.document import ParseError, SourceInfo
-from resolutions.permalinks import permalinks_tsv
+from resolutions.models import Paragraph
+from resolutions.permalinks import PERMALINKS_HEADER, paragraph_url, permalinks_tsv, read_permalinks_tsv, text_hash
 
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "resolutions.json"
 PERMALINKS = Path(settings.BASE_DIR) / "fixtures" / "permalinks.tsv"
+
+
+PARAGRAPH_TEXT = re.compile(r'<p class="para-text" id="paragraph-text">(.*?)</p>', re.S)
+FOOTNOTE_MARKER = re.compile(r'<sup class="fn-ref">.*?</sup>', re.S)
+MAX_REDIRECTS = 5
+
+
+def shown_paragraph_text(page: str) -> str | None:
+    """A paragraph's text as a reader sees it on its page, footnote markers left out; None when the page shows none."""
+    found = PARAGRAPH_TEXT.search(page)
+    if found is None:
+        return None
+    return html.unescape(re.sub(r"<[^>]+>", "", FOOTNOTE_MARKER.sub("", found.group(1))))
+
+
+def answer(url: str) -> tuple[int, str]:
+    """(status, page) of a paragraph address, redirects followed; asked of the view itself, no server needed."""
+    from resolutions.views import document
+
+    factory = RequestFactory()
+    for _ in range(MAX_REDIRECTS):
+        response = document(factory.get(url), rest=url.lstrip("/"))
+        if response.status_code != 301:
+            return response.status_code, response.content.decode()
+        url = response["Location"]
+    return 310, ""  # too many redirects
+
+
+def database_permalinks_tsv() -> str:
+    rows = Paragraph.objects.order_by("resolution__symbol", "order").values_list("resolution__symbol", "key", "text")
+    return PERMALINKS_HEADER + "".join(f"{paragraph_url(symbol, key)}\t{text_hash(text)}\n" for symbol, key, text in rows.iterator())
 
 
 class Command(BaseCommand):
@@ -21,8 +64,20 @@ class Command(BaseCommand):
         group = parser.add_mutually_exclusive_group()
         group.add_argument("--write", action="store_true", help=f"write {PERMALINKS.name}")
         group.add_argument("--check", action="store_true", help=f"fail if {PERMALINKS.name} differs from a fresh list")
+        group.add_argument("--snapshot", type=Path, metavar="FILE", help="write every paragraph address of the database")
+        group.add_argument(
+            "--verify", type=Path, metavar="FILE", help="fail unless every address of a snapshot answers 200 with the same text"
+        )
 
-    def handle(self, *args, write: bool, check: bool, **options):
+    def handle(self, *args, write: bool, check: bool, snapshot: Path | None, verify: Path | None, **options):
+        if snapshot:
+            text = database_permalinks_tsv()
+            snapshot.write_text(text, encoding="utf-8")
+            self.stdout.write(f"wrote {snapshot} ({text.count(chr(10)) - 2} permalinks)")
+            return
+        if verify:
+            self._verify(verify)
+            return
         try:
             document = fixture_json.parse(FIXTURE.read_bytes(), SourceInfo(FIXTURE.name, fixture_json.FORMAT, ""))
         except (OSError, ParseError) as error:
@@ -40,3 +95,21 @@ class Command(BaseCommand):
             self.stdout.write(f"wrote {PERMALINKS} ({text.count(chr(10)) - 2} permalinks)")
         else:
             self.stdout.write(text, ending="")
+
+    def _verify(self, path: Path) -> None:
+        try:
+            listed = read_permalinks_tsv(path.read_text(encoding="utf-8"))
+        except OSError as error:
+            raise CommandError(f"cannot read {path}: {error}") from None
+        failures = []
+        for url, expected in listed:
+            status, page = answer(url)
+            if status != 200:
+                failures.append(f"{url}: HTTP {status}")
+            elif text_hash(shown_paragraph_text(page) or "") != expected:
+                failures.append(f"{url}: the text changed")
+        for failure in failures[:50]:
+            self.stderr.write(failure)
+        if failures:
+            raise CommandError(f"{len(failures)} of {len(listed)} permalinks no longer answer 200 with the same text")
+        self.stdout.write(f"all {len(listed)} permalinks answer 200 with the same text")
