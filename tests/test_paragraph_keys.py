@@ -1,11 +1,13 @@
 """The one paragraph-key scheme (resolutions/paragraph_keys.py), and every importer keying a resolution alike."""
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from resolutions import paragraph_keys as keys
-from resolutions.ingest.pipeline import parse_path
+from resolutions.ingest.pipeline import parse_bytes, parse_path
 from resolutions.permalinks import loose_key, paragraph_label, read_pinpoint
 
 
@@ -107,3 +109,22 @@ def test_akn_and_pdf_text_key_every_paragraph_alike(corpus, number):
     from_akn = _keys_of(parse_path(_akn_file(corpus, number)))
     from_pdf_text = _keys_of(parse_path(corpus / "pdf-text" / f"A-RES-{number.replace('_', '-')}.txt"))
     assert from_akn == from_pdf_text
+def test_poppler_text_plain_and_layout_read_alike():
+    """The same excerpt as pdftotext gives it with and without -layout (golden files of their own)."""
+    plain, layout = (parse_path(GOLDEN / "pdf-text" / f"pdftotext_{mode}.txt").resolutions[0] for mode in ("plain", "layout"))
+    assert [(p.key, p.text) for p in plain.paragraphs] == [(p.key, p.text) for p in layout.paragraphs]
+    assert plain.footnotes == layout.footnotes and [f.marker for f in plain.footnotes] == ["1", "2"]
+    assert (plain.title, plain.committee, plain.meeting) == ("Lantern keepers of the northern archipelagos", "Third Committee", "30th plenary meeting")
+
+
+@pytest.mark.corpus
+def test_the_pdf_and_poppler_text_of_73_3_key_every_paragraph_alike(corpus, tmp_path):
+    """The official PDF read by pypdf, and its text layer as poppler's pdftotext gives it (plain and -layout)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (Debian's poppler-utils, `make pdf-tools`) is not installed")
+    pdf = corpus / "pdf" / "A_RES_73_3-EN.pdf"
+    from_pdf = _keys_of(parse_path(pdf))
+    assert from_pdf[0] == "A/RES/73/3" and len(from_pdf[1]) > 50
+    for options in ([], ["-layout"]):
+        text = subprocess.run(["pdftotext", *options, str(pdf), "-"], capture_output=True, check=True).stdout
+        assert _keys_of(parse_bytes(text, "A_RES_73_3-EN.txt")) == from_pdf, f"pdftotext {' '.join(options)}"

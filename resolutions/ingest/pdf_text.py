@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from resolutions.ingest import page_text
 from resolutions.ingest.document import ParsedDocument, ParseError, SkippedSource, SourceInfo
 from resolutions.ingest.pipeline import decode_text
 from resolutions.ingest.text import (
@@ -57,6 +58,8 @@ def detect(data: bytes, name: str) -> bool:
         return False
     if head.startswith(b"---") and re.search(rb"^source_pdf:", head, re.M):
         return True
+    if b"\f" in data[:200_000] and re.search(rb"Distr\.: ", head) and re.search(rb"^\s*Resolution adopted by", data[:20_000], re.M):
+        return True  # pages ending with form feeds (poppler's pdftotext, plain or -layout)
     return (
         re.search(rb"^\s*Distr\.: ", head, re.M) is not None
         and re.search(rb"^\s*\d{2}-\d{5}", data[:200_000], re.M) is not None
@@ -69,7 +72,13 @@ def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
 
 
 def parse_text(text: str, source: SourceInfo) -> ParsedDocument:
-    """Parse extracted PDF text (also used by the ``pdf`` format after pypdf has extracted it)."""
+    """Parse extracted PDF text (also used by the ``pdf`` format after pypdf has extracted it).
+
+    Pages that end with a form feed (poppler's ``pdftotext``, plain or
+    ``-layout``) are first put in the shape read here (``page_text``).
+    """
+    if page_text.has_form_feeds(text):
+        text = page_text.normalise(text)
     reader = PageReader(text.split("\n"), source)
     return document_of(reader.read())
 

@@ -78,7 +78,10 @@ NO_COMMITTEE_RE = re.compile(r"^\[without reference to a Main Committee \((?P<dr
 MEETING_RE = re.compile(r"^(?P<meeting>\d+(?:st|nd|rd|th) (?:plenary |joint )?meeting)(?: (?P<date>" + DATE + r"))?\.?$")
 DATE_LINE_RE = re.compile(r"^(?P<date>" + DATE + r")\.?$")
 NUMBER_TITLE_RE = re.compile(r"^(?P<number>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.?\s+(?P<title>\S.*)$")
-RESOLUTION_NUMBER_RE = re.compile(r"^Resolution (?P<number>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.?$")
+# "Resolution 67/8" or the number alone on its line, the title on the next ("72/245." then the title)
+RESOLUTION_NUMBER_RE = re.compile(
+    r"^(?:Resolution (?P<named>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.?|(?P<alone>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.)$"
+)
 BODY_LINE_RE = re.compile(r"^The (?P<name>[A-Z][\w ,'’-]+?),?$")
 ANNEX_RE = re.compile(r"^Annex(?: (?P<numeral>[IVXL]+))?$")
 
@@ -520,7 +523,7 @@ class ResolutionBuilder:
         if not self.seen_body_line:
             number = RESOLUTION_NUMBER_RE.match(text)
             if number and not header.number:
-                header.number = number.group("number").replace(" ", "")
+                header.number = (number.group("named") or number.group("alone")).replace(" ", "")
                 self.expect_title = True
                 return True
             numbered = NUMBER_TITLE_RE.match(text)
