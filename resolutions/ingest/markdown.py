@@ -5,14 +5,19 @@ integration"), opening phrases are in italics ("*Recalling also* the…"),
 footnote markers are ``<sup>1</sup>`` (or ``[^1]``), and footnote texts sit in
 blocks after a thematic break (``---``) wherever the page they came from
 ended, so a paragraph may continue after a footnote block (or anywhere as
-``[^1]: text``).
+``[^1]: text``, often all at the end, after the closing formula).
+
+A rendering of a PDF may open with a YAML front matter (``---`` … ``---``)
+naming its source PDF: it is not UN text; its ``symbol`` is checked against
+the text's, its ``source_pdf`` kept in the metadata, and a language other
+than English is skipped, saying so.
 """
 
 from __future__ import annotations
 
 import re
 
-from resolutions.ingest.document import ParsedDocument, SourceInfo
+from resolutions.ingest.document import ParsedDocument, ParseError, SkippedSource, SourceInfo
 from resolutions.ingest.pipeline import decode_text
 from resolutions.ingest.text import (
     RawFootnote,
@@ -45,9 +50,37 @@ def detect(data: bytes, name: str) -> bool:
     return (has_heading or has_sup) and re.search(rb"^\W*The [A-Z][\w ]+,", head, re.M) is not None
 
 
+# Cover blocks of a rendered PDF whose every line is a field of its own
+COVER_LINES_RE = re.compile(r"^\s*(?:Distr\.:|United Nations|General Assembly|Economic and Social Council|[A-Z][a-z]+(?:-[a-z]+)? session$)")
+FRONT_MATTER_KEY_RE = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
+MAX_FRONT_MATTER_LINES = 40
+
+
+def front_matter(lines: list[str], source: SourceInfo) -> dict[str, str]:
+    """The YAML front matter's ``key: value`` lines, blanked out of ``lines`` (so line numbers stay); {} when none."""
+    if not lines or lines[0].strip() != "---":
+        return {}
+    values: dict[str, str] = {}
+    for index in range(1, min(len(lines), MAX_FRONT_MATTER_LINES)):
+        line = lines[index].strip()
+        if line == "---":
+            lines[: index + 1] = [""] * (index + 1)
+            return values
+        match = FRONT_MATTER_KEY_RE.match(line)
+        if not match:
+            raise ParseError("malformed front matter", source=source.name, line=index + 1)
+        values[match.group("key")] = match.group("value").strip().strip('"')
+    raise ParseError("front matter is not closed by '---'", source=source.name, line=1)
+
+
 def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
     lines = decode_text(data, source.name).split("\n")
+    about = front_matter(lines, source)
+    if about.get("language", "en").lower() not in ("en", "eng", "english"):
+        raise SkippedSource(f"{source.name}: language {about['language']}: the archive takes English texts for now")
     builder = ResolutionBuilder(source, marker_style="explicit")
+    if about.get("source_pdf"):
+        builder.header.metadata["source_pdf"] = about["source_pdf"]
     footnotes: list[RawFootnote] = []
     in_footnotes = False
     after_break = False
@@ -63,8 +96,16 @@ def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
             footnotes.append(RawFootnote(marker, footnote_text(footnote.group("text")), line))
             continue
         in_footnotes = False
+        if not builder.seen_body_line and COVER_LINES_RE.match(first):
+            # a rendered cover keeps its lines ("Distr.: General" / "21 December 2098"): each is one piece of metadata
+            for offset, cover_line in enumerate(block):
+                builder.add(Segment(strip_emphasis(cover_line.strip()), line + offset))
+            continue
         text = join_lines([HEADING_RE.sub("", first)] + block[1:])
         phrase, text = leading_emphasis(text)
         builder.add(Segment(strip_emphasis(text), line, after_page_break=after_break, phrase=phrase))
         after_break = False
-    return document_of(builder.build(footnotes))
+    resolution = builder.build(footnotes)
+    if about.get("symbol") and about["symbol"] != resolution.symbol:
+        resolution.warnings.append(f"front matter gives {about['symbol']} but the text {resolution.symbol}")
+    return document_of(resolution)

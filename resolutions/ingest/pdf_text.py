@@ -49,6 +49,8 @@ FOOTNOTE_RULE_RE = re.compile(r"^_{5,}$")
 FOOTNOTE_RE = re.compile(r"^(?P<marker>\d{1,3})\s+(?P<text>\S.*)$")
 PARAGRAPH_START_RE = re.compile(r"^\s*(?:\d{1,3}\.(?:\s|$)|\([a-z]{1,4}\)(?:\s|$))")
 COVER_END_RE = re.compile(r"^\s*Resolution adopted by\b")
+# What only a Markdown rendering has: footnote definitions, headings, an italic or bold line.
+MARKDOWN_MARKS_RE = re.compile(rb"^(?:\[\^\d{1,3}\]:|#{1,6} \S|\*{1,2}[A-Z][^*\n]*\*{1,2}\s*$)", re.M)
 MAX_HEADER_LINES = 12
 
 
@@ -57,7 +59,7 @@ def detect(data: bytes, name: str) -> bool:
     if b"<<ODS" in data[:200_000]:
         return False
     if head.startswith(b"---") and re.search(rb"^source_pdf:", head, re.M):
-        return True
+        return not MARKDOWN_MARKS_RE.search(data[:200_000])  # a Markdown rendering of the PDF is Markdown
     if b"\f" in data[:200_000] and re.search(rb"Distr\.: ", head) and re.search(rb"^\s*Resolution adopted by", data[:20_000], re.M):
         return True  # pages ending with form feeds (poppler's pdftotext, plain or -layout)
     return (

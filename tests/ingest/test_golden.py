@@ -45,3 +45,12 @@ def test_every_format_has_a_golden_file_detected_by_content(fmt):
     assert sources, f"no golden file for {fmt}"
     for source in sources:
         assert detect_format(source.read_bytes(), "source.txt") == fmt  # by content, whatever the name
+
+
+def test_a_markdown_rendering_of_a_pdf_is_markdown_with_its_footnotes():
+    """Front matter naming the source PDF, footnote definitions after the closing formula: nothing dropped."""
+    source = GOLDEN / "markdown" / "front_matter_footnotes.md"
+    assert detect_format(source.read_bytes(), "rendering.txt") == "markdown"
+    data = parsed_without_citations(source)
+    assert [(f["marker"], f["paragraph"]) for f in data["footnotes"]] == [("1", "pp1"), ("2", "pp2")]
+    assert data["metadata"]["source_pdf"].endswith("A_RES_98_31-EN.pdf") and data["warnings"] == []
