@@ -6,7 +6,9 @@ and lettered sub-paragraphs at the start of their line, footnote markers as
 Unicode superscripts ("¹") with the footnote text on a line of its own
 ("¹ The Promise of Protection…") wherever the page ended. Footnotes printed
 with plain digits after a rule ("____" then "1 Resolution 65/1.") are read
-too. Emphasis marks ("*Calls upon*") are removed; a line that is not
+too, and so are the UN's 1990s web pages: the symbol twice, the date and the
+plenary meeting above the title, no "46/77." line, markers "1/" with their
+footnotes "1/ A/46/312." where the page put them. Emphasis marks ("*Calls upon*") are removed; a line that is not
 English UN text (an advertisement, a web address) is dropped with a warning.
 """
 
@@ -20,6 +22,7 @@ from resolutions.ingest.pipeline import decode_text
 from resolutions.ingest.text import (
     RULE_RE,
     SUPERSCRIPTS,
+    SYMBOL_RE,
     SUPERSCRIPT_TO_DIGIT,
     RawFootnote,
     ResolutionBuilder,
@@ -37,9 +40,11 @@ FORMAT = "plain-text"
 
 SUPERSCRIPT_FOOTNOTE_RE = re.compile(r"^\s*(?P<marker>[" + SUPERSCRIPTS + r"]+)\s*(?P<text>\S.*)$", re.S)
 DIGIT_FOOTNOTE_RE = re.compile(r"^\s*(?P<marker>\d{1,3})\s+(?P<text>\S.*)$", re.S)
+SLASH_FOOTNOTE_RE = re.compile(r"^\s*(?P<marker>\d{1,3})/\s+(?P<text>\S.*)$", re.S)  # the 1990s web pages' "1/ A/46/312."
 BLOCK_START_RE = re.compile(
     r"^\s*(?:\d{1,3}\.(?:\s|$)|\([a-z]{1,4}\)(?:\s|$)|[" + SUPERSCRIPTS + r"]+\s|_{3,}\s*$|-{3,}\s*$)"
 )
+SYMBOL_LINE_RE = re.compile(r"^\s*" + SYMBOL_RE.pattern + r"\s*$")
 BODY_LINE_RE = re.compile(
     r"^\W*The (?:" + "|".join(re.escape(name) for name in BODY_BY_NAME) + r"),?\W*$", re.M | re.I
 )
@@ -66,7 +71,7 @@ def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
         if RULE_RE.match(joined):
             after_rule = True
             continue
-        superscript = SUPERSCRIPT_FOOTNOTE_RE.match(joined)
+        superscript = SUPERSCRIPT_FOOTNOTE_RE.match(joined) or SLASH_FOOTNOTE_RE.match(joined)
         digits = DIGIT_FOOTNOTE_RE.match(joined) if after_rule else None
         if superscript or digits:
             match = superscript or digits
@@ -77,6 +82,10 @@ def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
             after_footnote = True
             continue
         after_rule = False
+        if not builder.seen_body_line and SYMBOL_LINE_RE.match(block[0]):
+            for offset, cover_line in enumerate(block):  # "A/RES/46/77" twice, the date: one field a line
+                builder.add(Segment(normalise_spaces(cover_line), line + offset))
+            continue
         phrase, text = leading_emphasis(normalise_spaces(joined))
         builder.add(Segment(strip_emphasis(text), line, after_page_break=after_footnote, phrase=phrase))
         after_footnote = False

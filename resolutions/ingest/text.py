@@ -83,7 +83,7 @@ RESOLUTION_NUMBER_RE = re.compile(
     r"^(?:Resolution (?P<named>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.?|(?P<alone>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.)$"
 )
 BODY_LINE_RE = re.compile(r"^The (?P<name>[A-Z][\w ,'’-]+?),?$")
-ANNEX_RE = re.compile(r"^Annex(?: (?P<numeral>[IVXL]+))?$")
+ANNEX_RE = re.compile(r"^(?:Annex|ANNEX)(?: (?P<numeral>[IVXL]+))?$")  # capitals on the 1990s web pages
 
 # --- paragraph numbers, markers, phrases ---------------------------------------------
 
@@ -393,8 +393,8 @@ def _phrase_from_text(text: str, phrase: str) -> str:
 # --- footnote markers --------------------------------------------------------------------
 
 EXPLICIT_MARKER_RE = re.compile(
-    r"\s?<sup>\s*(\d{1,3}|[*†‡])\s*</sup>|([" + SUPERSCRIPTS + r"]+)|\[\^(\d{1,3})\](?!:)"
-)  # <sup>1</sup>, ¹, Markdown's [^1]
+    r"\s?<sup>\s*(\d{1,3}|[*†‡])\s*</sup>|([" + SUPERSCRIPTS + r"]+)|\[\^(\d{1,3})\](?!:)|(?<=[\w,;.:)”’]) (\d{1,3})/(?![\w/])"
+)  # <sup>1</sup>, ¹, Markdown's [^1], and the 1990s web pages' " 1/"
 NOT_BEFORE_MARKER = {"no", "nos", "paragraph", "paragraphs", "para", "paras", "article", "articles", "resolution",
                      "resolutions", "decision", "decisions", "chapter", "chap", "vol", "vols", "principle", "principles",
                      "goal", "target", "annex", "section", "page", "pages", "p", "pp", "rule",
@@ -515,6 +515,13 @@ class ResolutionBuilder:
                 self._meeting_date(parse_date(meeting.group("date")), line)
             if self.seen_body_line:
                 self.closed = True
+            elif not header.number and not header.title:
+                # The UN's 1990s web pages: symbol (twice), date, meeting, then the title, no "46/77." line;
+                # the date above the meeting is the adoption date.
+                self.expect_title = True
+                issued = header.metadata.get("issued_on")
+                if issued and header.adopted_on is None:
+                    header.adopted_on = dt.date.fromisoformat(issued)
             return True
         date = DATE_LINE_RE.match(text)
         if date and self.closed:
@@ -640,6 +647,8 @@ class ResolutionBuilder:
 
     def build(self, footnotes: list[RawFootnote]) -> ParsedResolution:
         header = self.header
+        if not header.number and not header.symbol:  # no "46/77." line: the symbol on the cover says it
+            header.symbol = header.metadata.get("symbol_on_cover", "")
         if not header.number and not header.symbol:
             raise self.error("not a resolution: no resolution number (like '68/131.' or 'Resolution 67/8') found")
         if not self.seen_body_line:
@@ -885,7 +894,7 @@ def _operative_phrase(phrase: str) -> bool:
 
 def strip_trailing_markers(text: str) -> str:
     """'…Goals,1' -> '…Goals,' so that the punctuation before a marker counts."""
-    return re.sub(r"(?:\s?<sup>[^<]*</sup>|[" + SUPERSCRIPTS + r"]+|\[\^\d{1,3}\]|\s{0,3}\d{1,3})\s*$", "", text.rstrip())
+    return re.sub(r"(?:\s?<sup>[^<]*</sup>|[" + SUPERSCRIPTS + r"]+|\[\^\d{1,3}\]|\s\d{1,3}/|\s{0,3}\d{1,3})\s*$", "", text.rstrip())
 
 
 def remove_markers_for_phrase(text: str) -> str:
@@ -902,7 +911,7 @@ def strip_explicit_markers(text: str) -> tuple[str, list[tuple[str, int]]]:
         chunk = text[last : match.start()]
         out.append(chunk)
         length += len(chunk)
-        marker = match.group(1) or match.group(3) or match.group(2).translate(SUPERSCRIPT_TO_DIGIT)
+        marker = match.group(1) or match.group(3) or match.group(4) or match.group(2).translate(SUPERSCRIPT_TO_DIGIT)
         markers.append((marker, length))
         last = match.end()
         if match.group(0).startswith(" ") and last < len(text) and text[last] not in " ,.;:":

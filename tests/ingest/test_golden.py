@@ -54,3 +54,15 @@ def test_a_markdown_rendering_of_a_pdf_is_markdown_with_its_footnotes():
     data = parsed_without_citations(source)
     assert [(f["marker"], f["paragraph"]) for f in data["footnotes"]] == [("1", "pp1"), ("2", "pp2")]
     assert data["metadata"]["source_pdf"].endswith("A_RES_98_31-EN.pdf") and data["warnings"] == []
+
+
+def test_a_1990s_web_page_reads_its_cover_and_keeps_lettered_headings_as_headings():
+    """Symbol twice, date and meeting above the title, no "46/77." line, "1/" markers, an annex with I./A. headings."""
+    data = parsed_without_citations(GOLDEN / "plain-text" / "web_1990s.txt")
+    assert (data["symbol"], data["title"], data["adopted_on"], data["meeting"]) == (
+        "A/RES/46/77", "Lighthouses of the southern seas", "1991-12-12", "73rd plenary meeting",
+    )
+    assert [(f["marker"], f["paragraph"]) for f in data["footnotes"]] == [("1", "pp2")]
+    annex = [(p["key"], p["heading"]) for p in data["paragraphs"] if p["part"] == "annex"]
+    assert [key for key, _ in annex] == ["annex-op1", "annex-op2", "annex-op3", "annex-op4"]
+    assert annex[2][1] == "B. The logbook" and annex[3][1] == "II. VISITORS" and data["warnings"] == []
