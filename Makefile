@@ -57,11 +57,12 @@ browser:
 	fi
 
 # Reading official PDFs of every era: poppler's pdftotext (its layouts are tested) and Tesseract
-# with the six UN languages for scanned PDFs (`ingest --ocr`); from Debian's packages, when missing and we may.
+# with the six UN languages for scanned PDFs (`ingest --format pdf-ocr`), and the font the OCR test draws
+# its scan with; from Debian's packages, when missing and we may.
 PDF_TOOLS_PACKAGES := poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-spa \
-	tesseract-ocr-rus tesseract-ocr-ara tesseract-ocr-chi-sim
+	tesseract-ocr-rus tesseract-ocr-ara tesseract-ocr-chi-sim fonts-dejavu-core
 pdf-tools:
-	@if [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/tesseract ]; then \
+	@if [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/tesseract ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_TOOLS_PACKAGES) >/dev/null) \
 	      || echo "warning: could not install $(PDF_TOOLS_PACKAGES); pdftotext and OCR tests will be skipped"; \

@@ -31,6 +31,7 @@ FORMAT_MODULES = [
     "resolutions.ingest.fixture_json",
     "resolutions.ingest.akn",
     "resolutions.ingest.pdf",
+    "resolutions.ingest.pdf_ocr",
     "resolutions.ingest.pdf_text",
     "resolutions.ingest.ods_text",
     "resolutions.ingest.markdown",

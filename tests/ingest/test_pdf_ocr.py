@@ -1,0 +1,83 @@
+"""Scanned PDFs read by OCR when asked (resolutions/ingest/pdf_ocr.py), on a scan made here from an invented text."""
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from resolutions.ingest.document import ParseError
+from resolutions.ingest.pipeline import detect_format, parse_bytes
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")  # Debian's fonts-dejavu-core, beside poppler
+SCANNED_PAGE = [
+    "A/RES/97/8",
+    "",
+    "General Assembly                                   Distr.: General",
+    "                                                   12 December 2097",
+    "",
+    "Resolution adopted by the General Assembly on 10 December 2097",
+    "",
+    "[without reference to a Main Committee (A/97/L.21)]",
+    "",
+    "97/8.   Bells of the river ferries",
+    "",
+    "The General Assembly,",
+    "",
+    "Recalling its resolution 95/4 of 1 March 2095,",
+    "",
+    "1.  Invites Member States to keep the bells of river ferries;",
+    "",
+    "2.  Decides to remain seized of the matter.",
+    "",
+    "47th plenary meeting",
+    "10 December 2097",
+]
+
+
+def scanned_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF holding nothing but an image of ``lines`` (no text layer), as a scanner makes it."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(FONT), 34)
+    page = Image.new("L", (2480, 3508), 255)  # A4 at 300 dpi
+    draw = ImageDraw.Draw(page)
+    for number, line in enumerate(lines):
+        draw.text((200, 250 + number * 60), line, font=font, fill=0)
+    out = io.BytesIO()
+    page.save(out, "PDF", resolution=300)
+    return out.getvalue()
+
+
+@pytest.fixture
+def scan():
+    if shutil.which("tesseract") is None or shutil.which("pdftoppm") is None:
+        pytest.skip("tesseract or pdftoppm is not installed (Debian's tesseract-ocr and poppler-utils: `make pdf-tools`)")
+    if not FONT.exists():
+        pytest.skip(f"{FONT} is not installed (Debian's fonts-dejavu-core) to draw the test scan")
+    return scanned_pdf(SCANNED_PAGE)
+
+
+def test_a_scan_is_refused_unless_ocr_is_asked_for(scan):
+    assert detect_format(scan, "scan.pdf") == "pdf"
+    with pytest.raises(ParseError, match="no text layer.*--format pdf-ocr"):
+        parse_bytes(scan, "scan.pdf")
+
+
+def test_ocr_reads_a_scanned_resolution_and_says_so_in_its_provenance(scan):
+    (resolution,) = parse_bytes(scan, "scan.pdf", "pdf-ocr").resolutions
+    assert resolution.source.format == "pdf-ocr"
+    assert (resolution.symbol, resolution.title, resolution.adopted_on.isoformat()) == (
+        "A/RES/97/8", "Bells of the river ferries", "2097-12-10",
+    )
+    assert [(p.key, p.text) for p in resolution.paragraphs] == [
+        ("pp1", "Recalling its resolution 95/4 of 1 March 2095,"),
+        ("op1", "Invites Member States to keep the bells of river ferries;"),
+        ("op2", "Decides to remain seized of the matter."),
+    ]
+    assert resolution.meeting == "47th plenary meeting"
+
+
+def test_ocr_of_something_that_is_no_pdf_is_refused_with_a_message():
+    with pytest.raises(ParseError, match="not a PDF"):
+        parse_bytes(b"The General Assembly,", "notes.txt", "pdf-ocr")
