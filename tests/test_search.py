@@ -344,3 +344,12 @@ def test_deep_pages_show_the_true_ranking_to_the_end(client, settings):
     assert capped["total"] == 45 and capped["pages"] == 1 and capped["deepest_hit"] == 20
     assert client.get("/api/search", {"q": "hydroponics", "page": "2"}).status_code == 400
     assert "pages reach the first 20" in client.get("/search/", {"q": "hydroponics"}).content.decode()
+
+
+def test_did_you_mean_weighs_the_archive_words_by_use(client, archive):
+    """"socail" is one swap from "social" (common here) and two edits from "soil" (used once)."""
+    load_resolution(make_resolution("A/RES/72/150", title="Soil", paragraphs=numbered(
+        paragraph("op1", "Encourages soil protection;", "Encourages"),
+    )))
+    body = api(client, q="socail protectoin")
+    assert body["total"] == 0 and body["suggestion"] == "social protection"
