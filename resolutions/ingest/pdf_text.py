@@ -5,7 +5,10 @@ Nations, symbol, Distr.: General, date, job number "25-17700 (E)", bar code
 "*2517700*", session, agenda item and its name); every later page starts with
 a running header (symbol, running title, job number, page number "2/18").
 Footnotes are printed at the bottom of a page after a rule ("_____") and run
-to the page end. Paragraph numbers may stand alone on their line ("1." then
+to the page end, which the next page's running header marks when no empty
+line does (an extraction that left the footnotes between two lines of one
+paragraph): a line that is not the next footnote, within two lines of the
+symbol or a page number, opens the next page. Paragraph numbers may stand alone on their line ("1." then
 the text), paragraphs run on across pages, and footnote markers may follow a
 space ("Development 1"). An annex ("Annex" then its title) numbers its
 paragraphs afresh, in its own key namespace (``annex-op1``).
@@ -167,6 +170,10 @@ class PageReader:
                 in_footnotes, in_header, header_end = False, True, None
                 current, after_break = None, True
                 continue
+            if in_footnotes and text and self._next_page_starts(number):
+                # the next page's running header with no empty line before it: the footnote block ends here
+                in_footnotes, in_header, header_end = False, True, None
+                current, after_break = None, True
             if in_header:
                 if not text:
                     continue
@@ -195,6 +202,26 @@ class PageReader:
                 after_break = False
             else:
                 current.append(raw)
+
+    def _next_page_starts(self, number: int) -> bool:
+        """In a footnote block with no empty line after it: is line ``number`` the next page's running header?
+
+        It is when it, or one of the two lines after it, is furniture (the symbol, a
+        page or job number), and it is not the next footnote.
+        """
+        if FOOTNOTE_RE.match(normalise_spaces(self.lines[number - 1])) and self._is_next_footnote(self.lines[number - 1]):
+            return False
+        for line in self.lines[number - 1 : number + 2]:
+            if line == "":
+                return False  # the page ends with an empty line after all
+            if self._stray_furniture(normalise_spaces(line)):
+                return True
+        return False
+
+    def _is_next_footnote(self, line: str) -> bool:
+        match = FOOTNOTE_RE.match(normalise_spaces(line))
+        expected = int(self.footnotes[-1].marker) + 1 if self.footnotes else None
+        return bool(match) and (expected is None or int(match.group("marker")) == expected)
 
     def _stray_furniture(self, text: str) -> bool:
         """A page number, job number, bar code or this document's symbol outside a running header.
@@ -257,9 +284,8 @@ class PageReader:
     def _footnote_line(self, text: str, number: int) -> None:
         if not text:
             return
-        match = FOOTNOTE_RE.match(text)
-        expected = int(self.footnotes[-1].marker) + 1 if self.footnotes else None
-        if match and (expected is None or int(match.group("marker")) == expected):
+        if self._is_next_footnote(text):
+            match = FOOTNOTE_RE.match(text)
             self.footnotes.append(RawFootnote(match.group("marker"), match.group("text"), number))
         elif self.footnotes:
             last = self.footnotes[-1]

@@ -66,3 +66,11 @@ def test_a_1990s_web_page_reads_its_cover_and_keeps_lettered_headings_as_heading
     annex = [(p["key"], p["heading"]) for p in data["paragraphs"] if p["part"] == "annex"]
     assert [key for key, _ in annex] == ["annex-op1", "annex-op2", "annex-op3", "annex-op4"]
     assert annex[2][1] == "B. The logbook" and annex[3][1] == "II. VISITORS" and data["warnings"] == []
+
+
+def test_footnotes_left_between_two_lines_of_a_paragraph_read_as_with_page_breaks():
+    """The same PDF text with no empty line at page ends: the next page's header ends each footnote block."""
+    with_breaks = parsed_without_citations(GOLDEN / "pdf-text" / "ga_99_5.txt")
+    without = parsed_without_citations(GOLDEN / "pdf-text" / "footnotes_mid_paragraph.txt")
+    for name in ("paragraphs", "footnotes", "metadata", "warnings"):
+        assert without[name] == with_breaks[name], name
