@@ -11,9 +11,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install db fixtures search-index static browser pdf-tools check-fixtures stop-db clean
+.PHONY: run test install db fixtures static browser pdf-tools check-fixtures stop-db clean
 
-run: db fixtures static search-index
+run: db fixtures static
 	$(BIN)/gunicorn archive.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT)
 
 test: db browser pdf-tools
@@ -36,10 +36,6 @@ db: install
 
 fixtures: db
 	$(BIN)/python manage.py ingest fixtures/resolutions.json
-
-# The search index is derived from the database: rebuilt when missing or behind it.
-search-index: fixtures
-	$(BIN)/python manage.py search_index ensure
 
 static: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
