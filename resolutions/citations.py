@@ -149,6 +149,8 @@ _PINPOINT_BEFORE_RE = re.compile(
     r"(?:\s?\((?P<letter>[a-z]{1,2})\))?(?:\s?\((?P<roman>[ivx]+)\))?"
     # more paragraphs ("paragraphs 3, 4 and 6 to 8", "paragraph 2 (a) to (c)"): the first is the one linked
     r"(?:(?:\s*,\s*|\s+and\s+|\s*(?:-|–|to)\s*)(?:\d{1,3}|\([a-z]{1,2}\))(?:\s?\([a-z]{1,2}\))?)*)"
+    # a structured annex's own place: "paragraph 1 of guideline 5 of the annex to"
+    r"(?:,?\s+of\s+(?:draft\s+)?(?P<named_place>guideline|principle|article|conclusion)\s+(?P<named_number>\d{1,3}))?"
     r",?\s+of\s+(?:(?P<annex>the\s+annex\s+to|annex\s+(?P<annex_numeral>[IVXL]+)\s+to)\s+"
     r"|section\s+(?P<section>[IVXL]+|[A-Z])\s+of\s+)?(?:(?:its|the|that)\s+)?$"
 )
@@ -291,10 +293,12 @@ def _part_letters(text: str) -> list[str]:
 
 
 def _pinpoint_before(match: re.Match) -> str:
-    """The key named by "paragraph 3 (b) of the annex to", "paragraphs 4 to 6 of section XIII of", "third preambular paragraph of"."""
+    """The key named by "paragraph 3 (b) of the annex to", "paragraphs 4 to 6 of section XIII of", "third preambular paragraph of",
+    "paragraph 1 of guideline 5 of the annex to"."""
     where = ""
     if match["annex"]:
-        where = place(annex_part_named(match["annex_numeral"]))
+        named = (f"{match['named_place']} {match['named_number']}",) if match["named_place"] else ()
+        where = place(annex_part_named(match["annex_numeral"]), named)
     elif match["section"]:
         where = place("", (match["section"],))
     if match["ordinal"]:

@@ -141,6 +141,8 @@ def test_path_segments_that_name_a_paragraph(segment, key):
         ("paragraph 2 (b) of the annex to its resolution 78/322", "annex-op2b"),
         ("paragraphs 7 (a) to (f) of General Assembly resolution 78/322", "op7a"),
         ("paragraph 8 of section XIII of its resolution 78/322", "sec-xiii-op8"),
+        ("paragraph 1 of guideline 5 of the annex to resolution 78/322", "annex-sec-guideline-5-op1"),
+        ("paragraph 2 of draft principle 3 of the annex to resolution 78/322", "annex-sec-principle-3-op2"),
         ("the fourth preambular paragraph of resolution 78/322", "pp4"),
         ("paragraph 6, of its resolution 78/322", "op6"),
         ("resolution 78/322, paragraph 10", "op10"),
