@@ -78,18 +78,19 @@ def perform(params) -> Outcome:
     """Validate the parameters, then jump to a cited document or run the search."""
     form = SearchForm(params)
     outcome = Outcome(form=form, query=(params.get("q") or "")[: query.MAX_QUERY_LENGTH * 2])
-    filterset = ParagraphSearchFilter(params, queryset=Paragraph.objects.none())
     if not form.is_valid():
         outcome.errors += _form_errors(form)
-    if not filterset.is_valid():
+    # Most searches name no filter: then there is nothing for the filter set to validate.
+    filtered = any(name in params for name in ParagraphSearchFilter.base_filters)
+    filterset = ParagraphSearchFilter(params, queryset=Paragraph.objects.none()) if filtered else None
+    if filterset is not None and not filterset.is_valid():
         outcome.errors += _form_errors(filterset.form)
     if outcome.errors:
         return outcome
     outcome.query = form.cleaned_data["q"]
     outcome.sort, outcome.view = form.cleaned_data["sort"], form.cleaned_data["view"]
-    outcome.active_filters = {
-        name: value for name, value in filterset.form.cleaned_data.items() if value not in (None, "")
-    }
+    cleaned = filterset.form.cleaned_data if filterset is not None else {}
+    outcome.active_filters = {name: value for name, value in cleaned.items() if value not in (None, "")}
     if not outcome.query:
         if outcome.active_filters:
             outcome.errors.append("Type some words to search for; the filters narrow a search.")

@@ -147,15 +147,16 @@ def _tokens(text: str) -> list[_Token]:
         if match is None or match.end() == position:
             break
         position = match.end()
+        named = (match["field"] or "").lower()
+        field_name = named if named in FIELDS else None  # "10:30", "A:B": not a field
         if match["open"]:
-            field_name = (match["field"] or "").lower()
-            found.append(_Token("open", field_name if field_name in FIELDS else None))
+            found.append(_Token("open", field_name))
         elif match["close"]:
             found.append(_Token("close"))
         elif match["minus"]:
             found.append(_Token("minus"))
         elif match["phrase"] is not None:
-            found.append(_Token("term", match["field"], phrase=match["phrase"]))
+            found.append(_Token("term", field_name, phrase=match["phrase"]))
         elif match["word"] in ("OR", "|") and not match["field"]:
             found.append(_Token("or"))
         elif match["word"] in ("AND", "&&") and not match["field"]:
@@ -163,11 +164,8 @@ def _tokens(text: str) -> list[_Token]:
         elif match["word"] == "NOT" and not match["field"]:
             found.append(_Token("not"))
         else:
-            word = match["word"]
-            field_name = match["field"]
-            if field_name and field_name.lower() not in FIELDS:
-                word, field_name = f"{field_name}:{word}", None  # "10:30", "A:B": not a field
-            found.append(_Token("term", field_name.lower() if field_name else None, word=word))
+            word = match["word"] if field_name or not match["field"] else f"{match['field']}:{match['word']}"
+            found.append(_Token("term", field_name, word=word))
     return found
 
 

@@ -29,6 +29,7 @@ from resolutions.search.query import And, Not, Or, Phrase, Prefix, QueryError, S
         ("symbol:a/res/70/*", Symbol("A/RES/70/*")),
         ("e-government", Word("e-government")),
         ("10:30 foo:bar", And((Word("10:30"), Word("foo:bar")))),
+        ('A:"older persons" B:(x)', And((Phrase("older persons"), Word("x")))),  # not fields: the text is searched
         ("((ageing", Word("ageing")),  # unbalanced parentheses are forgiven
         ("ageing))", Word("ageing")),
         ("ageing OR", Word("ageing")),  # a dangling operator means nothing
