@@ -599,10 +599,25 @@ def _section_place(section: tuple[str, ...], sections: str) -> tuple[str, ...]:
     return section[-1:] if sections == INNERMOST_SECTION else section
 
 
+# Places whose paragraphs are cited within them, unnumbered ones too ("guideline 4, first paragraph").
+OWN_NUMBERING_PLACES = ("guideline", "principle", "conclusion")
+
+
+def _numbers_its_own(section: tuple[str, ...]) -> bool:
+    """Are unnumbered paragraphs counted within this place, rather than along the whole part?
+
+    Only in the places of structured annexes read since issue 13 (guidelines,
+    principles, conclusions): elsewhere they are counted along the part, as
+    they always were, so that keys already published keep naming the same
+    paragraph.
+    """
+    return bool(section) and section[-1].split("-")[0] in OWN_NUMBERING_PLACES
+
+
 def _keys(blocks: list[Block], part: str, in_annex: bool, sections: str) -> list[tuple[Block, ParsedParagraph]]:
     out = []
     preambular = 0
-    counters: dict[tuple, list[int]] = {}  # per kind and place: preambular and unnumbered paragraphs count within their section
+    counters: dict[tuple, list[int]] = {}  # per kind and place (see _numbers_its_own)
     top = letter_key = ""
     letter = ""
     last_key = ""
@@ -641,12 +656,13 @@ def _keys(blocks: list[Block], part: str, in_annex: bool, sections: str) -> list
                 key, parent = lettered_key(owner, value), owner
                 letter_key, letter = key, value
         else:
-            if in_annex and not numbered_seen and kind == OPERATIVE and not block.row and not number and not section:
+            own_place = _numbers_its_own(section)
+            if in_annex and not numbered_seen and kind == OPERATIVE and not block.row and not number and not own_place:
                 preambular += 1
                 key = preambular_key(base, preambular)
                 kind = PREAMBULAR
             else:
-                unnumbered = counters.setdefault(("p", section), [0])
+                unnumbered = counters.setdefault(("p", section if own_place else ()), [0])
                 unnumbered[0] += 1
                 if kind == OPERATIVE and not block.depth:
                     key = unnumbered_operative_key(base, unnumbered[0], part_is_numbered)
