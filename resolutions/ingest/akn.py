@@ -557,14 +557,14 @@ def next_letter(letter: str) -> str:
 def assign_keys(blocks: list[Block], part: str, in_annex: bool, warn, start_order: int) -> list[tuple[Block, ParsedParagraph]]:
     """Keys from printed numbers (``resolutions.paragraph_keys``); section places when sections restart their numbering.
 
-    A place is the innermost section ("annex, guideline 5, para. 1") when that
-    tells the paragraphs apart, else the whole path of sections.
+    A place is the whole path of sections ("sec-viii-b-op1"), or, in a
+    structured annex's guidelines, principles and conclusions, that place
+    alone ("annex, guideline 5, para. 1", as they are cited).
     """
-    keyed = _keys(blocks, part, in_annex, sections=NO_SECTIONS)
-    if not _unique(keyed) and any(b.section for b in blocks):
-        keyed = _keys(blocks, part, in_annex, sections=INNERMOST_SECTION)
-        if not _unique(keyed):
-            keyed = _keys(blocks, part, in_annex, sections=ALL_SECTIONS)
+    keyed = _keys(blocks, part, in_annex, with_sections=False)
+    keys = [paragraph.key for _, paragraph in keyed]
+    if len(set(keys)) != len(keys) and any(b.section for b in blocks):
+        keyed = _keys(blocks, part, in_annex, with_sections=True)
     seen: dict[str, int] = {}
     renamed: dict[str, str] = {}
     result = []
@@ -585,18 +585,9 @@ def assign_keys(blocks: list[Block], part: str, in_annex: bool, warn, start_orde
     return result
 
 
-NO_SECTIONS, INNERMOST_SECTION, ALL_SECTIONS = "none", "innermost", "all"
-
-
-def _unique(keyed: list[tuple[Block, ParsedParagraph]]) -> bool:
-    keys = [paragraph.key for _, paragraph in keyed]
-    return len(set(keys)) == len(keys)
-
-
-def _section_place(section: tuple[str, ...], sections: str) -> tuple[str, ...]:
-    if sections == NO_SECTIONS:
-        return ()
-    return section[-1:] if sections == INNERMOST_SECTION else section
+def _section_place(section: tuple[str, ...]) -> tuple[str, ...]:
+    """The sections a key names: the whole path, or a guideline's (principle's, conclusion's) alone."""
+    return section[-1:] if _numbers_its_own(section) else section
 
 
 # Places whose paragraphs are cited within them, unnumbered ones too ("guideline 4, first paragraph").
@@ -604,17 +595,17 @@ OWN_NUMBERING_PLACES = ("guideline", "principle", "conclusion")
 
 
 def _numbers_its_own(section: tuple[str, ...]) -> bool:
-    """Are unnumbered paragraphs counted within this place, rather than along the whole part?
+    """Is this place cited on its own, its unnumbered paragraphs counted within it, rather than along the part?
 
-    Only in the places of structured annexes read since issue 13 (guidelines,
-    principles, conclusions): elsewhere they are counted along the part, as
-    they always were, so that keys already published keep naming the same
-    paragraph.
+    Only the places of structured annexes read since issue 13 (guidelines,
+    principles, conclusions): other sections keep their whole path and count
+    along the part, as they always did, so that keys already published keep
+    naming the same paragraph.
     """
     return bool(section) and section[-1].split("-")[0] in OWN_NUMBERING_PLACES
 
 
-def _keys(blocks: list[Block], part: str, in_annex: bool, sections: str) -> list[tuple[Block, ParsedParagraph]]:
+def _keys(blocks: list[Block], part: str, in_annex: bool, with_sections: bool) -> list[tuple[Block, ParsedParagraph]]:
     out = []
     preambular = 0
     counters: dict[tuple, list[int]] = {}  # per kind and place (see _numbers_its_own)
@@ -624,7 +615,7 @@ def _keys(blocks: list[Block], part: str, in_annex: bool, sections: str) -> list
     numbered_seen = False
     part_is_numbered = any(TOP_NUMBER_RE.match(block.number) for block in blocks)
     for block in blocks:
-        section = _section_place(block.section, sections)
+        section = _section_place(block.section) if with_sections else ()
         base = place(part, section)
         number = block.number
         top_match = TOP_NUMBER_RE.match(number)
