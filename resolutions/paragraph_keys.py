@@ -23,9 +23,12 @@ A key is built from what is printed, never from positions in a file's markup:
   ``-2``, ``-3``… for the repeats;
 - an annex has its own namespace: ``annex-`` + the same scheme; several
   annexes are ``annex-i-``, ``annex-ii-``…;
-- a place inside an annex or a resolution where numbering restarts (a
-  section, chapter, guideline, article) adds ``sec-`` and its names:
-  ``sec-viii-op1``, ``annex-sec-guideline-5-op1``.
+- a place inside an annex or a resolution where numbering restarts adds
+  ``sec-`` and the names of the sections around the paragraph
+  (``sec-viii-b-op1``, ``annex-sec-chapter-v-article-35-op1``); a structured
+  annex's guideline, principle or conclusion is named alone, as it is cited
+  (``annex-sec-guideline-5-op1``: "annex, guideline 5, para. 1"), and its
+  unnumbered paragraphs are counted within it.
 
 Keys are lower case ASCII words joined by ``-`` (safe in a URL path as they are).
 """
