@@ -238,7 +238,7 @@ def _write(parsed: ParsedResolution, origin: str) -> LoadResult:
             "metadata": parsed.metadata,
         }
         kept: list[str] = []
-        changes: list = []
+        changes: list[ParagraphChange] = []
         if existing is None:
             resolution = Resolution.objects.create(symbol=parsed.symbol, **fields)
             outcome = CREATED
