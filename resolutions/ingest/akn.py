@@ -655,7 +655,7 @@ def _keys(blocks: list[Block], part: str, in_annex: bool, with_sections: bool) -
             else:
                 unnumbered = counters.setdefault(("p", section if own_place else ()), [0])
                 unnumbered[0] += 1
-                if kind == OPERATIVE and not block.depth:
+                if kind == OPERATIVE and not block.depth and not block.row:  # a table row is no paragraph cited by number
                     key = unnumbered_operative_key(base, unnumbered[0], part_is_numbered)
                 else:
                     key = unnumbered_key(base, unnumbered[0])
