@@ -1,7 +1,8 @@
 """The atomic write: one parsed resolution into the database.
 
 ``load_resolution`` is the only code that writes a resolution with its
-paragraphs, footnotes, citations and votes. It runs in one transaction, so
+paragraphs, footnotes (and every further place their markers are printed),
+citations and votes. It runs in one transaction, so
 a failure at any row leaves the database as it was. Re-loading the same
 parsed content is a no-op ("unchanged"); changed content replaces the
 resolution's rows, keeping paragraph keys (and so every permalink) stable.
@@ -27,7 +28,9 @@ from django.utils import timezone
 
 from resolutions.bodies import BODIES
 from resolutions.ingest.document import ParsedResolution
-from resolutions.models import Body, Citation, Footnote, Paragraph, ParagraphVersion, Resolution, ResolutionSource, Vote
+from resolutions.models import (
+    Body, Citation, Footnote, FootnoteReference, Paragraph, ParagraphVersion, Resolution, ResolutionSource, Vote,
+)
 from resolutions.provenance import CHANGED, MOVED, REMOVED, ParagraphChange, SourceRef, gives_text, paragraph_changes
 from resolutions.search.index import indexing
 
@@ -71,9 +74,18 @@ class LoadResult:
 
 
 def content_hash(parsed: ParsedResolution) -> str:
-    """A fingerprint of everything the archive stores from a parsed resolution."""
+    """A fingerprint of everything the archive stores from a parsed resolution.
+
+    A footnote printed in one place only leaves out its empty list of further
+    places, so a resolution without repeated markers keeps the fingerprint it
+    had before the archive stored them (its re-import stays "unchanged"),
+    and one with them is updated.
+    """
     data = parsed.to_dict()
     data.pop("warnings", None)
+    for footnote in data["footnotes"]:
+        if not footnote["further_places"]:
+            del footnote["further_places"]
     encoded = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()
     return hashlib.sha256(encoded).hexdigest()
 
@@ -136,6 +148,9 @@ def validate(parsed: ParsedResolution) -> None:
     for footnote in parsed.footnotes:
         if footnote.paragraph_key and footnote.paragraph_key not in seen:
             raise LoadError(f"{where}: footnote {footnote.marker} points at unknown paragraph {footnote.paragraph_key!r}")
+        for place in footnote.further_places:
+            if place.paragraph_key not in seen:
+                raise LoadError(f"{where}: footnote {footnote.marker} is printed again in unknown paragraph {place.paragraph_key!r}")
     markers = {f.marker for f in parsed.footnotes}
     for citation in parsed.citations:
         if citation.paragraph_key and citation.paragraph_key not in seen:
@@ -350,6 +365,11 @@ def _write_children(resolution: Resolution, parsed: ParsedResolution, write_vote
             )
             for index, f in enumerate(parsed.footnotes, start=1)
         ]
+    )
+    FootnoteReference.objects.bulk_create(
+        FootnoteReference(footnote=row, paragraph=by_key[place.paragraph_key], offset=place.offset)
+        for row, f in zip(footnotes, parsed.footnotes)
+        for place in f.further_places
     )
     footnote_by_marker = {f.marker: f for f in footnotes}
     Citation.objects.bulk_create(

@@ -1,4 +1,4 @@
-"""The archive's records: Body, Resolution, Paragraph, Footnote, Citation, Vote.
+"""The archive's records: Body, Resolution, Paragraph, Footnote (and its FootnoteReferences), Citation, Vote.
 
 Reads live on the QuerySets below; multi-model writes live in
 ``resolutions.loading`` (one transaction per resolution).
@@ -153,6 +153,28 @@ class Footnote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.resolution.symbol} footnote {self.marker}"
+
+
+class FootnoteReference(models.Model):
+    """A further place a footnote's marker is printed: a paragraph referring to the note again.
+
+    The first place stays on the footnote (``Footnote.paragraph``/``offset``);
+    these are the places after it, so a page shows the marker, linked to the
+    note, wherever the resolution prints it.
+    """
+
+    footnote = models.ForeignKey(Footnote, on_delete=models.CASCADE, related_name="references")
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="footnote_references")
+    offset = models.PositiveIntegerField()  # marker position in the paragraph text
+
+    class Meta:
+        ordering = ["footnote", "paragraph__order", "offset"]
+        constraints = [
+            models.UniqueConstraint(fields=["footnote", "paragraph", "offset"], name="footnote_reference_unique_place"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.footnote} again in {self.paragraph.key}"
 
 
 class CitationQuerySet(models.QuerySet):

@@ -24,7 +24,7 @@ from resolutions import permalinks
 from resolutions.bodies import BODIES, body_for_symbol
 from resolutions.citations import normalize_symbol, parse_reference
 from resolutions.filters import ResolutionFilter, resolution_rows
-from resolutions.models import Body, Citation, Footnote, Paragraph, ParagraphVersion, Resolution, ResolutionSource
+from resolutions.models import Body, Citation, Footnote, FootnoteReference, Paragraph, ParagraphVersion, Resolution, ResolutionSource
 from resolutions.rendering import Link, Marker, annotate, json_ld_script, quoted_citation
 
 PAGE_SIZE = 50
@@ -334,12 +334,47 @@ def _part_heading(part: str) -> str:
     return f"{name.capitalize()} {numeral.upper()}".strip()
 
 
-def _footnote_markers(footnotes: list[Footnote]) -> dict[int, list[Marker]]:
+@dataclass(frozen=True)
+class MarkerPlace:
+    """One place a footnote's marker is printed, with the id its marker carries there."""
+
+    paragraph_id: int
+    offset: int | None
+    anchor: str  # "fnref-1" for the first place, "fnref-1-2" for the second…
+
+
+def footnote_places(footnotes: list[Footnote]) -> dict[int, list[MarkerPlace]]:
+    """Every place each footnote's marker is printed (by footnote id), in document order.
+
+    Anchors are numbered along all of a footnote's places, so a place has
+    the same id on the resolution page and on its paragraph's page.
+    """
+    places: dict[int, list[MarkerPlace]] = {
+        footnote.id: [MarkerPlace(footnote.paragraph_id, footnote.offset, "")] if footnote.paragraph_id else []
+        for footnote in footnotes
+    }
+    references = FootnoteReference.objects.filter(footnote__in=[f.id for f in footnotes]).order_by(
+        "footnote", "paragraph__order", "offset"
+    )
+    for reference in references.only("footnote_id", "paragraph_id", "offset"):
+        places[reference.footnote_id].append(MarkerPlace(reference.paragraph_id, reference.offset, ""))
+    orders = {footnote.id: footnote.order for footnote in footnotes}
+    return {
+        footnote_id: [
+            MarkerPlace(place.paragraph_id, place.offset, f"fnref-{orders[footnote_id]}" + (f"-{index}" if index > 1 else ""))
+            for index, place in enumerate(found, start=1)
+        ]
+        for footnote_id, found in places.items()
+    }
+
+
+def _footnote_markers(footnotes: list[Footnote], places: dict[int, list[MarkerPlace]]) -> dict[int, list[Marker]]:
+    """The markers to print in each paragraph (by paragraph id): every place of every footnote."""
     markers: dict[int, list[Marker]] = {}
     for footnote in footnotes:
-        if footnote.paragraph_id:
-            markers.setdefault(footnote.paragraph_id, []).append(
-                Marker(footnote.offset, footnote.marker, f"#fn-{footnote.order}", f"fnref-{footnote.order}")
+        for place in places.get(footnote.id, ()):
+            markers.setdefault(place.paragraph_id, []).append(
+                Marker(place.offset, footnote.marker, f"#fn-{footnote.order}", place.anchor)
             )
     return markers
 
@@ -353,9 +388,9 @@ def _links_by(citations: list[Citation], attribute: str) -> dict[int, list[Link]
     return links
 
 
-def shown_paragraphs(resolution: Resolution, paragraphs: list[Paragraph], footnotes, citations) -> list[ShownParagraph]:
-    """The paragraphs as printed: annotated text, depth of indentation, annex headings."""
-    markers = _footnote_markers(footnotes)
+def shown_paragraphs(resolution: Resolution, paragraphs: list[Paragraph], footnotes, citations, places=None) -> list[ShownParagraph]:
+    """The paragraphs as printed: annotated text (a marker at every place of ``places``), depth of indentation, annex headings."""
+    markers = _footnote_markers(footnotes, places or {})
     links = _links_by(citations, "paragraph_id")
     depth: dict[int, int] = {}
     shown = []
@@ -386,9 +421,34 @@ def shown_paragraphs(resolution: Resolution, paragraphs: list[Paragraph], footno
     return shown
 
 
-def shown_footnotes(footnotes: list[Footnote], citations: list[Citation]):
+@dataclass(frozen=True)
+class BackLink:
+    """From a footnote back to one place its marker is printed."""
+
+    href: str  # "#fnref-1-2", or another paragraph's page and its anchor
+    label: str  # the paragraph's key as in the margin: "pp2"
+    title: str  # "Preambular paragraph 2"
+
+
+def shown_footnotes(resolution: Resolution, footnotes: list[Footnote], citations: list[Citation],
+                    places: dict[int, list[MarkerPlace]], paragraphs: list[Paragraph], here: Paragraph | None = None):
+    """(footnote, annotated text, back links to each place of its marker) for the notes list.
+
+    On a paragraph's page (``here``) a place in another paragraph links to
+    that paragraph's page.
+    """
     links = _links_by(citations, "footnote_id")
-    return [(footnote, annotate(footnote.text, links=links.get(footnote.id, []))) for footnote in footnotes]
+    keys = {paragraph.id: paragraph.key for paragraph in paragraphs}
+
+    def back(place: MarkerPlace) -> BackLink:
+        key = keys[place.paragraph_id]
+        page = "" if here is None or place.paragraph_id == here.id else permalinks.paragraph_url(resolution.symbol, key)
+        return BackLink(f"{page}#{place.anchor}", permalinks.short_key(key), permalinks.paragraph_title(key))
+
+    return [
+        (footnote, annotate(footnote.text, links=links.get(footnote.id, [])), [back(p) for p in places.get(footnote.id, ())])
+        for footnote in footnotes
+    ]
 
 
 def cited_by(resolution: Resolution, key: str | None = None):
@@ -525,7 +585,8 @@ def resolution_detail(request, resolution: Resolution):
     )))
     earlier, later = in_series(resolution)
     sources = sources_of(resolution)
-    shown = shown_paragraphs(resolution, paragraphs, footnotes, citations)
+    places = footnote_places(footnotes)
+    shown = shown_paragraphs(resolution, paragraphs, footnotes, citations, places)
     first_operative = next((item for item in shown if item.paragraph.kind == Paragraph.OPERATIVE and not item.paragraph.part), None)
     return render(
         request,
@@ -535,7 +596,7 @@ def resolution_detail(request, resolution: Resolution):
             "adopted_text": _adopted_text(resolution),
             "paragraphs": shown,
             "first_operative": first_operative,
-            "footnotes": shown_footnotes(footnotes, citations),
+            "footnotes": shown_footnotes(resolution, footnotes, citations, places, paragraphs),
             "cited_by": cited_by(resolution),
             "earlier": earlier,
             "later": later,
@@ -620,11 +681,12 @@ def paragraph_detail(request, resolution: Resolution, key: str):
     if index is None:
         return earlier_paragraph(request, resolution, key, {item.key for item in paragraphs})
     paragraph = paragraphs[index]
-    footnotes = list(resolution.footnotes.filter(paragraph=paragraph).order_by("order"))
+    footnotes = list(resolution.footnotes.filter(Q(paragraph=paragraph) | Q(references__paragraph=paragraph)).distinct().order_by("order"))
     citations = list(
         with_paragraph_held(Citation.objects.filter(Q(paragraph=paragraph) | Q(footnote__in=footnotes)).select_related("target"))
     )
-    shown = shown_paragraphs(resolution, [paragraph], footnotes, citations)[0]
+    places = footnote_places(footnotes)
+    shown = shown_paragraphs(resolution, [paragraph], footnotes, citations, places)[0]
     before = paragraphs[index - 1 : index]
     after = paragraphs[index + 1 : index + 2]
     previous, following = (shown_paragraphs(resolution, side, [], [])[0] if side else None for side in (before, after))
@@ -656,7 +718,7 @@ def paragraph_detail(request, resolution: Resolution, key: str):
             "paragraph": paragraph,
             "previous": previous,
             "following": following,
-            "footnotes": shown_footnotes(footnotes, citations),
+            "footnotes": shown_footnotes(resolution, footnotes, citations, places, paragraphs, here=paragraph),
             "citations": [(citation, citation_link(citation)) for citation in citations],
             "cited_range": cited_range(request, resolution, paragraphs, index),
             "earlier_versions": list(ParagraphVersion.objects.of_key(resolution, key)[:MAX_EARLIER_VERSIONS]),

@@ -1,8 +1,11 @@
+import hashlib
+import json
+
 import pytest
 
-from resolutions.ingest.document import ParsedCitation
-from resolutions.loading import CREATED, UNCHANGED, UPDATED, LoadError, load_resolution
-from resolutions.models import Citation, Paragraph, Resolution
+from resolutions.ingest.document import FootnotePlace, ParsedCitation
+from resolutions.loading import CREATED, UNCHANGED, UPDATED, LoadError, content_hash, load_resolution
+from resolutions.models import Citation, FootnoteReference, Paragraph, Resolution
 from tests.conftest import make_resolution
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +28,39 @@ def test_changed_content_updates_in_place(parsed_resolution):
     assert load_resolution(parsed_resolution).outcome == UPDATED
     assert Resolution.objects.count() == 1
     assert Paragraph.objects.get(key="op1").text.startswith("Takes note with appreciation")
+
+
+def stored_places():
+    return list(FootnoteReference.objects.values_list("footnote__marker", "paragraph__key", "offset"))
+
+
+def test_further_places_of_a_footnote_are_stored_and_a_change_of_them_updates(parsed_resolution):
+    load_resolution(parsed_resolution)
+    assert stored_places() == []
+    parsed_resolution.footnotes[0].further_places = [FootnotePlace("op2", 10), FootnotePlace("pp1", 9)]
+    assert load_resolution(parsed_resolution).outcome == UPDATED
+    assert sorted(stored_places()) == [("1", "op2", 10), ("1", "pp1", 9)]
+    assert load_resolution(parsed_resolution).outcome == UNCHANGED
+    parsed_resolution.footnotes[0].further_places = [FootnotePlace("op2", 10)]
+    assert load_resolution(parsed_resolution).outcome == UPDATED
+    assert stored_places() == [("1", "op2", 10)]
+
+
+def test_a_footnote_printed_once_keeps_the_fingerprint_it_had_before_further_places(parsed_resolution):
+    data = parsed_resolution.to_dict()
+    data.pop("warnings")
+    for footnote in data["footnotes"]:
+        footnote.pop("further_places")
+    before = hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+    assert content_hash(parsed_resolution) == before
+
+
+def test_a_further_place_in_an_unknown_paragraph_is_refused():
+    parsed = make_resolution()
+    parsed.footnotes[0].further_places = [FootnotePlace("op9", 3)]
+    with pytest.raises(LoadError, match="printed again in unknown paragraph 'op9'"):
+        load_resolution(parsed)
+    assert not Resolution.objects.exists()
 
 
 def test_duplicate_paragraph_key_refused_and_nothing_written():

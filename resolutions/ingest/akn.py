@@ -27,7 +27,8 @@ What the markup holds, and what becomes of it:
   several).
 - ``authorialNote``: footnotes, taken out of the text with their marker and
   its offset; ``<sup>3</sup>`` repeats the marker of a footnote printed once
-  and is taken out too.
+  and is taken out too, its offset kept as one of that footnote's further
+  places.
 - ``<a href="https://undocs.org/en/SYMBOL">``: the UN's own citations, kept
   with their spans in the plain text; the citation finder adds what the
   editors did not link, without duplicates.
@@ -71,6 +72,7 @@ from resolutions.ingest.document import (
     PREAMBULAR,
     ParsedCitation,
     ParsedDocument,
+    FootnotePlace,
     ParsedFootnote,
     ParsedParagraph,
     ParsedResolution,
@@ -128,11 +130,20 @@ class Note:
 
 
 @dataclass
+class Repeat:
+    """A footnote's marker printed again (``<sup>3</sup>``) at ``offset``."""
+
+    marker: str
+    offset: int
+
+
+@dataclass
 class RichText:
     """Plain text built from mixed content, with what was taken out or marked in it."""
 
     text: str = ""
     notes: list[Note] = field(default_factory=list)
+    repeats: list[Repeat] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     italic_start: int | None = None
     italic_end: int | None = None
@@ -141,7 +152,7 @@ class RichText:
         """Remove the first ``count`` characters (a number printed in the text), shifting offsets."""
         removed = len(self.text) - len(self.text[count:].lstrip())
         self.text = self.text[removed:]
-        for note in self.notes:
+        for note in [*self.notes, *self.repeats]:
             note.offset = max(0, note.offset - removed)
         for link in self.links:
             link.start, link.end = max(0, link.start - removed), max(0, link.end - removed)
@@ -203,7 +214,8 @@ class TextBuilder:
                 self.walk(child)
                 self.result.italic_start, self.result.italic_end = start, self.length
             elif tag == "sup" and len(child) == 0 and re.fullmatch(r"\s*(?:\d{1,3}|[a-z])\s*", child.text or ""):
-                pass  # a second reference to a footnote printed once ("…2011,<sup>3</sup>S-18/1")
+                # a second reference to a footnote printed once ("…2011,<sup>3</sup>S-18/1")
+                self.result.repeats.append(Repeat(child.text.strip(), self.length))
             elif tag in FURNITURE_TAGS:
                 if tag in ("eol", "br"):
                     self.add(" ")
@@ -225,7 +237,7 @@ class TextBuilder:
         result = self.result
         result.text = text
         limit = len(text)
-        for note in result.notes:
+        for note in [*result.notes, *result.repeats]:
             note.offset = min(note.offset, limit)
         for link in result.links:
             link.start, link.end = min(link.start, limit), min(link.end, limit)
@@ -240,6 +252,21 @@ def build_text(elements, warn) -> RichText:
             builder.add(" ")
         builder.walk(element)
     return builder.finish()
+
+
+def add_further_place(footnotes: list[ParsedFootnote], own: list[ParsedFootnote], key: str, repeat: Repeat) -> None:
+    """Record ``<sup>3</sup>`` in paragraph ``key`` as a further place of the latest footnote 3 printed before it.
+
+    ``own`` are the paragraph's own notes (already in ``footnotes``): one
+    printed after the repeat in the same paragraph is not before it. A
+    superscript that repeats no footnote ("km<sup>2</sup>") stays out of the
+    text, as every bare ``<sup>`` did.
+    """
+    earlier = footnotes[: len(footnotes) - len(own)] + [f for f in own if f.offset <= repeat.offset]
+    footnote = next((f for f in reversed(earlier) if f.marker == repeat.marker), None)
+    place = FootnotePlace(key, repeat.offset)
+    if footnote is not None and place not in footnote.further_places:
+        footnote.further_places.append(place)
 
 
 def local(tag) -> str:
@@ -979,8 +1006,10 @@ def parse_statement(
     for note in title_notes:
         footnotes.append(ParsedFootnote(note.marker, note.text))
     for block, paragraph in keyed:
-        for note in block.rich.notes:
-            footnotes.append(ParsedFootnote(note.marker, note.text, paragraph.key, note.offset))
+        own = [ParsedFootnote(note.marker, note.text, paragraph.key, note.offset) for note in block.rich.notes]
+        footnotes += own
+        for repeat in block.rich.repeats:
+            add_further_place(footnotes, own, paragraph.key, repeat)
         citations += citations_in(block.rich, context, symbol, paragraph_key=paragraph.key)
         if units is not None:
             units.append(TextUnit(symbol, paragraph.key, block.rich))

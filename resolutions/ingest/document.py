@@ -54,11 +54,20 @@ class ParsedParagraph:
 
 
 @dataclass
+class FootnotePlace:
+    """A further place a footnote's marker is printed (a paragraph referring to the note again)."""
+
+    paragraph_key: str
+    offset: int  # character offset of the marker in that paragraph's text
+
+
+@dataclass
 class ParsedFootnote:
     marker: str  # "1", "*"
     text: str
-    paragraph_key: str = ""  # where its marker stands ("" when unplaced)
+    paragraph_key: str = ""  # where its marker first stands ("" when unplaced)
     offset: int | None = None  # character offset of the marker in that paragraph's text
+    further_places: list[FootnotePlace] = field(default_factory=list)  # its marker printed again, in document order
 
 
 @dataclass
@@ -108,10 +117,11 @@ class ParsedResolution:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """The stable JSON shape (``parse --json``, fixtures): footnotes and citations name their ``paragraph``."""
+        """The stable JSON shape (``parse --json``, fixtures): footnotes, their further places and citations name their ``paragraph``."""
         data = dataclasses.asdict(self)
         data["adopted_on"] = self.adopted_on.isoformat() if self.adopted_on else None
-        for item in data["footnotes"] + data["citations"]:
+        places = [place for footnote in data["footnotes"] for place in footnote["further_places"]]
+        for item in data["footnotes"] + data["citations"] + places:
             item["paragraph"] = item.pop("paragraph_key")
         return data
 
@@ -122,7 +132,7 @@ class ParsedResolution:
         data["adopted_on"] = dt.date.fromisoformat(adopted) if adopted else None
         data["source"] = SourceInfo(**data["source"])
         data["paragraphs"] = [ParsedParagraph(**p) for p in data.get("paragraphs", [])]
-        data["footnotes"] = [ParsedFootnote(**_paragraph_key(f)) for f in data.get("footnotes", [])]
+        data["footnotes"] = [_footnote(f) for f in data.get("footnotes", [])]
         data["citations"] = [ParsedCitation(**_paragraph_key(c)) for c in data.get("citations", [])]
         data["votes"] = [Vote(**v) for v in data.get("votes", [])]
         known = {f.name for f in dataclasses.fields(cls)}
@@ -130,6 +140,12 @@ class ParsedResolution:
         if unknown:
             raise ValueError(f"unknown fields in parsed resolution: {', '.join(sorted(unknown))}")
         return cls(**data)
+
+
+def _footnote(item: dict[str, Any]) -> ParsedFootnote:
+    item = _paragraph_key(item)
+    item["further_places"] = [FootnotePlace(**_paragraph_key(place)) for place in item.get("further_places", [])]
+    return ParsedFootnote(**item)
 
 
 def _paragraph_key(item: dict[str, Any]) -> dict[str, Any]:

@@ -41,6 +41,7 @@ from resolutions.paragraph_keys import (
 from resolutions.ingest.document import (
     OPERATIVE,
     PREAMBULAR,
+    FootnotePlace,
     ParsedDocument,
     ParsedFootnote,
     ParsedParagraph,
@@ -809,7 +810,13 @@ class ResolutionBuilder:
         return flags
 
     def _place_footnotes(self, paragraphs: list[ParsedParagraph], footnotes: list[RawFootnote]) -> list[ParsedFootnote]:
-        """Take markers out of paragraph texts; each footnote gets the paragraph and offset of its first marker."""
+        """Take markers out of paragraph texts; each footnote gets the paragraph and offset of its first marker.
+
+        Explicit markers (``<sup>1</sup>``, ¹, ``[^1]``) printed again later
+        (a paragraph referring to the same note) become the footnote's
+        further places. Plain digits are only looked for once per footnote: a
+        digit after the first place may as well be a number of the text.
+        """
         placed: dict[str, ParsedFootnote] = {}
         texts = {f.marker for f in footnotes}
         if self.marker_style == "explicit":
@@ -820,7 +827,10 @@ class ResolutionBuilder:
                     if marker not in texts:
                         self.warnings.append(f"footnote marker {marker} in {paragraph.key} has no footnote text")
                         continue
-                    placed.setdefault(marker, ParsedFootnote(marker, "", paragraph.key, offset))
+                    first = placed.setdefault(marker, ParsedFootnote(marker, "", paragraph.key, offset))
+                    place = FootnotePlace(paragraph.key, offset)
+                    if (first.paragraph_key, first.offset) != (paragraph.key, offset) and place not in first.further_places:
+                        first.further_places.append(place)
         else:
             self._place_plain_markers(paragraphs, footnotes, placed)
         result = []
@@ -828,7 +838,8 @@ class ResolutionBuilder:
             found = placed.get(footnote.marker) or ParsedFootnote(footnote.marker, "")
             if not found.paragraph_key:
                 self.warn(footnote.line, f"footnote {footnote.marker} has no marker in the text")
-            result.append(ParsedFootnote(footnote.marker, footnote.text, found.paragraph_key, found.offset))
+            result.append(ParsedFootnote(footnote.marker, footnote.text, found.paragraph_key, found.offset,
+                                         list(found.further_places)))
         return result
 
     def _place_plain_markers(self, paragraphs, footnotes, placed) -> None:

@@ -63,8 +63,11 @@ def test_footnote_marker_and_back(page):
     page.locator("#fnref-1").click()
     assert page.url.endswith("#fn-1")
     assert page.locator("#fn-1").is_visible()
-    page.locator("#fn-1 a.fn-back").click()
+    page.locator("#fn-1 a.fn-back").first.click()
     assert page.url.endswith("#fnref-1")
+    page.locator("#fn-1 a.fn-back", has_text="pp2").click()  # pp2 prints marker 1 again
+    assert page.url.endswith("#fnref-1-2")
+    assert page.locator("#pp2 #fnref-1-2").is_visible()
 
 
 def test_open_cited_by(page, screenshot):

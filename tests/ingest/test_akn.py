@@ -66,6 +66,30 @@ def test_footnotes_leave_the_text_with_their_offsets():
     assert pp3.text[: note.offset] == "Reaffirming the 2030 Agenda for Sustainable Development,"
 
 
+def test_a_repeated_marker_is_a_further_place_of_its_footnote():
+    resolution = parse(single()).resolutions[0]
+    op1 = next(p for p in resolution.paragraphs if p.key == "op1")
+    note = next(f for f in resolution.footnotes if f.marker == "1")
+    assert [(place.paragraph_key, place.offset) for place in note.further_places] == [("op1", len(op1.text))]
+    assert op1.text == "Takes note of the report of the Secretary-General;"
+
+
+def test_a_repeat_names_the_footnote_printed_before_it_and_a_stray_superscript_is_none():
+    data = single().replace(
+        b"including its 17 Sustainable Development Goals,</p>",
+        b"including its 17 Goals,<sup>2</sup> over 5 km<sup>9</sup></p>",
+    ).replace(
+        b"of the report of the Secretary-General;<sup>1</sup></p>",
+        b"of the report<sup>2</sup> of the Secretary-General;</p>",
+    )
+    resolution = parse(data).resolutions[0]
+    texts = {p.key: p.text for p in resolution.paragraphs}
+    places = {f.marker: [(p.paragraph_key, texts[p.paragraph_key][: p.offset][-12:]) for p in f.further_places]
+              for f in resolution.footnotes}
+    assert places == {"1": [], "2": [("pp3", "ts 17 Goals,"), ("op1", "f the report")]}
+    assert texts["pp3"].endswith("including its 17 Goals, over 5 km")
+
+
 def test_un_links_become_citations_and_the_finder_adds_the_rest():
     resolution = parse(single()).resolutions[0]
     found = {(c.symbol, c.paragraph_key or f"fn{c.footnote_marker}", c.target_paragraph) for c in resolution.citations}

@@ -203,3 +203,18 @@ def test_committed_fixture_equals_a_fresh_generation():
     from resolutions.management.commands.build_fixtures import FIXTURE, generate_fixture
 
     assert FIXTURE.read_text(encoding="utf-8") == generate_fixture(), "run `python manage.py build_fixtures`"
+
+
+def test_ecosoc_pp2_repeats_footnote_markers_1_and_2(seeds):
+    """pp2 prints the markers of footnotes 1 and 2 again: they are further places, taken out of its text."""
+    resolution = seeds["E/RES/2010/12"]
+    texts = {p.key: p.text for p in resolution.paragraphs}
+    notes = {f.marker: f for f in resolution.footnotes}
+    assert [(notes[m].paragraph_key, [(p.paragraph_key, p.offset) for p in notes[m].further_places]) for m in "12"] == [
+        ("pp1", [("pp2", 89)]),
+        ("pp1", [("pp2", 210)]),
+    ]
+    assert texts["pp2"][:89].endswith("Declaration on Social Development and Programme of Action")
+    assert texts["pp2"][:210].endswith("at its twenty-fourth special session,")
+    assert "<sup>" not in texts["pp2"] and " ,2" not in texts["pp2"]
+    assert [f.marker for f in resolution.footnotes if f.further_places] == ["1", "2"]
