@@ -27,7 +27,8 @@ def paragraph_html(page: str, key: str) -> str:
 
 def back_links(page: str, order: int) -> list[tuple[str, str]]:
     item = re.search(r'<li id="fn-' + str(order) + r'">.*?</li>', page, re.S).group(0)
-    return re.findall(r'<a class="fn-back" href="([^"]+)"[^>]*>([^<]*)</a>', item)
+    links = re.findall(r'<a class="fn-back" href="([^"]+)"[^>]*>(.*?)</a>', item)
+    return [(href, re.sub(r'<span class="visually-hidden">[^<]*</span>|<[^>]+>', "", text)) for href, text in links]
 
 
 def test_resolution_page_shows_each_marker_wherever_it_is_printed(client, seeds):
