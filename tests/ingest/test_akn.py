@@ -63,7 +63,7 @@ def test_footnotes_leave_the_text_with_their_offsets():
     pp3 = next(p for p in resolution.paragraphs if p.key == "pp3")
     note = next(f for f in resolution.footnotes if f.marker == "2")
     assert note.paragraph_key == "pp3" and note.text == "Resolution 70/1."
-    assert pp3.text[: note.offset] == "Reaffirming the 2030 Agenda for Sustainable Development,"
+    assert pp3.text[: note.offset] == "Reaffirming the Charter of the Coastal Lights,"
 
 
 def test_a_repeated_marker_is_a_further_place_of_its_footnote():
@@ -71,7 +71,7 @@ def test_a_repeated_marker_is_a_further_place_of_its_footnote():
     op1 = next(p for p in resolution.paragraphs if p.key == "op1")
     note = next(f for f in resolution.footnotes if f.marker == "1")
     assert [(place.paragraph_key, place.offset) for place in note.further_places] == [("op1", len(op1.text))]
-    assert op1.text == "Takes note of the report of the Secretary-General;"
+    assert op1.text == "Takes note of the logbook of the keepers;"
 
 
 def test_a_repeat_names_the_footnote_printed_before_it_and_a_stray_superscript_is_none():
@@ -79,14 +79,14 @@ def test_a_repeat_names_the_footnote_printed_before_it_and_a_stray_superscript_i
         b"including its 17 Sustainable Development Goals,</p>",
         b"including its 17 Goals,<sup>2</sup> over 5 km<sup>9</sup></p>",
     ).replace(
-        b"of the report of the Secretary-General;<sup>1</sup></p>",
-        b"of the report<sup>2</sup> of the Secretary-General;</p>",
+        b"of the logbook of the keepers;<sup>1</sup></p>",
+        b"of the logbook<sup>2</sup> of the keepers;</p>",
     )
     resolution = parse(data).resolutions[0]
     texts = {p.key: p.text for p in resolution.paragraphs}
     places = {f.marker: [(p.paragraph_key, texts[p.paragraph_key][: p.offset][-12:]) for p in f.further_places]
               for f in resolution.footnotes}
-    assert places == {"1": [], "2": [("pp3", "ts 17 Goals,"), ("op1", "f the report")]}
+    assert places == {"1": [], "2": [("pp3", "ts 17 Goals,"), ("op1", " the logbook")]}
     assert texts["pp3"].endswith("including its 17 Goals, over 5 km")
 
 
