@@ -56,3 +56,25 @@ def test_database_outage_gives_503s_and_recovers(stack_env):
     assert "500" not in summary["statuses"]
     assert summary["during_db_outage"].get("503", 0) > 0
     assert summary["recovery_after_db_start_s"] is not None and summary["recovery_after_db_start_s"] < 10
+
+
+def test_gunicorn_brings_a_missing_search_index_in_step_before_serving(stack_env):
+    """gunicorn.conf.py's on_starting hook runs `search_index ensure`: a start with no index rebuilds it."""
+    import shutil
+
+    def manage(*args) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=stack_env, capture_output=True, text=True)
+
+    root = manage("shell", "-c", "from resolutions.search import index; print(index.root())").stdout.strip().splitlines()[-1]
+    shutil.rmtree(root)
+    assert manage("search_index", "status").returncode != 0
+    hook = (
+        "import runpy, types\n"
+        "logged = []\n"
+        "log = types.SimpleNamespace(info=lambda *a: logged.append(a), error=lambda *a: logged.append(a))\n"
+        "runpy.run_path('gunicorn.conf.py')['on_starting'](types.SimpleNamespace(log=log))\n"
+        "print(logged)\n"
+    )
+    started = subprocess.run([sys.executable, "-c", hook], cwd=PROJECT, env=stack_env, capture_output=True, text=True)
+    assert "rebuilt" in started.stdout, started.stdout + started.stderr
+    assert manage("search_index", "status").returncode == 0
