@@ -7,7 +7,8 @@ from django.template.loader import render_to_string
 from django.urls import include, path
 
 from archive import health
-from resolutions import openapi, syndication
+from resolutions.api import openapi
+from resolutions.web import syndication
 
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 

@@ -157,7 +157,7 @@ def sample_urls(rng: random.Random, pages: int) -> dict[str, list[str]]:
     from django.db import connection
 
     from resolutions.models import Paragraph, Resolution
-    from resolutions.permalinks import paragraph_url, resolution_url
+    from resolutions.web.permalinks import paragraph_url, resolution_url
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT max(id) FROM resolutions_paragraph")
@@ -423,7 +423,7 @@ def in_process(urls: dict[str, list[str]], repeat: int, per_type: int) -> dict:
     """Per search type: the archive's whole search in process (the view, no HTTP, no cache) beside bare Tantivy."""
     from django.test import RequestFactory
 
-    from resolutions.search_views import search_page
+    from resolutions.web.views.search import search_page
 
     factory = RequestFactory()
     measured = {}

@@ -22,7 +22,7 @@ from django.utils.text import Truncator
 
 from resolutions.ingest.document import ParseError, SkippedSource
 from resolutions.ingest.pipeline import MAX_SOURCE_BYTES, format_modules, parse_bytes
-from resolutions.loading import LoadError, load_resolution
+from resolutions.store.load import LoadError, load_resolution
 from resolutions.models import Body, Citation, Footnote, Paragraph, ParagraphVersion, Resolution, ResolutionSource, Vote
 from resolutions.search import index as search_index
 

@@ -1,7 +1,7 @@
 """The archive's records: Body, Resolution, Paragraph, Footnote (and its FootnoteReferences), Citation, Vote.
 
 Reads live on the QuerySets below; multi-model writes live in
-``resolutions.loading`` (one transaction per resolution).
+``resolutions.store.load`` (one transaction per resolution).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from django.db.models.functions import Upper
 
 
 class Body(models.Model):
-    """A UN organ that adopts resolutions; rows come from ``resolutions.bodies``."""
+    """A UN organ that adopts resolutions; rows come from ``resolutions.reference.bodies``."""
 
     code = models.CharField(max_length=16, unique=True)  # "GA", used in URLs
     name = models.CharField(max_length=200)
@@ -256,7 +256,7 @@ class ResolutionSource(models.Model):
     """One source a resolution was imported from (AKN, official PDF, PDF text, a curator's correction…).
 
     Every source is kept, whether or not it gives the text: which one does is
-    the rule of ``resolutions.provenance`` (a curator's pin, then AKN over PDF
+    the rule of ``resolutions.store.provenance`` (a curator's pin, then AKN over PDF
     over extracted text); the resolution's ``source_sha256`` names it.
     """
 
@@ -280,7 +280,7 @@ class ResolutionSource(models.Model):
     @property
     def read_by_ocr(self) -> bool:
         """True when its text was read from page images by OCR (a scanned PDF), not taken from a text layer."""
-        from resolutions.provenance import OCR_FORMAT
+        from resolutions.store.provenance import OCR_FORMAT
 
         return self.format == OCR_FORMAT
 

@@ -1,7 +1,8 @@
 from django.urls import path, re_path
 
-from resolutions import search_views, views
-from resolutions.page_cache import cached_page
+from resolutions.web.views import search as search_views
+from resolutions.web.views import documents as views
+from resolutions.web.page_cache import cached_page
 
 # First path segments the symbol catch-all below never takes: our own pages and
 # those of other apps, wherever they are routed (a symbol starts with capitals).

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from resolutions.ingest.document import SourceInfo, Vote as ParsedVote
-from resolutions.loading import SOURCE_ADDED, UPDATED, load_resolution
+from resolutions.store.load import SOURCE_ADDED, UPDATED, load_resolution
 from resolutions.models import Resolution
 from tests.conftest import make_resolution
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive.wsgi import application
-from resolutions.openapi import openapi_document
+from resolutions.api.openapi import openapi_document
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "resolutions.json"
 FUZZ_SETTINGS = settings(

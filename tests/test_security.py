@@ -5,7 +5,7 @@ from urllib.parse import quote
 import pytest
 
 from resolutions.ingest.document import ParsedParagraph
-from resolutions.loading import load_resolution
+from resolutions.store.load import load_resolution
 from tests.conftest import make_resolution
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ What the markup holds, and what becomes of it:
   become the ``heading`` of the paragraph that follows. Unnumbered operative
   paragraphs are ``op1``, ``op2``… by position in a part printed without
   numbers (single-paragraph resolutions), ``p1``, ``p2``… among numbered ones
-  (text between sections), as ``resolutions.paragraph_keys`` says for every
+  (text between sections), as ``resolutions.reference.paragraph_keys`` says for every
   importer. When sections restart their numbering,
   keys carry the section (``sec-ii-a-op1``); ``crossHeading``s marked as
   preamble inside a section are that section's preambular paragraphs.
@@ -55,8 +55,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from resolutions.citations import _kind_of, find_citations, normalize_symbol
-from resolutions.paragraph_keys import (
+from resolutions.citations.extract import _kind_of, find_citations, normalize_symbol
+from resolutions.reference.paragraph_keys import (
     annex_part,
     item_key,
     lettered_key,
@@ -582,7 +582,7 @@ def next_letter(letter: str) -> str:
 
 
 def assign_keys(blocks: list[Block], part: str, in_annex: bool, warn, start_order: int) -> list[tuple[Block, ParsedParagraph]]:
-    """Keys from printed numbers (``resolutions.paragraph_keys``); section places when sections restart their numbering.
+    """Keys from printed numbers (``resolutions.reference.paragraph_keys``); section places when sections restart their numbering.
 
     A place is the whole path of sections ("sec-viii-b-op1"), or, in a
     structured annex's guidelines, principles and conclusions, that place

@@ -6,7 +6,7 @@ or more ``ParsedResolution``s. ``to_dict``/``from_dict`` give the stable JSON
 shape printed by ``manage.py parse --json`` and stored in the fixtures.
 
 Paragraph keys (stable, built from what is printed, never from positions in
-a file's markup) follow the one scheme of ``resolutions.paragraph_keys``.
+a file's markup) follow the one scheme of ``resolutions.reference.paragraph_keys``.
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ class Vote:
 @dataclass
 class ParsedResolution:
     symbol: str  # "A/RES/70/126"
-    body: str  # a code of resolutions.bodies.BODIES
+    body: str  # a code of resolutions.reference.bodies.BODIES
     session: str  # as the body numbers it: "70", "2010", "S-24"
     number: str  # "70/126"
     title: str

@@ -6,7 +6,7 @@ reads it with Tesseract (through ``pytesseract``), both from Debian's
 packages (``make pdf-tools``, with the six UN languages' data). The pages'
 text, one form feed after each, is then read as ``pdf_text`` reads
 poppler's text. The source's format is ``pdf-ocr``, so its provenance says
-the text was read by OCR (and ``resolutions.provenance`` ranks it below any
+the text was read by OCR (and ``resolutions.store.provenance`` ranks it below any
 text layer). Never chosen by detection: OCR is slow and its text is not the
 printed one, so a PDF without a text layer is refused unless OCR is asked for.
 """
@@ -20,7 +20,7 @@ from resolutions.ingest.document import ParsedDocument, ParseError, SourceInfo
 from resolutions.ingest.pdf import MAX_PAGES
 from resolutions.ingest.pdf import detect as is_pdf
 from resolutions.ingest.pdf_text import parse_text
-from resolutions.provenance import OCR_FORMAT
+from resolutions.store.provenance import OCR_FORMAT
 
 FORMAT = OCR_FORMAT
 OCR_LANGUAGE = "eng"  # the archive takes English texts; Tesseract's data for the other UN languages is installed too

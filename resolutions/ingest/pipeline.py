@@ -23,8 +23,8 @@ import importlib
 import json
 from pathlib import Path
 
-from resolutions.bodies import committee_name
-from resolutions.citations import citations_for
+from resolutions.reference.bodies import committee_name
+from resolutions.citations.extract import citations_for
 from resolutions.ingest.document import ParsedDocument, ParseError, SourceInfo
 
 FORMAT_MODULES = [

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.bodies import BODY_BY_NAME
+from resolutions.reference.bodies import BODY_BY_NAME
 from resolutions.ingest.document import ParsedDocument, SourceInfo
 from resolutions.ingest.pipeline import decode_text
 from resolutions.ingest.text import (

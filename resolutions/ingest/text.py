@@ -28,8 +28,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from resolutions.bodies import BODIES, BODY_BY_NAME, body_for_symbol, cardinal_ordinal_from_words
-from resolutions.paragraph_keys import (
+from resolutions.reference.bodies import BODIES, BODY_BY_NAME, body_for_symbol, cardinal_ordinal_from_words
+from resolutions.reference.paragraph_keys import (
     annex_part_named,
     item_key,
     lettered_key,

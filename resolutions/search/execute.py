@@ -22,8 +22,8 @@ from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 
-from resolutions.bodies import BODIES
-from resolutions.permalinks import paragraph_title, paragraph_url, resolution_url
+from resolutions.reference.bodies import BODIES
+from resolutions.web.permalinks import paragraph_title, paragraph_url, resolution_url
 from resolutions.search.compile import Plan, with_filters
 from resolutions.search.highlight import highlight
 from resolutions.search.query import QueryError

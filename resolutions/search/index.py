@@ -12,7 +12,7 @@ Layout, under ``SEARCH_INDEX_DIR``, one folder per database::
     <database>/current -> gen-<time>-<pid>   (a symlink, swapped atomically)
     <database>/gen-...                       (Tantivy index folders)
 
-Writers (``IndexSession``): the per-resolution load (``resolutions.loading``)
+Writers (``IndexSession``): the per-resolution load (``resolutions.store.load``)
 and ``rebuild``. Both hold one PostgreSQL advisory lock from before their
 database write until the index commit that records the new data version, so
 the version an index records always describes its content. A session that

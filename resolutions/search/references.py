@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from resolutions.citations import parse_reference
+from resolutions.citations.extract import parse_reference
 from resolutions.models import Resolution
-from resolutions.permalinks import paragraph_url, resolution_url
+from resolutions.web.permalinks import paragraph_url, resolution_url
 
 REFERENCE_WORDS = {
     "resolution", "res", "para", "paras", "paragraph", "op", "operative", "pp", "preambular", "of", "the",

@@ -23,7 +23,7 @@ from django.db.models.functions import ExtractYear
 from resolutions.models import Footnote, Paragraph
 from resolutions.search import analysis, compile, execute, index, query
 from resolutions.search.schema import CONTENT, TITLE
-from resolutions.search_filters import FootnoteSearchFilter, ParagraphSearchFilter
+from resolutions.search.filters import FootnoteSearchFilter, ParagraphSearchFilter
 
 STANDARD_QUERIES = [
     "social", "development", "poverty", "social protection", '"social protection floors"', '"right to development"',

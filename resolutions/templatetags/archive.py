@@ -2,7 +2,7 @@
 
 from django import template
 
-from resolutions import permalinks
+from resolutions.web import permalinks
 
 register = template.Library()
 

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from resolutions.ingest.document import Vote
-from resolutions.loading import load_resolution
+from resolutions.store.load import load_resolution
 from tests.conftest import make_resolution
 
 pytestmark = pytest.mark.browser

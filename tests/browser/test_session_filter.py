@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from resolutions.loading import load_resolution
+from resolutions.store.load import load_resolution
 from tests.conftest import make_resolution
 
 pytestmark = pytest.mark.browser

@@ -7,11 +7,11 @@ when the corpus is absent.
 
 import pytest
 
-from resolutions.citations import find_citations
+from resolutions.citations.extract import find_citations
 from resolutions.ingest.akn import symbol_from_href, text_units
 from resolutions.ingest.document import SkippedSource
 from resolutions.ingest.pipeline import parse_path
-from resolutions.loading import validate
+from resolutions.store.load import validate
 
 pytestmark = pytest.mark.corpus
 

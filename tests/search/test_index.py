@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import IntegrityError
 
 from resolutions.ingest.document import ParsedCitation
-from resolutions.loading import load_resolution
+from resolutions.store.load import load_resolution
 from resolutions.models import Paragraph
 from resolutions.search import index
 from tests.conftest import PROJECT, database_url, make_resolution

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from resolutions.ingest.document import ParsedResolution
-from resolutions.loading import load_resolution
+from resolutions.store.load import load_resolution
 from resolutions.search import verify
 from tests.conftest import PROJECT
 

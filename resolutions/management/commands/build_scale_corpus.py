@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from resolutions import scale
+from resolutions.store import bulk as scale
 
 DEFAULT_CORPUS = Path(settings.BASE_DIR).parent / "shared" / "corpus" / "unxml-ga"
 RESULTS = Path(settings.BASE_DIR) / "benchmarks" / "results"

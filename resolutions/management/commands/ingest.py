@@ -5,7 +5,7 @@ the time left, with warnings printed above it; elsewhere (a log, CI, a pipe)
 the output is the one summary line, warnings and failures going to stderr.
 
 Every source is kept beside the others of its resolution; the text comes from
-the one the rule of ``resolutions.provenance`` gives. ``--dry-run`` writes
+the one the rule of ``resolutions.store.provenance`` gives. ``--dry-run`` writes
 nothing and prints, per resolution, what an import would do: its outcome and
 every paragraph address whose key or text would change (``~`` text changed,
 ``>`` moved to another key, ``-`` removed, ``+`` added).
@@ -21,8 +21,8 @@ from tqdm import tqdm
 
 from resolutions.ingest.document import ParseError, SkippedSource
 from resolutions.ingest.pipeline import format_modules, parse_path, source_paths
-from resolutions.loading import SOURCE_ADDED, LoadError, load_resolution, plan_load
-from resolutions.provenance import describe_changes
+from resolutions.store.load import SOURCE_ADDED, LoadError, load_resolution, plan_load
+from resolutions.store.provenance import describe_changes
 from resolutions.search.index import indexing
 
 

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from resolutions.ingest import fixture_json
 from resolutions.ingest.document import ParseError, SourceInfo
 from resolutions.models import Paragraph, ParagraphVersion, Resolution
-from resolutions.permalinks import PERMALINKS_HEADER, paragraph_url, permalinks_tsv, read_permalinks_tsv, text_hash
+from resolutions.web.permalinks import PERMALINKS_HEADER, paragraph_url, permalinks_tsv, read_permalinks_tsv, text_hash
 
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "resolutions.json"
 PERMALINKS = Path(settings.BASE_DIR) / "fixtures" / "permalinks.tsv"
@@ -44,7 +44,7 @@ def answered_texts(urls: list[str]) -> dict[str, str | None]:
     pages themselves showing that text is what tests/test_views_permalinks.py
     proves.
     """
-    from resolutions.views import read_address
+    from resolutions.web.views.documents import read_address
 
     by_symbol: dict[str, list[tuple[str, str]]] = {}
     for url in urls:

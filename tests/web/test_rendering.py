@@ -1,0 +1,173 @@
+"""The annotated text and the permalink helpers: pure functions, no database."""
+
+import json
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resolutions.web import permalinks
+from resolutions.web.rendering import Link, Marker, annotate, citing_sentence, json_ld_script, quoted_citation
+
+TEXT = "Recalling its resolution 68/131 of 18 December 2013 and the 2030 Agenda,"
+
+
+def test_opening_phrase_in_italics_citation_linked_marker_placed():
+    html = annotate(
+        TEXT,
+        opening_phrase="Recalling",
+        links=[Link(14, 31, "/A/RES/68/131/", "A/RES/68/131 in this archive")],
+        markers=[Marker(TEXT.index(",", 60), "1", "#fn-1", "fnref-1")],
+    )
+    assert html.startswith("<em>Recalling</em> its ")
+    assert '<a class="citation" href="/A/RES/68/131/" title="A/RES/68/131 in this archive">resolution 68/131</a>' in html
+    assert html.endswith(
+        'Agenda<sup class="fn-ref"><a id="fnref-1" href="#fn-1" aria-label="Footnote 1">1</a></sup>,'
+    )
+
+
+def test_script_in_the_text_is_shown_as_text():
+    text = 'Notes <script>alert("x")</script> & <b>bold</b>'
+    html = annotate(text, links=[Link(6, 14, "/x/", "t")], markers=[Marker(20, "1", "#fn-1", "fnref-1")])
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;script&gt;" in html and "&amp;" in html
+
+
+def test_hostile_href_and_title_are_escaped():
+    html = annotate("see A/1", links=[Link(4, 7, '" onmouseover="x', '"><script>')])
+    assert 'onmouseover="x"' not in html and "<script>" not in html
+
+
+def test_marker_inside_a_citation_moves_after_it():
+    html = annotate(TEXT, links=[Link(14, 31, "/r/", "t")], markers=[Marker(20, "2", "#fn-2", "fnref-2")])
+    assert "resolution 68/131</a><sup" in html
+
+
+def test_overlapping_and_out_of_range_spans_are_dropped_or_clipped():
+    html = annotate("abcdef", links=[Link(0, 4, "/a/", "a"), Link(2, 6, "/b/", "b"), Link(4, 99, "/c/", "c")])
+    assert html == '<a class="citation" href="/a/" title="a">abcd</a><a class="citation" href="/c/" title="c">ef</a>'
+
+
+def test_italics_stop_where_a_citation_begins():
+    html = annotate("Recalling resolution 1/2", opening_phrase="Recalling resolution", links=[Link(10, 24, "/r/", "t")])
+    assert html.startswith("<em>Recalling </em><a")
+
+
+def test_marker_without_offset_goes_at_the_end_and_opening_phrase_must_match():
+    html = annotate("Decides to act", opening_phrase="Requests", markers=[Marker(None, "*", "#fn-1", "fnref-1")])
+    assert "<em>" not in html and html.startswith("Decides to act<sup")
+
+
+SPANS = st.lists(st.tuples(st.integers(-5, 80), st.integers(-5, 80)), max_size=5)
+
+
+@given(st.text(max_size=80), SPANS, st.lists(st.integers(-5, 90) | st.none(), max_size=4), st.text(max_size=10))
+def test_any_input_gives_well_nested_markup_of_the_same_text(text, spans, offsets, phrase):
+    html = annotate(
+        text,
+        opening_phrase=phrase,
+        links=[Link(a, b, "/x/", "t") for a, b in spans],
+        markers=[Marker(offset, "9", "#fn-9", "fnref-9") for offset in offsets],
+    )
+    stack = []
+    for tag in re.findall(r"<(/?)(em|a|sup)\b", html):
+        if tag[0]:
+            assert stack and stack.pop() == tag[1]
+        else:
+            assert tag[1] != "a" or "a" not in stack  # never a link inside a link
+            stack.append(tag[1])
+    assert not stack
+    visible = re.sub(r'<sup class="fn-ref">.*?</sup>', "", html)
+    visible = re.sub(r"<[^>]+>", "", visible)
+    unescaped = visible.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&#x27;", "'").replace("&amp;", "&")
+    assert unescaped == text
+
+
+def test_citing_sentence_is_the_clause_around_the_citation():
+    text = "Welcomes the report. Recalling its resolution 68/131 of 18 December 2013; and notes progress."
+    before, cited, after = citing_sentence(text, 35, 52)
+    assert (before, cited, after) == ("Recalling its ", "resolution 68/131", " of 18 December 2013;")
+
+
+def test_citing_sentence_is_shortened_with_ellipses():
+    text = "x" * 500 + " resolution 1/2 " + "y" * 500
+    before, cited, after = citing_sentence(text, 501, 515, limit=100)
+    assert before.startswith("…") and after.endswith("…") and cited == "resolution 1/2"
+    assert len(before) + len(after) < 120
+
+
+def test_quoted_citation_marks_and_escapes():
+    assert str(quoted_citation("a <b> resolution 1/2", 6, 20)) == "a &lt;b&gt; <mark>resolution 1/2</mark>"
+
+
+def test_json_ld_cannot_close_its_script_element():
+    script = json_ld_script({"text": "</script><script>alert(1)</script> & more"})
+    body = script[len('<script type="application/ld+json">') : -len("</script>")]
+    assert "<" not in body and ">" not in body and "&" not in body
+    assert json.loads(body)["text"] == "</script><script>alert(1)</script> & more"
+
+
+@pytest.mark.parametrize(
+    "symbol, segment",
+    [
+        ("A/RES/70/126", "A/RES/70/126"),
+        ("E/ESCAP/RES/67/8", "E/ESCAP/RES/67/8"),
+        ("A/RES/S-24/2", "A/RES/S-24/2"),
+        ("A/RES/75/101 A", "A/RES/75/101_A"),
+    ],
+)
+def test_symbol_path_segments_round_trip(symbol, segment):
+    assert permalinks.symbol_to_path_segment(symbol) == segment
+    assert permalinks.path_segment_to_symbol(segment) == symbol
+
+
+@pytest.mark.parametrize(
+    "written, key",
+    [("op5", "op5"), ("OP5", "op5"), ("para.5", "op5"), ("para. 5", "op5"), ("paragraph-5", "op5"),
+     ("op.5", "op5"), ("pp3", "pp3"), ("preambular-3", "pp3"), ("op1a-ii", "op1a-ii"), ("annex-op5", "annex-op5"),
+     ("para5b", "op5b"), ("sec-viii-op1", "sec-viii-op1"), ("annex-sec-annex-i-op4-2", "annex-sec-annex-i-op4-2"),
+     ("126", None), ("S-24", None), ("RES", None), ("101_a", None)],
+)
+def test_loose_key(written, key):
+    assert permalinks.loose_key(written) == key
+
+
+@pytest.mark.parametrize(
+    "key, label, title",
+    [
+        ("op5", "para. 5", "Operative paragraph 5"),
+        ("op2d", "para. 2 (d)", "Operative paragraph 2 (d)"),
+        ("op1a-ii", "para. 1 (a) (ii)", "Operative paragraph 1 (a) (ii)"),
+        ("pp4", "fourth preambular paragraph", "Preambular paragraph 4"),
+        ("annex-op3", "annex, para. 3", "Annex, operative paragraph 3"),
+        ("annex-ii-pp1", "annex II, first preambular paragraph", "Annex II, preambular paragraph 1"),
+        ("sec-viii-op1", "section VIII, para. 1", "Section VIII, operative paragraph 1"),
+        ("annex-sec-chapter-v-article-35-op1b", "annex, chapter V, article 35, para. 1 (b)",
+         "Annex, chapter V, article 35, operative paragraph 1 (b)"),
+        ("annex-sec-annex-i-op4-2", "annex I, para. 4 (repeated)", "Annex I, operative paragraph 4 (repeated)"),
+        ("annex-p2", "annex, second paragraph", "Annex, unnumbered paragraph 2"),
+        ("mystery", "paragraph mystery", "Paragraph mystery"),
+    ],
+)
+def test_paragraph_labels(key, label, title):
+    assert permalinks.paragraph_label(key) == label
+    assert permalinks.paragraph_title(key) == title
+
+
+def test_ready_citation_texts():
+    assert permalinks.un_style_citation("General Assembly", "70/126", "op5") == "General Assembly resolution 70/126, para. 5"
+    assert permalinks.symbol_citation("A/RES/70/126", "17 December 2015", "op5") == "A/RES/70/126 of 17 December 2015, para. 5"
+    assert permalinks.symbol_citation("E/ESCAP/RES/67/8", "", "op2d") == "E/ESCAP/RES/67/8, para. 2 (d)"
+
+
+def test_short_keys_for_the_margin():
+    assert permalinks.short_key("op5") == "op5"
+    assert permalinks.short_key("annex-sec-chapter-i-article-1-pp18a") == "…pp18a"
+    assert permalinks.short_key("annex-sec-annex-i-op4-2") == "…op4-2"
+
+
+def test_citing_sentence_cuts_at_word_boundaries():
+    text = "Recalling resolution 1/2 of 22 July 2010 on promoting social integration and General Assembly resolutions"
+    _, _, after = citing_sentence(text, 10, 24, limit=60)
+    assert after.endswith("…") and after[:-1].split(" ")[-1] in text.split(" ")
