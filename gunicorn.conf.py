@@ -25,7 +25,9 @@ def on_starting(server):
 
     result = subprocess.run(
         [sys.executable, str(Path(__file__).resolve().parent / "manage.py"), "search_index", "ensure"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     (server.log.info if result.returncode == 0 else server.log.error)(
         "search index: %s", (result.stdout or result.stderr).strip().splitlines()[-1:] or ["no output"]

@@ -24,9 +24,7 @@ def database_from_url(url: str) -> dict:
     """
     parts = urlsplit(url)
     if parts.scheme not in {"postgres", "postgresql"}:
-        raise ValueError(
-            f"DATABASE_URL must start with postgresql://, not {parts.scheme or '(nothing)'}://"
-        )
+        raise ValueError(f"DATABASE_URL must start with postgresql://, not {parts.scheme or '(nothing)'}://")
     query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
     host = query.pop("host", None) or unquote(parts.hostname or "")
     return {

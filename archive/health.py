@@ -64,7 +64,5 @@ def healthz(request):
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     if pending:
-        return JsonResponse(
-            {"status": "unavailable", "database": "ok", "pending_migrations": len(pending)}, status=503
-        )
+        return JsonResponse({"status": "unavailable", "database": "ok", "pending_migrations": len(pending)}, status=503)
     return JsonResponse({"status": "ok", "database": "ok", "pending_migrations": 0})

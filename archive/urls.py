@@ -2,7 +2,7 @@ import os
 
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.http import HttpResponseNotFound, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.urls import include, path
 

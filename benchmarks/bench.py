@@ -72,21 +72,71 @@ SERVER_ENV = {
 }
 
 COMMON_WORDS = ["social", "development"]
-TWO_WORDS = ["social protection", "older persons", "climate change", "human rights", "sustainable development",
-             "gender equality", "food security", "persons disabilities", "poverty eradication", "social inclusion"]
-OR_QUERIES = ["poverty OR hunger", "refugees OR migrants", "ageing OR elderly", "youth OR adolescents",
-              "unemployment OR employment", "education OR literacy"]
-PHRASES = ['"older persons"', '"social protection floors"', '"right to development"', '"persons with disabilities"',
-           '"social inclusion"', '"decent work"', '"World Summit for Social Development"', '"calls upon"']
-EXCLUSIONS = ["youth -employment", "women -violence", "ageing -health", "migrants -refugees", "poverty -extreme",
-              "cooperatives -agriculture"]
-MISSPELLINGS = ["developmnet", "socail protection", "educaton", "tuberclosis", "refugess", "unemploymnet",
-                "sustainible", "enviroment"]
-FILTERS = [{"body": "GA", "kind": "operative"}, {"year_from": "2015", "year_to": "2020"},
-           {"opening": "Calls upon"}, {"body": "ECOSOC", "year_from": "2000"}]
+TWO_WORDS = [
+    "social protection",
+    "older persons",
+    "climate change",
+    "human rights",
+    "sustainable development",
+    "gender equality",
+    "food security",
+    "persons disabilities",
+    "poverty eradication",
+    "social inclusion",
+]
+OR_QUERIES = [
+    "poverty OR hunger",
+    "refugees OR migrants",
+    "ageing OR elderly",
+    "youth OR adolescents",
+    "unemployment OR employment",
+    "education OR literacy",
+]
+PHRASES = [
+    '"older persons"',
+    '"social protection floors"',
+    '"right to development"',
+    '"persons with disabilities"',
+    '"social inclusion"',
+    '"decent work"',
+    '"World Summit for Social Development"',
+    '"calls upon"',
+]
+EXCLUSIONS = [
+    "youth -employment",
+    "women -violence",
+    "ageing -health",
+    "migrants -refugees",
+    "poverty -extreme",
+    "cooperatives -agriculture",
+]
+MISSPELLINGS = [
+    "developmnet",
+    "socail protection",
+    "educaton",
+    "tuberclosis",
+    "refugess",
+    "unemploymnet",
+    "sustainible",
+    "enviroment",
+]
+FILTERS = [
+    {"body": "GA", "kind": "operative"},
+    {"year_from": "2015", "year_to": "2020"},
+    {"opening": "Calls upon"},
+    {"body": "ECOSOC", "year_from": "2000"},
+]
 FILTERED_WORDS = ["development", "women", "social protection", "health", "children", "poverty"]
-PREFIXES_AND_GROUPS = ["soc*", "educat*", "(ageing OR elderly) -health", "(youth OR adolescents) employment",
-                       "women NOT violence", 'title:"social development"', "title:ageing poverty", "symbol:A/RES/7* poverty"]
+PREFIXES_AND_GROUPS = [
+    "soc*",
+    "educat*",
+    "(ageing OR elderly) -health",
+    "(youth OR adolescents) employment",
+    "women NOT violence",
+    'title:"social development"',
+    "title:ageing poverty",
+    "symbol:A/RES/7* poverty",
+]
 DEEP_PAGES = (50, 250)  # the 1,000th and the 5,000th hit: SEARCH_MAX_HITS (5,000) is the deepest page
 TARGETS_NOTE = {
     "latency": "every search type at 1M paragraphs: p95 <= 15 ms over HTTP at 1 client (3M: <= 25 ms)",
@@ -147,7 +197,8 @@ def vocabulary_words(low: int, high: int) -> list[str]:
     from resolutions.search.schema import TEXT
 
     return sorted(
-        term for term, count in index.searcher().terms_with_prefix(TEXT.exact, "")
+        term
+        for term, count in index.searcher().terms_with_prefix(TEXT.exact, "")
         if low <= count <= high and re.fullmatch(r"[a-z]{4,}", term) and analysis.stem_of_word(term)
     )
 
@@ -167,12 +218,14 @@ def sample_urls(rng: random.Random, pages: int) -> dict[str, list[str]]:
     if not max_paragraph:
         raise SystemExit("the database holds no paragraphs: run manage.py build_scale_corpus first")
     paragraph_rows = list(
-        Paragraph.objects.filter(id__in=[rng.randint(1, max_paragraph) for _ in range(pages * 2)])
-        .values_list("resolution__symbol", "key")[:pages]
+        Paragraph.objects.filter(id__in=[rng.randint(1, max_paragraph) for _ in range(pages * 2)]).values_list(
+            "resolution__symbol", "key"
+        )[:pages]
     )
     symbols = list(
-        Resolution.objects.filter(id__in=[rng.randint(1, max_resolution) for _ in range(pages * 2)])
-        .values_list("symbol", flat=True)[:pages]
+        Resolution.objects.filter(id__in=[rng.randint(1, max_resolution) for _ in range(pages * 2)]).values_list(
+            "symbol", flat=True
+        )[:pages]
     )
     rare = vocabulary_words(20, 200)
     rare = rng.sample(rare, min(30, len(rare))) if rare else ["tuberculosis"]
@@ -199,7 +252,9 @@ def sample_urls(rng: random.Random, pages: int) -> dict[str, list[str]]:
     searches = [url for name, group in urls.items() if "/search/" in group[0] for url in group]
     urls["mixed searches"] = searches
     views = urls["resolution page"] + urls["paragraph page"]
-    urls["browsing (2 pages per search)"] = [u for i, s in enumerate(searches) for u in (s, views[2 * i % len(views)], views[(2 * i + 1) % len(views)])]
+    urls["browsing (2 pages per search)"] = [
+        u for i, s in enumerate(searches) for u in (s, views[2 * i % len(views)], views[(2 * i + 1) % len(views)])
+    ]
     return urls
 
 
@@ -231,7 +286,7 @@ def warm_os_cache() -> dict:
                 " FROM (SELECT oid FROM ours UNION SELECT oid FROM toast) AS relations"
             )
             read = cursor.fetchone()[0]
-    except Exception as error:  # noqa: BLE001 -- a benchmark without the warm-up still runs
+    except Exception as error:
         return {"skipped": str(error).splitlines()[0], "index_bytes": index_bytes}
     return {"bytes": read, "index_bytes": index_bytes, "seconds": round(time.perf_counter() - started, 1)}
 
@@ -249,10 +304,15 @@ class FreshSearches:
         urls = []
         while len(urls) < count:
             first, second = self.rng.choice(self.words), self.rng.choice(self.words)
-            url = self.rng.choice([
-                search_url(first), search_url(first), search_url(f"{first} {second}"),
-                search_url(first, **self.rng.choice(FILTERS)), search_url(first, sort="date"),
-            ])
+            url = self.rng.choice(
+                [
+                    search_url(first),
+                    search_url(first),
+                    search_url(f"{first} {second}"),
+                    search_url(first, **self.rng.choice(FILTERS)),
+                    search_url(first, sort="date"),
+                ]
+            )
             if url not in self.seen:
                 self.seen.add(url)
                 urls.append(url)
@@ -279,9 +339,18 @@ def start_gunicorn(port: int, workers: int | None, log: Path, **extra_env: str) 
     if workers:
         env["GUNICORN_WORKERS"] = str(workers)
     process = subprocess.Popen(
-        [str(PROJECT / ".venv" / "bin" / "gunicorn"), "archive.wsgi", "--config", "gunicorn.conf.py",
-         "--bind", f"127.0.0.1:{port}"],
-        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=log.open("w"),
+        [
+            str(PROJECT / ".venv" / "bin" / "gunicorn"),
+            "archive.wsgi",
+            "--config",
+            "gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -336,9 +405,25 @@ def ensure_wrk() -> str:
 def run_wrk(wrk: str, port: int, script: Path, paths_file: Path, clients: int, duration: float) -> dict:
     threads = min(clients, 2)
     result = subprocess.run(
-        [wrk, "-t", str(threads), "-c", str(clients), "-d", f"{max(1, round(duration))}s", "--timeout", "10s", "-s", str(script),
-         f"http://127.0.0.1:{port}", "--", str(paths_file)],
-        capture_output=True, text=True, check=False,
+        [
+            wrk,
+            "-t",
+            str(threads),
+            "-c",
+            str(clients),
+            "-d",
+            f"{max(1, round(duration))}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{port}",
+            "--",
+            str(paths_file),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     line = next((l for l in result.stdout.splitlines() if l.startswith("WRK_JSON ")), None)
     if line is None:
@@ -387,7 +472,9 @@ def bare_tantivy(params: dict):
     from resolutions.search.schema import TEXT, schema
 
     searcher = index.searcher()
-    filters = {name: int(params[name]) if name.startswith("year") else params[name] for name in FILTER_NAMES if name in params}
+    filters = {
+        name: int(params[name]) if name.startswith("year") else params[name] for name in FILTER_NAMES if name in params
+    }
     matches = compile.with_filters(compile.plan(query.parse(params["q"])).matches, filters)
     grouped = params.get("view") == "resolutions"
     size = execute.GROUPS_PER_PAGE if grouped else execute.PAGE_SIZE
@@ -396,12 +483,16 @@ def bare_tantivy(params: dict):
 
     def run() -> int:
         if params.get("sort") == "date":
-            found = searcher.search(matches, size, count=True, order_by_field="newest", offset=offset, order=tantivy.Order.Desc)
+            found = searcher.search(
+                matches, size, count=True, order_by_field="newest", offset=offset, order=tantivy.Order.Desc
+            )
         else:
             found = searcher.search(matches, size, count=True, offset=offset)
         searcher.aggregate(matches, aggregations)
         snippets = tantivy.SnippetGenerator.create(searcher, matches, schema(), TEXT.name)
-        return len([snippets.snippet_from_doc(searcher.doc(address)).to_html() for _, address in found.hits]) + found.count
+        return (
+            len([snippets.snippet_from_doc(searcher.doc(address)).to_html() for _, address in found.hits]) + found.count
+        )
 
     return run
 
@@ -432,15 +523,24 @@ def in_process(urls: dict[str, list[str]], repeat: int, per_type: int) -> dict:
             continue
         rows = []
         for url in group[:per_type]:
+
             def archive(url=url):
                 return search_page(factory.get(url)).status_code
 
             status = archive()
             bare = bare_tantivy(_search_params(url))
             (archive_ms, archive_cpu), (bare_ms, bare_cpu) = _median_ms(archive, repeat), _median_ms(bare, repeat)
-            rows.append({"url": url, "status": status, "archive_ms": archive_ms, "bare_ms": bare_ms,
-                         "archive_cpu_ms": archive_cpu, "bare_cpu_ms": bare_cpu,
-                         "ratio": round(archive_ms / bare_ms, 2) if bare_ms else None})
+            rows.append(
+                {
+                    "url": url,
+                    "status": status,
+                    "archive_ms": archive_ms,
+                    "bare_ms": bare_ms,
+                    "archive_cpu_ms": archive_cpu,
+                    "bare_cpu_ms": bare_cpu,
+                    "ratio": round(archive_ms / bare_ms, 2) if bare_ms else None,
+                }
+            )
         measured[name] = {
             "archive_ms": statistics.median(r["archive_ms"] for r in rows),
             "bare_ms": statistics.median(r["bare_ms"] for r in rows),
@@ -474,12 +574,20 @@ def verify_queries(urls: dict[str, list[str]]) -> list[dict]:
             started = time.perf_counter()
             try:
                 outcome = verify.compare(params["q"], filters, searcher=searcher, forms=forms)
-            except Exception as error:  # noqa: BLE001 -- a query the search refuses is reported, not compared
+            except Exception as error:
                 outcomes.append({"type": name, "query": params["q"], "filters": filters, "refused": str(error)})
                 continue
-            outcomes.append({"type": name, "query": params["q"], "filters": filters, "equal": outcome.equal,
-                             "index_total": outcome.index_total, "database_total": outcome.database_total,
-                             "seconds": round(time.perf_counter() - started, 2)})
+            outcomes.append(
+                {
+                    "type": name,
+                    "query": params["q"],
+                    "filters": filters,
+                    "equal": outcome.equal,
+                    "index_total": outcome.index_total,
+                    "database_total": outcome.database_total,
+                    "seconds": round(time.perf_counter() - started, 2),
+                }
+            )
             print(outcome.describe(), file=sys.stderr)
     return outcomes
 
@@ -490,9 +598,17 @@ def verify_queries(urls: dict[str, list[str]]) -> list[dict]:
 def machine() -> dict:
     from django.db import connection
 
-    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
-                if l.startswith("model name")), platform.processor())
-    memory = next((l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")), "0")
+    cpu = next(
+        (
+            l.split(":", 1)[1].strip()
+            for l in Path("/proc/cpuinfo").read_text().splitlines()
+            if l.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        (l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")), "0"
+    )
     with connection.cursor() as cursor:
         cursor.execute("SELECT version()")
         version = cursor.fetchone()[0].split(" on ")[0]
@@ -503,9 +619,15 @@ def machine() -> dict:
         cursor.execute("SELECT pg_database_size(current_database())")
         size = cursor.fetchone()[0]
     return {
-        "cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(int(memory) / 1024 / 1024, 1),
-        "python": platform.python_version(), "postgresql": version, "database": connection.settings_dict["NAME"],
-        "paragraphs": paragraphs, "resolutions": resolutions, "database_bytes": size,
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(int(memory) / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "postgresql": version,
+        "database": connection.settings_dict["NAME"],
+        "paragraphs": paragraphs,
+        "resolutions": resolutions,
+        "database_bytes": size,
         "load_average_start": os.getloadavg(),
     }
 
@@ -518,19 +640,27 @@ def print_tables(result: dict) -> None:
     load = result["load"]
     floor = {row["clients"]: row for row in load["livez (floor)"]}
     print(f"\nHTTP, {result['duration_s']} s per cell; ms, requests/s, (ratio to /livez p50 / throughput)")
-    print(f"{'type':<30}{'clients':>8}{'p50':>9}{'p95':>9}{'p99':>9}{'req/s':>9}{'err':>5}  {'p50/floor':>9} {'rps/floor':>9}")
+    print(
+        f"{'type':<30}{'clients':>8}{'p50':>9}{'p95':>9}{'p99':>9}{'req/s':>9}{'err':>5}  {'p50/floor':>9} {'rps/floor':>9}"
+    )
     for name, rows in load.items():
         for row in rows:
             base = floor.get(row["clients"])
-            print(f"{name:<30}{row['clients']:>8}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}{row['p99_ms']:>9.1f}"
-                  f"{row['rps']:>9.0f}{row['errors']:>5}  {ratio(row['p50_ms'], base['p50_ms']):>9} "
-                  f"{ratio(row['rps'], base['rps']):>9}")
-    print("\nIn process (no HTTP, no cache), median per type: the archive's whole search and bare Tantivy, wall-clock"
-          " and CPU ms; wall-clock ratio (worst URL)")
+            print(
+                f"{name:<30}{row['clients']:>8}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}{row['p99_ms']:>9.1f}"
+                f"{row['rps']:>9.0f}{row['errors']:>5}  {ratio(row['p50_ms'], base['p50_ms']):>9} "
+                f"{ratio(row['rps'], base['rps']):>9}"
+            )
+    print(
+        "\nIn process (no HTTP, no cache), median per type: the archive's whole search and bare Tantivy, wall-clock"
+        " and CPU ms; wall-clock ratio (worst URL)"
+    )
     print(f"{'type':<30}{'archive':>9}{'cpu':>7}{'bare':>8}{'cpu':>7}{'ratio':>7}{'worst':>7}")
     for name, row in result["in_process"].items():
-        print(f"{name:<30}{row['archive_ms']:>9.2f}{row['archive_cpu_ms']:>7.2f}{row['bare_ms']:>8.2f}"
-              f"{row['bare_cpu_ms']:>7.2f}{row['ratio']:>7.2f}{row['worst_ratio']:>7.2f}")
+        print(
+            f"{name:<30}{row['archive_ms']:>9.2f}{row['archive_cpu_ms']:>7.2f}{row['bare_ms']:>8.2f}"
+            f"{row['bare_cpu_ms']:>7.2f}{row['ratio']:>7.2f}{row['worst_ratio']:>7.2f}"
+        )
     print("\nTargets")
     for name, (ok, detail) in result["targets"].items():
         print(f"  {'PASS' if ok else 'FAIL'}  {TARGETS_NOTE[name]}: {detail}")
@@ -555,7 +685,7 @@ def markdown(result: dict) -> str:
         lines.append(
             f"| {name} | {one['p50_ms']:.1f} | {one['p95_ms']:.1f} | {one['p99_ms']:.1f} | "
             f"{ratio(one['p50_ms'], floor_one['p50_ms'])} | {sixteen['rps']:,.0f} | {sixteen['p95_ms']:.1f} | "
-            f"{ratio(sixteen['rps'], floor_sixteen['rps'])} | {f'{sixty_four["rps"]:,.0f}' if sixty_four else "-"} | "
+            f"{ratio(sixteen['rps'], floor_sixteen['rps'])} | {f'{sixty_four["rps"]:,.0f}' if sixty_four else '-'} | "
             f"{sum(r['errors'] for r in rows)} |"
         )
     return "\n".join(lines)
@@ -570,34 +700,47 @@ def check_targets(load: dict, measured: dict, paragraphs: int) -> dict:
 
     targets = {}
     limit = 15 if paragraphs < 2_000_000 else 25
-    searches = {name: at(name, 1) for name, rows in load.items()
-                if rows and not name.startswith(("livez", "resolution page", "paragraph page", "browsing", "mixed"))}
+    searches = {
+        name: at(name, 1)
+        for name, rows in load.items()
+        if rows and not name.startswith(("livez", "resolution page", "paragraph page", "browsing", "mixed"))
+    }
     searches = {name: row for name, row in searches.items() if row}
     if searches:
         worst = max(searches.items(), key=lambda item: item[1]["p95_ms"])
-        targets["latency"] = (all(row["p95_ms"] <= limit for row in searches.values()),
-                              f"limit {limit} ms; worst {worst[0]} p95 {worst[1]['p95_ms']:.1f}; "
-                              + ", ".join(f"{n} {r['p95_ms']:.1f}" for n, r in searches.items()))
+        targets["latency"] = (
+            all(row["p95_ms"] <= limit for row in searches.values()),
+            f"limit {limit} ms; worst {worst[0]} p95 {worst[1]['p95_ms']:.1f}; "
+            + ", ".join(f"{n} {r['p95_ms']:.1f}" for n, r in searches.items()),
+        )
     mixed = at("mixed searches", 16)
     if mixed:
         errors = sum(r["errors"] for rows in load.values() for r in rows)
-        targets["mixed"] = (mixed["rps"] >= 300 and errors == 0,
-                            f"{mixed['rps']:.0f}/s, p95 {mixed['p95_ms']:.1f} ms at 16 clients; errors in the run {errors}")
+        targets["mixed"] = (
+            mixed["rps"] >= 300 and errors == 0,
+            f"{mixed['rps']:.0f}/s, p95 {mixed['p95_ms']:.1f} ms at 16 clients; errors in the run {errors}",
+        )
     # A misspelling finds nothing, which bare Tantivy answers at once; the archive then looks for a
     # spelling in the index's vocabulary and checks it: work bare Tantivy does not do. Shown, not targeted.
     compared = {name: row for name, row in measured.items() if name != "misspelling"}
     if compared:
         worst = max(compared.items(), key=lambda item: item[1]["ratio"])
-        targets["bare"] = (all(row["ratio"] <= 3 for row in compared.values()),
-                           f"median ratio per type {min(r['ratio'] for r in compared.values()):.2f}-{worst[1]['ratio']:.2f}"
-                           f" (highest: {worst[0]}); misspellings, which also compute a did-you-mean, "
-                           f"{measured['misspelling']['ratio'] if 'misspelling' in measured else '-'}")
+        targets["bare"] = (
+            all(row["ratio"] <= 3 for row in compared.values()),
+            f"median ratio per type {min(r['ratio'] for r in compared.values()):.2f}-{worst[1]['ratio']:.2f}"
+            f" (highest: {worst[0]}); misspellings, which also compute a did-you-mean, "
+            f"{measured['misspelling']['ratio'] if 'misspelling' in measured else '-'}",
+        )
     pages = [(at(n, 1), at(n, 16)) for n in ("resolution page", "paragraph page")]
     if all(one and sixteen for one, sixteen in pages):
         ok = all(one["p50_ms"] <= 5 and one["p99_ms"] <= 20 and sixteen["rps"] >= 400 for one, sixteen in pages)
-        targets["pages"] = (ok, "; ".join(
-            f"1 client p50 {one['p50_ms']:.1f}, p99 {one['p99_ms']:.1f}; 16 clients {sixteen['rps']:.0f}/s"
-            for one, sixteen in pages))
+        targets["pages"] = (
+            ok,
+            "; ".join(
+                f"1 client p50 {one['p50_ms']:.1f}, p99 {one['p99_ms']:.1f}; 16 clients {sixteen['rps']:.0f}/s"
+                for one, sixteen in pages
+            ),
+        )
     return targets
 
 
@@ -606,7 +749,9 @@ def cache_phase(wrk: str, args, clients: list[int], mixed: list[str], rng: rando
     every search repeated (the cache's best case), then every other one new (never cached before)."""
     fresh = FreshSearches(rng)
     port = free_port()
-    server = start_gunicorn(port, args.workers, RESULTS / f"gunicorn-bench-cache-{stamp}.log", SEARCH_CACHE_SECONDS="300")
+    server = start_gunicorn(
+        port, args.workers, RESULTS / f"gunicorn-bench-cache-{stamp}.log", SEARCH_CACHE_SECONDS="300"
+    )
     load: dict[str, list] = {}
     try:
         for url in mixed:  # the repeated searches are in the cache before the first cell
@@ -627,9 +772,12 @@ def cache_phase(wrk: str, args, clients: list[int], mixed: list[str], rng: rando
                     settle(port)
                     row = run_wrk(wrk, port, script, paths_file, count, args.duration)
                     load[name].append(row)
-                    print(f"{name:<30} {count:>3} clients: p50 {row['p50_ms']:.1f} ms, p95 {row['p95_ms']:.1f} ms, "
-                          f"p99 {row['p99_ms']:.1f} ms, {row['rps']:.0f}/s, errors {row['errors']}, "
-                          f"from cache {row['from_cache_share']:.0%}", file=sys.stderr)
+                    print(
+                        f"{name:<30} {count:>3} clients: p50 {row['p50_ms']:.1f} ms, p95 {row['p95_ms']:.1f} ms, "
+                        f"p99 {row['p99_ms']:.1f} ms, {row['rps']:.0f}/s, errors {row['errors']}, "
+                        f"from cache {row['from_cache_share']:.0%}",
+                        file=sys.stderr,
+                    )
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -646,8 +794,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-cache-phase", action="store_true", help="skip the runs with the search cache on")
     parser.add_argument("--markdown", type=Path, help="only print a results file's table as Markdown")
-    parser.add_argument("--verify", action="store_true",
-                        help="only compare every benchmark query's total and facets with PostgreSQL's (real corpus)")
+    parser.add_argument(
+        "--verify",
+        action="store_true",
+        help="only compare every benchmark query's total and facets with PostgreSQL's (real corpus)",
+    )
     args = parser.parse_args()
     if args.markdown:
         print(markdown(json.loads(args.markdown.read_text())))
@@ -668,9 +819,11 @@ def main() -> int:
         path = RESULTS / f"verify-{info['database']}-{stamp}.json"
         path.write_text(json.dumps({"machine": info, "queries": outcomes}, indent=2, default=str))
         same = sum(o["equal"] for o in compared)
-        print(f"{info['database']}: {info['paragraphs']:,} paragraphs; {same} of {len(compared)} benchmark queries "
-              f"with totals and facet counts equal to PostgreSQL's; {len(outcomes) - len(compared)} refused; "
-              f"written to {path.relative_to(PROJECT)}")
+        print(
+            f"{info['database']}: {info['paragraphs']:,} paragraphs; {same} of {len(compared)} benchmark queries "
+            f"with totals and facet counts equal to PostgreSQL's; {len(outcomes) - len(compared)} refused; "
+            f"written to {path.relative_to(PROJECT)}"
+        )
         return 0 if same == len(compared) else 1
     wrk = ensure_wrk()
     info["os_cache_warm_up"] = warm_os_cache()
@@ -680,8 +833,11 @@ def main() -> int:
         wanted = {"livez (floor)", *args.types.split(",")}
         urls = {name: group for name, group in urls.items() if name in wanted}
     clients = [int(c) for c in args.clients.split(",")]
-    print(f"{info['database']}: {info['paragraphs']:,} paragraphs in {info['resolutions']:,} resolutions; "
-          f"{info['cpu']}, {info['cores']} cores; load average {info['load_average_start'][0]:.1f}", file=sys.stderr)
+    print(
+        f"{info['database']}: {info['paragraphs']:,} paragraphs in {info['resolutions']:,} resolutions; "
+        f"{info['cpu']}, {info['cores']} cores; load average {info['load_average_start'][0]:.1f}",
+        file=sys.stderr,
+    )
 
     port = free_port()
     server = start_gunicorn(port, args.workers, RESULTS / f"gunicorn-bench-{stamp}.log")
@@ -706,8 +862,11 @@ def main() -> int:
                     settle(port)
                     row = run_wrk(wrk, port, script, paths_file, count, args.duration)
                     load[name].append(row)
-                    print(f"{name:<30} {count:>3} clients: p50 {row['p50_ms']:.1f} ms, p95 {row['p95_ms']:.1f} ms, "
-                          f"p99 {row['p99_ms']:.1f} ms, {row['rps']:.0f}/s, errors {row['errors']}", file=sys.stderr)
+                    print(
+                        f"{name:<30} {count:>3} clients: p50 {row['p50_ms']:.1f} ms, p95 {row['p95_ms']:.1f} ms, "
+                        f"p99 {row['p99_ms']:.1f} ms, {row['rps']:.0f}/s, errors {row['errors']}",
+                        file=sys.stderr,
+                    )
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -722,8 +881,13 @@ def main() -> int:
     settings.SEARCH_CACHE_SECONDS = 0
     measured = in_process(urls, args.repeat, per_type=5)
     result = {
-        "machine": info, "duration_s": args.duration, "clients": clients, "urls": {k: len(v) for k, v in urls.items()},
-        "warm_up_failures": bad, "load": load, "in_process": measured,
+        "machine": info,
+        "duration_s": args.duration,
+        "clients": clients,
+        "urls": {k: len(v) for k, v in urls.items()},
+        "warm_up_failures": bad,
+        "load": load,
+        "in_process": measured,
         "targets": check_targets(load, measured, info["paragraphs"]),
     }
     path = RESULTS / f"bench-{info['database']}-{stamp}.json"

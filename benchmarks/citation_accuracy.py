@@ -62,7 +62,7 @@ def pattern_of(symbol: str) -> str:
 
 
 def context(text: str, start: int, end: int, width: int = 60) -> str:
-    return f"…{text[max(0, start - width):start]}[[{text[start:end]}]]{text[end:end + width]}…".replace("\n", " ")
+    return f"…{text[max(0, start - width) : start]}[[{text[start:end]}]]{text[end : end + width]}…".replace("\n", " ")
 
 
 def measure(corpus: Path, examples: int) -> dict:
@@ -86,7 +86,9 @@ def measure(corpus: Path, examples: int) -> dict:
         if not any(link_targets(link.href) for unit in units for link in unit.rich.links):
             continue
         stats["files with UN links"] += 1
-        linked_in_file = {symbol.upper() for unit in units for link in unit.rich.links for symbol in link_targets(link.href)}
+        linked_in_file = {
+            symbol.upper() for unit in units for link in unit.rich.links for symbol in link_targets(link.href)
+        }
         for unit in units:
             text = unit.rich.text
             stats["texts measured"] += 1
@@ -128,8 +130,12 @@ def measure(corpus: Path, examples: int) -> dict:
                 if symbol in expected or re.sub(r" [A-Z]{1,2}$", "", symbol) in expected:
                     continue
                 stats["false finds"] += 1
-                entry = {"where": where, "symbol": symbol, "context": context(text, start, end),
-                         "text_has_other_links": bool(expected)}
+                entry = {
+                    "where": where,
+                    "symbol": symbol,
+                    "context": context(text, start, end),
+                    "text_has_other_links": bool(expected),
+                }
                 false_finds[pattern_of(symbol)].append(entry)
                 if "/DEC/" in symbol:
                     stats["false finds: decisions (the UN links none)"] += 1
@@ -167,17 +173,30 @@ def print_report(result: dict, top: int) -> None:
     counts = result["counts"]
     print(f"Citation accuracy against the UN's markup ({result['corpus']}, {result['seconds']}s)")
     print(f"{'files':<50}{counts.get('files', 0):>10}")
-    for name in ("files skipped (not English)", "files failed", "files with UN links", "texts measured",
-                 "texts with UN links", "UN links", "found", "true finds", "misses", "false finds",
-                 "misses: the link's part letter is not the printed one",
-                 "misses: link to an A/RES/N/N that cannot exist",
-                 "false finds: decisions (the UN links none)", "false finds: UN linked it elsewhere in the file"):
+    for name in (
+        "files skipped (not English)",
+        "files failed",
+        "files with UN links",
+        "texts measured",
+        "texts with UN links",
+        "UN links",
+        "found",
+        "true finds",
+        "misses",
+        "false finds",
+        "misses: the link's part letter is not the printed one",
+        "misses: link to an A/RES/N/N that cannot exist",
+        "false finds: decisions (the UN links none)",
+        "false finds: UN linked it elsewhere in the file",
+    ):
         print(f"{name:<50}{counts.get(name, 0):>10}")
     print(f"{'precision':<50}{result['precision']:>10.4f}")
     print(f"{'precision, decisions apart':<50}{result['precision_without_decisions']:>10.4f}")
     print(f"{'recall':<50}{result['recall']:>10.4f}")
-    for title, key in (("misses (UN linked, finder did not find)", "misses_by_pattern"),
-                       ("false finds (finder found, UN did not link)", "false_finds_by_pattern")):
+    for title, key in (
+        ("misses (UN linked, finder did not find)", "misses_by_pattern"),
+        ("false finds (finder found, UN did not link)", "false_finds_by_pattern"),
+    ):
         print(f"\n{title}, by pattern:")
         for group in result[key][:top]:
             example = group["examples"][0]

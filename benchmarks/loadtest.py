@@ -139,7 +139,14 @@ def percentile(values, fraction):
 def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
     env = {**os.environ, "GUNICORN_ACCESSLOG": "", "DJANGO_LOG_LEVEL": "WARNING", "GUNICORN_WORKERS": str(workers)}
     process = subprocess.Popen(
-        [str(PROJECT / ".venv" / "bin" / "gunicorn"), "archive.wsgi", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
+        [
+            str(PROJECT / ".venv" / "bin" / "gunicorn"),
+            "archive.wsgi",
+            "--config",
+            "gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
         cwd=PROJECT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -200,13 +207,17 @@ def main() -> int:
             client.start()
         helpers = []
         if args.hup_at is not None:
+
             def hup():
                 time.sleep(args.hup_at)
                 events["hup_at"] = time.monotonic()
                 server.send_signal(signal.SIGHUP)
+
             helpers.append(threading.Thread(target=hup, daemon=True))
         if args.db_fault_at is not None:
-            helpers.append(threading.Thread(target=db_fault, args=(args.db_fault_at, args.db_down_for, events), daemon=True))
+            helpers.append(
+                threading.Thread(target=db_fault, args=(args.db_fault_at, args.db_down_for, events), daemon=True)
+            )
         for helper in helpers:
             helper.start()
         for client in clients:
@@ -223,6 +234,7 @@ def main() -> int:
     statuses = Counter(str(entry[3]) for entry in log)
     latencies = [entry[1] * 1000 for entry in log if entry[3] == 200]
     retries = sum(1 for entry in log if entry[4])
+
     def in_fault(entry) -> bool:
         """A 503 is the right answer for a request that overlapped the outage (or the few seconds after)."""
         if "db_stopped_at" not in events:

@@ -22,9 +22,9 @@ from django.utils.text import Truncator
 
 from resolutions.ingest.document import ParseError, SkippedSource
 from resolutions.ingest.pipeline import MAX_SOURCE_BYTES, format_modules, parse_bytes
-from resolutions.store.load import LoadError, load_resolution
 from resolutions.models import Body, Citation, Footnote, Paragraph, ParagraphVersion, Resolution, ResolutionSource, Vote
 from resolutions.search import index as search_index
+from resolutions.store.load import LoadError, load_resolution
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -130,13 +130,41 @@ class ResolutionAdmin(admin.ModelAdmin):
     date_hierarchy = "adopted_on"
     fieldsets = [
         ("What curators edit", {"fields": CURATED_FIELDS}),
-        ("From the source", {"fields": ["symbol", "body", "number", "session", "session_label", "language",
-                                        "source_name", "source_format", "source_sha256"]}),
-        ("Kept by the archive", {"fields": ["session_sort", "content_hash", "created_at", "updated_at"], "classes": ["collapse"]}),
+        (
+            "From the source",
+            {
+                "fields": [
+                    "symbol",
+                    "body",
+                    "number",
+                    "session",
+                    "session_label",
+                    "language",
+                    "source_name",
+                    "source_format",
+                    "source_sha256",
+                ]
+            },
+        ),
+        (
+            "Kept by the archive",
+            {"fields": ["session_sort", "content_hash", "created_at", "updated_at"], "classes": ["collapse"]},
+        ),
     ]
     readonly_fields = [
-        "symbol", "body", "number", "session", "session_label", "language", "source_name", "source_format",
-        "source_sha256", "session_sort", "content_hash", "created_at", "updated_at",
+        "symbol",
+        "body",
+        "number",
+        "session",
+        "session_label",
+        "language",
+        "source_name",
+        "source_format",
+        "source_sha256",
+        "session_sort",
+        "content_hash",
+        "created_at",
+        "updated_at",
     ]
     inlines = [SourceInline, ParagraphInline, FootnoteInline, CitationInline, VoteInline, ParagraphVersionInline]
     change_list_template = "admin/resolutions/resolution/change_list.html"
@@ -165,7 +193,9 @@ class ResolutionAdmin(admin.ModelAdmin):
         return resolution.source_as_pinned
 
     def get_urls(self):
-        return [path("import/", self.admin_site.admin_view(self.import_source), name="resolutions_import")] + super().get_urls()
+        return [
+            path("import/", self.admin_site.admin_view(self.import_source), name="resolutions_import")
+        ] + super().get_urls()
 
     def import_source(self, request):
         """Parse and load an uploaded source, one transaction per resolution."""
@@ -187,7 +217,12 @@ class ResolutionAdmin(admin.ModelAdmin):
                 for warning in document.warnings + [w for r in document.resolutions for w in r.warnings]:
                     messages.warning(request, warning)
                 return redirect("admin:resolutions_resolution_changelist")
-        context = {**self.admin_site.each_context(request), "form": form, "title": "Import a source", "opts": self.model._meta}
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "title": "Import a source",
+            "opts": self.model._meta,
+        }
         return render(request, "admin/resolutions/import.html", context)
 
 

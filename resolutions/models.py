@@ -75,11 +75,15 @@ class Resolution(models.Model):
         "pinned source (SHA-256)",
         max_length=64,
         blank=True,
-        validators=[RegexValidator(r"^[0-9a-f]{64}$", "Give the source's SHA-256: 64 digits and letters a–f, in lower case.")],
+        validators=[
+            RegexValidator(r"^[0-9a-f]{64}$", "Give the source's SHA-256: 64 digits and letters a–f, in lower case.")
+        ],
         help_text="The SHA-256 of the source a curator has checked this text against. "
         "The admin flags the resolution when its text comes from another source (a later import).",
     )
-    content_hash = models.CharField("content hash", max_length=64)  # of the parsed content: re-import detects "unchanged"
+    content_hash = models.CharField(
+        "content hash", max_length=64
+    )  # of the parsed content: re-import detects "unchanged"
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -202,9 +206,7 @@ class Citation(models.Model):
     footnote = models.ForeignKey(Footnote, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
     target_symbol = models.CharField("cited symbol", max_length=80)
     target_paragraph = models.CharField("cited paragraph", max_length=40, blank=True)
-    target = models.ForeignKey(
-        Resolution, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_by"
-    )
+    target = models.ForeignKey(Resolution, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_by")
     matched_text = models.TextField("text as printed")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
@@ -290,7 +292,9 @@ class ParagraphVersionQuerySet(models.QuerySet):
         """The texts an address held before, latest first."""
         return self.filter(resolution=resolution, key=key).order_by("-replaced_at", "-id")
 
-    def address_answer(self, resolution: Resolution, key: str, live_keys: set[str]) -> tuple[str, "ParagraphVersion | None"]:
+    def address_answer(
+        self, resolution: Resolution, key: str, live_keys: set[str]
+    ) -> tuple[str, ParagraphVersion | None]:
         """Where a retired address answers: (live key its text moved to, None), or ("", its latest earlier text).
 
         Follows moves from one import to the next (p1 -> op1 -> annex-op1);

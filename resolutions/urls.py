@@ -1,14 +1,27 @@
 from django.urls import path, re_path
 
-from resolutions.web.views import search as search_views
-from resolutions.web.views import documents as views
 from resolutions.web.page_cache import cached_page
+from resolutions.web.views import documents as views
+from resolutions.web.views import search as search_views
 
 # First path segments the symbol catch-all below never takes: our own pages and
 # those of other apps, wherever they are routed (a symbol starts with capitals).
 RESERVED_PREFIXES = (
-    "search", "api", "cite", "admin", "static", "media", "healthz", "livez", "sitemap.xml",
-    "robots.txt", "opensearch.xml", "feeds", "bodies", "resolutions", "favicon.ico",
+    "search",
+    "api",
+    "cite",
+    "admin",
+    "static",
+    "media",
+    "healthz",
+    "livez",
+    "sitemap.xml",
+    "robots.txt",
+    "opensearch.xml",
+    "feeds",
+    "bodies",
+    "resolutions",
+    "favicon.ico",
 )
 RESERVED = "|".join(prefix.replace(".", r"\.") for prefix in RESERVED_PREFIXES)
 

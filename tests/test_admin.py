@@ -4,9 +4,10 @@ import re
 
 import pytest
 
-from resolutions.ingest.document import SourceInfo, Vote as ParsedVote
-from resolutions.store.load import SOURCE_ADDED, UPDATED, load_resolution
+from resolutions.ingest.document import SourceInfo
+from resolutions.ingest.document import Vote as ParsedVote
 from resolutions.models import Resolution
+from resolutions.store.load import SOURCE_ADDED, UPDATED, load_resolution
 from tests.conftest import make_resolution
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,12 @@ pytestmark = pytest.mark.django_db
 INLINE_PREFIXES = ("sources", "paragraphs", "footnotes", "citations", "votes", "paragraph_versions")
 
 LONG_TITLE = "Promoting social integration through social inclusion, " * 4
-VOTES = [ParsedVote("Afghanistan", "Y"), ParsedVote("Albania", "N"), ParsedVote("Algeria", "A"), ParsedVote("Andorra", "")]
+VOTES = [
+    ParsedVote("Afghanistan", "Y"),
+    ParsedVote("Albania", "N"),
+    ParsedVote("Algeria", "A"),
+    ParsedVote("Andorra", ""),
+]
 
 
 @pytest.fixture
@@ -36,31 +42,58 @@ def test_bodies_are_named_in_good_english(admin_client, resolution):
 def test_curators_edit_their_fields_only(admin_client, resolution):
     page = change_form(admin_client, resolution)
     editable = set(re.findall(r'<(?:input|textarea|select)[^>]* name="([a-z_]+)"', page)) - {"csrfmiddlewaretoken"}
-    editable = {name for name in editable if not name.startswith(("paragraphs-", "footnotes-", "citations-", "votes-", "_"))}
-    assert editable == {"title", "adopted_on", "meeting", "report", "agenda_item", "committee", "metadata", "source_pin"}
+    editable = {
+        name for name in editable if not name.startswith(("paragraphs-", "footnotes-", "citations-", "votes-", "_"))
+    }
+    assert editable == {
+        "title",
+        "adopted_on",
+        "meeting",
+        "report",
+        "agenda_item",
+        "committee",
+        "metadata",
+        "source_pin",
+    }
     for label in ("Session order", "Content hash", "Source SHA-256", "Source file", "Session, in words"):
         assert f"<label>{label}:</label>" in page
 
 
 def test_a_post_cannot_change_internal_fields(admin_client, resolution):
     data = {
-        "title": "A curated title", "adopted_on": "2015-12-17", "meeting": "", "report": "", "agenda_item": "",
-        "committee": "Third Committee", "metadata": "{}", "source_pin": "",
-        "session_sort": "999", "content_hash": "forged", "source_sha256": "forged",
-        **{f"{prefix}-{field}": value for prefix in INLINE_PREFIXES
-           for field, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))},
+        "title": "A curated title",
+        "adopted_on": "2015-12-17",
+        "meeting": "",
+        "report": "",
+        "agenda_item": "",
+        "committee": "Third Committee",
+        "metadata": "{}",
+        "source_pin": "",
+        "session_sort": "999",
+        "content_hash": "forged",
+        "source_sha256": "forged",
+        **{
+            f"{prefix}-{field}": value
+            for prefix in INLINE_PREFIXES
+            for field, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))
+        },
     }
     response = admin_client.post(f"/admin/resolutions/resolution/{resolution.pk}/change/", data)
     assert response.status_code == 302
     resolution.refresh_from_db()
     assert resolution.title == "A curated title" and resolution.committee == "Third Committee"
-    assert resolution.session_sort == 70 and resolution.content_hash != "forged" and resolution.source_sha256 == "0" * 64
+    assert (
+        resolution.session_sort == 70 and resolution.content_hash != "forged" and resolution.source_sha256 == "0" * 64
+    )
 
 
 def test_a_bad_source_pin_is_refused_with_a_message(admin_client, resolution):
-    data = {"title": resolution.title, "metadata": "{}", "source_pin": "not a hash",
-            **{f"{prefix}-{field}": "0" for prefix in INLINE_PREFIXES
-               for field in ("TOTAL_FORMS", "INITIAL_FORMS")}}
+    data = {
+        "title": resolution.title,
+        "metadata": "{}",
+        "source_pin": "not a hash",
+        **{f"{prefix}-{field}": "0" for prefix in INLINE_PREFIXES for field in ("TOTAL_FORMS", "INITIAL_FORMS")},
+    }
     response = admin_client.post(f"/admin/resolutions/resolution/{resolution.pk}/change/", data)
     assert response.status_code == 200
     assert "Give the source&#x27;s SHA-256" in response.content.decode()
@@ -69,7 +102,9 @@ def test_a_bad_source_pin_is_refused_with_a_message(admin_client, resolution):
 def test_a_pinned_source_keeps_the_text_and_the_list_flags_a_pin_not_yet_applied(admin_client, resolution):
     Resolution.objects.filter(pk=resolution.pk).update(source_pin="0" * 64)
     assert "A/RES/70/126" in admin_client.get("/admin/resolutions/resolution/?pinned=kept").content.decode()
-    later = make_resolution(title="Promoting social integration", source=SourceInfo(name="later.txt", format="ods-text", sha256="1" * 64))
+    later = make_resolution(
+        title="Promoting social integration", source=SourceInfo(name="later.txt", format="ods-text", sha256="1" * 64)
+    )
     assert load_resolution(later).outcome == SOURCE_ADDED  # the pin wins: the later source is kept, not applied
     assert Resolution.objects.get(pk=resolution.pk).source_sha256 == "0" * 64
     assert "A/RES/70/126" in admin_client.get("/admin/resolutions/resolution/?pinned=kept").content.decode()
@@ -83,13 +118,17 @@ def test_a_pinned_source_keeps_the_text_and_the_list_flags_a_pin_not_yet_applied
 
 def test_the_vote_list_shows_the_states_not_the_title(admin_client, resolution):
     page = admin_client.get("/admin/resolutions/vote/").content.decode()
-    rows = re.findall(r'<tr>.*?</tr>', page[page.index('id="result_list"'):], re.S)
+    rows = re.findall(r"<tr>.*?</tr>", page[page.index('id="result_list"') :], re.S)
     assert len(rows) == 1 + len(VOTES)
     header = rows[0]
     assert [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r'<div class="text">(.*?)</div>', header)] == [
-        "Member State", "Vote", "Resolution", "Adopted on"]
+        "Member State",
+        "Vote",
+        "Resolution",
+        "Adopted on",
+    ]
     assert "Afghanistan" in rows[1] and "Yes" in rows[1] and "A/RES/70/126" in rows[1]
-    assert "Promoting social integration" not in page[page.index('id="result_list"'):]
+    assert "Promoting social integration" not in page[page.index('id="result_list"') :]
     assert admin_client.get("/admin/resolutions/vote/add/").status_code == 403
 
 

@@ -17,9 +17,7 @@ from archive.wsgi import application
 from resolutions.api.openapi import openapi_document
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "resolutions.json"
-FUZZ_SETTINGS = settings(
-    max_examples=250, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True
-)
+FUZZ_SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 
 schema = schemathesis.openapi.from_dict(openapi_document())
 
@@ -53,19 +51,71 @@ def test_search_api_never_answers_5xx(case, wsgi_app):
 ODD_TEXT = st.one_of(
     st.text(max_size=60),
     st.sampled_from(
-        ['"', "&|!:*()<->", "\x00", "%00", "%ff%fe", "-1", "1000000000000", "abc", "A/RES/70/126", "70/126",
-         "<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd", "//evil.example", "https://evil.example/",
-         "a" * 10_000, " OR ".join(["x"] * 100), "para. 5", "op5", "S-24/2", "E/ESCAP/RES/67/8"]
+        [
+            '"',
+            "&|!:*()<->",
+            "\x00",
+            "%00",
+            "%ff%fe",
+            "-1",
+            "1000000000000",
+            "abc",
+            "A/RES/70/126",
+            "70/126",
+            "<script>alert(1)</script>",
+            "' OR 1=1 --",
+            "../../etc/passwd",
+            "//evil.example",
+            "https://evil.example/",
+            "a" * 10_000,
+            " OR ".join(["x"] * 100),
+            "para. 5",
+            "op5",
+            "S-24/2",
+            "E/ESCAP/RES/67/8",
+        ]
     ),
 )
 PATH_TEMPLATES = st.sampled_from(
-    ["/", "/bodies/", "/bodies/{0}/", "/bodies/{0}/{1}/", "/resolutions/", "/cite/", "/search/", "/{0}/",
-     "/A/RES/{0}/{1}/", "/A/RES/70/126/{0}/", "/E/ESCAP/RES/67/{0}/", "/{0}/{1}/", "/feeds/recent.atom",
-     "/sitemap-{0}.xml", "/api/search"]
+    [
+        "/",
+        "/bodies/",
+        "/bodies/{0}/",
+        "/bodies/{0}/{1}/",
+        "/resolutions/",
+        "/cite/",
+        "/search/",
+        "/{0}/",
+        "/A/RES/{0}/{1}/",
+        "/A/RES/70/126/{0}/",
+        "/E/ESCAP/RES/67/{0}/",
+        "/{0}/{1}/",
+        "/feeds/recent.atom",
+        "/sitemap-{0}.xml",
+        "/api/search",
+    ]
 )
 PARAMETERS = st.dictionaries(
-    st.sampled_from(["q", "page", "body", "session", "year_from", "year_to", "committee", "sort", "order",
-                     "title", "kind", "opening", "cites", "view", "next", "{0}"]),
+    st.sampled_from(
+        [
+            "q",
+            "page",
+            "body",
+            "session",
+            "year_from",
+            "year_to",
+            "committee",
+            "sort",
+            "order",
+            "title",
+            "kind",
+            "opening",
+            "cites",
+            "view",
+            "next",
+            "{0}",
+        ]
+    ),
     ODD_TEXT,
     max_size=4,
 )

@@ -49,7 +49,9 @@ def test_missing_secret_key_is_a_clear_error():
 def test_compose_file_matches_the_compose_specification():
     result = subprocess.run(
         [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.compose-spec", "docker-compose.yml"],
-        cwd=PROJECT, capture_output=True, text=True,
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -230,7 +232,9 @@ def test_web_process_sets_a_statement_timeout_below_the_worker_timeout():
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     timeout_ms = int(re.search(r"statement_timeout=(\d+)", result.stdout).group(1))
-    gunicorn_timeout = int(re.search(r'GUNICORN_TIMEOUT", "(\d+)"', (PROJECT / "gunicorn.conf.py").read_text()).group(1))
+    gunicorn_timeout = int(
+        re.search(r'GUNICORN_TIMEOUT", "(\d+)"', (PROJECT / "gunicorn.conf.py").read_text()).group(1)
+    )
     assert 0 < timeout_ms < gunicorn_timeout * 1000
 
 

@@ -33,7 +33,11 @@ def stack_env(tmp_path_factory):
 def run_loadtest(env, *args) -> dict:
     result = subprocess.run(
         [sys.executable, "benchmarks/loadtest.py", "--workers", "2", *args],
-        cwd=PROJECT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     written = [line for line in result.stdout.splitlines() if line.startswith("written to ")]
     assert written, result.stdout + result.stderr
@@ -63,9 +67,15 @@ def test_gunicorn_brings_a_missing_search_index_in_step_before_serving(stack_env
     import shutil
 
     def manage(*args) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=stack_env, capture_output=True, text=True)
+        return subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=PROJECT, env=stack_env, capture_output=True, text=True
+        )
 
-    root = manage("shell", "-c", "from resolutions.search import index; print(index.root())").stdout.strip().splitlines()[-1]
+    root = (
+        manage("shell", "-c", "from resolutions.search import index; print(index.root())")
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     shutil.rmtree(root)
     assert manage("search_index", "status").returncode != 0
     hook = (

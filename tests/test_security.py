@@ -30,8 +30,15 @@ def hostile_resolution():
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/A/RES/70/126/", "/A/RES/70/126/op1/", "/search/?q=inclusion", "/resolutions/", "/bodies/GA/70/",
-     "/feeds/recent.atom"],
+    [
+        "/",
+        "/A/RES/70/126/",
+        "/A/RES/70/126/op1/",
+        "/search/?q=inclusion",
+        "/resolutions/",
+        "/bodies/GA/70/",
+        "/feeds/recent.atom",
+    ],
 )
 def test_stored_markup_is_shown_as_text(client, hostile_resolution, path):
     response = client.get(path, follow=True)
@@ -43,8 +50,14 @@ def test_stored_markup_is_shown_as_text(client, hostile_resolution, path):
 
 @pytest.mark.parametrize(
     "path",
-    [f"/search/?q={quote(PAYLOAD)}", f"/cite/?q={quote(PAYLOAD)}", f"/resolutions/?title={quote(PAYLOAD)}",
-     f"/A/RES/{quote(PAYLOAD)}/", f"/A/RES/70/126/{quote(PAYLOAD)}/", f"/{quote(PAYLOAD)}/"],
+    [
+        f"/search/?q={quote(PAYLOAD)}",
+        f"/cite/?q={quote(PAYLOAD)}",
+        f"/resolutions/?title={quote(PAYLOAD)}",
+        f"/A/RES/{quote(PAYLOAD)}/",
+        f"/A/RES/70/126/{quote(PAYLOAD)}/",
+        f"/{quote(PAYLOAD)}/",
+    ],
 )
 def test_reflected_input_is_escaped(client, hostile_resolution, path):
     response = client.get(path)
@@ -56,9 +69,15 @@ def test_reflected_input_is_escaped(client, hostile_resolution, path):
 
 @pytest.mark.parametrize(
     "path",
-    ["/cite/?q=//evil.example.com", "/cite/?q=https://evil.example.com/A/RES/70/126",
-     "/search/?q=https://evil.example.com", "/search/?q=//evil.example.com/x", "//evil.example.com/",
-     "/A/RES/70/126/?next=https://evil.example.com", "/a/res/70/126//evil.example.com"],
+    [
+        "/cite/?q=//evil.example.com",
+        "/cite/?q=https://evil.example.com/A/RES/70/126",
+        "/search/?q=https://evil.example.com",
+        "/search/?q=//evil.example.com/x",
+        "//evil.example.com/",
+        "/A/RES/70/126/?next=https://evil.example.com",
+        "/a/res/70/126//evil.example.com",
+    ],
 )
 def test_no_open_redirect(client, hostile_resolution, path):
     response = client.get(path)

@@ -47,9 +47,15 @@ SEARCH_RESULT = {
         "understood_as": {"type": "string"},
         "total": {"type": "integer", "minimum": 0, "description": "every match, counted exactly"},
         "ignored_words": {"type": "array", "items": {"type": "string"}, "description": "words with nothing to search"},
-        "resolutions": {"type": ["integer", "null"], "minimum": 0,
-                        "description": "resolutions the hits are in: exact up to 5,000 hits; beyond, estimated when grouped, else null"},
-        "resolutions_exact": {"type": "boolean", "description": "false: the number of resolutions is estimated or absent"},
+        "resolutions": {
+            "type": ["integer", "null"],
+            "minimum": 0,
+            "description": "resolutions the hits are in: exact up to 5,000 hits; beyond, estimated when grouped, else null",
+        },
+        "resolutions_exact": {
+            "type": "boolean",
+            "description": "false: the number of resolutions is estimated or absent",
+        },
         "deepest_hit": {"type": "integer", "description": "pages reach this many hits (SEARCH_MAX_HITS)"},
         "page": {"type": "integer"},
         "pages": {"type": "integer"},
@@ -78,7 +84,7 @@ def openapi_document() -> dict:
             "/api/search": {
                 "get": {
                     "operationId": "search",
-                    "summary": "Search paragraphs and footnotes (web-search syntax: \"phrases\", OR, -word)",
+                    "summary": 'Search paragraphs and footnotes (web-search syntax: "phrases", OR, -word)',
                     "parameters": [
                         _parameter("q", {"type": "string", "maxLength": MAX_QUERY_LENGTH}, "the query"),
                         _parameter("body", {"type": "string", "enum": sorted(BODIES)}, "body code"),
@@ -91,7 +97,11 @@ def openapi_document() -> dict:
                         _parameter("cites", {"type": "string"}, "a cited symbol, e.g. A/RES/70/126"),
                         _parameter("sort", {"type": "string", "enum": ["relevance", "date"]}, "order"),
                         _parameter("view", {"type": "string", "enum": ["paragraphs", "resolutions"]}, "grouping"),
-                        _parameter("page", {"type": "integer", "minimum": 1, "maximum": max_page()}, "page number (grouped by resolution: fewer)"),
+                        _parameter(
+                            "page",
+                            {"type": "integer", "minimum": 1, "maximum": max_page()},
+                            "page number (grouped by resolution: fewer)",
+                        ),
                     ],
                     "responses": {
                         "200": {"description": "results", "content": {"application/json": {"schema": SEARCH_RESULT}}},

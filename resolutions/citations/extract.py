@@ -45,9 +45,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from resolutions.reference.bodies import BODIES, cardinal_ordinal_from_words
-from resolutions.reference.paragraph_keys import annex_part_named, pinpoint_key, place
-from resolutions.web.permalinks import read_pinpoint
 from resolutions.ingest.document import (
     CITES_DOCUMENT,
     CITES_REPORT,
@@ -55,20 +52,39 @@ from resolutions.ingest.document import (
     ParsedCitation,
     ParsedResolution,
 )
+from resolutions.reference.bodies import BODIES, cardinal_ordinal_from_words
+from resolutions.reference.paragraph_keys import annex_part_named, pinpoint_key, place
+from resolutions.web.permalinks import read_pinpoint
 
 # --- full document symbols -------------------------------------------------
 
 _COMPONENT = r"(?:(?:S|ES)-)?[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:\(\d+\))?"
-_QUALIFIER = r"(?:\s?\((?i:Sect|Part|Parts|Vol|Chap|Introduction|Income sect)\.?\s?[^()]{0,20}\)(?:\s?/{_COMPONENT})*)".replace("{_COMPONENT}", _COMPONENT)
-_SINGLE_SYMBOL = rf"[A-Z]{{1,10}}(?:\.\d+)?(?:/{_COMPONENT})+(?:\s?\((?:[IVXL]+|S-[IVX]+|ES-[IVX]+|\d{{4}})\))?{_QUALIFIER}?"
+_QUALIFIER = (
+    r"(?:\s?\((?i:Sect|Part|Parts|Vol|Chap|Introduction|Income sect)\.?\s?[^()]{0,20}\)(?:\s?/{_COMPONENT})*)".replace(
+        "{_COMPONENT}", _COMPONENT
+    )
+)
+_SINGLE_SYMBOL = (
+    rf"[A-Z]{{1,10}}(?:\.\d+)?(?:/{_COMPONENT})+(?:\s?\((?:[IVXL]+|S-[IVX]+|ES-[IVX]+|\d{{4}})\))?{_QUALIFIER}?"
+)
 FULL_SYMBOL_RE = re.compile(
     rf"(?<![\w./\-])(?P<first>{_SINGLE_SYMBOL})(?:-(?P<second>{_SINGLE_SYMBOL}))?"
     rf"(?P<part>\s?[A-H](?![\w/]))?"
 )
 
 # Parts of document symbols that the UN spells in title case.
-_TITLE_CASE_TOKENS = {"ADD": "Add", "CORR": "Corr", "REV": "Rev", "AMEND": "Amend", "SECT": "Sect", "VOL": "Vol",
-                      "PART": "Part", "PARTS": "Parts", "CHAP": "Chap", "SUPP": "Supp"}
+_TITLE_CASE_TOKENS = {
+    "ADD": "Add",
+    "CORR": "Corr",
+    "REV": "Rev",
+    "AMEND": "Amend",
+    "SECT": "Sect",
+    "VOL": "Vol",
+    "PART": "Part",
+    "PARTS": "Parts",
+    "CHAP": "Chap",
+    "SUPP": "Supp",
+}
 
 # Report series: the main bodies' own documents, as opposed to records, notes, letters…
 _REPORT_RE = re.compile(
@@ -132,7 +148,9 @@ REGIONAL_COMMISSIONS = ("ESCAP", "ECA", "ECLAC", "ESCWA")
 # How people abbreviate bodies when they type a citation ("UNGA res. 70/126", "ECOSOC res 2010/12").
 _TYPED_BODY_NAMES = {**_BODY_NAMES, "unga": "GA", "un general assembly": "GA", "unsc": "SC"}
 _TYPED_BODY_RE = re.compile(
-    r"(?<![\w/])(?P<name>" + "|".join(re.escape(name) for name in sorted(_TYPED_BODY_NAMES, key=len, reverse=True)) + r")(?![\w/])",
+    r"(?<![\w/])(?P<name>"
+    + "|".join(re.escape(name) for name in sorted(_TYPED_BODY_NAMES, key=len, reverse=True))
+    + r")(?![\w/])",
     re.IGNORECASE,
 )
 KEYWORD_RE = re.compile(
@@ -176,11 +194,55 @@ _OF_BODY_AFTER_RE = re.compile(
 _NAMED_ORGANS = sorted((name for name in _BODY_NAMES if " " in name), key=len, reverse=True)
 # Capitalised words that stand before "resolution" without naming an organ.
 _LEAD_WORDS = {
-    "see", "also", "recalling", "recalls", "recall", "reaffirming", "reaffirms", "welcoming", "welcomes",
-    "noting", "notes", "including", "in", "under", "by", "pursuant", "taking", "takes", "bearing", "guided",
-    "further", "and", "its", "the", "resolution", "resolutions", "with", "of", "on", "as", "to", "that",
-    "this", "cf", "annex", "particularly", "especially", "namely", "endorsing", "endorses", "reiterating",
-    "emphasizing", "stressing", "acknowledging", "recognizing", "underlining", "mindful", "having", "decides",
+    "see",
+    "also",
+    "recalling",
+    "recalls",
+    "recall",
+    "reaffirming",
+    "reaffirms",
+    "welcoming",
+    "welcomes",
+    "noting",
+    "notes",
+    "including",
+    "in",
+    "under",
+    "by",
+    "pursuant",
+    "taking",
+    "takes",
+    "bearing",
+    "guided",
+    "further",
+    "and",
+    "its",
+    "the",
+    "resolution",
+    "resolutions",
+    "with",
+    "of",
+    "on",
+    "as",
+    "to",
+    "that",
+    "this",
+    "cf",
+    "annex",
+    "particularly",
+    "especially",
+    "namely",
+    "endorsing",
+    "endorses",
+    "reiterating",
+    "emphasizing",
+    "stressing",
+    "acknowledging",
+    "recognizing",
+    "underlining",
+    "mindful",
+    "having",
+    "decides",
 }
 
 
@@ -307,14 +369,17 @@ def _pinpoint_before(match: re.Match) -> str:
             return ""
         return pinpoint_key(where, number, preambular=match["ordinal_kind"] == "preambular")
     return pinpoint_key(
-        where, int(match["number"]), preambular=bool(match["preambular"]),
-        letter=match["letter"] or "", item=match["roman"] or "",
+        where,
+        int(match["number"]),
+        preambular=bool(match["preambular"]),
+        letter=match["letter"] or "",
+        item=match["roman"] or "",
     )
 
 
 def _organ_before(text: str, start: int) -> bool:
     """True when capitalised words just before ``start`` name an organ ("Commission on Narcotic Drugs")."""
-    before = text[max(0, start - 60):start]
+    before = text[max(0, start - 60) : start]
     word = re.search(r"([A-Za-z’'\-]+)\s*$", before)
     if not word:
         return False
@@ -323,7 +388,7 @@ def _organ_before(text: str, start: int) -> bool:
         return False
     # A capitalised word that opens the text or a sentence is no organ ("Recalling resolution").
     preceding = before[: word.start()].rstrip()
-    return bool(preceding) and preceding[-1] not in ".;:“\"(["
+    return bool(preceding) and preceding[-1] not in '.;:“"(['
 
 
 # An organ named just before "(its) resolution", with only connecting words between:
@@ -357,7 +422,9 @@ def _phrase_body(text: str, keyword: re.Match, previous_end: int, previous_body:
         return body, False
     if _organ_before(text, start):
         return "?", False  # "Commission on Narcotic Drugs resolution 59/5"
-    if _INSIDE_DOCUMENT_RE.search(text, max(0, start - 40), start) and _DOCUMENT_BEFORE_RE.search(text, max(0, start - 120), start):
+    if _INSIDE_DOCUMENT_RE.search(text, max(0, start - 40), start) and _DOCUMENT_BEFORE_RE.search(
+        text, max(0, start - 120), start
+    ):
         return "skip", False
     before = _body_before(text, start)
     if before:
@@ -375,8 +442,10 @@ def _body_before(text: str, start: int) -> str | None:
         last = match
     if last is None:
         return None
-    between = text[last.end():start]
-    connected = _ITS_CONNECTING_RE.match(between) if re.search(r"\bits\s+$", between) else _BARE_CONNECTING_RE.match(between)
+    between = text[last.end() : start]
+    connected = (
+        _ITS_CONNECTING_RE.match(between) if re.search(r"\bits\s+$", between) else _BARE_CONNECTING_RE.match(between)
+    )
     if not connected:
         return None
     code = _organ_code(last["name"])
@@ -416,7 +485,9 @@ _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 # "…, annex II, resolution 14/221": a resolution of some other body, printed inside a document.
 # …when a report or supplement is named just before (not "Resolution 78/3, annex, resolution 78/4").
 _DOCUMENT_BEFORE_RE = re.compile(r"\b[A-Z]{1,6}(?:\.\d+)?/(?!RES/)[\w.]+/|Supplement No\.")
-_INSIDE_DOCUMENT_RE = re.compile(r"(?:annex(?:es)?(?:\s+[IVXL]+)?|chap\.\s*[IVXL]+|sect\.\s*[\w.]+|part\s+\w+),\s*$", re.IGNORECASE)
+_INSIDE_DOCUMENT_RE = re.compile(
+    r"(?:annex(?:es)?(?:\s+[IVXL]+)?|chap\.\s*[IVXL]+|sect\.\s*[\w.]+|part\s+\w+),\s*$", re.IGNORECASE
+)
 
 
 def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitation]:
@@ -433,7 +504,11 @@ def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitatio
         body, inferred = _phrase_body(text, keyword, previous_end, previous_body)
         if body == "skip":
             continue
-        if decision and body is None and not re.search(r"\bits\s+$", text[max(0, keyword.start() - 8):keyword.start()]):
+        if (
+            decision
+            and body is None
+            and not re.search(r"\bits\s+$", text[max(0, keyword.start() - 8) : keyword.start()])
+        ):
             continue  # "decision 14/17": whose? Left alone rather than guessed.
         pinpoint = _PINPOINT_BEFORE_RE.search(text, max(0, keyword.start() - 160), keyword.start())
         position = keyword.end()
@@ -451,21 +526,26 @@ def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitatio
             symbols = _symbol_for_number(number, item_body, context_body, decision)
             if not symbols and inferred and item_body not in ("?", None):
                 symbols = _symbol_for_number(number, None, context_body, decision)
-            start = (keyword.start() if first else number.start())
+            start = keyword.start() if first else number.start()
             target_paragraph = ""
             if first and pinpoint and _pinpoint_before(pinpoint):
                 start = pinpoint.start()
                 target_paragraph = _pinpoint_before(pinpoint)
             end = number.end()
             after_pinpoint = _PINPOINT_AFTER_RE.match(text, end)
-            if after_pinpoint and not target_paragraph and not re.match(r"\s+of\b", text[after_pinpoint.end():]):
+            if after_pinpoint and not target_paragraph and not re.match(r"\s+of\b", text[after_pinpoint.end() :]):
                 target_paragraph = pinpoint_key(
-                    "", int(after_pinpoint["number"]), letter=after_pinpoint["letter"] or "", item=after_pinpoint["roman"] or ""
+                    "",
+                    int(after_pinpoint["number"]),
+                    letter=after_pinpoint["letter"] or "",
+                    item=after_pinpoint["roman"] or "",
                 )
                 end = after_pinpoint.end()
             kind = CITES_RESOLUTION if not decision else CITES_DOCUMENT
-            phrase += [ParsedCitation(symbol, original[start:end], kind, start, end, target_paragraph=target_paragraph)
-                       for symbol in symbols]
+            phrase += [
+                ParsedCitation(symbol, original[start:end], kind, start, end, target_paragraph=target_paragraph)
+                for symbol in symbols
+            ]
             taken.append((start, end))
             phrase_end = end
             first = False
@@ -496,9 +576,12 @@ def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitatio
         kind = _kind_of(symbol)
         if kind == CITES_RESOLUTION:
             after_pinpoint = _PINPOINT_AFTER_RE.match(text, end)
-            if after_pinpoint and not re.match(r"\s+of\b", text[after_pinpoint.end():]):
+            if after_pinpoint and not re.match(r"\s+of\b", text[after_pinpoint.end() :]):
                 target_paragraph = pinpoint_key(
-                    "", int(after_pinpoint["number"]), letter=after_pinpoint["letter"] or "", item=after_pinpoint["roman"] or ""
+                    "",
+                    int(after_pinpoint["number"]),
+                    letter=after_pinpoint["letter"] or "",
+                    item=after_pinpoint["roman"] or "",
                 )
                 end = after_pinpoint.end()
         found.append(ParsedCitation(symbol, original[start:end], kind, start, end, target_paragraph=target_paragraph))
@@ -510,9 +593,44 @@ def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitatio
 # Series of the UN's document system (what undocs.org resolves). Other organizations' numbers
 # ("WT/MIN(15)/48" of the WTO, "LEG/CONF.15/21" of the IMO, "GOV/INF/2005/10" of the IAEA) are no UN symbols.
 UN_SERIES = {
-    "A", "E", "S", "ST", "TD", "DP", "CD", "UNEP", "FCCC", "ICCD", "ISBA", "SPLOS", "CLCS", "NPT", "CCW", "BWC",
-    "TPNW", "APLC", "CCM", "CBD", "CAC", "CTOC", "JIU", "CEB", "UNW", "HSP", "UNODC", "ECE", "LC",
-    "CEDAW", "CED", "CRC", "CRPD", "CMW", "CCPR", "CERD", "CAT", "HRI",
+    "A",
+    "E",
+    "S",
+    "ST",
+    "TD",
+    "DP",
+    "CD",
+    "UNEP",
+    "FCCC",
+    "ICCD",
+    "ISBA",
+    "SPLOS",
+    "CLCS",
+    "NPT",
+    "CCW",
+    "BWC",
+    "TPNW",
+    "APLC",
+    "CCM",
+    "CBD",
+    "CAC",
+    "CTOC",
+    "JIU",
+    "CEB",
+    "UNW",
+    "HSP",
+    "UNODC",
+    "ECE",
+    "LC",
+    "CEDAW",
+    "CED",
+    "CRC",
+    "CRPD",
+    "CMW",
+    "CCPR",
+    "CERD",
+    "CAT",
+    "HRI",
 }
 
 
@@ -552,9 +670,13 @@ def normalize_symbol(text: str, context_body: str = "GA") -> str | None:
     "1514 (XV)", "1325 (2000)") and part letters ("A/RES/75/101A").
     """
     candidate = (text or "").strip()
-    candidate = re.sub(r"^(?:https?://)?(?:www\.)?(?:undocs\.org|docs\.un\.org)/(?:[a-z]{2}/)?", "", candidate, flags=re.I)
+    candidate = re.sub(
+        r"^(?:https?://)?(?:www\.)?(?:undocs\.org|docs\.un\.org)/(?:[a-z]{2}/)?", "", candidate, flags=re.I
+    )
     candidate = re.sub(r"^/*(?:[a-z]{2}/)?/*", "", candidate).translate(_HYPHENS)
-    candidate = re.sub(r"\(supp\)$", "", candidate.rstrip(".,;"), flags=re.IGNORECASE)  # the UN's link marker for supplements
+    candidate = re.sub(
+        r"\(supp\)$", "", candidate.rstrip(".,;"), flags=re.IGNORECASE
+    )  # the UN's link marker for supplements
     if not candidate or len(candidate) > 80:
         return None
     if "/" not in candidate and re.fullmatch(r"[A-Za-z]{1,10}(?:[-_][A-Za-z0-9.]+)+", candidate):

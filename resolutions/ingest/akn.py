@@ -56,6 +56,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from resolutions.citations.extract import _kind_of, find_citations, normalize_symbol
+from resolutions.ingest.document import (
+    OPERATIVE,
+    PREAMBULAR,
+    FootnotePlace,
+    ParsedCitation,
+    ParsedDocument,
+    ParsedFootnote,
+    ParsedParagraph,
+    ParsedResolution,
+    ParseError,
+    SkippedSource,
+    SourceInfo,
+    Vote,
+)
 from resolutions.reference.paragraph_keys import (
     annex_part,
     item_key,
@@ -67,20 +81,6 @@ from resolutions.reference.paragraph_keys import (
     unnumbered_key,
     unnumbered_operative_key,
 )
-from resolutions.ingest.document import (
-    OPERATIVE,
-    PREAMBULAR,
-    ParsedCitation,
-    ParsedDocument,
-    FootnotePlace,
-    ParsedFootnote,
-    ParsedParagraph,
-    ParsedResolution,
-    ParseError,
-    SkippedSource,
-    SourceInfo,
-    Vote,
-)
 
 FORMAT = "akn"
 NS = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
@@ -89,16 +89,73 @@ LANGUAGE_NAMES = {"fra": "French", "spa": "Spanish", "rus": "Russian", "ara": "A
 UNDOCS_RE = re.compile(r"^(?:https?://)?(?:www\.)?(?:undocs\.org|docs\.un\.org)/", re.IGNORECASE)
 # Inline markup whose text is content and whose element is no structure.
 INLINE_TAGS = {
-    "span", "inline", "i", "b", "u", "sup", "sub", "docType", "docTitle", "docNumber", "date", "docDate",
-    "term", "abbr", "ref", "mref", "def", "entity", "location", "person", "organization", "role", "quantity",
-    "event", "concept", "object", "process", "session", "docProponent", "docAuthority", "docStatus", "shortTitle",
-    "affectedDocument", "relatedDocument", "signature", "del", "ins", "mark", "noteRef", "placeholder", "fillIn",
-    "subheading", "heading", "num", "docPurpose",
+    "span",
+    "inline",
+    "i",
+    "b",
+    "u",
+    "sup",
+    "sub",
+    "docType",
+    "docTitle",
+    "docNumber",
+    "date",
+    "docDate",
+    "term",
+    "abbr",
+    "ref",
+    "mref",
+    "def",
+    "entity",
+    "location",
+    "person",
+    "organization",
+    "role",
+    "quantity",
+    "event",
+    "concept",
+    "object",
+    "process",
+    "session",
+    "docProponent",
+    "docAuthority",
+    "docStatus",
+    "shortTitle",
+    "affectedDocument",
+    "relatedDocument",
+    "signature",
+    "del",
+    "ins",
+    "mark",
+    "noteRef",
+    "placeholder",
+    "fillIn",
+    "subheading",
+    "heading",
+    "num",
+    "docPurpose",
 }
 FURNITURE_TAGS = {"img", "eol", "eop", "br", "decoration", "marker", "popup"}
-MONTHS = {m: i for i, m in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-     "November", "December"], start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        start=1,
+    )
+}
 TOP_NUMBER_RE = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
 SUB_NUMBER_RE = re.compile(r"^\(([a-z]{1,2}|[ivxlc]+)\)\.?$")
 SECTION_NUMBER_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
@@ -351,7 +408,9 @@ class BodyReader:
             text = " ".join(self.pending_heading)
             self.warn(f"heading {text!r} is followed by no paragraph; kept as a paragraph")
             self.pending_heading = []
-            self.blocks.append(Block(OPERATIVE, "", RichText(text), section=tuple(label for _, label in self.section_path)))
+            self.blocks.append(
+                Block(OPERATIVE, "", RichText(text), section=tuple(label for _, label in self.section_path))
+            )
 
     # preamble
     def preamble(self, preamble: ET.Element) -> None:
@@ -408,13 +467,11 @@ class BodyReader:
                 self.heading(plain(element))
             elif tag == "crossHeading":
                 self.cross_heading(element)
-            elif tag == "container" and element.get("name") == "table" or tag == "table":
+            elif (tag == "container" and element.get("name") == "table") or tag == "table":
                 self.table(element)
             elif tag in ("container", "blockContainer"):
                 self.body(element)
-            elif tag == "p":
-                self.loose_text(element)
-            elif tag == "intro" or tag == "wrapUp":
+            elif tag == "p" or tag == "intro" or tag == "wrapUp":
                 self.loose_text(element)
             else:
                 self.warn(f"unexpected <{tag}> in the body; its text was kept as a paragraph")
@@ -524,7 +581,9 @@ class BodyReader:
         for part in element:
             tag = local(part.tag)
             if tag not in known and tag not in FURNITURE_TAGS:
-                self.warn(f"<{tag}> in <{local(element.tag)} eId={element.get('eId', '?')}> was not imported: {plain(part)[:80]!r}")
+                self.warn(
+                    f"<{tag}> in <{local(element.tag)} eId={element.get('eId', '?')}> was not imported: {plain(part)[:80]!r}"
+                )
 
 
 # Structured annexes number their paragraphs within articles, guidelines, principles, conclusions…
@@ -533,8 +592,17 @@ NAMED_SECTION_RE = re.compile(
     r"\s+([IVXLC]+|\d+[A-Za-z]?|[A-Z]|(?i:one|two|three|four|five|six|seven|eight|nine|ten))\b"
 )
 NAMED_SECTION_LEVELS = {
-    "annex": 0, "appendix": 0, "part": 1, "chapter": 1, "article": 4, "rule": 4, "section": 4, "regulation": 4,
-    "guideline": 4, "principle": 4, "conclusion": 4,
+    "annex": 0,
+    "appendix": 0,
+    "part": 1,
+    "chapter": 1,
+    "article": 4,
+    "rule": 4,
+    "section": 4,
+    "regulation": 4,
+    "guideline": 4,
+    "principle": 4,
+    "conclusion": 4,
 }
 
 
@@ -567,8 +635,12 @@ def is_heading_text(rich: RichText) -> bool:
     """Short, unpunctuated, without notes or links: a heading ("Officers", "III", "Section 18")."""
     text = rich.text
     return (
-        bool(text) and len(text) <= 150 and not rich.notes and not rich.links
-        and not re.search(r"[.,;:]\W*\d*$", text) and (text[0].isupper() or text[0].isdigit())
+        bool(text)
+        and len(text) <= 150
+        and not rich.notes
+        and not rich.links
+        and not re.search(r"[.,;:]\W*\d*$", text)
+        and (text[0].isupper() or text[0].isdigit())
     )
 
 
@@ -581,7 +653,9 @@ def next_letter(letter: str) -> str:
     return "aa" if letter == "z" else chr(ord(letter) + 1)
 
 
-def assign_keys(blocks: list[Block], part: str, in_annex: bool, warn, start_order: int) -> list[tuple[Block, ParsedParagraph]]:
+def assign_keys(
+    blocks: list[Block], part: str, in_annex: bool, warn, start_order: int
+) -> list[tuple[Block, ParsedParagraph]]:
     """Keys from printed numbers (``resolutions.reference.paragraph_keys``); section places when sections restart their numbering.
 
     A place is the whole path of sections ("sec-viii-b-op1"), or, in a
@@ -602,7 +676,9 @@ def assign_keys(blocks: list[Block], part: str, in_annex: bool, warn, start_orde
         if paragraph.key in seen:
             seen[paragraph.key] += 1
             new_key = repeat_key(paragraph.key, seen[paragraph.key])
-            warn(f"paragraph number {paragraph.number or '(unnumbered)'} is printed twice ({paragraph.key}); the repeat is keyed {new_key}")
+            warn(
+                f"paragraph number {paragraph.number or '(unnumbered)'} is printed twice ({paragraph.key}); the repeat is keyed {new_key}"
+            )
             renamed[paragraph.key] = new_key
             paragraph.key = new_key
         else:
@@ -664,11 +740,14 @@ def _keys(blocks: list[Block], part: str, in_annex: bool, with_sections: bool) -
             is_roman = bool(ROMAN_RE.match(value))
             if is_roman and letter and next_letter(letter) == value:
                 is_roman = False
-            if is_roman and letter_key and block.depth != 1:
+            if (is_roman and letter_key and block.depth != 1) or (is_roman and letter_key and block.depth == 1 and value != "i" and not next_letter(letter) == value):
                 key, parent = item_key(letter_key, value), letter_key
-            elif is_roman and letter_key and block.depth == 1 and value != "i" and not next_letter(letter) == value:
-                key, parent = item_key(letter_key, value), letter_key
-            elif is_roman and not letter_key and value in ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x") and not letter:
+            elif (
+                is_roman
+                and not letter_key
+                and value in ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+                and not letter
+            ):
                 key, parent = item_key(owner, value), owner
             else:
                 key, parent = lettered_key(owner, value), owner
@@ -682,7 +761,9 @@ def _keys(blocks: list[Block], part: str, in_annex: bool, with_sections: bool) -
             else:
                 unnumbered = counters.setdefault(("p", section if own_place else ()), [0])
                 unnumbered[0] += 1
-                if kind == OPERATIVE and not block.depth and not block.row:  # a table row is no paragraph cited by number
+                if (
+                    kind == OPERATIVE and not block.depth and not block.row
+                ):  # a table row is no paragraph cited by number
                     key = unnumbered_operative_key(base, unnumbered[0], part_is_numbered)
                 else:
                     key = unnumbered_key(base, unnumbered[0])
@@ -692,11 +773,22 @@ def _keys(blocks: list[Block], part: str, in_annex: bool, with_sections: bool) -
                 top = key
             letter_key, letter = "", ""
         last_key = key
-        out.append((block, ParsedParagraph(
-            key=key, kind=kind if block.kind == OPERATIVE else PREAMBULAR, number=number, order=0,
-            text=block.rich.text, opening_phrase=block.opening_phrase, parent_key=parent, part=part,
-            heading=block.heading,
-        )))
+        out.append(
+            (
+                block,
+                ParsedParagraph(
+                    key=key,
+                    kind=kind if block.kind == OPERATIVE else PREAMBULAR,
+                    number=number,
+                    order=0,
+                    text=block.rich.text,
+                    opening_phrase=block.opening_phrase,
+                    parent_key=parent,
+                    part=part,
+                    heading=block.heading,
+                ),
+            )
+        )
     return out
 
 
@@ -757,7 +849,8 @@ def read_cover(container: ET.Element) -> Cover:
         for element in page.iter(NS + "docProponent"):
             text = plain(element)
             committee = re.search(r"\(([^()]*Committee[^()]*)\)", text) or re.search(
-                r"on the report of the ([^()\[\]]*?Committee)", text)
+                r"on the report of the ([^()\[\]]*?Committee)", text
+            )
             if committee:
                 cover.committee = committee.group(1).strip()
             elif re.search(r"without reference to a Main Committee", text, re.I):
@@ -797,8 +890,13 @@ def read_record(metas: list[ET.Element]) -> tuple[list[Vote], dict]:
                 votes += [Vote(plain(state), code) for state in count.iter(NS + "organization") if plain(state)]
         if "SDGs" not in record:
             sdgs = [k.get("value", "") for k in meta.iter(NS + "keyword") if k.get("dictionary") == "SDGO"]
-            subjects = sorted({k.get("value", "").replace("_", " ") for k in meta.iter(NS + "keyword")
-                               if k.get("dictionary") == "UNBIS Thesaurus" and k.get("value")})
+            subjects = sorted(
+                {
+                    k.get("value", "").replace("_", " ")
+                    for k in meta.iter(NS + "keyword")
+                    if k.get("dictionary") == "UNBIS Thesaurus" and k.get("value")
+                }
+            )
             if sdgs:
                 record["SDGs"] = sdgs
             if subjects:
@@ -819,14 +917,29 @@ def read_record(metas: list[ET.Element]) -> tuple[list[Vote], dict]:
 
 # <meta> children: FRBR identification, classification, workflow and analysis are read;
 # references (the TLC vocabulary), presentation (page footers, bar codes) and notes are furniture.
-META_PARTS = {"identification", "classification", "workflow", "analysis", "references", "presentation",
-              "publication", "lifecycle", "notes", "proprietary", "temporalData"}
+META_PARTS = {
+    "identification",
+    "classification",
+    "workflow",
+    "analysis",
+    "references",
+    "presentation",
+    "publication",
+    "lifecycle",
+    "notes",
+    "proprietary",
+    "temporalData",
+}
 
 
 def unread_meta(meta: ET.Element | None, symbol: str) -> list[str]:
     if meta is None:
         return []
-    return [f"{symbol}: <{local(part.tag)}> in <meta> was not imported" for part in meta if local(part.tag) not in META_PARTS]
+    return [
+        f"{symbol}: <{local(part.tag)}> in <meta> was not imported"
+        for part in meta
+        if local(part.tag) not in META_PARTS
+    ]
 
 
 def read_conclusions(statement: ET.Element) -> tuple[str, dt.date | None]:
@@ -862,7 +975,9 @@ def citations_in(rich: RichText, context_body: str, own_symbol: str, **where) ->
         symbol = symbol_from_href(link.href)
         if not symbol or link.end <= link.start or symbol.upper() == own_symbol.upper():
             continue
-        citations.append(ParsedCitation(symbol, text[link.start:link.end], _kind_of(symbol), link.start, link.end, **where))
+        citations.append(
+            ParsedCitation(symbol, text[link.start : link.end], _kind_of(symbol), link.start, link.end, **where)
+        )
         linked.append((link.start, link.end, symbol.upper()))
     for found in find_citations(text, context_body=context_body):
         if found.symbol.upper() == own_symbol.upper():
@@ -870,11 +985,24 @@ def citations_in(rich: RichText, context_body: str, own_symbol: str, **where) ->
         overlapping = [c for c in citations if c.start < found.end and found.start < c.end and c.start >= 0]
         if overlapping:
             for existing in overlapping:
-                if existing.symbol.upper() == found.symbol.upper() and found.target_paragraph and not existing.target_paragraph:
+                if (
+                    existing.symbol.upper() == found.symbol.upper()
+                    and found.target_paragraph
+                    and not existing.target_paragraph
+                ):
                     existing.target_paragraph = found.target_paragraph
             continue
-        citations.append(ParsedCitation(found.symbol, found.text, found.kind, found.start, found.end,
-                                        target_paragraph=found.target_paragraph, **where))
+        citations.append(
+            ParsedCitation(
+                found.symbol,
+                found.text,
+                found.kind,
+                found.start,
+                found.end,
+                target_paragraph=found.target_paragraph,
+                **where,
+            )
+        )
     citations.sort(key=lambda c: (c.start, c.symbol))
     return citations
 
@@ -930,7 +1058,9 @@ def _parse(data: bytes, source: SourceInfo, units: list[TextUnit] | None) -> Par
         cover = read_cover(collection)
         base = re.sub(r"\s+[A-Z](?:\s*[-–]\s*[A-Z]|(?:\s*,\s*[A-Z])*(?:\s+and\s+[A-Z])?)$", "", cover.symbol)
         components = root.find(NS + "components")
-        statements = [] if components is None else [c.find(NS + "statement") for c in components.findall(NS + "component")]
+        statements = (
+            [] if components is None else [c.find(NS + "statement") for c in components.findall(NS + "component")]
+        )
         for statement in statements:
             if statement is None:
                 continue
@@ -953,7 +1083,9 @@ def parse_statement(
     symbol = normalize_symbol(symbol) or ""
     match = re.fullmatch(r"A/RES/((?:(?:S|ES)-)?\d+)/(\d+(?: [A-Z])?)", symbol)
     if not match:
-        raise ParseError(f"no General Assembly resolution symbol on the cover page (found {symbol!r})", source=source.name)
+        raise ParseError(
+            f"no General Assembly resolution symbol on the cover page (found {symbol!r})", source=source.name
+        )
     session, number = match[1], f"{match[1]}/{match[2]}"
     title = cover.title
     own_preface = child(statement, "preface")
@@ -1102,16 +1234,35 @@ def enrich_from_path(document: ParsedDocument, path: Path) -> None:
         record = lines.get(resolution.symbol.upper())
         if record is None:
             base = re.sub(r" [A-Z]$", "", resolution.symbol)
-            record = next((r for s, r in lines.items() if re.fullmatch(re.escape(base.upper()) + r"(?: [A-Z](?:\s*[-–,]\s*[A-Z])*)?", s)), None)
+            record = next(
+                (
+                    r
+                    for s, r in lines.items()
+                    if re.fullmatch(re.escape(base.upper()) + r"(?: [A-Z](?:\s*[-–,]\s*[A-Z])*)?", s)
+                ),
+                None,
+            )
         if record is None:
             resolution.warnings.append(f"no line for {resolution.symbol} in {file.name}")
             continue
         apply_metadata(resolution, record, file.name)
 
 
-METADATA_KEYS = ("adoption_type", "voting_type", "sponsors", "additional_sponsors", "SDGs", "subjects",
-                 "originating_document", "report_paragraph", "agenda_item_name", "pv",
-                 "MS_in_favour_count", "MS_against_count", "MS_abstaining_count")
+METADATA_KEYS = (
+    "adoption_type",
+    "voting_type",
+    "sponsors",
+    "additional_sponsors",
+    "SDGs",
+    "subjects",
+    "originating_document",
+    "report_paragraph",
+    "agenda_item_name",
+    "pv",
+    "MS_in_favour_count",
+    "MS_against_count",
+    "MS_abstaining_count",
+)
 
 
 def apply_metadata(resolution: ParsedResolution, record: dict, file_name: str) -> None:
@@ -1123,7 +1274,9 @@ def apply_metadata(resolution: ParsedResolution, record: dict, file_name: str) -
         resolution.agenda_item = agenda
     adopted = parse_date(str(record.get("adoption_date") or ""))
     if adopted and resolution.adopted_on and adopted != resolution.adopted_on:
-        resolution.warnings.append(f"{file_name} gives adoption date {adopted} but the XML says {resolution.adopted_on}; kept the XML")
+        resolution.warnings.append(
+            f"{file_name} gives adoption date {adopted} but the XML says {resolution.adopted_on}; kept the XML"
+        )
     elif adopted and not resolution.adopted_on:
         resolution.adopted_on = adopted
     if not resolution.meeting and record.get("adoption_meeting"):

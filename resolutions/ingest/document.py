@@ -126,7 +126,7 @@ class ParsedResolution:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "ParsedResolution":
+    def from_dict(cls, data: dict[str, Any]) -> ParsedResolution:
         data = dict(data)
         adopted = data.get("adopted_on")
         data["adopted_on"] = dt.date.fromisoformat(adopted) if adopted else None

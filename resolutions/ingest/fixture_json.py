@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from resolutions.ingest.document import ParsedDocument, ParseError, ParsedResolution, SourceInfo
+from resolutions.ingest.document import ParsedDocument, ParsedResolution, ParseError, SourceInfo
 
 FORMAT = "archive-json"
 MARKER = "resolutions-archive/parsed"

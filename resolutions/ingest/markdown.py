@@ -35,7 +35,9 @@ FORMAT = "markdown"
 
 HEADING_RE = re.compile(r"^#{1,6}\s+")
 THEMATIC_BREAK_RE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$")
-FOOTNOTE_RE = re.compile(r"^\s*(?:<sup>\s*(?P<marker>\d{1,3}|[*†‡])\s*</sup>|\[\^(?P<ref>\d{1,3})\]:)\s*(?P<text>.*)$", re.S)
+FOOTNOTE_RE = re.compile(
+    r"^\s*(?:<sup>\s*(?P<marker>\d{1,3}|[*†‡])\s*</sup>|\[\^(?P<ref>\d{1,3})\]:)\s*(?P<text>.*)$", re.S
+)
 BLOCK_START_RE = re.compile(
     r"^\s*(?:\d{1,3}\.(?:\s|$)|\([a-z]{1,4}\)(?:\s|$)|#{1,6}\s|<sup>\s*\d{1,3}\s*</sup>|\[\^\d{1,3}\]:|-{3,}\s*$)"
 )
@@ -51,7 +53,9 @@ def detect(data: bytes, name: str) -> bool:
 
 
 # Cover blocks of a rendered PDF whose every line is a field of its own
-COVER_LINES_RE = re.compile(r"^\s*(?:Distr\.:|United Nations|General Assembly|Economic and Social Council|[A-Z][a-z]+(?:-[a-z]+)? session$)")
+COVER_LINES_RE = re.compile(
+    r"^\s*(?:Distr\.:|United Nations|General Assembly|Economic and Social Council|[A-Z][a-z]+(?:-[a-z]+)? session$)"
+)
 FRONT_MATTER_KEY_RE = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
 MAX_FRONT_MATTER_LINES = 40
 

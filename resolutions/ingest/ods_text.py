@@ -40,7 +40,9 @@ OPENING_TAG_RE = re.compile(r"^\[[A-Za-z]+\d*\]")
 SYMBOL_TAG_RE = re.compile(r"<<ODS DOC SYMBOL1>>(?P<symbol>[^<]*)<<ODS DOC SYMBOL1>>")
 JOB_TAG_RE = re.compile(r"<<ODS JOB NO>>(?P<job>[^<]*)<<ODS JOB NO>>")
 FOOTNOTE_RE = re.compile(r"^(?P<marker>\d{1,3}|[*†‡])\s+(?P<text>\S.*)$")
-COVER_RE = re.compile(r"^United Nations\s*(?P<symbol>\S+?)\s*(?P<body>General Assembly|Economic and Social Council)\s*(?:Distr\.: \w+)?$")
+COVER_RE = re.compile(
+    r"^United Nations\s*(?P<symbol>\S+?)\s*(?P<body>General Assembly|Economic and Social Council)\s*(?:Distr\.: \w+)?$"
+)
 ISSUED_SESSION_RE = re.compile(r"^(?P<date>" + DATE + r")\s*(?P<session>\S.* session)?$")
 
 
@@ -77,8 +79,10 @@ def _read_body(lines: list[str], builder: ResolutionBuilder) -> list[RawFootnote
         if not text:
             continue
         footnote = FOOTNOTE_RE.match(text) if not raw.startswith("\t") and not DATE_LINE_RE.match(text) else None
-        if footnote and footnote.group("marker") == str(len(footnotes) + 1) and (
-            in_footnotes or (segments and _finished(segments[-1].text))
+        if (
+            footnote
+            and footnote.group("marker") == str(len(footnotes) + 1)
+            and (in_footnotes or (segments and _finished(segments[-1].text)))
         ):
             footnotes.append(RawFootnote(footnote.group("marker"), footnote.group("text"), number))
             in_footnotes = True
@@ -139,7 +143,7 @@ def _read_trailer(lines: list[str], offset: int, builder: ResolutionBuilder) -> 
         if AGENDA_RE.match(text):
             read_cover_line(text, header)
             continue
-        if text.startswith("*") and "Please recycle" in text or is_furniture_line(text):
+        if (text.startswith("*") and "Please recycle" in text) or is_furniture_line(text):
             continue
         if _is_running_header(text, title):
             continue

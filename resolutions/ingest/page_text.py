@@ -55,7 +55,24 @@ LAYOUT_INDENT = 8  # -layout text: most lines start this far in
 PARAGRAPH_INDENT = 3  # a first line this much deeper than the text opens a paragraph
 SHORT_LINE = 0.8  # of the text's usual width: a line this short ending a clause ends its paragraph
 HEADER_LINES = 6
-RUN_ON_WORDS = {"the", "of", "and", "on", "in", "to", "for", "a", "an", "with", "by", "at", "from", "or", "its", "their"}  # the running header's lines at the top of a page
+RUN_ON_WORDS = {
+    "the",
+    "of",
+    "and",
+    "on",
+    "in",
+    "to",
+    "for",
+    "a",
+    "an",
+    "with",
+    "by",
+    "at",
+    "from",
+    "or",
+    "its",
+    "their",
+}  # the running header's lines at the top of a page
 
 
 def has_form_feeds(text: str) -> bool:
@@ -92,8 +109,11 @@ def _columns(line: str) -> list[str]:
 
 def _is_foot(text: str) -> bool:
     return bool(
-        PAGE_NUMBER_RE.match(text) or JOB_NUMBER_RE.match(text) or JOB_AND_PAGE_RE.match(text)
-        or BARCODE_RE.match(text) or DATE_STAMP_RE.match(text)
+        PAGE_NUMBER_RE.match(text)
+        or JOB_NUMBER_RE.match(text)
+        or JOB_AND_PAGE_RE.match(text)
+        or BARCODE_RE.match(text)
+        or DATE_STAMP_RE.match(text)
     )
 
 
@@ -231,6 +251,8 @@ def _footnotes(lines: list[str]) -> list[str]:
     notes = list(zip(trailing, unmarked)) if len(trailing) == len(unmarked) else []
     if not notes:  # markers and texts that do not pair: kept as they came, for pdf_text to report
         marked += [(marker, []) for marker in trailing]
-        return [" ".join(texts) for texts in unmarked] + [f"{marker} {' '.join(texts)}".strip() for marker, texts in marked]
+        return [" ".join(texts) for texts in unmarked] + [
+            f"{marker} {' '.join(texts)}".strip() for marker, texts in marked
+        ]
     notes += marked
     return [f"{marker} {' '.join(texts)}" for marker, texts in sorted(notes, key=lambda note: int(note[0]))]

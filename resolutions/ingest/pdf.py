@@ -44,7 +44,9 @@ def extract_text(data: bytes, name: str) -> str:
     except Exception as error:  # pypdf raises many kinds on damaged files; all mean the same here
         raise ParseError(f"not a readable PDF ({type(error).__name__}: {error})", source=name) from None
     if not any(page.strip() for page in pages):
-        raise ParseError("the PDF has no text layer (a scan?): import it with --format pdf-ocr to read it by OCR", source=name)
+        raise ParseError(
+            "the PDF has no text layer (a scan?): import it with --format pdf-ocr to read it by OCR", source=name
+        )
     return "\n\n".join(_page_lines(page) for page in pages)
 
 

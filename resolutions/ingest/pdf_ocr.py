@@ -47,7 +47,9 @@ def ocr_text(data: bytes, name: str) -> str:
         images = pdf2image.convert_from_bytes(data, dpi=OCR_DPI)
         return "".join(pytesseract.image_to_string(image, lang=OCR_LANGUAGE) + "\f" for image in images)
     except (pdf2image.exceptions.PDFInfoNotInstalledError, pytesseract.TesseractNotFoundError):
-        raise ParseError("OCR needs poppler-utils and tesseract-ocr from Debian's packages (make pdf-tools)", source=name) from None
+        raise ParseError(
+            "OCR needs poppler-utils and tesseract-ocr from Debian's packages (make pdf-tools)", source=name
+        ) from None
     except (pdf2image.exceptions.PDFPageCountError, pdf2image.exceptions.PDFSyntaxError) as error:
         raise ParseError(f"not a readable PDF ({error})", source=name) from None
     except pytesseract.TesseractError as error:

@@ -63,7 +63,11 @@ def detect(data: bytes, name: str) -> bool:
         return False
     if head.startswith(b"---") and re.search(rb"^source_pdf:", head, re.M):
         return not MARKDOWN_MARKS_RE.search(data[:200_000])  # a Markdown rendering of the PDF is Markdown
-    if b"\f" in data[:200_000] and re.search(rb"Distr\.: ", head) and re.search(rb"^\s*Resolution adopted by", data[:20_000], re.M):
+    if (
+        b"\f" in data[:200_000]
+        and re.search(rb"Distr\.: ", head)
+        and re.search(rb"^\s*Resolution adopted by", data[:20_000], re.M)
+    ):
         return True  # pages ending with form feeds (poppler's pdftotext, plain or -layout)
     return (
         re.search(rb"^\s*Distr\.: ", head, re.M) is not None
@@ -125,7 +129,9 @@ class PageReader:
             if key == "symbol":
                 self.front_symbol = value
             elif key == "language" and value.lower() not in ("en", "eng", "english"):
-                raise SkippedSource(f"{self.builder.source.name}: language {value}: the archive takes English texts for now")
+                raise SkippedSource(
+                    f"{self.builder.source.name}: language {value}: the archive takes English texts for now"
+                )
             elif key in ("record_id", "source_pdf"):
                 self.builder.header.metadata[key] = value
         raise ParseError("front matter is not closed by '---'", source=self.builder.source.name, line=1)
@@ -209,7 +215,9 @@ class PageReader:
         It is when it, or one of the two lines after it, is furniture (the symbol, a
         page or job number), and it is not the next footnote.
         """
-        if FOOTNOTE_RE.match(normalise_spaces(self.lines[number - 1])) and self._is_next_footnote(self.lines[number - 1]):
+        if FOOTNOTE_RE.match(normalise_spaces(self.lines[number - 1])) and self._is_next_footnote(
+            self.lines[number - 1]
+        ):
             return False
         for line in self.lines[number - 1 : number + 2]:
             if line == "":
@@ -228,7 +236,12 @@ class PageReader:
 
         Only these: a line "General Assembly" or "15" may be the end of a wrapped paragraph.
         """
-        if JOB_NUMBER_RE.match(text) or BARCODE_RE.match(text) or PAGE_NUMBER_RE.match(text) or JOB_AND_PAGE_RE.match(text):
+        if (
+            JOB_NUMBER_RE.match(text)
+            or BARCODE_RE.match(text)
+            or PAGE_NUMBER_RE.match(text)
+            or JOB_AND_PAGE_RE.match(text)
+        ):
             return True
         symbol = self.builder.header.metadata.get("symbol_on_cover") or self.front_symbol
         return bool(symbol) and text == symbol

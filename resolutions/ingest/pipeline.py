@@ -23,9 +23,9 @@ import importlib
 import json
 from pathlib import Path
 
-from resolutions.reference.bodies import committee_name
 from resolutions.citations.extract import citations_for
 from resolutions.ingest.document import ParsedDocument, ParseError, SourceInfo
+from resolutions.reference.bodies import committee_name
 
 FORMAT_MODULES = [
     "resolutions.ingest.fixture_json",
@@ -67,8 +67,11 @@ def source_paths(paths: list[Path]) -> list[Path]:
         if path.is_dir():
             found.extend(
                 sorted(
-                    p for p in path.rglob("*")
-                    if p.is_file() and not p.name.startswith(".") and not p.name.endswith(SIDECAR_SUFFIX)
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and not p.name.startswith(".")
+                    and not p.name.endswith(SIDECAR_SUFFIX)
                     and not any(is_companion(p) for is_companion in companions)
                 )
             )

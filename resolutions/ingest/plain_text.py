@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import re
 
-from resolutions.reference.bodies import BODY_BY_NAME
 from resolutions.ingest.document import ParsedDocument, SourceInfo
 from resolutions.ingest.pipeline import decode_text
 from resolutions.ingest.text import (
     RULE_RE,
+    SUPERSCRIPT_TO_DIGIT,
     SUPERSCRIPTS,
     SYMBOL_RE,
-    SUPERSCRIPT_TO_DIGIT,
     RawFootnote,
     ResolutionBuilder,
     Segment,
@@ -35,19 +34,20 @@ from resolutions.ingest.text import (
     split_blocks,
     strip_emphasis,
 )
+from resolutions.reference.bodies import BODY_BY_NAME
 
 FORMAT = "plain-text"
 
 SUPERSCRIPT_FOOTNOTE_RE = re.compile(r"^\s*(?P<marker>[" + SUPERSCRIPTS + r"]+)\s*(?P<text>\S.*)$", re.S)
 DIGIT_FOOTNOTE_RE = re.compile(r"^\s*(?P<marker>\d{1,3})\s+(?P<text>\S.*)$", re.S)
-SLASH_FOOTNOTE_RE = re.compile(r"^\s*(?P<marker>\d{1,3})/\s+(?P<text>\S.*)$", re.S)  # the 1990s web pages' "1/ A/46/312."
+SLASH_FOOTNOTE_RE = re.compile(
+    r"^\s*(?P<marker>\d{1,3})/\s+(?P<text>\S.*)$", re.S
+)  # the 1990s web pages' "1/ A/46/312."
 BLOCK_START_RE = re.compile(
     r"^\s*(?:\d{1,3}\.(?:\s|$)|\([a-z]{1,4}\)(?:\s|$)|[" + SUPERSCRIPTS + r"]+\s|_{3,}\s*$|-{3,}\s*$)"
 )
 SYMBOL_LINE_RE = re.compile(r"^\s*" + SYMBOL_RE.pattern + r"\s*$")
-BODY_LINE_RE = re.compile(
-    r"^\W*The (?:" + "|".join(re.escape(name) for name in BODY_BY_NAME) + r"),?\W*$", re.M | re.I
-)
+BODY_LINE_RE = re.compile(r"^\W*The (?:" + "|".join(re.escape(name) for name in BODY_BY_NAME) + r"),?\W*$", re.M | re.I)
 
 
 def detect(data: bytes, name: str) -> bool:

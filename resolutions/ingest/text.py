@@ -28,16 +28,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from resolutions.reference.bodies import BODIES, BODY_BY_NAME, body_for_symbol, cardinal_ordinal_from_words
-from resolutions.reference.paragraph_keys import (
-    annex_part_named,
-    item_key,
-    lettered_key,
-    operative_key,
-    place,
-    preambular_key,
-    unnumbered_operative_key,
-)
 from resolutions.ingest.document import (
     OPERATIVE,
     PREAMBULAR,
@@ -49,10 +39,18 @@ from resolutions.ingest.document import (
     ParseError,
     SourceInfo,
 )
+from resolutions.reference.bodies import BODIES, BODY_BY_NAME, body_for_symbol, cardinal_ordinal_from_words
+from resolutions.reference.paragraph_keys import (
+    annex_part_named,
+    item_key,
+    lettered_key,
+    operative_key,
+    place,
+    preambular_key,
+    unnumbered_operative_key,
+)
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 DATE = r"(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})"
 DATE_RE = re.compile(DATE)
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -66,17 +64,29 @@ BARCODE_RE = re.compile(r"^\*\d{7}\*(?:\s*Please recycle)?$")
 PAGE_NUMBER_RE = re.compile(r"^\d{1,3}/\d{1,3}$")
 JOB_AND_PAGE_RE = re.compile(r"^(?:\d{2}-\d{5}\s+\d{1,3}/\d{1,3}|\d{1,3}/\d{1,3}\s+\d{2}-\d{5})$")
 RULE_RE = re.compile(r"^(?:_{3,}|-{3,}|\*{3,}|={3,})$")
-SESSION_RE = re.compile(r"^(?P<ordinal>[A-Z][a-z]+(?:[-‑][a-z]+)?) (?P<special>(?:special |emergency special )?)session$")
+SESSION_RE = re.compile(
+    r"^(?P<ordinal>[A-Z][a-z]+(?:[-‑][a-z]+)?) (?P<special>(?:special |emergency special )?)session$"
+)
 AGENDA_RE = re.compile(r"^Agenda items? (?P<item>\d+(?: ?\([a-z]\))?(?:(?:, | and )\d+(?: ?\([a-z]\))?)*)$")
-FURNITURE_LINES = {"united nations", "distr.: general", "distr.: limited", "please recycle", "general assembly",
-                   "economic and social council", "resolution", "resolutions"}
+FURNITURE_LINES = {
+    "united nations",
+    "distr.: general",
+    "distr.: limited",
+    "please recycle",
+    "general assembly",
+    "economic and social council",
+    "resolution",
+    "resolutions",
+}
 
 # --- metadata lines ------------------------------------------------------------------
 
 ADOPTED_RE = re.compile(r"^Resolution adopted by the (?P<body>[A-Z][\w ,'’-]+?) on " + r"(?P<date>" + DATE + r")\.?$")
 REPORT_RE = re.compile(r"^\[on the reports? of the (?P<committee>[A-Z][\w ,'’-]+?) \((?P<report>[^)]+)\)\]$")
 NO_COMMITTEE_RE = re.compile(r"^\[without reference to a Main Committee \((?P<draft>[^)]+)\)\]$")
-MEETING_RE = re.compile(r"^(?P<meeting>\d+(?:st|nd|rd|th) (?:plenary |joint )?meeting)(?: (?P<date>" + DATE + r"))?\.?$")
+MEETING_RE = re.compile(
+    r"^(?P<meeting>\d+(?:st|nd|rd|th) (?:plenary |joint )?meeting)(?: (?P<date>" + DATE + r"))?\.?$"
+)
 DATE_LINE_RE = re.compile(r"^(?P<date>" + DATE + r")\.?$")
 NUMBER_TITLE_RE = re.compile(r"^(?P<number>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.?\s+(?P<title>\S.*)$")
 # "Resolution 67/8" or the number alone on its line, the title on the next ("72/245." then the title)
@@ -93,37 +103,179 @@ SUB_NUMBER_RE = re.compile(r"^\((?P<number>[a-z]{1,4})\)(?=\s|$)\s*")
 ROMAN_RE = re.compile(r"^(?=[ivxl]+$)(?:l?x{0,3})(?:ix|iv|v?i{0,3})$")
 TERMINATED_RE = re.compile(r"[.,;:!?][\"”’)\]]*$")
 
-PHRASE_ADVERBS = {"also", "further", "again", "once", "strongly", "firmly", "deeply", "gravely", "seriously",
-                  "fully", "moreover", "furthermore", "urgently", "repeatedly", "solemnly", "warmly", "hereby"}
-PHRASE_ADJECTIVES = {"mindful", "aware", "conscious", "convinced", "concerned", "determined", "alarmed",
-                     "cognizant", "desirous", "guided", "committed", "encouraged", "appalled", "disturbed",
-                     "resolved", "seized", "pleased"}
-PHRASE_NOT_VERBS = {"this", "these", "those", "its", "his", "has", "was", "is", "as", "us", "thus", "always",
-                    "perhaps", "unless", "whereas", "various", "millions", "billions", "persons", "nations",
-                    "states", "countries", "governments", "regions", "members", "others", "less", "towards",
-                    "during", "including", "according", "regarding", "concerning", "notwithstanding",
-                    "nothing", "something", "everything", "morning", "evening", "building", "meeting",
-                    "funding", "financing", "training", "learning", "housing", "yes", "chess", "business",
-                    "progress", "access", "success", "address"}
+PHRASE_ADVERBS = {
+    "also",
+    "further",
+    "again",
+    "once",
+    "strongly",
+    "firmly",
+    "deeply",
+    "gravely",
+    "seriously",
+    "fully",
+    "moreover",
+    "furthermore",
+    "urgently",
+    "repeatedly",
+    "solemnly",
+    "warmly",
+    "hereby",
+}
+PHRASE_ADJECTIVES = {
+    "mindful",
+    "aware",
+    "conscious",
+    "convinced",
+    "concerned",
+    "determined",
+    "alarmed",
+    "cognizant",
+    "desirous",
+    "guided",
+    "committed",
+    "encouraged",
+    "appalled",
+    "disturbed",
+    "resolved",
+    "seized",
+    "pleased",
+}
+PHRASE_NOT_VERBS = {
+    "this",
+    "these",
+    "those",
+    "its",
+    "his",
+    "has",
+    "was",
+    "is",
+    "as",
+    "us",
+    "thus",
+    "always",
+    "perhaps",
+    "unless",
+    "whereas",
+    "various",
+    "millions",
+    "billions",
+    "persons",
+    "nations",
+    "states",
+    "countries",
+    "governments",
+    "regions",
+    "members",
+    "others",
+    "less",
+    "towards",
+    "during",
+    "including",
+    "according",
+    "regarding",
+    "concerning",
+    "notwithstanding",
+    "nothing",
+    "something",
+    "everything",
+    "morning",
+    "evening",
+    "building",
+    "meeting",
+    "funding",
+    "financing",
+    "training",
+    "learning",
+    "housing",
+    "yes",
+    "chess",
+    "business",
+    "progress",
+    "access",
+    "success",
+    "address",
+}
 # Numbered paragraphs of declarations open with a verb in its base form ("Reaffirm", "Commit");
 # these first words are not verbs.
-NOT_BASE_VERBS = {"we", "yet", "while", "on", "given", "in", "the", "this", "these", "it", "as", "for", "with", "to",
-                  "a", "an", "all", "each", "although", "since", "despite", "today", "our", "however", "there",
-                  "if", "when", "where", "such", "no", "not", "only", "both", "by", "from", "at", "of", "and", "or",
-                  "but", "that", "those", "their", "its", "they", "any", "every", "other", "many", "some", "most",
-                  "more", "between", "among", "during", "after", "before", "under", "over", "through", "recent",
-                  "member", "states", "people", "women", "children", "persons", "millions", "billions"}
+NOT_BASE_VERBS = {
+    "we",
+    "yet",
+    "while",
+    "on",
+    "given",
+    "in",
+    "the",
+    "this",
+    "these",
+    "it",
+    "as",
+    "for",
+    "with",
+    "to",
+    "a",
+    "an",
+    "all",
+    "each",
+    "although",
+    "since",
+    "despite",
+    "today",
+    "our",
+    "however",
+    "there",
+    "if",
+    "when",
+    "where",
+    "such",
+    "no",
+    "not",
+    "only",
+    "both",
+    "by",
+    "from",
+    "at",
+    "of",
+    "and",
+    "or",
+    "but",
+    "that",
+    "those",
+    "their",
+    "its",
+    "they",
+    "any",
+    "every",
+    "other",
+    "many",
+    "some",
+    "most",
+    "more",
+    "between",
+    "among",
+    "during",
+    "after",
+    "before",
+    "under",
+    "over",
+    "through",
+    "recent",
+    "member",
+    "states",
+    "people",
+    "women",
+    "children",
+    "persons",
+    "millions",
+    "billions",
+}
 EMOTION_NOUNS = r"(?:appreciation|interest|concern|satisfaction|regret|alarm|gratitude|support|condolences|sympathy|solidarity|thanks|hope|dismay|outrage)"
 EMOTION_ADJECTIVES = r"(?:deep|grave|great|serious|particular|profound|sincere|full|strong|utmost|its|their|deep and)"
 
 # Line-end fragments that are no word of their own: "protec-" + "tion" is one word,
 # "long-" + "lasting" a compound that keeps its hyphen.
 WORD_ENDINGS = set(
-    "tion tions sion sions ment ments ing ings ity ities ance ances ence ences ness nesses ble bly ably ibly "
-    "al als ally ive ives ively ated ation ations ization izations isation ized ised izing ising ous ously "
-    "ful fully ly ture tures cy cies gy gies ry ries ary aries ory ories ist ists ism isms ent ents ant ants "
-    "ical ically ular ed er ers est ic ics ial ially ual ually ate ates ative atives ure ures ion ions "
-    "lent lence tive tives sive sively able ible ility ilities".split()
+    ["tion", "tions", "sion", "sions", "ment", "ments", "ing", "ings", "ity", "ities", "ance", "ances", "ence", "ences", "ness", "nesses", "ble", "bly", "ably", "ibly", "al", "als", "ally", "ive", "ives", "ively", "ated", "ation", "ations", "ization", "izations", "isation", "ized", "ised", "izing", "ising", "ous", "ously", "ful", "fully", "ly", "ture", "tures", "cy", "cies", "gy", "gies", "ry", "ries", "ary", "aries", "ory", "ories", "ist", "ists", "ism", "isms", "ent", "ents", "ant", "ants", "ical", "ically", "ular", "ed", "er", "ers", "est", "ic", "ics", "ial", "ially", "ual", "ually", "ate", "ates", "ative", "atives", "ure", "ures", "ion", "ions", "lent", "lence", "tive", "tives", "sive", "sively", "able", "ible", "ility", "ilities"]
 )
 FOREIGN_SCRIPT_SHARE = 0.3
 LETTER_RE = re.compile(r"[^\W\d_]")
@@ -342,9 +494,11 @@ def opening_phrase(text: str, numbered: bool = False) -> str:
     return phrase if text.startswith(phrase) else _phrase_from_text(text, phrase)
 
 
-STANCE_NOUNS = (r"(?:call(?: upon| for)?|request|invitation|commitment|support|determination|conviction|appeals?|demand|recognition|"
-                r"concern|condemnation|resolve|opposition|hope|appreciation|gratitude|solidarity|readiness|"
-                r"intention|belief|willingness|position)")
+STANCE_NOUNS = (
+    r"(?:call(?: upon| for)?|request|invitation|commitment|support|determination|conviction|appeals?|demand|recognition|"
+    r"concern|condemnation|resolve|opposition|hope|appreciation|gratitude|solidarity|readiness|"
+    r"intention|belief|willingness|position)"
+)
 STANCE_ADJECTIVES = r"(?:strong|deep|firm|full|utmost|unwavering|continued|grave|serious|profound|renewed|steadfast)"
 # (verbs it may follow, or "first": right after any verb, or None: anywhere; pattern)
 PHRASE_CONTINUATIONS: list[tuple[set[str] | str | None, str]] = [
@@ -357,17 +511,52 @@ PHRASE_CONTINUATIONS: list[tuple[set[str] | str | None, str]] = [
     ({"draws", "drawing", "draw"}, r"(?:the )?attention"),
     ({"pays", "paying", "pay"}, r"(?:a )?tribute"),
     ({"believing", "believes"}, r"it (?:necessary|essential|important)"),
-    ({"being", "remaining", "remains", "remain"}, r"(?:deeply |gravely |seriously |greatly )?(?:concerned|convinced|committed|alarmed|determined)"),
+    (
+        {"being", "remaining", "remains", "remain"},
+        r"(?:deeply |gravely |seriously |greatly )?(?:concerned|convinced|committed|alarmed|determined)",
+    ),
     ({"sharing", "shares", "share"}, r"(?:the )?(?:deep |grave |serious )?concerns?"),
-    ({"condemns", "condemning", "condemn", "deplores", "deploring"}, r"(?:unequivocally|in the strongest(?: possible)? terms)"),
-    ({"expresses", "expressing", "express", "reiterates", "reiterating", "conveys", "extends", "emphasizes",
-      "emphasizing", "reaffirms", "reaffirming", "reaffirm"},
-     r"(?:(?:its|their|the) )?(?:" + EMOTION_ADJECTIVES + r" |gravest |special )?(?:" + EMOTION_ADJECTIVES + r" )?"
-     + r"(?:" + EMOTION_NOUNS + r"|commendation|concerns)\b"),
+    (
+        {"condemns", "condemning", "condemn", "deplores", "deploring"},
+        r"(?:unequivocally|in the strongest(?: possible)? terms)",
+    ),
+    (
+        {
+            "expresses",
+            "expressing",
+            "express",
+            "reiterates",
+            "reiterating",
+            "conveys",
+            "extends",
+            "emphasizes",
+            "emphasizing",
+            "reaffirms",
+            "reaffirming",
+            "reaffirm",
+        },
+        r"(?:(?:its|their|the) )?(?:"
+        + EMOTION_ADJECTIVES
+        + r" |gravest |special )?(?:"
+        + EMOTION_ADJECTIVES
+        + r" )?"
+        + r"(?:"
+        + EMOTION_NOUNS
+        + r"|commendation|concerns)\b",
+    ),
     ("first", r"(?:its|their) (?:" + STANCE_ADJECTIVES + r" )?" + STANCE_NOUNS + r"\b"),
     (None, r"(?:also|again|moreover|once again|once more|in particular)\b"),
     (None, r"(?:unequivocally|firmly)\b"),
-    (None, r"(?:also |further )?with (?:renewed |" + EMOTION_ADJECTIVES + r" )?" + EMOTION_NOUNS + r"(?: and " + EMOTION_NOUNS + r")?\b"),
+    (
+        None,
+        r"(?:also |further )?with (?:renewed |"
+        + EMOTION_ADJECTIVES
+        + r" )?"
+        + EMOTION_NOUNS
+        + r"(?: and "
+        + EMOTION_NOUNS
+        + r")?\b",
+    ),
     (None, r"and [a-z]+(?:s|ing|ed)(?= (?:that|the|its|their|all|to|of|[A-Z]))"),
 ]
 
@@ -375,7 +564,7 @@ PHRASE_CONTINUATIONS: list[tuple[set[str] | str | None, str]] = [
 def _phrase_continuation(verb: str, rest: str, first: bool) -> str:
     """What follows the opening verb as part of its phrase ("upon", "with appreciation", "its call for")."""
     for verbs, pattern in PHRASE_CONTINUATIONS:
-        if verbs == "first" and not first or isinstance(verbs, set) and (verb not in verbs or not first):
+        if (verbs == "first" and not first) or (isinstance(verbs, set) and (verb not in verbs or not first)):
             continue
         match = re.match(pattern, rest)
         if match:
@@ -394,23 +583,154 @@ def _phrase_from_text(text: str, phrase: str) -> str:
 # --- footnote markers --------------------------------------------------------------------
 
 EXPLICIT_MARKER_RE = re.compile(
-    r"\s?<sup>\s*(\d{1,3}|[*†‡])\s*</sup>|([" + SUPERSCRIPTS + r"]+)|\[\^(\d{1,3})\](?!:)|(?<=[\w,;.:)”’]) (\d{1,3})/(?![\w/])"
+    r"\s?<sup>\s*(\d{1,3}|[*†‡])\s*</sup>|(["
+    + SUPERSCRIPTS
+    + r"]+)|\[\^(\d{1,3})\](?!:)|(?<=[\w,;.:)”’]) (\d{1,3})/(?![\w/])"
 )  # <sup>1</sup>, ¹, Markdown's [^1], and the 1990s web pages' " 1/"
-NOT_BEFORE_MARKER = {"no", "nos", "paragraph", "paragraphs", "para", "paras", "article", "articles", "resolution",
-                     "resolutions", "decision", "decisions", "chapter", "chap", "vol", "vols", "principle", "principles",
-                     "goal", "target", "annex", "section", "page", "pages", "p", "pp", "rule",
-                     "rules", "item", "items", "of", "to", "from", "by", "under", "over", "than", "and", "or", "the",
-                     "a", "an", "some", "all", "top", "least", "about", "approximately", "nearly", "almost",
-                     "around", "every", "each", "per", "at", "in", "on", "with", "for", "since", "until", "within",
-                     "between", "among", "first", "last", "only", "just", "million", "billion", "session",
-                     "sessions", "meeting", "part", "parts", "phase", "level", "step", "category", "grade", "age",
-                     "aged", "protocol", "recommendation", "recommendations", "committee", "report", "figure", "table",
-                     "number", "numbers", "sdg", "sdgs", "are", "is", "were", "was", "be", "been", "has", "have", "had",
-                     "those", "these", "its", "their", "our"}
+NOT_BEFORE_MARKER = {
+    "no",
+    "nos",
+    "paragraph",
+    "paragraphs",
+    "para",
+    "paras",
+    "article",
+    "articles",
+    "resolution",
+    "resolutions",
+    "decision",
+    "decisions",
+    "chapter",
+    "chap",
+    "vol",
+    "vols",
+    "principle",
+    "principles",
+    "goal",
+    "target",
+    "annex",
+    "section",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "rule",
+    "rules",
+    "item",
+    "items",
+    "of",
+    "to",
+    "from",
+    "by",
+    "under",
+    "over",
+    "than",
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "some",
+    "all",
+    "top",
+    "least",
+    "about",
+    "approximately",
+    "nearly",
+    "almost",
+    "around",
+    "every",
+    "each",
+    "per",
+    "at",
+    "in",
+    "on",
+    "with",
+    "for",
+    "since",
+    "until",
+    "within",
+    "between",
+    "among",
+    "first",
+    "last",
+    "only",
+    "just",
+    "million",
+    "billion",
+    "session",
+    "sessions",
+    "meeting",
+    "part",
+    "parts",
+    "phase",
+    "level",
+    "step",
+    "category",
+    "grade",
+    "age",
+    "aged",
+    "protocol",
+    "recommendation",
+    "recommendations",
+    "committee",
+    "report",
+    "figure",
+    "table",
+    "number",
+    "numbers",
+    "sdg",
+    "sdgs",
+    "are",
+    "is",
+    "were",
+    "was",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "those",
+    "these",
+    "its",
+    "their",
+    "our",
+}
 ABBREVIATIONS = {"no", "nos", "para", "paras", "vol", "vols", "chap", "p", "pp", "art", "arts", "sect", "fig", "op"}
-NOT_AFTER_MARKER = {"per", "percent", "years", "year", "months", "month", "days", "day", "weeks", "week", "hours",
-                    "minutes", "million", "billion", "trillion", "times", "countries", "member", "states", "people",
-                    "persons", "women", "men", "children", "out", "to", "%", "-", "–", "/", ".", "of"} | {m.lower() for m in MONTHS}
+NOT_AFTER_MARKER = {
+    "per",
+    "percent",
+    "years",
+    "year",
+    "months",
+    "month",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "hours",
+    "minutes",
+    "million",
+    "billion",
+    "trillion",
+    "times",
+    "countries",
+    "member",
+    "states",
+    "people",
+    "persons",
+    "women",
+    "men",
+    "children",
+    "out",
+    "to",
+    "%",
+    "-",
+    "–",
+    "/",
+    ".",
+    "of",
+} | {m.lower() for m in MONTHS}
 
 
 def find_plain_marker(text: str, marker: int, start: int) -> tuple[int, int] | None:
@@ -456,7 +776,9 @@ def _spaced_marker_plausible(text: str, match: re.Match) -> bool:
         previous_word.endswith(".") and previous_word.strip(".") not in ABBREVIATIONS
     )
     previous_word = previous_word.strip(".")
-    if not after_punctuation and (previous_word in NOT_BEFORE_MARKER or re.fullmatch(r"[\d./-]+", previous_word or "x")):
+    if not after_punctuation and (
+        previous_word in NOT_BEFORE_MARKER or re.fullmatch(r"[\d./-]+", previous_word or "x")
+    ):
         return False
     after = re.match(r"\s*([\w%‑–/.-]+)", text[match.end() :])
     next_word = after.group(1).lower() if after else ""
@@ -613,8 +935,13 @@ class ResolutionBuilder:
                 previous.text = join_text(previous.text, text)
                 return
         if not number and self._is_heading(previous, text):
-            if previous is not None and previous.part == self.part and previous.text.rstrip().endswith(":") \
-                    and not self.part and not previous.number:
+            if (
+                previous is not None
+                and previous.part == self.part
+                and previous.text.rstrip().endswith(":")
+                and not self.part
+                and not previous.number
+            ):
                 self.part = "annex"  # "Adopts the following declaration:" + its title: the declaration's own numbering
             self.pending_heading.append(text)
             return
@@ -627,7 +954,9 @@ class ResolutionBuilder:
         if segment.new_paragraph:
             return False
         ending = strip_trailing_markers(previous.text[-200:])
-        starts_mid_sentence = not text[:1].isupper() and text[:1] not in "“\"‘("  # "by the World Summit…", "19 December…"
+        starts_mid_sentence = (
+            not text[:1].isupper() and text[:1] not in '“"‘('
+        )  # "by the World Summit…", "19 December…"
         if starts_mid_sentence or not TERMINATED_RE.search(ending):
             return True
         if segment.after_page_break and ending.endswith(",") and not opening_phrase(text):
@@ -706,8 +1035,15 @@ class ResolutionBuilder:
         keys: dict[str, int] = {}
         parts = {draft.part for draft in self.drafts}
         state: dict[str, dict] = {
-            part: {"pp": 0, "op": 0, "unnumbered_op": 0, "last_top": None, "last_letter_key": "", "last_number": 0,
-                   "list": None}
+            part: {
+                "pp": 0,
+                "op": 0,
+                "unnumbered_op": 0,
+                "last_top": None,
+                "last_letter_key": "",
+                "last_number": 0,
+                "list": None,
+            }
             for part in parts
         }
         roman = self._roman_sub_items()
@@ -745,7 +1081,7 @@ class ResolutionBuilder:
                 key, kind = operative_key(prefix, value), OPERATIVE
             else:
                 operative_verb = _operative_phrase(phrase)
-                if draft.part not in numbered_parts and operative_verb or s["op"]:
+                if (draft.part not in numbered_parts and operative_verb) or s["op"]:
                     s["unnumbered_op"] += 1
                     key = unnumbered_operative_key(prefix, s["unnumbered_op"], draft.part in numbered_parts)
                     kind = OPERATIVE
@@ -829,7 +1165,10 @@ class ResolutionBuilder:
                         continue
                     first = placed.setdefault(marker, ParsedFootnote(marker, "", paragraph.key, offset))
                     place = FootnotePlace(paragraph.key, offset)
-                    if (first.paragraph_key, first.offset) != (paragraph.key, offset) and place not in first.further_places:
+                    if (first.paragraph_key, first.offset) != (
+                        paragraph.key,
+                        offset,
+                    ) and place not in first.further_places:
                         first.further_places.append(place)
         else:
             self._place_plain_markers(paragraphs, footnotes, placed)
@@ -838,8 +1177,11 @@ class ResolutionBuilder:
             found = placed.get(footnote.marker) or ParsedFootnote(footnote.marker, "")
             if not found.paragraph_key:
                 self.warn(footnote.line, f"footnote {footnote.marker} has no marker in the text")
-            result.append(ParsedFootnote(footnote.marker, footnote.text, found.paragraph_key, found.offset,
-                                         list(found.further_places)))
+            result.append(
+                ParsedFootnote(
+                    footnote.marker, footnote.text, found.paragraph_key, found.offset, list(found.further_places)
+                )
+            )
         return result
 
     def _place_plain_markers(self, paragraphs, footnotes, placed) -> None:
@@ -905,7 +1247,11 @@ def _operative_phrase(phrase: str) -> bool:
 
 def strip_trailing_markers(text: str) -> str:
     """'…Goals,1' -> '…Goals,' so that the punctuation before a marker counts."""
-    return re.sub(r"(?:\s?<sup>[^<]*</sup>|[" + SUPERSCRIPTS + r"]+|\[\^\d{1,3}\]|\s\d{1,3}/|\s{0,3}\d{1,3})\s*$", "", text.rstrip())
+    return re.sub(
+        r"(?:\s?<sup>[^<]*</sup>|[" + SUPERSCRIPTS + r"]+|\[\^\d{1,3}\]|\s\d{1,3}/|\s{0,3}\d{1,3})\s*$",
+        "",
+        text.rstrip(),
+    )
 
 
 def remove_markers_for_phrase(text: str) -> str:

@@ -8,186 +8,313 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Body',
+            name="Body",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=16, unique=True)),
-                ('name', models.CharField(max_length=200)),
-                ('symbol_prefix', models.CharField(max_length=40)),
-                ('sessions_are_years', models.BooleanField(default=False)),
-                ('order', models.PositiveSmallIntegerField(default=100)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=16, unique=True)),
+                ("name", models.CharField(max_length=200)),
+                ("symbol_prefix", models.CharField(max_length=40)),
+                ("sessions_are_years", models.BooleanField(default=False)),
+                ("order", models.PositiveSmallIntegerField(default=100)),
             ],
             options={
-                'ordering': ['order', 'code'],
+                "ordering": ["order", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Resolution',
+            name="Resolution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('symbol', models.CharField(max_length=64, unique=True)),
-                ('session', models.CharField(max_length=16)),
-                ('session_sort', models.IntegerField(default=0)),
-                ('session_label', models.CharField(max_length=80)),
-                ('number', models.CharField(max_length=32)),
-                ('title', models.TextField()),
-                ('adopted_on', models.DateField(blank=True, null=True)),
-                ('meeting', models.CharField(blank=True, max_length=120)),
-                ('report', models.CharField(blank=True, max_length=120)),
-                ('agenda_item', models.CharField(blank=True, max_length=120)),
-                ('committee', models.CharField(blank=True, max_length=120)),
-                ('language', models.CharField(default='en', max_length=8)),
-                ('metadata', models.JSONField(blank=True, default=dict)),
-                ('source_name', models.CharField(max_length=255)),
-                ('source_format', models.CharField(max_length=32)),
-                ('source_sha256', models.CharField(max_length=64)),
-                ('content_hash', models.CharField(max_length=64)),
-                ('title_vector', models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.SearchVector('title', config='english'), output_field=django.contrib.postgres.search.SearchVectorField())),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='resolutions', to='resolutions.body')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("symbol", models.CharField(max_length=64, unique=True)),
+                ("session", models.CharField(max_length=16)),
+                ("session_sort", models.IntegerField(default=0)),
+                ("session_label", models.CharField(max_length=80)),
+                ("number", models.CharField(max_length=32)),
+                ("title", models.TextField()),
+                ("adopted_on", models.DateField(blank=True, null=True)),
+                ("meeting", models.CharField(blank=True, max_length=120)),
+                ("report", models.CharField(blank=True, max_length=120)),
+                ("agenda_item", models.CharField(blank=True, max_length=120)),
+                ("committee", models.CharField(blank=True, max_length=120)),
+                ("language", models.CharField(default="en", max_length=8)),
+                ("metadata", models.JSONField(blank=True, default=dict)),
+                ("source_name", models.CharField(max_length=255)),
+                ("source_format", models.CharField(max_length=32)),
+                ("source_sha256", models.CharField(max_length=64)),
+                ("content_hash", models.CharField(max_length=64)),
+                (
+                    "title_vector",
+                    models.GeneratedField(
+                        db_persist=True,
+                        expression=django.contrib.postgres.search.SearchVector("title", config="english"),
+                        output_field=django.contrib.postgres.search.SearchVectorField(),
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="resolutions", to="resolutions.body"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['body__order', '-session_sort', 'number'],
+                "ordering": ["body__order", "-session_sort", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Paragraph',
+            name="Paragraph",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=40)),
-                ('kind', models.CharField(choices=[('preambular', 'Preambular'), ('operative', 'Operative')], max_length=16)),
-                ('number', models.CharField(blank=True, max_length=16)),
-                ('order', models.PositiveIntegerField()),
-                ('part', models.CharField(blank=True, max_length=24)),
-                ('heading', models.TextField(blank=True)),
-                ('opening_phrase', models.CharField(blank=True, max_length=200)),
-                ('text', models.TextField()),
-                ('search_vector', models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('opening_phrase', config='english', weight='A'), '||', django.contrib.postgres.search.SearchVector('text', config='english', weight='B'), django.contrib.postgres.search.SearchConfig('english')), output_field=django.contrib.postgres.search.SearchVectorField())),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='resolutions.paragraph')),
-                ('resolution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='paragraphs', to='resolutions.resolution')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("key", models.CharField(max_length=40)),
+                (
+                    "kind",
+                    models.CharField(choices=[("preambular", "Preambular"), ("operative", "Operative")], max_length=16),
+                ),
+                ("number", models.CharField(blank=True, max_length=16)),
+                ("order", models.PositiveIntegerField()),
+                ("part", models.CharField(blank=True, max_length=24)),
+                ("heading", models.TextField(blank=True)),
+                ("opening_phrase", models.CharField(blank=True, max_length=200)),
+                ("text", models.TextField()),
+                (
+                    "search_vector",
+                    models.GeneratedField(
+                        db_persist=True,
+                        expression=django.contrib.postgres.search.CombinedSearchVector(
+                            django.contrib.postgres.search.SearchVector("opening_phrase", config="english", weight="A"),
+                            "||",
+                            django.contrib.postgres.search.SearchVector("text", config="english", weight="B"),
+                            django.contrib.postgres.search.SearchConfig("english"),
+                        ),
+                        output_field=django.contrib.postgres.search.SearchVectorField(),
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="children",
+                        to="resolutions.paragraph",
+                    ),
+                ),
+                (
+                    "resolution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="paragraphs",
+                        to="resolutions.resolution",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['resolution', 'order'],
+                "ordering": ["resolution", "order"],
             },
         ),
         migrations.CreateModel(
-            name='Footnote',
+            name="Footnote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marker', models.CharField(max_length=8)),
-                ('order', models.PositiveIntegerField()),
-                ('text', models.TextField()),
-                ('offset', models.PositiveIntegerField(blank=True, null=True)),
-                ('search_vector', models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.SearchVector('text', config='english', weight='C'), output_field=django.contrib.postgres.search.SearchVectorField())),
-                ('paragraph', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='footnotes', to='resolutions.paragraph')),
-                ('resolution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='footnotes', to='resolutions.resolution')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("marker", models.CharField(max_length=8)),
+                ("order", models.PositiveIntegerField()),
+                ("text", models.TextField()),
+                ("offset", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "search_vector",
+                    models.GeneratedField(
+                        db_persist=True,
+                        expression=django.contrib.postgres.search.SearchVector("text", config="english", weight="C"),
+                        output_field=django.contrib.postgres.search.SearchVectorField(),
+                    ),
+                ),
+                (
+                    "paragraph",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="footnotes",
+                        to="resolutions.paragraph",
+                    ),
+                ),
+                (
+                    "resolution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="footnotes",
+                        to="resolutions.resolution",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['resolution', 'order'],
+                "ordering": ["resolution", "order"],
             },
         ),
         migrations.CreateModel(
-            name='Citation',
+            name="Citation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target_symbol', models.CharField(max_length=80)),
-                ('target_paragraph', models.CharField(blank=True, max_length=40)),
-                ('matched_text', models.TextField()),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('kind', models.CharField(choices=[('resolution', 'Resolution'), ('report', 'Report'), ('document', 'Other document')], max_length=16)),
-                ('footnote', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='citations', to='resolutions.footnote')),
-                ('paragraph', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='citations', to='resolutions.paragraph')),
-                ('resolution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='citations', to='resolutions.resolution')),
-                ('target', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='cited_by', to='resolutions.resolution')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("target_symbol", models.CharField(max_length=80)),
+                ("target_paragraph", models.CharField(blank=True, max_length=40)),
+                ("matched_text", models.TextField()),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("resolution", "Resolution"), ("report", "Report"), ("document", "Other document")],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "footnote",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="citations",
+                        to="resolutions.footnote",
+                    ),
+                ),
+                (
+                    "paragraph",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="citations",
+                        to="resolutions.paragraph",
+                    ),
+                ),
+                (
+                    "resolution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="citations",
+                        to="resolutions.resolution",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="cited_by",
+                        to="resolutions.resolution",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['resolution', 'id'],
+                "ordering": ["resolution", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Vote',
+            name="Vote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('member_state', models.CharField(max_length=120)),
-                ('vote', models.CharField(blank=True, choices=[('Y', 'Yes'), ('N', 'No'), ('A', 'Abstention'), ('', 'Non-voting')], max_length=1)),
-                ('resolution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='votes', to='resolutions.resolution')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("member_state", models.CharField(max_length=120)),
+                (
+                    "vote",
+                    models.CharField(
+                        blank=True,
+                        choices=[("Y", "Yes"), ("N", "No"), ("A", "Abstention"), ("", "Non-voting")],
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "resolution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="votes", to="resolutions.resolution"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['resolution', 'member_state'],
+                "ordering": ["resolution", "member_state"],
             },
         ),
         migrations.AddIndex(
-            model_name='resolution',
-            index=models.Index(fields=['body', 'session_sort'], name='resolutions_body_id_1a3a73_idx'),
+            model_name="resolution",
+            index=models.Index(fields=["body", "session_sort"], name="resolutions_body_id_1a3a73_idx"),
         ),
         migrations.AddIndex(
-            model_name='resolution',
-            index=models.Index(fields=['adopted_on'], name='resolutions_adopted_24e8bc_idx'),
+            model_name="resolution",
+            index=models.Index(fields=["adopted_on"], name="resolutions_adopted_24e8bc_idx"),
         ),
         migrations.AddIndex(
-            model_name='resolution',
-            index=models.Index(django.db.models.functions.text.Upper('symbol'), name='resolution_symbol_upper'),
+            model_name="resolution",
+            index=models.Index(django.db.models.functions.text.Upper("symbol"), name="resolution_symbol_upper"),
         ),
         migrations.AddIndex(
-            model_name='resolution',
-            index=models.Index(fields=['title'], name='resolution_title'),
+            model_name="resolution",
+            index=models.Index(fields=["title"], name="resolution_title"),
         ),
         migrations.AddIndex(
-            model_name='resolution',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['title_vector'], name='resolution_title_vector'),
+            model_name="resolution",
+            index=django.contrib.postgres.indexes.GinIndex(fields=["title_vector"], name="resolution_title_vector"),
         ),
         migrations.AddIndex(
-            model_name='paragraph',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='paragraph_search_vector'),
+            model_name="paragraph",
+            index=django.contrib.postgres.indexes.GinIndex(fields=["search_vector"], name="paragraph_search_vector"),
         ),
         migrations.AddIndex(
-            model_name='paragraph',
-            index=models.Index(fields=['opening_phrase'], name='resolutions_opening_b26843_idx'),
+            model_name="paragraph",
+            index=models.Index(fields=["opening_phrase"], name="resolutions_opening_b26843_idx"),
         ),
         migrations.AddConstraint(
-            model_name='paragraph',
-            constraint=models.UniqueConstraint(fields=('resolution', 'key'), name='paragraph_unique_key'),
+            model_name="paragraph",
+            constraint=models.UniqueConstraint(fields=("resolution", "key"), name="paragraph_unique_key"),
         ),
         migrations.AddConstraint(
-            model_name='paragraph',
-            constraint=models.UniqueConstraint(fields=('resolution', 'order'), name='paragraph_unique_order'),
+            model_name="paragraph",
+            constraint=models.UniqueConstraint(fields=("resolution", "order"), name="paragraph_unique_order"),
         ),
         migrations.AddIndex(
-            model_name='footnote',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='footnote_search_vector'),
+            model_name="footnote",
+            index=django.contrib.postgres.indexes.GinIndex(fields=["search_vector"], name="footnote_search_vector"),
         ),
         migrations.AddConstraint(
-            model_name='footnote',
-            constraint=models.UniqueConstraint(fields=('resolution', 'order'), name='footnote_unique_order'),
+            model_name="footnote",
+            constraint=models.UniqueConstraint(fields=("resolution", "order"), name="footnote_unique_order"),
         ),
         migrations.AddIndex(
-            model_name='citation',
-            index=models.Index(fields=['target_symbol'], name='resolutions_target__34e370_idx'),
+            model_name="citation",
+            index=models.Index(fields=["target_symbol"], name="resolutions_target__34e370_idx"),
         ),
         migrations.AddIndex(
-            model_name='citation',
-            index=models.Index(django.db.models.functions.text.Upper('target_symbol'), name='citation_target_symbol_upper'),
+            model_name="citation",
+            index=models.Index(
+                django.db.models.functions.text.Upper("target_symbol"), name="citation_target_symbol_upper"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='citation',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('footnote__isnull', True), ('paragraph__isnull', False)), models.Q(('footnote__isnull', False), ('paragraph__isnull', True)), _connector='OR'), name='citation_from_paragraph_or_footnote'),
+            model_name="citation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("footnote__isnull", True), ("paragraph__isnull", False)),
+                    models.Q(("footnote__isnull", False), ("paragraph__isnull", True)),
+                    _connector="OR",
+                ),
+                name="citation_from_paragraph_or_footnote",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='citation',
-            constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='citation_span_not_empty'),
+            model_name="citation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__gt", models.F("start"))), name="citation_span_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='vote',
-            constraint=models.UniqueConstraint(fields=('resolution', 'member_state'), name='vote_unique_member_state'),
+            model_name="vote",
+            constraint=models.UniqueConstraint(fields=("resolution", "member_state"), name="vote_unique_member_state"),
         ),
     ]

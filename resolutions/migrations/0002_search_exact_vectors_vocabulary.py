@@ -32,7 +32,6 @@ CREATE INDEX resolutions_search_vocabulary_trigram
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("resolutions", "0001_initial"),
     ]

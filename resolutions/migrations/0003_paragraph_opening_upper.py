@@ -5,7 +5,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("resolutions", "0002_search_exact_vectors_vocabulary"),
     ]

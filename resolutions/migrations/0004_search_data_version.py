@@ -8,7 +8,13 @@ never wait on each other here. ``resolutions.search.data_version`` reads it.
 
 from django.db import migrations
 
-TABLES = ["resolutions_body", "resolutions_resolution", "resolutions_paragraph", "resolutions_footnote", "resolutions_citation"]
+TABLES = [
+    "resolutions_body",
+    "resolutions_resolution",
+    "resolutions_paragraph",
+    "resolutions_footnote",
+    "resolutions_citation",
+]
 
 FORWARD = """
 CREATE SEQUENCE resolutions_search_data_version;
@@ -24,14 +30,16 @@ $$;
     for table in TABLES
 )
 
-BACKWARD = "".join(f"DROP TRIGGER search_data_changed ON {table};\n" for table in TABLES) + """
+BACKWARD = (
+    "".join(f"DROP TRIGGER search_data_changed ON {table};\n" for table in TABLES)
+    + """
 DROP FUNCTION resolutions_search_data_changed();
 DROP SEQUENCE resolutions_search_data_version;
 """
+)
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("resolutions", "0003_paragraph_opening_upper"),
     ]

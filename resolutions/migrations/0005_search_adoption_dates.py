@@ -51,7 +51,6 @@ DROP FUNCTION resolutions_copy_adoption_date();
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("resolutions", "0004_search_data_version"),
     ]
@@ -71,7 +70,9 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="paragraph",
             index=models.Index(
-                django.db.models.expressions.OrderBy(django.db.models.expressions.F("adopted_on"), descending=True, nulls_last=True),
+                django.db.models.expressions.OrderBy(
+                    django.db.models.expressions.F("adopted_on"), descending=True, nulls_last=True
+                ),
                 django.db.models.expressions.OrderBy(django.db.models.expressions.F("resolution_id"), descending=True),
                 django.db.models.expressions.F("order"),
                 name="paragraph_newest",
@@ -80,7 +81,9 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="footnote",
             index=models.Index(
-                django.db.models.expressions.OrderBy(django.db.models.expressions.F("adopted_on"), descending=True, nulls_last=True),
+                django.db.models.expressions.OrderBy(
+                    django.db.models.expressions.F("adopted_on"), descending=True, nulls_last=True
+                ),
                 django.db.models.expressions.OrderBy(django.db.models.expressions.F("resolution_id"), descending=True),
                 django.db.models.expressions.F("order"),
                 name="footnote_newest",

@@ -77,7 +77,9 @@ def newest_index(model_name: str) -> migrations.AddIndex:
         model_name=model_name,
         index=models.Index(
             django.db.models.expressions.F("body"),
-            django.db.models.expressions.OrderBy(django.db.models.expressions.F("adopted_on"), descending=True, nulls_last=True),
+            django.db.models.expressions.OrderBy(
+                django.db.models.expressions.F("adopted_on"), descending=True, nulls_last=True
+            ),
             django.db.models.expressions.OrderBy(django.db.models.expressions.F("resolution_id"), descending=True),
             django.db.models.expressions.F("order"),
             name=f"{model_name}_body_newest",
@@ -87,13 +89,18 @@ def newest_index(model_name: str) -> migrations.AddIndex:
 
 def body_field() -> models.ForeignKey:
     return models.ForeignKey(
-        blank=True, db_constraint=False, db_index=False, editable=False, null=True,
-        on_delete=django.db.models.deletion.DO_NOTHING, related_name="+", to="resolutions.body",
+        blank=True,
+        db_constraint=False,
+        db_index=False,
+        editable=False,
+        null=True,
+        on_delete=django.db.models.deletion.DO_NOTHING,
+        related_name="+",
+        to="resolutions.body",
     )
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("resolutions", "0005_search_adoption_dates"),
     ]

@@ -24,7 +24,6 @@ CREATE UNIQUE INDEX resolutions_search_lexemes_key ON resolutions_search_lexemes
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("resolutions", "0006_search_body_on_rows"),
     ]

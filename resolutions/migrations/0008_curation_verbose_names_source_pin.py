@@ -5,88 +5,99 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('resolutions', '0007_search_lexeme_counts'),
+        ("resolutions", "0007_search_lexeme_counts"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='body',
-            options={'ordering': ['order', 'code'], 'verbose_name': 'body', 'verbose_name_plural': 'bodies'},
+            name="body",
+            options={"ordering": ["order", "code"], "verbose_name": "body", "verbose_name_plural": "bodies"},
         ),
         migrations.AlterModelOptions(
-            name='vote',
-            options={'ordering': ['resolution', 'member_state'], 'verbose_name': 'recorded vote'},
+            name="vote",
+            options={"ordering": ["resolution", "member_state"], "verbose_name": "recorded vote"},
         ),
         migrations.AddField(
-            model_name='resolution',
-            name='source_pin',
-            field=models.CharField(blank=True, help_text='The SHA-256 of the source a curator has checked this text against. The admin flags the resolution when its text comes from another source (a later import).', max_length=64, validators=[django.core.validators.RegexValidator('^[0-9a-f]{64}$', "Give the source's SHA-256: 64 digits and letters a–f, in lower case.")], verbose_name='pinned source (SHA-256)'),
+            model_name="resolution",
+            name="source_pin",
+            field=models.CharField(
+                blank=True,
+                help_text="The SHA-256 of the source a curator has checked this text against. The admin flags the resolution when its text comes from another source (a later import).",
+                max_length=64,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^[0-9a-f]{64}$", "Give the source's SHA-256: 64 digits and letters a–f, in lower case."
+                    )
+                ],
+                verbose_name="pinned source (SHA-256)",
+            ),
         ),
         migrations.AlterField(
-            model_name='citation',
-            name='matched_text',
-            field=models.TextField(verbose_name='text as printed'),
+            model_name="citation",
+            name="matched_text",
+            field=models.TextField(verbose_name="text as printed"),
         ),
         migrations.AlterField(
-            model_name='citation',
-            name='target_paragraph',
-            field=models.CharField(blank=True, max_length=40, verbose_name='cited paragraph'),
+            model_name="citation",
+            name="target_paragraph",
+            field=models.CharField(blank=True, max_length=40, verbose_name="cited paragraph"),
         ),
         migrations.AlterField(
-            model_name='citation',
-            name='target_symbol',
-            field=models.CharField(max_length=80, verbose_name='cited symbol'),
+            model_name="citation",
+            name="target_symbol",
+            field=models.CharField(max_length=80, verbose_name="cited symbol"),
         ),
         migrations.AlterField(
-            model_name='resolution',
-            name='agenda_item',
-            field=models.CharField(blank=True, max_length=120, verbose_name='agenda item'),
+            model_name="resolution",
+            name="agenda_item",
+            field=models.CharField(blank=True, max_length=120, verbose_name="agenda item"),
         ),
         migrations.AlterField(
-            model_name='resolution',
-            name='content_hash',
-            field=models.CharField(max_length=64, verbose_name='content hash'),
+            model_name="resolution",
+            name="content_hash",
+            field=models.CharField(max_length=64, verbose_name="content hash"),
         ),
         migrations.AlterField(
-            model_name='resolution',
-            name='metadata',
-            field=models.JSONField(blank=True, default=dict, help_text='Sponsors, SDGs, subjects, adoption type: a JSON object.'),
+            model_name="resolution",
+            name="metadata",
+            field=models.JSONField(
+                blank=True, default=dict, help_text="Sponsors, SDGs, subjects, adoption type: a JSON object."
+            ),
         ),
         migrations.AlterField(
-            model_name='resolution',
-            name='report',
-            field=models.CharField(blank=True, max_length=120, verbose_name='committee report'),
+            model_name="resolution",
+            name="report",
+            field=models.CharField(blank=True, max_length=120, verbose_name="committee report"),
         ),
         migrations.AlterField(
-            model_name='resolution',
-            name='session_label',
-            field=models.CharField(max_length=80, verbose_name='session, in words'),
+            model_name="resolution",
+            name="session_label",
+            field=models.CharField(max_length=80, verbose_name="session, in words"),
         ),
         migrations.AlterField(
-            model_name='resolution',
-            name='session_sort',
-            field=models.IntegerField(default=0, verbose_name='session order'),
+            model_name="resolution",
+            name="session_sort",
+            field=models.IntegerField(default=0, verbose_name="session order"),
         ),
         migrations.AlterField(
-            model_name='resolution',
-            name='source_format',
-            field=models.CharField(max_length=32, verbose_name='source format'),
+            model_name="resolution",
+            name="source_format",
+            field=models.CharField(max_length=32, verbose_name="source format"),
         ),
         migrations.AlterField(
-            model_name='resolution',
-            name='source_name',
-            field=models.CharField(max_length=255, verbose_name='source file'),
+            model_name="resolution",
+            name="source_name",
+            field=models.CharField(max_length=255, verbose_name="source file"),
         ),
         migrations.AlterField(
-            model_name='resolution',
-            name='source_sha256',
-            field=models.CharField(max_length=64, verbose_name='source SHA-256'),
+            model_name="resolution",
+            name="source_sha256",
+            field=models.CharField(max_length=64, verbose_name="source SHA-256"),
         ),
         migrations.AlterField(
-            model_name='vote',
-            name='member_state',
-            field=models.CharField(max_length=120, verbose_name='Member State'),
+            model_name="vote",
+            name="member_state",
+            field=models.CharField(max_length=120, verbose_name="Member State"),
         ),
     ]

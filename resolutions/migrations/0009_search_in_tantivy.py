@@ -68,96 +68,94 @@ CREATE UNIQUE INDEX resolutions_search_lexemes_key ON resolutions_search_lexemes
 """
 
 
-
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('resolutions', '0008_curation_verbose_names_source_pin'),
+        ("resolutions", "0008_curation_verbose_names_source_pin"),
     ]
 
     operations = [
         migrations.RunSQL(FORWARD, reverse_sql=BACKWARD),
         migrations.DeleteModel(
-            name='SearchWord',
+            name="SearchWord",
         ),
         migrations.RemoveIndex(
-            model_name='footnote',
-            name='footnote_search_vector',
+            model_name="footnote",
+            name="footnote_search_vector",
         ),
         migrations.RemoveIndex(
-            model_name='footnote',
-            name='footnote_exact_vector',
+            model_name="footnote",
+            name="footnote_exact_vector",
         ),
         migrations.RemoveIndex(
-            model_name='footnote',
-            name='footnote_newest',
+            model_name="footnote",
+            name="footnote_newest",
         ),
         migrations.RemoveIndex(
-            model_name='footnote',
-            name='footnote_body_newest',
+            model_name="footnote",
+            name="footnote_body_newest",
         ),
         migrations.RemoveIndex(
-            model_name='paragraph',
-            name='paragraph_search_vector',
+            model_name="paragraph",
+            name="paragraph_search_vector",
         ),
         migrations.RemoveIndex(
-            model_name='paragraph',
-            name='resolutions_opening_b26843_idx',
+            model_name="paragraph",
+            name="resolutions_opening_b26843_idx",
         ),
         migrations.RemoveIndex(
-            model_name='paragraph',
-            name='paragraph_exact_vector',
+            model_name="paragraph",
+            name="paragraph_exact_vector",
         ),
         migrations.RemoveIndex(
-            model_name='paragraph',
-            name='paragraph_opening_upper',
+            model_name="paragraph",
+            name="paragraph_opening_upper",
         ),
         migrations.RemoveIndex(
-            model_name='paragraph',
-            name='paragraph_newest',
+            model_name="paragraph",
+            name="paragraph_newest",
         ),
         migrations.RemoveIndex(
-            model_name='paragraph',
-            name='paragraph_body_newest',
+            model_name="paragraph",
+            name="paragraph_body_newest",
         ),
         migrations.RemoveIndex(
-            model_name='resolution',
-            name='resolution_title_vector',
+            model_name="resolution",
+            name="resolution_title_vector",
         ),
         migrations.RemoveField(
-            model_name='footnote',
-            name='adopted_on',
+            model_name="footnote",
+            name="adopted_on",
         ),
         migrations.RemoveField(
-            model_name='footnote',
-            name='body',
+            model_name="footnote",
+            name="body",
         ),
         migrations.RemoveField(
-            model_name='footnote',
-            name='exact_vector',
+            model_name="footnote",
+            name="exact_vector",
         ),
         migrations.RemoveField(
-            model_name='footnote',
-            name='search_vector',
+            model_name="footnote",
+            name="search_vector",
         ),
         migrations.RemoveField(
-            model_name='paragraph',
-            name='adopted_on',
+            model_name="paragraph",
+            name="adopted_on",
         ),
         migrations.RemoveField(
-            model_name='paragraph',
-            name='body',
+            model_name="paragraph",
+            name="body",
         ),
         migrations.RemoveField(
-            model_name='paragraph',
-            name='exact_vector',
+            model_name="paragraph",
+            name="exact_vector",
         ),
         migrations.RemoveField(
-            model_name='paragraph',
-            name='search_vector',
+            model_name="paragraph",
+            name="search_vector",
         ),
         migrations.RemoveField(
-            model_name='resolution',
-            name='title_vector',
+            model_name="resolution",
+            name="title_vector",
         ),
     ]

@@ -5,23 +5,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('resolutions', '0010_sources_and_paragraph_versions'),
+        ("resolutions", "0010_sources_and_paragraph_versions"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FootnoteReference',
+            name="FootnoteReference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('offset', models.PositiveIntegerField()),
-                ('footnote', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='references', to='resolutions.footnote')),
-                ('paragraph', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='footnote_references', to='resolutions.paragraph')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("offset", models.PositiveIntegerField()),
+                (
+                    "footnote",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="references",
+                        to="resolutions.footnote",
+                    ),
+                ),
+                (
+                    "paragraph",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="footnote_references",
+                        to="resolutions.paragraph",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['footnote', 'paragraph__order', 'offset'],
-                'constraints': [models.UniqueConstraint(fields=('footnote', 'paragraph', 'offset'), name='footnote_reference_unique_place')],
+                "ordering": ["footnote", "paragraph__order", "offset"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("footnote", "paragraph", "offset"), name="footnote_reference_unique_place"
+                    )
+                ],
             },
         ),
     ]

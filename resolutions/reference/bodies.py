@@ -10,13 +10,37 @@ import re
 from dataclasses import dataclass
 
 ORDINAL_WORDS = {
-    1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth",
-    7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth", 11: "eleventh",
-    12: "twelfth", 13: "thirteenth", 14: "fourteenth", 15: "fifteenth",
-    16: "sixteenth", 17: "seventeenth", 18: "eighteenth", 19: "nineteenth",
+    1: "first",
+    2: "second",
+    3: "third",
+    4: "fourth",
+    5: "fifth",
+    6: "sixth",
+    7: "seventh",
+    8: "eighth",
+    9: "ninth",
+    10: "tenth",
+    11: "eleventh",
+    12: "twelfth",
+    13: "thirteenth",
+    14: "fourteenth",
+    15: "fifteenth",
+    16: "sixteenth",
+    17: "seventeenth",
+    18: "eighteenth",
+    19: "nineteenth",
 }
 TENS_WORDS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
-TENS_ORDINALS = {2: "twentieth", 3: "thirtieth", 4: "fortieth", 5: "fiftieth", 6: "sixtieth", 7: "seventieth", 8: "eightieth", 9: "ninetieth"}
+TENS_ORDINALS = {
+    2: "twentieth",
+    3: "thirtieth",
+    4: "fortieth",
+    5: "fiftieth",
+    6: "sixtieth",
+    7: "seventieth",
+    8: "eightieth",
+    9: "ninetieth",
+}
 UNITS_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 
 

@@ -182,8 +182,21 @@ def is_key(text: str) -> bool:
 
 def roman_numeral(number: int) -> str:
     """1 -> 'I', 14 -> 'XIV' (annex numbering)."""
-    values = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-              (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    values = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ]
     out = ""
     for value, numeral in values:
         while number >= value:

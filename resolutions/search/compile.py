@@ -91,7 +91,9 @@ def leaf_query(leaf: Leaf, fields: tuple[TextField, ...] | None = None) -> tanti
     else:
         words = analysis.words(leaf.text)
         if len(words) != 1 or len(words[0]) < MIN_PREFIX:
-            raise QueryError(f"“{leaf}”: put at least {MIN_PREFIX} letters, and no spaces or punctuation, before the *.")
+            raise QueryError(
+                f"“{leaf}”: put at least {MIN_PREFIX} letters, and no spaces or punctuation, before the *."
+            )
         pattern = _regex_literal(words[0]) + ".*"
         queries = [_boosted(tantivy.Query.regex_query(schema(), f.exact, pattern), f.weight) for f in fields]
     return _should(queries) if queries else None
@@ -144,7 +146,8 @@ def _compile(node: Node, dropped: list[str]) -> _Compiled:
 def _title_boost(tree: Node) -> tantivy.Query | None:
     """The wanted words and phrases of the query, looked for in the resolution's title."""
     queries = [
-        leaf_query(leaf, (TITLE,)) for leaf, negated in leaves(tree)
+        leaf_query(leaf, (TITLE,))
+        for leaf, negated in leaves(tree)
         if not negated and isinstance(leaf, (Word, Phrase)) and leaf.field is None
     ]
     queries = [query for query in queries if query is not None]
@@ -214,7 +217,8 @@ def filter_query(filters: dict) -> tantivy.Query | None:
     if not clauses:
         return None
     return tantivy.Query.const_score_query(
-        clauses[0] if len(clauses) == 1 else tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in clauses]), 0.0
+        clauses[0] if len(clauses) == 1 else tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in clauses]),
+        0.0,
     )
 
 

@@ -23,11 +23,11 @@ from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 
 from resolutions.reference.bodies import BODIES
-from resolutions.web.permalinks import paragraph_title, paragraph_url, resolution_url
 from resolutions.search.compile import Plan, with_filters
 from resolutions.search.highlight import highlight
 from resolutions.search.query import QueryError
 from resolutions.search.schema import FACET_KEY_PARTS, FACET_SEPARATOR, schema
+from resolutions.web.permalinks import paragraph_title, paragraph_url, resolution_url
 
 PAGE_SIZE = 20
 GROUPS_PER_PAGE = 10
@@ -146,7 +146,9 @@ def facet_aggregations() -> dict:
     return {
         "facet_key": {"terms": {"field": "facet_key", "size": SEGMENT_BUCKETS, "segment_size": SEGMENT_BUCKETS}},
         # More values than are shown, so that values tied at the cut are chosen alphabetically, not by chance.
-        "opening": {"terms": {"field": "opening_value", "size": FACET_VALUE_LIMIT * 4, "segment_size": SEGMENT_BUCKETS}},
+        "opening": {
+            "terms": {"field": "opening_value", "size": FACET_VALUE_LIMIT * 4, "segment_size": SEGMENT_BUCKETS}
+        },
     }
 
 
@@ -176,13 +178,22 @@ def counts(searcher: tantivy.Searcher, query: tantivy.Query, *, estimate_resolut
             tally_of[value] = tally_of.get(value, 0) + count
     tallies = dict(zip(FACET_KEY_PARTS, tallies))
     facets = {name: top_values(name, tallies[name].items()) for name in FACET_KEY_PARTS}
-    facets["opening"] = top_values("opening", (
-        (bucket["key"], bucket["doc_count"]) for bucket in found["opening"]["buckets"] if bucket["key"]
-    ))
+    facets["opening"] = top_values(
+        "opening", ((bucket["key"], bucket["doc_count"]) for bucket in found["opening"]["buckets"] if bucket["key"])
+    )
     if total <= EXACT_RESOLUTION_COUNT:
-        exact = searcher.aggregate(query, {"resolutions": {"terms": {
-            "field": "resolution_id", "size": EXACT_RESOLUTION_COUNT, "segment_size": SEGMENT_BUCKETS,
-        }}})
+        exact = searcher.aggregate(
+            query,
+            {
+                "resolutions": {
+                    "terms": {
+                        "field": "resolution_id",
+                        "size": EXACT_RESOLUTION_COUNT,
+                        "segment_size": SEGMENT_BUCKETS,
+                    }
+                }
+            },
+        )
         return Counts(total, len(exact["resolutions"]["buckets"]), True, facets)
     if estimate_resolutions:
         estimate = searcher.aggregate(query, {"resolutions": {"cardinality": {"field": "resolution_id"}}})
@@ -231,8 +242,15 @@ def hit_from(document: dict, score: float, plan: Plan) -> Hit:
     text = first("text") if is_paragraph else first("footnote")
     url = paragraph_url(resolution.symbol, key) if key else resolution_url(resolution.symbol)
     return Hit(
-        "paragraph" if is_paragraph else "footnote", resolution, paragraph, footnote, highlight(text, plan.highlight),
-        score, url, label=paragraph_title(key) if key else "Resolution", adopted_text=_date_text(adopted_on),
+        "paragraph" if is_paragraph else "footnote",
+        resolution,
+        paragraph,
+        footnote,
+        highlight(text, plan.highlight),
+        score,
+        url,
+        label=paragraph_title(key) if key else "Resolution",
+        adopted_text=_date_text(adopted_on),
     )
 
 
@@ -240,12 +258,21 @@ def _page(searcher, query, *, limit: int, offset: int, sort: str):
     """The ranked (or newest-first) hits from ``offset``; the count comes from ``counts``, so Tantivy may skip
     the matches that cannot reach the page (block-max WAND) instead of scoring every one."""
     if sort == "date":
-        return searcher.search(query, limit, count=False, order_by_field="newest", offset=offset, order=tantivy.Order.Desc)
+        return searcher.search(
+            query, limit, count=False, order_by_field="newest", offset=offset, order=tantivy.Order.Desc
+        )
     return searcher.search(query, limit, count=False, offset=offset)
 
 
-def run(searcher: tantivy.Searcher, plan: Plan, filters: dict, *, sort: str = "relevance", page: int = 1,
-        grouped: bool = False) -> Results:
+def run(
+    searcher: tantivy.Searcher,
+    plan: Plan,
+    filters: dict,
+    *,
+    sort: str = "relevance",
+    page: int = 1,
+    grouped: bool = False,
+) -> Results:
     """One search over every match; ``page`` beyond the last shows the last."""
     if not 1 <= page <= max_page(grouped):
         raise QueryError(f"Pages go from 1 to {max_page(grouped)}; refine the search to see further.")
@@ -263,9 +290,21 @@ def run(searcher: tantivy.Searcher, plan: Plan, filters: dict, *, sort: str = "r
     if page > pages:  # past the last page: the last page
         page = pages
         found = _page(searcher, query, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, sort=sort)
-    hits = [hit_from(searcher.doc(address).to_dict(), _score(score, sort), plan) for score, address in found.hits] if found else []
-    return Results(counted.total, page, pages, counted.resolutions, counted.resolutions_exact, counted.facets,
-                   hits=hits, deepest_hit=reachable)
+    hits = (
+        [hit_from(searcher.doc(address).to_dict(), _score(score, sort), plan) for score, address in found.hits]
+        if found
+        else []
+    )
+    return Results(
+        counted.total,
+        page,
+        pages,
+        counted.resolutions,
+        counted.resolutions_exact,
+        counted.facets,
+        hits=hits,
+        deepest_hit=reachable,
+    )
 
 
 _counters: dict[int, ThreadPoolExecutor] = {}
@@ -311,7 +350,7 @@ def _grouped(searcher, query, plan, sort, page, counted: Counts) -> Results:
     if len(order) <= (page - 1) * GROUPS_PER_PAGE:  # an estimated count promised more groups than there are
         page = max(1, math.ceil(len(order) / GROUPS_PER_PAGE))
         pages = page
-    shown = order[(page - 1) * GROUPS_PER_PAGE: page * GROUPS_PER_PAGE]
+    shown = order[(page - 1) * GROUPS_PER_PAGE : page * GROUPS_PER_PAGE]
     group_counts = _hits_per_resolution(searcher, query, shown)
     groups = []
     for resolution_id in shown:
@@ -320,27 +359,48 @@ def _grouped(searcher, query, plan, sort, page, counted: Counts) -> Results:
             best = _page(searcher, _in_resolution(query, resolution_id), limit=HITS_PER_GROUP, offset=0, sort=sort).hits
         hits = [hit_from(searcher.doc(address).to_dict(), _score(score, sort), plan) for score, address in best]
         groups.append(Group(hits[0].resolution, hits, group_counts.get(resolution_id, len(hits))))
-    return Results(counted.total, page, pages, counted.resolutions, counted.resolutions_exact, counted.facets,
-                   groups=groups, deepest_hit=min(counted.total, max_hits()))
+    return Results(
+        counted.total,
+        page,
+        pages,
+        counted.resolutions,
+        counted.resolutions_exact,
+        counted.facets,
+        groups=groups,
+        deepest_hit=min(counted.total, max_hits()),
+    )
 
 
 def _in_resolution(query: tantivy.Query, resolution_id: int) -> tantivy.Query:
-    return tantivy.Query.boolean_query([
-        (tantivy.Occur.Must, query),
-        (tantivy.Occur.Must, tantivy.Query.term_query(schema(), "resolution_id", resolution_id)),
-    ])
+    return tantivy.Query.boolean_query(
+        [
+            (tantivy.Occur.Must, query),
+            (tantivy.Occur.Must, tantivy.Query.term_query(schema(), "resolution_id", resolution_id)),
+        ]
+    )
 
 
 def _hits_per_resolution(searcher, query, resolution_ids: list[int]) -> dict[int, int]:
     if not resolution_ids:
         return {}
-    narrowed = tantivy.Query.boolean_query([
-        (tantivy.Occur.Must, query),
-        (tantivy.Occur.Must, tantivy.Query.term_set_query(schema(), "resolution_id", resolution_ids)),
-    ])
-    found = searcher.aggregate(narrowed, {"groups": {"terms": {
-        "field": "resolution_id", "size": len(resolution_ids), "segment_size": SEGMENT_BUCKETS,
-    }}})
+    narrowed = tantivy.Query.boolean_query(
+        [
+            (tantivy.Occur.Must, query),
+            (tantivy.Occur.Must, tantivy.Query.term_set_query(schema(), "resolution_id", resolution_ids)),
+        ]
+    )
+    found = searcher.aggregate(
+        narrowed,
+        {
+            "groups": {
+                "terms": {
+                    "field": "resolution_id",
+                    "size": len(resolution_ids),
+                    "segment_size": SEGMENT_BUCKETS,
+                }
+            }
+        },
+    )
     return {int(bucket["key"]): bucket["doc_count"] for bucket in found["groups"]["buckets"]}
 
 

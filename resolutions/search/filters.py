@@ -16,12 +16,12 @@ from django import forms
 from django.db.models import Q
 from django.db.models.functions import Upper
 
-from resolutions.reference.bodies import BODIES
 from resolutions.citations.extract import normalize_symbol
-from resolutions.web.filters import YearFilter, YearRangeForm
 from resolutions.models import Citation, Footnote, Paragraph
+from resolutions.reference.bodies import BODIES
 from resolutions.search.execute import max_page
 from resolutions.search.query import MAX_QUERY_LENGTH
+from resolutions.web.filters import YearFilter, YearRangeForm
 
 SORT_CHOICES = [("relevance", "Relevance"), ("date", "Newest first")]
 VIEW_CHOICES = [("paragraphs", "Paragraphs"), ("resolutions", "Grouped by resolution")]

@@ -32,7 +32,7 @@ def spans(text: str, wanted: Highlight) -> tuple[list[tuple[str, int, int]], lis
     for phrase in wanted.phrases:
         size, first_word = len(phrase), phrase[0]
         for first, word in enumerate(words):
-            if word == first_word and tuple(words[first:first + size]) == phrase:
+            if word == first_word and tuple(words[first : first + size]) == phrase:
                 marked[first] = max(marked.get(first, first), first + size - 1)
     stems, prefixes, stem_of = wanted.stems, wanted.prefixes, analysis.stem_of_word
     for index, word in enumerate(words):

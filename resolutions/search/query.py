@@ -126,7 +126,7 @@ TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>?|<!--.*?(-->|$)", re.DOTALL)
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 TOKEN_RE = re.compile(
-    r'\s*(?:(?P<field>[A-Za-z]+):(?=[^\s)]))?'
+    r"\s*(?:(?P<field>[A-Za-z]+):(?=[^\s)]))?"
     r'(?:(?P<open>\()|(?P<close>\))|(?P<minus>-)(?=["(\w])|"(?P<phrase>[^"]*)"?|(?P<word>[^\s()"]+))'
 )
 

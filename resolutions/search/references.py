@@ -9,8 +9,26 @@ from resolutions.models import Resolution
 from resolutions.web.permalinks import paragraph_url, resolution_url
 
 REFERENCE_WORDS = {
-    "resolution", "res", "para", "paras", "paragraph", "op", "operative", "pp", "preambular", "of", "the",
-    "general", "assembly", "ga", "economic", "and", "social", "council", "ecosoc", "its",
+    "resolution",
+    "res",
+    "para",
+    "paras",
+    "paragraph",
+    "op",
+    "operative",
+    "pp",
+    "preambular",
+    "of",
+    "the",
+    "general",
+    "assembly",
+    "ga",
+    "economic",
+    "and",
+    "social",
+    "council",
+    "ecosoc",
+    "its",
 }
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 

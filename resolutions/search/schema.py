@@ -42,8 +42,21 @@ QUERY_FIELDS = {"title": (TITLE,), "opening": (OPENING,), "text": (TEXT, FOOTNOT
 STATE, STATE_VALUE = "state", "current"  # the state document's marker
 # Filter and facet values, as stored for display; committee and opening phrase are also kept lower-cased
 # (``*_key``) because their filters ignore case.
-RAW_FIELDS = ("hit", "symbol", "body", "session", "committee", "committee_key", "kind", "opening_value",
-              "opening_key", "language", "cites", "facet_key", STATE)
+RAW_FIELDS = (
+    "hit",
+    "symbol",
+    "body",
+    "session",
+    "committee",
+    "committee_key",
+    "kind",
+    "opening_value",
+    "opening_key",
+    "language",
+    "cites",
+    "facet_key",
+    STATE,
+)
 # Facet counts: the values of a hit's resolution and kind, joined into one key (``facet_key``) so that one
 # aggregation over one column counts five facets (a few thousand distinct keys); the opening phrase apart.
 FACET_KEY_PARTS = ("body", "session", "year", "committee", "kind")
@@ -60,7 +73,10 @@ def schema() -> tantivy.Schema:
         builder.add_text_field(field.exact, tokenizer_name=EXACT)
     for name in RAW_FIELDS:
         builder.add_text_field(
-            name, stored=not name.endswith("_key") and name != STATE, fast=name in FAST_RAW_FIELDS, tokenizer_name="raw",
+            name,
+            stored=not name.endswith("_key") and name != STATE,
+            fast=name in FAST_RAW_FIELDS,
+            tokenizer_name="raw",
         )
     builder.add_integer_field("row_id", stored=True)
     builder.add_integer_field("resolution_id", stored=True, indexed=True, fast=True)
@@ -81,9 +97,11 @@ ORDER_BITS, RESOLUTION_BITS = 17, 24
 def newest_key(adopted_on: dt.date | None, resolution_id: int, is_paragraph: bool, order: int) -> int:
     day = (adopted_on - EPOCH).days + 1 if adopted_on else 0  # no date: last
     position = (1 << ORDER_BITS) - 1 - min(order, (1 << ORDER_BITS) - 1)
-    return (((day << RESOLUTION_BITS) | (resolution_id % (1 << RESOLUTION_BITS))) << (ORDER_BITS + 1)) | (
-        int(is_paragraph) << ORDER_BITS
-    ) | position
+    return (
+        (((day << RESOLUTION_BITS) | (resolution_id % (1 << RESOLUTION_BITS))) << (ORDER_BITS + 1))
+        | (int(is_paragraph) << ORDER_BITS)
+        | position
+    )
 
 
 @dataclass(frozen=True)
@@ -135,9 +153,15 @@ def document(row: IndexedRow) -> tantivy.Document:
     # Every document has every fast field ("" or 0 when the row has no value): dense columns are read
     # several times faster than sparse ones when counting facets over a quarter of a million matches.
     year = row.adopted_on.year if row.adopted_on else 0
-    fields.update(year=year, committee=row.committee, committee_key=row.committee.lower(), kind=row.kind,
-                  opening_value=row.opening, opening_key=row.opening.lower(),
-                  facet_key=FACET_SEPARATOR.join((row.body, row.session, str(year or ""), row.committee, row.kind)))
+    fields.update(
+        year=year,
+        committee=row.committee,
+        committee_key=row.committee.lower(),
+        kind=row.kind,
+        opening_value=row.opening,
+        opening_key=row.opening.lower(),
+        facet_key=FACET_SEPARATOR.join((row.body, row.session, str(year or ""), row.committee, row.kind)),
+    )
     if row.opening and is_paragraph:
         # A footnote is filtered and counted by the opening phrase of the paragraph carrying its marker,
         # but only a paragraph's own opening phrase is text to match and score.
@@ -150,6 +174,7 @@ def document(row: IndexedRow) -> tantivy.Document:
 
 def state_document(data_version: str) -> tantivy.Document:
     """The index's record of the data version it reflects (with empty fast fields, to keep them dense)."""
-    empty = {name: "" for name in FAST_RAW_FIELDS}
-    return tantivy.Document(**empty, **{STATE: STATE_VALUE, "data_version": data_version}, year=0, newest=0,
-                            resolution_id=0)
+    empty = dict.fromkeys(FAST_RAW_FIELDS, "")
+    return tantivy.Document(
+        **empty, **{STATE: STATE_VALUE, "data_version": data_version}, year=0, newest=0, resolution_id=0
+    )

@@ -45,8 +45,6 @@ def vocabulary(searcher: tantivy.Searcher) -> tuple[list[str], dict[str, int]]:
     return found
 
 
-
-
 def max_edits(word: str) -> int:
     return 1 if len(word) <= 4 else 2
 

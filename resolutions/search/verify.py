@@ -22,13 +22,24 @@ from django.db.models.functions import ExtractYear
 
 from resolutions.models import Footnote, Paragraph
 from resolutions.search import analysis, compile, execute, index, query
-from resolutions.search.schema import CONTENT, TITLE
 from resolutions.search.filters import FootnoteSearchFilter, ParagraphSearchFilter
+from resolutions.search.schema import CONTENT, TITLE
 
 STANDARD_QUERIES = [
-    "social", "development", "poverty", "social protection", '"social protection floors"', '"right to development"',
-    "poverty OR hunger", "youth -employment", "NOT violence women", "soc*", "(ageing OR elderly) -health",
-    "title:ageing", "tuberculosis", '"persons with disabilities"',
+    "social",
+    "development",
+    "poverty",
+    "social protection",
+    '"social protection floors"',
+    '"right to development"',
+    "poverty OR hunger",
+    "youth -employment",
+    "NOT violence women",
+    "soc*",
+    "(ageing OR elderly) -health",
+    "title:ageing",
+    "tuberculosis",
+    '"persons with disabilities"',
 ]
 NOTHING = object()
 BOUNDARY_BEFORE, BOUNDARY_AFTER, GAP = "(^|[^[:alnum:]])", "([^[:alnum:]]|$)", "[^[:alnum:]]+"
@@ -144,13 +155,18 @@ class Comparison:
         if self.equal:
             return f"same: {self.query!r}{where}: {self.index_total:,} hits, facets equal"
         differing = [name for name in self.index_facets if self.index_facets[name] != self.database_facets.get(name)]
-        return (f"DIFFERENT: {self.query!r}{where}: index {self.index_total:,}, database {self.database_total:,};"
-                f" facets differing: {differing}")
+        return (
+            f"DIFFERENT: {self.query!r}{where}: index {self.index_total:,}, database {self.database_total:,};"
+            f" facets differing: {differing}"
+        )
 
 
 def _database_counts(conditions: _Conditions, tree, filters: dict) -> tuple[int, dict]:
     total, facets = 0, {name: Counter() for name in FACET_PATHS}
-    for model, filter_class, footnote in ((Paragraph, ParagraphSearchFilter, False), (Footnote, FootnoteSearchFilter, True)):
+    for model, filter_class, footnote in (
+        (Paragraph, ParagraphSearchFilter, False),
+        (Footnote, FootnoteSearchFilter, True),
+    ):
         condition = conditions.tree(tree, footnote)
         if condition is None:
             continue

@@ -52,7 +52,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from resolutions.reference.bodies import BODIES
 from resolutions.ingest.document import (
     OPERATIVE,
     PREAMBULAR,
@@ -64,6 +63,7 @@ from resolutions.ingest.document import (
     SkippedSource,
     SourceInfo,
 )
+from resolutions.reference.bodies import BODIES
 
 SYNTHETIC_NUMBER_BASE = 10_000
 SYNTHETIC_FORMAT = "synthetic"
@@ -163,12 +163,15 @@ def _source_paragraphs(resolution: ParsedResolution) -> Iterator[tuple[tuple[str
     for paragraph in resolution.paragraphs:
         if not paragraph.text.strip():
             continue
-        yield (paragraph.kind, bool(paragraph.parent_key)), SourceParagraph(
-            text=paragraph.text,
-            opening_phrase=paragraph.opening_phrase,
-            citations=tuple(cites_by_paragraph.get(paragraph.key, ())),
-            footnotes=tuple(notes_by_paragraph.get(paragraph.key, ())),
-            boundaries=tuple(m.end() for m in CLAUSE_BOUNDARY.finditer(paragraph.text)),
+        yield (
+            (paragraph.kind, bool(paragraph.parent_key)),
+            SourceParagraph(
+                text=paragraph.text,
+                opening_phrase=paragraph.opening_phrase,
+                citations=tuple(cites_by_paragraph.get(paragraph.key, ())),
+                footnotes=tuple(notes_by_paragraph.get(paragraph.key, ())),
+                boundaries=tuple(m.end() for m in CLAUSE_BOUNDARY.finditer(paragraph.text)),
+            ),
         )
 
 
@@ -193,9 +196,13 @@ def splice(head: SourceParagraph, tail: SourceParagraph, rng: random.Random) -> 
     cut, resume = rng.choice(head_cuts), rng.choice(tail_cuts)
     shift = cut - resume
     citations = [c for c in head.citations if c.end <= cut]
-    citations += [dataclasses.replace(c, start=c.start + shift, end=c.end + shift) for c in tail.citations if c.start >= resume]
+    citations += [
+        dataclasses.replace(c, start=c.start + shift, end=c.end + shift) for c in tail.citations if c.start >= resume
+    ]
     footnotes = [(f, fc) for f, fc in head.footnotes if f.offset <= cut]
-    footnotes += [(dataclasses.replace(f, offset=f.offset + shift), fc) for f, fc in tail.footnotes if f.offset >= resume]
+    footnotes += [
+        (dataclasses.replace(f, offset=f.offset + shift), fc) for f, fc in tail.footnotes if f.offset >= resume
+    ]
     return GeneratedParagraph(head.text[:cut] + tail.text[resume:], head.opening_phrase, citations, footnotes)
 
 
@@ -256,7 +263,9 @@ class Recombiner:
             for footnote, footnote_citations in made.footnotes:
                 marker = str(len(footnotes) + 1)
                 footnotes.append(dataclasses.replace(footnote, marker=marker, paragraph_key=slot.key))
-                citations += [dataclasses.replace(c, paragraph_key="", footnote_marker=marker) for c in footnote_citations]
+                citations += [
+                    dataclasses.replace(c, paragraph_key="", footnote_marker=marker) for c in footnote_citations
+                ]
 
         start = dt.date(year, 1, 1)
         return ParsedResolution(
@@ -288,17 +297,54 @@ REBUILT_TABLES = ("resolutions_paragraph", "resolutions_footnote", "resolutions_
 LOADED_TABLES = ("resolutions_resolution",) + REBUILT_TABLES
 BATCH_RESOLUTIONS = 2_000
 RESOLUTION_COLUMNS = (
-    "id", "symbol", "body_id", "session", "session_sort", "session_label", "number", "title", "adopted_on",
-    "meeting", "report", "agenda_item", "committee", "language", "metadata", "source_name", "source_format",
-    "source_sha256", "content_hash", "created_at", "updated_at", "source_pin",
+    "id",
+    "symbol",
+    "body_id",
+    "session",
+    "session_sort",
+    "session_label",
+    "number",
+    "title",
+    "adopted_on",
+    "meeting",
+    "report",
+    "agenda_item",
+    "committee",
+    "language",
+    "metadata",
+    "source_name",
+    "source_format",
+    "source_sha256",
+    "content_hash",
+    "created_at",
+    "updated_at",
+    "source_pin",
 )
 PARAGRAPH_COLUMNS = (
-    "id", "resolution_id", "key", "kind", "number", "order", "parent_id", "part", "heading", "opening_phrase", "text",
+    "id",
+    "resolution_id",
+    "key",
+    "kind",
+    "number",
+    "order",
+    "parent_id",
+    "part",
+    "heading",
+    "opening_phrase",
+    "text",
 )
 FOOTNOTE_COLUMNS = ("id", "resolution_id", "marker", "order", "text", "paragraph_id", "offset")
 CITATION_COLUMNS = (
-    "id", "resolution_id", "paragraph_id", "footnote_id", "target_symbol", "target_paragraph", "matched_text",
-    "start", "end", "kind",
+    "id",
+    "resolution_id",
+    "paragraph_id",
+    "footnote_id",
+    "target_symbol",
+    "target_paragraph",
+    "matched_text",
+    "start",
+    "end",
+    "kind",
 )
 VOTE_COLUMNS = ("id", "resolution_id", "member_state", "vote")
 
@@ -338,7 +384,10 @@ def secondary_schema(cursor, tables: Iterable[str] = REBUILT_TABLES) -> list[Sch
         """,
         [tables],
     )
-    objects = [SchemaObject(table, name, CONSTRAINT_KINDS[kind], definition) for table, name, kind, definition in cursor.fetchall()]
+    objects = [
+        SchemaObject(table, name, CONSTRAINT_KINDS[kind], definition)
+        for table, name, kind, definition in cursor.fetchall()
+    ]
     cursor.execute(
         """
         SELECT c.relname, x.relname, pg_get_indexdef(i.indexrelid)
@@ -379,7 +428,7 @@ class _Ids:
     """Row ids assigned on the client, so children can point at parents inside one COPY stream."""
 
     def __init__(self):
-        self.next = {table: 1 for table in LOADED_TABLES}
+        self.next = dict.fromkeys(LOADED_TABLES, 1)
 
     def take(self, table: str) -> int:
         value = self.next[table]
@@ -392,36 +441,80 @@ def _resolution_rows(parsed: ParsedResolution, ids: _Ids, body_ids: dict[str, in
     from resolutions.store.load import content_hash, session_sort_key
 
     resolution_id = ids.take("resolutions_resolution")
-    rows["resolutions_resolution"].append((
-        resolution_id, parsed.symbol, body_ids[parsed.body], parsed.session, session_sort_key(parsed.session),
-        BODIES[parsed.body].session_label(parsed.session), parsed.number, parsed.title, parsed.adopted_on,
-        parsed.meeting, parsed.report, parsed.agenda_item, parsed.committee, parsed.language,
-        json.dumps(parsed.metadata, ensure_ascii=False), parsed.source.name, parsed.source.format,
-        parsed.source.sha256, content_hash(parsed), now, now, "",  # a curator's pin: never the loader's
-    ))
+    rows["resolutions_resolution"].append(
+        (
+            resolution_id,
+            parsed.symbol,
+            body_ids[parsed.body],
+            parsed.session,
+            session_sort_key(parsed.session),
+            BODIES[parsed.body].session_label(parsed.session),
+            parsed.number,
+            parsed.title,
+            parsed.adopted_on,
+            parsed.meeting,
+            parsed.report,
+            parsed.agenda_item,
+            parsed.committee,
+            parsed.language,
+            json.dumps(parsed.metadata, ensure_ascii=False),
+            parsed.source.name,
+            parsed.source.format,
+            parsed.source.sha256,
+            content_hash(parsed),
+            now,
+            now,
+            "",  # a curator's pin: never the loader's
+        )
+    )
     paragraph_ids: dict[str, int] = {}
     paragraph_rows = []
     for paragraph in parsed.paragraphs:
         paragraph_id = paragraph_ids[paragraph.key] = ids.take("resolutions_paragraph")
-        paragraph_rows.append((
-            paragraph_id, resolution_id, paragraph.key, paragraph.kind, paragraph.number, paragraph.order,
-            paragraph_ids[paragraph.parent_key] if paragraph.parent_key else None, paragraph.part,
-            paragraph.heading, paragraph.opening_phrase, paragraph.text,
-        ))
+        paragraph_rows.append(
+            (
+                paragraph_id,
+                resolution_id,
+                paragraph.key,
+                paragraph.kind,
+                paragraph.number,
+                paragraph.order,
+                paragraph_ids[paragraph.parent_key] if paragraph.parent_key else None,
+                paragraph.part,
+                paragraph.heading,
+                paragraph.opening_phrase,
+                paragraph.text,
+            )
+        )
     footnote_ids: dict[str, int] = {}
     for order, footnote in enumerate(parsed.footnotes, start=1):
         footnote_id = footnote_ids[footnote.marker] = ids.take("resolutions_footnote")
-        rows["resolutions_footnote"].append((
-            footnote_id, resolution_id, footnote.marker, order, footnote.text,
-            paragraph_ids.get(footnote.paragraph_key), footnote.offset,
-        ))
+        rows["resolutions_footnote"].append(
+            (
+                footnote_id,
+                resolution_id,
+                footnote.marker,
+                order,
+                footnote.text,
+                paragraph_ids.get(footnote.paragraph_key),
+                footnote.offset,
+            )
+        )
     for citation in parsed.citations:
-        rows["resolutions_citation"].append((
-            ids.take("resolutions_citation"), resolution_id,
-            paragraph_ids[citation.paragraph_key] if citation.paragraph_key else None,
-            None if citation.paragraph_key else footnote_ids[citation.footnote_marker],
-            citation.symbol, citation.target_paragraph, citation.text, citation.start, citation.end, citation.kind,
-        ))
+        rows["resolutions_citation"].append(
+            (
+                ids.take("resolutions_citation"),
+                resolution_id,
+                paragraph_ids[citation.paragraph_key] if citation.paragraph_key else None,
+                None if citation.paragraph_key else footnote_ids[citation.footnote_marker],
+                citation.symbol,
+                citation.target_paragraph,
+                citation.text,
+                citation.start,
+                citation.end,
+                citation.kind,
+            )
+        )
     for vote in parsed.votes:
         rows["resolutions_vote"].append((ids.take("resolutions_vote"), resolution_id, vote.member_state, vote.vote))
     return paragraph_rows
@@ -485,7 +578,7 @@ def _parallel(tasks: list[Callable], workers: int, settings: str = "") -> None:
                     return
                 try:
                     task(raw)
-                except BaseException as error:  # noqa: BLE001 - handed to the caller below
+                except BaseException as error:
                     errors.append(error)
 
     threads = [threading.Thread(target=work) for _ in range(max(1, min(workers, len(tasks))))]
@@ -558,7 +651,7 @@ def bulk_load(
                 while (rows := batches.get()) is not None:
                     for table in LOADED_TABLES:
                         _copy_rows(cursor, table, rows[table])
-        except BaseException as error:  # noqa: BLE001 - re-raised by the producer
+        except BaseException as error:
             failed.append(error)
             while batches.get() is not None:  # drain, so the producer never blocks
                 pass

@@ -26,13 +26,29 @@ from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Upper
 from django.utils import timezone
 
-from resolutions.reference.bodies import BODIES
 from resolutions.ingest.document import ParsedResolution
 from resolutions.models import (
-    Body, Citation, Footnote, FootnoteReference, Paragraph, ParagraphVersion, Resolution, ResolutionSource, Vote,
+    Body,
+    Citation,
+    Footnote,
+    FootnoteReference,
+    Paragraph,
+    ParagraphVersion,
+    Resolution,
+    ResolutionSource,
+    Vote,
 )
-from resolutions.store.provenance import CHANGED, MOVED, REMOVED, ParagraphChange, SourceRef, gives_text, paragraph_changes
+from resolutions.reference.bodies import BODIES
 from resolutions.search.index import indexing
+from resolutions.store.provenance import (
+    CHANGED,
+    MOVED,
+    REMOVED,
+    ParagraphChange,
+    SourceRef,
+    gives_text,
+    paragraph_changes,
+)
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 SOURCE_ADDED = "source added"  # kept as one more source; the text still comes from a source of higher precedence
@@ -69,7 +85,9 @@ class LoadResult:
         if moved:
             notes.append(f"{moved} paragraph address{'es' if moved > 1 else ''} moved (the old ones redirect)")
         if changed:
-            notes.append(f"{changed} paragraph text{'s' if changed > 1 else ''} changed or removed (kept as earlier versions)")
+            notes.append(
+                f"{changed} paragraph text{'s' if changed > 1 else ''} changed or removed (kept as earlier versions)"
+            )
         return f"{self.outcome} ({'; '.join(notes)})"
 
 
@@ -118,7 +136,9 @@ def _check_lengths(where: str, model, values: dict[str, str]) -> None:
     for name, value in values.items():
         limit = model._meta.get_field(name).max_length
         if value and len(value) > limit:
-            raise LoadError(f"{where}: {name} is {len(value)} characters, more than the {limit} the archive stores: {value[:60]!r}…")
+            raise LoadError(
+                f"{where}: {name} is {len(value)} characters, more than the {limit} the archive stores: {value[:60]!r}…"
+            )
 
 
 def validate(parsed: ParsedResolution) -> None:
@@ -126,16 +146,27 @@ def validate(parsed: ParsedResolution) -> None:
     where = f"{parsed.source.name} ({parsed.symbol})"
     _check_lengths(where, Resolution, {name: getattr(parsed, name) for name in RESOLUTION_TEXT_FIELDS})
     for paragraph in parsed.paragraphs:
-        _check_lengths(f"{where} paragraph {paragraph.key}", Paragraph, {
-            "key": paragraph.key, "number": paragraph.number, "part": paragraph.part,
-            "opening_phrase": paragraph.opening_phrase,
-        })
+        _check_lengths(
+            f"{where} paragraph {paragraph.key}",
+            Paragraph,
+            {
+                "key": paragraph.key,
+                "number": paragraph.number,
+                "part": paragraph.part,
+                "opening_phrase": paragraph.opening_phrase,
+            },
+        )
     for footnote in parsed.footnotes:
         _check_lengths(f"{where} footnote {footnote.marker}", Footnote, {"marker": footnote.marker})
     for citation in parsed.citations:
-        _check_lengths(f"{where} citation {citation.text[:40]!r}", Citation, {
-            "target_symbol": citation.symbol, "target_paragraph": citation.target_paragraph,
-        })
+        _check_lengths(
+            f"{where} citation {citation.text[:40]!r}",
+            Citation,
+            {
+                "target_symbol": citation.symbol,
+                "target_paragraph": citation.target_paragraph,
+            },
+        )
     if not parsed.paragraphs:
         raise LoadError(f"{where}: no paragraphs")
     seen: set[str] = set()
@@ -147,10 +178,14 @@ def validate(parsed: ParsedResolution) -> None:
             raise LoadError(f"{where}: paragraph {paragraph.key!r} has unknown parent {paragraph.parent_key!r}")
     for footnote in parsed.footnotes:
         if footnote.paragraph_key and footnote.paragraph_key not in seen:
-            raise LoadError(f"{where}: footnote {footnote.marker} points at unknown paragraph {footnote.paragraph_key!r}")
+            raise LoadError(
+                f"{where}: footnote {footnote.marker} points at unknown paragraph {footnote.paragraph_key!r}"
+            )
         for place in footnote.further_places:
             if place.paragraph_key not in seen:
-                raise LoadError(f"{where}: footnote {footnote.marker} is printed again in unknown paragraph {place.paragraph_key!r}")
+                raise LoadError(
+                    f"{where}: footnote {footnote.marker} is printed again in unknown paragraph {place.paragraph_key!r}"
+                )
     markers = {f.marker for f in parsed.footnotes}
     for citation in parsed.citations:
         if citation.paragraph_key and citation.paragraph_key not in seen:
@@ -208,7 +243,11 @@ def _nonempty(value) -> bool:
 def _gaps_filled(existing: Resolution, parsed: ParsedResolution, existing_votes: int) -> list[str]:
     """What a source that does not give the text adds: the fields and metadata the archive lacks."""
     filled = [name for name in GAP_FIELDS if not getattr(existing, name) and _nonempty(getattr(parsed, name))]
-    filled += [name for name, value in parsed.metadata.items() if _nonempty(value) and not _nonempty(existing.metadata.get(name))]
+    filled += [
+        name
+        for name, value in parsed.metadata.items()
+        if _nonempty(value) and not _nonempty(existing.metadata.get(name))
+    ]
     if parsed.votes and not existing_votes:
         filled.append("votes")
     return filled
@@ -217,8 +256,14 @@ def _gaps_filled(existing: Resolution, parsed: ParsedResolution, existing_votes:
 def _record_source(resolution: Resolution, parsed: ParsedResolution, origin: str, now) -> bool:
     """Keep the source (format, hash, date, where from); False when this resolution already has it."""
     _, created = ResolutionSource.objects.get_or_create(
-        resolution=resolution, sha256=parsed.source.sha256,
-        defaults={"name": parsed.source.name, "format": parsed.source.format, "origin": origin[:500], "imported_at": now},
+        resolution=resolution,
+        sha256=parsed.source.sha256,
+        defaults={
+            "name": parsed.source.name,
+            "format": parsed.source.format,
+            "origin": origin[:500],
+            "imported_at": now,
+        },
     )
     return created
 
@@ -264,7 +309,9 @@ def _write(parsed: ParsedResolution, origin: str) -> LoadResult:
             kept = [name for name in GAP_FIELDS if not _nonempty(fields[name]) and _nonempty(getattr(existing, name))]
             for name in kept:
                 fields[name] = getattr(existing, name)
-            kept_metadata = {k: v for k, v in existing.metadata.items() if _nonempty(v) and not _nonempty(parsed.metadata.get(k))}
+            kept_metadata = {
+                k: v for k, v in existing.metadata.items() if _nonempty(v) and not _nonempty(parsed.metadata.get(k))
+            }
             fields["metadata"] = {**parsed.metadata, **kept_metadata}
             kept += sorted(kept_metadata)
             keep_votes = not parsed.votes and existing.votes.exists()
@@ -284,7 +331,9 @@ def _write(parsed: ParsedResolution, origin: str) -> LoadResult:
         _record_source(resolution, parsed, origin, now)
         _write_children(resolution, parsed, write_votes=not keep_votes)
         resolve_citations(resolution)
-    return LoadResult(parsed.symbol, outcome, len(parsed.paragraphs), resolution.pk, gives_text=True, kept=kept, changes=changes)
+    return LoadResult(
+        parsed.symbol, outcome, len(parsed.paragraphs), resolution.pk, gives_text=True, kept=kept, changes=changes
+    )
 
 
 def _add_source(existing: Resolution, parsed: ParsedResolution, origin: str, now) -> LoadResult:
@@ -296,12 +345,15 @@ def _add_source(existing: Resolution, parsed: ParsedResolution, origin: str, now
     for name in GAP_FIELDS:
         if name in filled:
             setattr(existing, name, getattr(parsed, name))
-    existing.metadata = {**{k: v for k, v in parsed.metadata.items() if _nonempty(v)}, **{
-        k: v for k, v in existing.metadata.items() if _nonempty(v)
-    }}
+    existing.metadata = {
+        **{k: v for k, v in parsed.metadata.items() if _nonempty(v)},
+        **{k: v for k, v in existing.metadata.items() if _nonempty(v)},
+    }
     existing.save()
     if "votes" in filled:
-        Vote.objects.bulk_create([Vote(resolution=existing, member_state=v.member_state, vote=v.vote) for v in parsed.votes])
+        Vote.objects.bulk_create(
+            [Vote(resolution=existing, member_state=v.member_state, vote=v.vote) for v in parsed.votes]
+        )
     return LoadResult(parsed.symbol, SOURCE_ADDED, len(parsed.paragraphs), existing.pk, gives_text=False, filled=filled)
 
 
@@ -309,9 +361,12 @@ def _keep_replaced_texts(resolution: Resolution, changes: list[ParagraphChange],
     """Every address an import changes keeps answering: a moved text redirects, a changed or removed one stays readable."""
     ParagraphVersion.objects.bulk_create(
         ParagraphVersion(
-            resolution=resolution, key=change.key, text=change.old_text,
+            resolution=resolution,
+            key=change.key,
+            text=change.old_text,
             successor=change.new_key if change.kind == MOVED else "",
-            replaced_at=now, replaced_by=source_name[:255],
+            replaced_at=now,
+            replaced_by=source_name[:255],
         )
         for change in changes
         if change.kind in (CHANGED, MOVED, REMOVED)

@@ -95,7 +95,9 @@ def paragraph_changes(old: list[tuple[str, str]], new: list[tuple[str, str]]) ->
         else:
             changes.append(ParagraphChange(REMOVED, key, text))
     taken = {change.new_key for change in changes if change.kind == MOVED}
-    changes += [ParagraphChange(ADDED, key, new_text=text) for key, text in new if key not in old_by_key and key not in taken]
+    changes += [
+        ParagraphChange(ADDED, key, new_text=text) for key, text in new if key not in old_by_key and key not in taken
+    ]
     return changes
 
 

@@ -90,6 +90,16 @@ def resolution_rows():
     """The resolution list's one query: what a row shows, and the number to sort by."""
     return (
         Resolution.objects.select_related("body")
-        .only("symbol", "title", "adopted_on", "committee", "session", "session_label", "number", "body__code", "body__name")
+        .only(
+            "symbol",
+            "title",
+            "adopted_on",
+            "committee",
+            "session",
+            "session_label",
+            "number",
+            "body__code",
+            "body__name",
+        )
         .annotate(number_sort=resolution_number(F("number")))
     )

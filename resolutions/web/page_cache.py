@@ -62,10 +62,17 @@ def cached_page(view, seconds=page_seconds):
         from resolutions.search import data_version
 
         database = connection.settings_dict
-        identity = repr((
-            database["HOST"], database["PORT"], database["NAME"],  # servers may share the cache folder
-            request.scheme, request.get_host(), request.get_full_path(), data_version(),
-        ))
+        identity = repr(
+            (
+                database["HOST"],
+                database["PORT"],
+                database["NAME"],  # servers may share the cache folder
+                request.scheme,
+                request.get_host(),
+                request.get_full_path(),
+                data_version(),
+            )
+        )
         key = "page:" + hashlib.sha256(identity.encode()).hexdigest()
         stored = shared_get(key)
         if stored is not None:

@@ -30,7 +30,6 @@ from resolutions.reference.paragraph_keys import (
     place,
 )
 
-
 # --- paragraphs as people write them ------------------------------------------------
 # "¶ 5", "para. 5", "paras. 3–5", "op. 2 (d)", "operative paragraph 5", "preambular paragraph 3",
 # "pp3", "sub-paragraph (b) of paragraph 2", "third preambular paragraph", "annex, para. 18 (b)".
@@ -94,10 +93,15 @@ def read_pinpoint(text: str, *, whole: bool = False) -> Pinpoint | None:
     where = _place_named(ANNEX_RE.search(written), SECTION_RE.search(written), NAMED_PLACE_RE.search(written))
     sub_first = SUB_FIRST_RE.search(written)
     if sub_first and not whole:
-        return Pinpoint(pinpoint_key(
-            where, int(sub_first["number"]), preambular=bool(sub_first["preambular"]),
-            letter=sub_first["letter"], item=sub_first["roman"] or "",
-        ))
+        return Pinpoint(
+            pinpoint_key(
+                where,
+                int(sub_first["number"]),
+                preambular=bool(sub_first["preambular"]),
+                letter=sub_first["letter"],
+                item=sub_first["roman"] or "",
+            )
+        )
     ordinal = ORDINAL_RE.search(written)
     if ordinal and not whole:
         words = ordinal["ordinal"].replace(" ", "-")
@@ -178,7 +182,7 @@ def short_key(key: str, longest: int = 10) -> str:
     if len(key) <= longest:
         return key
     match = KEY_TAIL.search(key)
-    return "…" + (match.group(0).lstrip("-") if match else key[-(longest - 1):])
+    return "…" + (match.group(0).lstrip("-") if match else key[-(longest - 1) :])
 
 
 def un_style_citation(body_name: str, number: str, key: str) -> str:

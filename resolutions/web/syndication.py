@@ -42,9 +42,8 @@ class ParagraphSitemap(Sitemap):
     limit = 50_000
 
     def items(self):
-        return (
-            Paragraph.objects.order_by("id")
-            .values_list("resolution__symbol", "key", "resolution__updated_at", named=True)
+        return Paragraph.objects.order_by("id").values_list(
+            "resolution__symbol", "key", "resolution__updated_at", named=True
         )
 
     def location(self, row):

@@ -13,12 +13,18 @@ from django.core.management import call_command
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 PROJECT = Path(__file__).resolve().parent.parent.parent
 SCREENSHOTS = PROJECT / "screenshots"
 FIXTURE = PROJECT / "fixtures" / "resolutions.json"
+
 
 @pytest.fixture(scope="module")
 def chromium():
@@ -57,7 +63,11 @@ def page(chromium, live_server, archive):
     outside: list[str] = []
     context.route(
         "**/*",
-        lambda route: route.continue_() if route.request.url.startswith(live_server.url) else (outside.append(route.request.url), route.abort()),
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(live_server.url)
+            else (outside.append(route.request.url), route.abort())
+        ),
     )
     page = context.new_page()
     yield page

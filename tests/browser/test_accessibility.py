@@ -33,9 +33,19 @@ AXE_TARBALL = f"https://registry.npmjs.org/axe-core/-/axe-core-{AXE_VERSION}.tgz
 AXE_INTEGRITY = "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="
 CACHE = PROJECT / "var" / "test-cache"  # git-ignored
 PAGES = [
-    "/", "/bodies/", "/bodies/GA/", "/bodies/GA/70/", "/resolutions/?body=GA", "/resolutions/?year_from=abc",
-    "/A/RES/70/126/", "/E/RES/2010/12/", "/E/ESCAP/RES/67/8/", "/A/RES/70/126/op5/", "/E/RES/2010/12/op1/",
-    "/A/RES/70/999/", "/cite/",
+    "/",
+    "/bodies/",
+    "/bodies/GA/",
+    "/bodies/GA/70/",
+    "/resolutions/?body=GA",
+    "/resolutions/?year_from=abc",
+    "/A/RES/70/126/",
+    "/E/RES/2010/12/",
+    "/E/ESCAP/RES/67/8/",
+    "/A/RES/70/126/op5/",
+    "/E/RES/2010/12/op1/",
+    "/A/RES/70/999/",
+    "/cite/",
 ]
 
 

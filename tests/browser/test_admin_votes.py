@@ -9,17 +9,31 @@ from tests.conftest import make_resolution
 
 pytestmark = pytest.mark.browser
 
-STATES = ["Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Antigua and Barbuda", "Argentina", "Armenia",
-          "Australia", "Austria", "Azerbaijan", "Bahamas"]
+STATES = [
+    "Afghanistan",
+    "Albania",
+    "Algeria",
+    "Andorra",
+    "Angola",
+    "Antigua and Barbuda",
+    "Argentina",
+    "Armenia",
+    "Australia",
+    "Austria",
+    "Azerbaijan",
+    "Bahamas",
+]
 
 
 def test_vote_list_is_readable(page, django_user_model, screenshot):
-    load_resolution(make_resolution(
-        "A/RES/70/1",
-        title="Transforming our world: the 2030 Agenda for Sustainable Development " * 3,
-        votes=[Vote(state, "YNA"[index % 3] if index % 5 else "") for index, state in enumerate(STATES)],
-        footnotes=[],
-    ))
+    load_resolution(
+        make_resolution(
+            "A/RES/70/1",
+            title="Transforming our world: the 2030 Agenda for Sustainable Development " * 3,
+            votes=[Vote(state, "YNA"[index % 3] if index % 5 else "") for index, state in enumerate(STATES)],
+            footnotes=[],
+        )
+    )
     django_user_model.objects.create_superuser("curator", "curator@example.org", "a long curator password")
     page.goto("/admin/login/?next=/admin/resolutions/vote/")
     page.get_by_label("Username").fill("curator")

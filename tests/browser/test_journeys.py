@@ -20,7 +20,11 @@ def test_home_to_paragraph_and_copy_its_citation(page, live_server, screenshot):
     screenshot(page, "session")
     page.get_by_role("link", name="A/RES/70/126").click()
     page.wait_for_url("**/A/RES/70/126/")
-    assert page.get_by_role("heading", level=1).inner_text().endswith("Promoting social integration through social inclusion")
+    assert (
+        page.get_by_role("heading", level=1)
+        .inner_text()
+        .endswith("Promoting social integration through social inclusion")
+    )
     screenshot(page, "resolution", full_page=True)
     page.locator("#op5 a.permalink").click()
     page.wait_for_url("**/A/RES/70/126/op5/")
@@ -112,7 +116,11 @@ def test_unknown_address_offers_nearest(page, screenshot):
 def test_phone_width(chromium, live_server, archive, screenshot):
     context = chromium.new_context(base_url=live_server.url, viewport={"width": 375, "height": 740}, is_mobile=True)
     page = context.new_page()
-    for path, name in (("/E/RES/2010/12/", "resolution"), ("/E/ESCAP/RES/67/8/op2/", "paragraph"), ("/resolutions/", "list")):
+    for path, name in (
+        ("/E/RES/2010/12/", "resolution"),
+        ("/E/ESCAP/RES/67/8/op2/", "paragraph"),
+        ("/resolutions/", "list"),
+    ):
         page.goto(path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, f"{path} scrolls sideways on a phone"
         screenshot(page, name)

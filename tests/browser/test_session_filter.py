@@ -12,8 +12,12 @@ pytestmark = pytest.mark.browser
 
 
 def test_filter_a_session_on_a_phone(chromium, live_server, archive, screenshot):
-    load_resolution(make_resolution("A/RES/70/1", title="Transforming our world", adopted_on=dt.date(2015, 9, 25), footnotes=[]))
-    context = chromium.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    load_resolution(
+        make_resolution("A/RES/70/1", title="Transforming our world", adopted_on=dt.date(2015, 9, 25), footnotes=[])
+    )
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.goto("/bodies/GA/70/")
     expect(page.locator(".symbol")).to_have_count(2)

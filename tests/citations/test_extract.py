@@ -34,8 +34,10 @@ def symbols(text, context_body="GA"):
         ("A/HRC/RES/35/2", ["A/HRC/RES/35/2"]),
         ("resolutions 1514 (XV) of 14 December 1960 and 1541 (XV)", ["A/RES/1514(XV)", "A/RES/1541(XV)"]),
         ("resolution 217 A (III)", ["A/RES/217(III)"]),
-        ("Security Council resolutions 1325 (2000), 1820 (2008) and 1888 (2009)",
-         ["S/RES/1325(2000)", "S/RES/1820(2008)", "S/RES/1888(2009)"]),
+        (
+            "Security Council resolutions 1325 (2000), 1820 (2008) and 1888 (2009)",
+            ["S/RES/1325(2000)", "S/RES/1820(2008)", "S/RES/1888(2009)"],
+        ),
         ("resolution 72/262 C", ["A/RES/72/262 C"]),
         ("resolution 61/16 A-C", ["A/RES/61/16 A", "A/RES/61/16 B", "A/RES/61/16 C"]),
         ("A/RES/75/101B", ["A/RES/75/101 B"]),
@@ -43,33 +45,51 @@ def symbols(text, context_body="GA"):
         ("Economic and Social Council decision 2017/206", ["E/DEC/2017/206"]),
         ("report of the Special Committee (A/75/23) and A/72/6 (Sect. 24)", ["A/75/23", "A/72/6(Sect.24)"]),
         ("E/ESCAP/RES/67/8", ["E/ESCAP/RES/67/8"]),
-        ("General Assembly resolution 70/1 and Economic and Social Council resolution 2016/5",
-         ["A/RES/70/1", "E/RES/2016/5"]),
+        (
+            "General Assembly resolution 70/1 and Economic and Social Council resolution 2016/5",
+            ["A/RES/70/1", "E/RES/2016/5"],
+        ),
         # the body named just before "its resolution" / "including resolution"
         ("the Human Rights Council, in its resolution 36/10, decided", ["A/HRC/RES/36/10"]),
         ("Human Rights Council resolutions on the subject, including resolution 48/5", ["A/HRC/RES/48/5"]),
-        ("Human Rights Council resolutions 23/13 of 13 June 2013 on attacks, as well as resolutions 28/6 of 26 March 2015",
-         ["A/HRC/RES/23/13", "A/HRC/RES/28/6"]),
+        (
+            "Human Rights Council resolutions 23/13 of 13 June 2013 on attacks, as well as resolutions 28/6 of 26 March 2015",
+            ["A/HRC/RES/23/13", "A/HRC/RES/28/6"],
+        ),
         ("the Committee established pursuant to Security Council resolution 1373 (2001)", ["S/RES/1373(2001)"]),
         ("the Security Council Committee established pursuant to resolution 1373 (2001)", ["S/RES/1373(2001)"]),
-        ("General Assembly and Security Council resolutions 70/262 and 2282 (2016) of 27 April 2016",
-         ["A/RES/70/262", "S/RES/2282(2016)"]),
+        (
+            "General Assembly and Security Council resolutions 70/262 and 2282 (2016) of 27 April 2016",
+            ["A/RES/70/262", "S/RES/2282(2016)"],
+        ),
         ("United Nations Environment Assembly resolution 4/6", ["UNEP/EA.4/Res.6"]),
         # list items separated by dates, titles, sections and relative clauses
-        ("its resolutions 74/270 of 2 April 2020 on global solidarity to fight COVID-19 (COVID-19), 74/274 of 20 April 2020 "
-         "entitled “International cooperation”, and 74/307",
-         ["A/RES/74/270", "A/RES/74/274", "A/RES/74/307"]),
-        ("its resolutions 58/293 of 10 June 2004, in which it proclaimed 2005 the International Year of Physics, and 62/200",
-         ["A/RES/58/293", "A/RES/62/200"]),
-        ("Resolutions 52/214, sect. B, 57/283 B, sect. III, and 58/250", ["A/RES/52/214", "A/RES/57/283 B", "A/RES/58/250"]),
-        ("its resolutions 48/75 J of 16 December 1993 and 53/77 AA of 4 December 1998", ["A/RES/48/75 J", "A/RES/53/77 AA"]),
+        (
+            "its resolutions 74/270 of 2 April 2020 on global solidarity to fight COVID-19 (COVID-19), 74/274 of 20 April 2020 "
+            "entitled “International cooperation”, and 74/307",
+            ["A/RES/74/270", "A/RES/74/274", "A/RES/74/307"],
+        ),
+        (
+            "its resolutions 58/293 of 10 June 2004, in which it proclaimed 2005 the International Year of Physics, and 62/200",
+            ["A/RES/58/293", "A/RES/62/200"],
+        ),
+        (
+            "Resolutions 52/214, sect. B, 57/283 B, sect. III, and 58/250",
+            ["A/RES/52/214", "A/RES/57/283 B", "A/RES/58/250"],
+        ),
+        (
+            "its resolutions 48/75 J of 16 December 1993 and 53/77 AA of 4 December 1998",
+            ["A/RES/48/75 J", "A/RES/53/77 AA"],
+        ),
         ("its resolution 75/254 A to C", ["A/RES/75/254 A", "A/RES/75/254 B", "A/RES/75/254 C"]),
         ("General Assembly resolution ES‑10/15", ["A/RES/ES-10/15"]),  # non-breaking hyphen
         ("A/56/1026-S/2002/932, annex II, resolution 14/221.", ["A/56/1026"]),  # 14/221: a resolution inside it
         ("Resolution 78/3, annex, resolution 78/4, annex.", ["A/RES/78/3", "A/RES/78/4"]),
         ("the Preparatory Committee established by resolution 69/292 of 19 June 2015", ["A/RES/69/292"]),
-        ("its resolutions 75/247 of 31 December 202, 76/241 of 15 of December of 2021 and 77/203",  # misprinted dates
-         ["A/RES/75/247", "A/RES/76/241", "A/RES/77/203"]),
+        (
+            "its resolutions 75/247 of 31 December 202, 76/241 of 15 of December of 2021 and 77/203",  # misprinted dates
+            ["A/RES/75/247", "A/RES/76/241", "A/RES/77/203"],
+        ),
         ("Bearing in mind the work of the Special Committee contained in its resolution 47/120 B", ["A/RES/47/120 B"]),
     ],
 )
@@ -120,7 +140,7 @@ def test_body_from_context(text, context_body, expected):
 def test_spans_index_the_text():
     text = "Recalling General Assembly resolutions 66/122 of 19 December 2011 and 68/131, and A/68/169"
     for citation in find_citations(text):
-        assert text[citation.start:citation.end] == citation.text
+        assert text[citation.start : citation.end] == citation.text
     texts = [c.text for c in find_citations(text)]
     assert texts == ["General Assembly resolutions 66/122", "68/131", "A/68/169"]
 
@@ -188,7 +208,9 @@ def test_normalize_symbol_refuses(text):
 def test_citations_for_keys_paragraphs_and_footnotes():
     resolution = make_resolution(
         paragraphs=[
-            ParsedParagraph("pp1", "preambular", "", 1, "Recalling its resolution 68/131 and resolution 70/126,", "Recalling"),
+            ParsedParagraph(
+                "pp1", "preambular", "", 1, "Recalling its resolution 68/131 and resolution 70/126,", "Recalling"
+            ),
             ParsedParagraph("op1", "operative", "1", 2, "Takes note of the report;", "Takes note"),
         ],
         footnotes=[ParsedFootnote("1", "A/70/179.", "op1", 24)],

@@ -34,7 +34,9 @@ def test_golden_file(source):
     document = parse_path(source)
     actual = [resolution.to_dict() for resolution in document.resolutions]
     if os.environ.get("UPDATE_GOLDEN"):
-        expected_path.write_text(json.dumps(actual, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        expected_path.write_text(
+            json.dumps(actual, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
+        )
     assert actual == json.loads(expected_path.read_text(encoding="utf-8"))
 
 
@@ -47,8 +49,15 @@ def test_keys_come_from_printed_numbers_not_eids():
     resolution = parse(single()).resolutions[0]
     keys = [(p.key, p.parent_key) for p in resolution.paragraphs]
     assert keys == [
-        ("pp1", ""), ("pp2", ""), ("pp3", ""),
-        ("op1", ""), ("op2", ""), ("op2a", "op2"), ("op2a-i", "op2a"), ("op2a-ii", "op2a"), ("op2b", "op2"),
+        ("pp1", ""),
+        ("pp2", ""),
+        ("pp3", ""),
+        ("op1", ""),
+        ("op2", ""),
+        ("op2a", "op2"),
+        ("op2a-i", "op2a"),
+        ("op2a-ii", "op2a"),
+        ("op2b", "op2"),
         ("op3", ""),  # printed "3." inside the text, not in <num>
     ]
     by_key = {p.key: p for p in resolution.paragraphs}
@@ -75,17 +84,23 @@ def test_a_repeated_marker_is_a_further_place_of_its_footnote():
 
 
 def test_a_repeat_names_the_footnote_printed_before_it_and_a_stray_superscript_is_none():
-    data = single().replace(
-        b"including its 17 Sustainable Development Goals,</p>",
-        b"including its 17 Goals,<sup>2</sup> over 5 km<sup>9</sup></p>",
-    ).replace(
-        b"of the logbook of the keepers;<sup>1</sup></p>",
-        b"of the logbook<sup>2</sup> of the keepers;</p>",
+    data = (
+        single()
+        .replace(
+            b"including its 17 Sustainable Development Goals,</p>",
+            b"including its 17 Goals,<sup>2</sup> over 5 km<sup>9</sup></p>",
+        )
+        .replace(
+            b"of the logbook of the keepers;<sup>1</sup></p>",
+            b"of the logbook<sup>2</sup> of the keepers;</p>",
+        )
     )
     resolution = parse(data).resolutions[0]
     texts = {p.key: p.text for p in resolution.paragraphs}
-    places = {f.marker: [(p.paragraph_key, texts[p.paragraph_key][: p.offset][-12:]) for p in f.further_places]
-              for f in resolution.footnotes}
+    places = {
+        f.marker: [(p.paragraph_key, texts[p.paragraph_key][: p.offset][-12:]) for p in f.further_places]
+        for f in resolution.footnotes
+    }
     assert places == {"1": [], "2": [("pp3", "ts 17 Goals,"), ("op1", " the logbook")]}
     assert texts["pp3"].endswith("including its 17 Goals, over 5 km")
 
@@ -103,8 +118,12 @@ def test_un_links_become_citations_and_the_finder_adds_the_rest():
     }
     for citation in resolution.citations:
         paragraph = next((p.text for p in resolution.paragraphs if p.key == citation.paragraph_key), None)
-        text = paragraph if paragraph is not None else next(f.text for f in resolution.footnotes if f.marker == citation.footnote_marker)
-        assert text[citation.start:citation.end] == citation.text
+        text = (
+            paragraph
+            if paragraph is not None
+            else next(f.text for f in resolution.footnotes if f.marker == citation.footnote_marker)
+        )
+        assert text[citation.start : citation.end] == citation.text
 
 
 def test_multi_part_file_gives_one_resolution_per_part():
@@ -114,7 +133,11 @@ def test_multi_part_file_gives_one_resolution_per_part():
     assert first.number == "90/101 A" and first.title == "Test excerpts in the service of readers"
     assert second.committee == "Fourth Committee" and second.report == "A/90/415"
     # a one-paragraph resolution: the unnumbered paragraph and its lettered items
-    assert [(p.key, p.parent_key) for p in first.paragraphs if p.kind == "operative"] == [("op1", ""), ("op1a", "op1"), ("op1b", "op1")]
+    assert [(p.key, p.parent_key) for p in first.paragraphs if p.kind == "operative"] == [
+        ("op1", ""),
+        ("op1a", "op1"),
+        ("op1b", "op1"),
+    ]
     # the UN's "(supp)" link marker and a lower-case part letter are read as the symbols they mean
     assert {c.symbol for c in first.citations} == {"A/90/21"}
     assert {c.symbol for c in second.citations} >= {"A/RES/89/99 B", "A/RES/88/77 B"}
@@ -125,8 +148,12 @@ def test_annex_paragraphs_have_their_own_namespace():
     assert resolution.symbol == "A/RES/S-40/1" and resolution.session == "S-40"
     annex = [(p.key, p.kind) for p in resolution.paragraphs if p.part == "annex"]
     assert annex == [
-        ("annex-pp1", "preambular"), ("annex-op1", "operative"), ("annex-op2", "operative"),
-        ("annex-op2a", "operative"), ("annex-p1", "operative"), ("annex-p2", "operative"),
+        ("annex-pp1", "preambular"),
+        ("annex-op1", "operative"),
+        ("annex-op2", "operative"),
+        ("annex-op2a", "operative"),
+        ("annex-p1", "operative"),
+        ("annex-p2", "operative"),
     ]
     rows = [p.text for p in resolution.paragraphs if p.key in ("annex-p1", "annex-p2")]
     assert rows == ["Goal | Target year", "Poverty | 2030"]
@@ -143,11 +170,16 @@ def test_other_languages_are_skipped_with_a_clear_message(code, language):
     "data, message",
     [
         (b"<akomaNtoso xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'><statement>", "malformed XML"),
-        (b"<?xml version='1.0'?>\n<!DOCTYPE lolz [<!ENTITY lol 'lol'><!ENTITY lol2 '&lol;&lol;'>]>\n<akomaNtoso>&lol2;</akomaNtoso>",
-         "DTD or entity"),
+        (
+            b"<?xml version='1.0'?>\n<!DOCTYPE lolz [<!ENTITY lol 'lol'><!ENTITY lol2 '&lol;&lol;'>]>\n<akomaNtoso>&lol2;</akomaNtoso>",
+            "DTD or entity",
+        ),
         (b"<akomaNtoso xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'><act/></akomaNtoso>", "no <statement>"),
-        (b"<akomaNtoso xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'><statement><coverPage><p><docNumber>S/RES/1/1</docNumber></p></coverPage>"
-         b"<preamble/></statement></akomaNtoso>", "no General Assembly resolution symbol"),
+        (
+            b"<akomaNtoso xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'><statement><coverPage><p><docNumber>S/RES/1/1</docNumber></p></coverPage>"
+            b"<preamble/></statement></akomaNtoso>",
+            "no General Assembly resolution symbol",
+        ),
     ],
     ids=["truncated", "entity-bomb", "not-a-statement", "no-symbol"],
 )
@@ -165,7 +197,9 @@ def test_malformed_xml_names_the_line():
 
 
 def test_unknown_structure_is_kept_and_warned_about():
-    data = single().replace(b"</content>\n      </paragraph>\n    </mainBody>", b"</content><foo>Stray words</foo></paragraph></mainBody>")
+    data = single().replace(
+        b"</content>\n      </paragraph>\n    </mainBody>", b"</content><foo>Stray words</foo></paragraph></mainBody>"
+    )
     assert b"<foo>" in data
     resolution = parse(data).resolutions[0]
     assert any("<foo>" in warning and "Stray words" in warning for warning in resolution.warnings)
@@ -173,10 +207,17 @@ def test_unknown_structure_is_kept_and_warned_about():
 
 def metadata_line(**overrides):
     line = {
-        "symbol": "A/RES/90/12", "committee": "Third Committee", "agenda_item": "Agenda item 25 (b)",
-        "adoption_date": "15 December 2030", "adoption_type": "By a recorded vote",
-        "MS_in_favour": ["ALBANIA", "ZAMBIA"], "MS_against": ["NARNIA"], "MS_abstaining": ["ATLANTIS"],
-        "sponsors": ["ALBANIA"], "additional_sponsors": [], "SDGs": ["1", "10"],
+        "symbol": "A/RES/90/12",
+        "committee": "Third Committee",
+        "agenda_item": "Agenda item 25 (b)",
+        "adoption_date": "15 December 2030",
+        "adoption_type": "By a recorded vote",
+        "MS_in_favour": ["ALBANIA", "ZAMBIA"],
+        "MS_against": ["NARNIA"],
+        "MS_abstaining": ["ATLANTIS"],
+        "sponsors": ["ALBANIA"],
+        "additional_sponsors": [],
+        "SDGs": ["1", "10"],
         "subjects": [["SOCIAL DEVELOPMENT", "UNBIS Thesaurus"]],
     }
     line.update(overrides)
@@ -198,7 +239,10 @@ def test_corpus_metadata_line_gives_votes_sponsors_and_subjects(tmp_path):
     path = corpus_layout(tmp_path, single(), other, metadata_line())
     resolution = parse_path(path).resolutions[0]
     assert [(v.member_state, v.vote) for v in resolution.votes] == [
-        ("ALBANIA", "Y"), ("ATLANTIS", "A"), ("NARNIA", "N"), ("ZAMBIA", "Y"),
+        ("ALBANIA", "Y"),
+        ("ATLANTIS", "A"),
+        ("NARNIA", "N"),
+        ("ZAMBIA", "Y"),
     ]
     assert resolution.committee == "Third Committee"
     assert resolution.metadata["sponsors"] == ["ALBANIA"]
@@ -225,8 +269,8 @@ def test_no_metadata_line_is_a_warning_not_a_failure(tmp_path):
 
 @pytest.mark.django_db
 def test_loads_and_reloads_unchanged():
-    from resolutions.store.load import CREATED, UNCHANGED, load_resolution
     from resolutions.models import Resolution
+    from resolutions.store.load import CREATED, UNCHANGED, load_resolution
 
     for resolution in parse_path(GOLDEN / "multipart.xml").resolutions:
         assert load_resolution(resolution).outcome == CREATED

@@ -52,8 +52,15 @@ def test_sample_parses_into_loadable_resolutions(corpus, relative):
 def test_social_integration_74_120(corpus):
     resolution = parse_path(unxml(corpus, "74/English/74_120.xml")).resolutions[0]
     assert (resolution.symbol, resolution.adopted_on.isoformat(), resolution.meeting) == (
-        "A/RES/74/120", "2019-12-18", "50th plenary meeting")
-    assert (resolution.committee, resolution.agenda_item, resolution.report) == ("Third Committee", "25 (b)", "A/74/391")
+        "A/RES/74/120",
+        "2019-12-18",
+        "50th plenary meeting",
+    )
+    assert (resolution.committee, resolution.agenda_item, resolution.report) == (
+        "Third Committee",
+        "25 (b)",
+        "A/74/391",
+    )
     keys = [p.key for p in resolution.paragraphs]
     assert keys[:2] == ["pp1", "pp2"] and "op1" in keys
     cited = {c.symbol for c in resolution.citations}

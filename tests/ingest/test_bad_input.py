@@ -37,8 +37,14 @@ BAD_INPUTS = {
     "binary.txt": (bytes(range(256)) * 4, r"binary\.txt: binary file"),
     "letter.txt": (b"Dear colleagues,\nplease find the minutes attached.\n", r"letter\.txt: unknown format"),
     "no_number.txt": (NO_NUMBER.encode(), r"no_number\.txt: not a resolution: no resolution number"),
-    "duplicate.txt": (DUPLICATE.encode(), r"duplicate\.txt, line 13: duplicate paragraph number 2 \(first at line 11\)"),
-    "broken.pdf": (b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\nthis is not a PDF body", r"broken\.pdf: not a readable PDF"),
+    "duplicate.txt": (
+        DUPLICATE.encode(),
+        r"duplicate\.txt, line 13: duplicate paragraph number 2 \(first at line 11\)",
+    ),
+    "broken.pdf": (
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\nthis is not a PDF body",
+        r"broken\.pdf: not a readable PDF",
+    ),
     "ods_no_body.txt": (
         b"[DU1]\nMinutes of a meeting\n<<ODS DOC SYMBOL1>>A/RES/99/1<<ODS DOC SYMBOL1>>\n",
         r"ods_no_body\.txt: not a resolution",
@@ -86,7 +92,11 @@ def test_parse_exits_non_zero_with_the_message(tmp_path):
     path = tmp_path / "duplicate.txt"
     path.write_text(DUPLICATE, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "manage.py", "parse", str(path), "--json"], cwd=PROJECT, capture_output=True, text=True, timeout=60
+        [sys.executable, "manage.py", "parse", str(path), "--json"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode != 0
     assert "duplicate.txt, line 13: duplicate paragraph number 2" in result.stderr
@@ -96,7 +106,10 @@ def test_parse_exits_non_zero_with_the_message(tmp_path):
 @pytest.mark.django_db
 def test_a_french_pdf_extraction_is_skipped_not_imported(tmp_path, capsys):
     path = tmp_path / "A-RES-99-1-FR.txt"
-    path.write_text("---\nsymbol: A/RES/99/1\nlanguage: FR\nsource_pdf: https://example.org/x.pdf\n---\n\nNations Unies\n", encoding="utf-8")
+    path.write_text(
+        "---\nsymbol: A/RES/99/1\nlanguage: FR\nsource_pdf: https://example.org/x.pdf\n---\n\nNations Unies\n",
+        encoding="utf-8",
+    )
     with pytest.raises(CommandError, match="language FR"):
         call_command("parse", str(path))
     call_command("ingest", str(path))

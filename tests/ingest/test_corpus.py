@@ -22,7 +22,12 @@ def by_key(resolution):
 def test_80_5_annex_has_its_own_namespace(corpus):
     r = parse_one(corpus / "pdf-text" / "A-RES-80-5.txt")
     assert r.source.format == "pdf-text"
-    assert (r.symbol, r.adopted_on.isoformat(), r.meeting, r.agenda_item) == ("A/RES/80/5", "2025-11-04", "28th plenary meeting", "25 (b)")
+    assert (r.symbol, r.adopted_on.isoformat(), r.meeting, r.agenda_item) == (
+        "A/RES/80/5",
+        "2025-11-04",
+        "28th plenary meeting",
+        "25 (b)",
+    )
     paragraphs = by_key(r)
     resolution_part = [p.key for p in r.paragraphs if not p.part]
     assert resolution_part == ["op1"] and paragraphs["op1"].text.startswith("Adopts the Doha Political Declaration")
@@ -31,14 +36,19 @@ def test_80_5_annex_has_its_own_namespace(corpus):
     assert paragraphs["annex-op1"].heading.startswith("Doha Political Declaration")
     assert paragraphs["annex-op28"].heading == "A call to action"
     assert paragraphs["annex-op43"].heading == "Follow-up"
-    assert [k for k in paragraphs if k.startswith("annex-op18") and k != "annex-op18"] == [f"annex-op18{c}" for c in "abcdefghi"]
+    assert [k for k in paragraphs if k.startswith("annex-op18") and k != "annex-op18"] == [
+        f"annex-op18{c}" for c in "abcdefghi"
+    ]
     assert paragraphs["annex-op29i"].parent_key == "annex-op29"  # "(i)" after "(h)" is a letter
     # paragraph 2 runs on across the page break, past the footnote block and running header
     assert "their distressing consequences in accordance with international law" in paragraphs["annex-op2"].text
     # "Development 1" is a marker after a space, "2030 Agenda" is not
     first = r.footnotes[0]
     assert (first.paragraph_key, first.text[:30]) == ("annex-op1", "Report of the World Summit for")
-    assert "Programme of Action of the World Summit for Social Development and their implementation" in paragraphs["annex-op1"].text
+    assert (
+        "Programme of Action of the World Summit for Social Development and their implementation"
+        in paragraphs["annex-op1"].text
+    )
     assert "the 2030 Agenda for Sustainable Development." in paragraphs["annex-op1"].text
     assert len(r.footnotes) == 15 and all(f.paragraph_key for f in r.footnotes)
     assert paragraphs["annex-op20"].text.count("2024–2034 and the Antigua") == 1  # marker 12 glued to a year
@@ -71,9 +81,24 @@ def test_80_10(corpus):
     assert paragraphs["op3"].text.startswith("Stresses that the cost of all activities")  # after the page break
     assert "5 September is commemorated" in paragraphs["pp11"].text
     markers = {f.marker: f.paragraph_key for f in r.footnotes}
-    assert markers == {"1": "pp2", "2": "pp2", "3": "pp2", "4": "pp2", "5": "pp2", "6": "pp3", "7": "pp3", "8": "pp3",
-                       "9": "pp3", "10": "pp3", "11": "pp4", "12": "pp7", "13": "pp7"}
-    assert r.footnotes[9].text.endswith("1994 (United Nations publication, Sales No. E.95.XIII.18), chap. I, resolution 1, annex.")
+    assert markers == {
+        "1": "pp2",
+        "2": "pp2",
+        "3": "pp2",
+        "4": "pp2",
+        "5": "pp2",
+        "6": "pp3",
+        "7": "pp3",
+        "8": "pp3",
+        "9": "pp3",
+        "10": "pp3",
+        "11": "pp4",
+        "12": "pp7",
+        "13": "pp7",
+    }
+    assert r.footnotes[9].text.endswith(
+        "1994 (United Nations publication, Sales No. E.95.XIII.18), chap. I, resolution 1, annex."
+    )
     assert r.warnings == []
 
 
@@ -81,12 +106,17 @@ def test_official_pdf(corpus):
     r = parse_one(corpus / "pdf" / "A_RES_73_3-EN.pdf")
     assert r.source.format == "pdf"
     assert (r.symbol, r.adopted_on.isoformat(), r.meeting) == ("A/RES/73/3", "2018-10-10", "18th plenary meeting")
-    assert r.title == "Political declaration of the high-level meeting of the General Assembly on the fight against tuberculosis"
+    assert (
+        r.title
+        == "Political declaration of the high-level meeting of the General Assembly on the fight against tuberculosis"
+    )
     paragraphs = by_key(r)
     assert paragraphs["op1"].text.startswith("Adopts the following political declaration")
     # the declaration adopted in the text has its own numbering, like an annex
     assert paragraphs["annex-pp1"].text.startswith("We, Heads of State and Government")
-    assert [p.key for p in r.paragraphs if p.part == "annex" and p.kind == "operative"] == [f"annex-op{n}" for n in range(1, 54)]
+    assert [p.key for p in r.paragraphs if p.part == "annex" and p.kind == "operative"] == [
+        f"annex-op{n}" for n in range(1, 54)
+    ]
     assert "drug-resistant forms" in paragraphs["annex-pp1"].text
     assert len(r.footnotes) == 7 and all(f.paragraph_key for f in r.footnotes)
     assert r.warnings == []
@@ -135,7 +165,12 @@ def render_akn(path, style):
     for paragraph in body:
         num, content, items = (paragraph.find(f"{AKN}{tag}") for tag in ("num", "content", "list"))
         intro = content if content is not None else (items.find(f"{AKN}intro") if items is not None else None)
-        if paragraph.tag != AKN + "paragraph" or num is None or intro is None or paragraph.find(f"{AKN}paragraph") is not None:
+        if (
+            paragraph.tag != AKN + "paragraph"
+            or num is None
+            or intro is None
+            or paragraph.find(f"{AKN}paragraph") is not None
+        ):
             return None
         paragraphs.append(f"{num.text.strip()} {akn_text(intro, notes, style)}")
         expected["op"] += 1
@@ -149,12 +184,23 @@ def render_akn(path, style):
         return None
     expected["notes"] = len(notes)
     if style == "ods":
-        lines = ["[DU1]", "Resolution adopted by the General Assembly on 10 December 2099", "99/1.\tA rendered resolution",
-                 "\tThe General Assembly,"] + ["\t" + p.replace(" ", "\t", 1) if p[:1].isdigit() or p[:1] == "(" else "\t" + p for p in paragraphs]
+        lines = [
+            "[DU1]",
+            "Resolution adopted by the General Assembly on 10 December 2099",
+            "99/1.\tA rendered resolution",
+            "\tThe General Assembly,",
+        ] + ["\t" + p.replace(" ", "\t", 1) if p[:1].isdigit() or p[:1] == "(" else "\t" + p for p in paragraphs]
         lines += ["", "10th plenary meeting", "10 December 2099", ""] + [f"{m} {t}" for m, t in notes.items()]
         lines += ["<<ODS DOC SYMBOL1>>A/RES/99/1<<ODS DOC SYMBOL1>>"]
     else:
-        lines = ["Resolution 99/1", "", "A rendered resolution", "", "The Economic and Social Commission for Asia and the Pacific,", ""]
+        lines = [
+            "Resolution 99/1",
+            "",
+            "A rendered resolution",
+            "",
+            "The Economic and Social Commission for Asia and the Pacific,",
+            "",
+        ]
         lines += [line for p in paragraphs for line in (p, "")]
         lines += [f"{m.translate(SUPERSCRIPT)} {t}\n" for m, t in notes.items()]
     return "\n".join(lines) + "\n", expected

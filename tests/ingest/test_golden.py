@@ -34,7 +34,9 @@ def test_golden_file(source):
     expected_path = source.with_suffix(".json")
     actual = parsed_without_citations(source)
     if os.environ.get("UPDATE_GOLDEN"):
-        expected_path.write_text(json.dumps(actual, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        expected_path.write_text(
+            json.dumps(actual, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
+        )
     expected = json.loads(expected_path.read_text(encoding="utf-8"))
     assert actual == expected
 
@@ -60,7 +62,10 @@ def test_a_1990s_web_page_reads_its_cover_and_keeps_lettered_headings_as_heading
     """Symbol twice, date and meeting above the title, no "46/77." line, "1/" markers, an annex with I./A. headings."""
     data = parsed_without_citations(GOLDEN / "plain-text" / "web_1990s.txt")
     assert (data["symbol"], data["title"], data["adopted_on"], data["meeting"]) == (
-        "A/RES/46/77", "Lighthouses of the southern seas", "1991-12-12", "73rd plenary meeting",
+        "A/RES/46/77",
+        "Lighthouses of the southern seas",
+        "1991-12-12",
+        "73rd plenary meeting",
     )
     assert [(f["marker"], f["paragraph"]) for f in data["footnotes"]] == [("1", "pp2")]
     annex = [(p["key"], p["heading"]) for p in data["paragraphs"] if p["part"] == "annex"]

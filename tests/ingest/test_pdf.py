@@ -34,9 +34,16 @@ def make_pdf(pages: list[list[str]]) -> bytes:
         commands.append(b"ET")
         stream = b"\n".join(commands)
         content = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
-        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
-                        b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (pages_id, content, font)))
-    assert add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))) == pages_id
+        kids.append(
+            add(
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+                b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (pages_id, content, font)
+            )
+        )
+    assert (
+        add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids)))
+        == pages_id
+    )
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
     out = io.BytesIO(b"")
     out.write(b"%PDF-1.4\n")
@@ -53,11 +60,21 @@ def make_pdf(pages: list[list[str]]) -> bytes:
 
 TEST_PDF_PAGES = [
     [
-        "United Nations A/RES/99/7", "General Assembly", "Distr.: General", "5 May 2099", "99-10001 (E)", "*9910001*",
-        "Ninety-ninth session", "Agenda item 9", "",
-        " Resolution adopted by the General Assembly on 4 May 2099", "",
-        " [without reference to a Main Committee (A/99/L.7)]", "",
-        " 99/7. A test resolution in a PDF", "",
+        "United Nations A/RES/99/7",
+        "General Assembly",
+        "Distr.: General",
+        "5 May 2099",
+        "99-10001 (E)",
+        "*9910001*",
+        "Ninety-ninth session",
+        "Agenda item 9",
+        "",
+        " Resolution adopted by the General Assembly on 4 May 2099",
+        "",
+        " [without reference to a Main Committee (A/99/L.7)]",
+        "",
+        " 99/7. A test resolution in a PDF",
+        "",
         " The General Assembly,",
         " Recalling its resolution 70/1 and the Sustainable",
         "Development Goals, 1 in particular Goal 1 on poverty and the long-",
@@ -69,9 +86,14 @@ TEST_PDF_PAGES = [
         " 1 Resolution 70/1.",
     ],
     [
-        "A/RES/99/7 A test resolution in a PDF", "", "99-10001 2/2", "",
-        "attention of all Member States.", "",
-        " 10th plenary meeting", "4 May 2099",
+        "A/RES/99/7 A test resolution in a PDF",
+        "",
+        "99-10001 2/2",
+        "",
+        "attention of all Member States.",
+        "",
+        " 10th plenary meeting",
+        "4 May 2099",
     ],
 ]
 
@@ -91,7 +113,11 @@ def test_metadata(parsed):
 
 
 def test_paragraphs_across_the_page_break(parsed):
-    assert [(p.key, p.kind) for p in parsed.paragraphs] == [("pp1", "preambular"), ("op1", "operative"), ("op2", "operative")]
+    assert [(p.key, p.kind) for p in parsed.paragraphs] == [
+        ("pp1", "preambular"),
+        ("op1", "operative"),
+        ("op2", "operative"),
+    ]
     pp1, op1, op2 = parsed.paragraphs
     assert pp1.text == (
         "Recalling its resolution 70/1 and the Sustainable Development Goals, in particular Goal 1 on poverty "

@@ -52,7 +52,9 @@ def scanned_pdf(lines: list[str]) -> bytes:
 @pytest.fixture
 def scan():
     if shutil.which("tesseract") is None or shutil.which("pdftoppm") is None:
-        pytest.skip("tesseract or pdftoppm is not installed (Debian's tesseract-ocr and poppler-utils: `make pdf-tools`)")
+        pytest.skip(
+            "tesseract or pdftoppm is not installed (Debian's tesseract-ocr and poppler-utils: `make pdf-tools`)"
+        )
     if not FONT.exists():
         pytest.skip(f"{FONT} is not installed (Debian's fonts-dejavu-core) to draw the test scan")
     return scanned_pdf(SCANNED_PAGE)
@@ -68,7 +70,9 @@ def test_ocr_reads_a_scanned_resolution_and_says_so_in_its_provenance(scan):
     (resolution,) = parse_bytes(scan, "scan.pdf", "pdf-ocr").resolutions
     assert resolution.source.format == "pdf-ocr"
     assert (resolution.symbol, resolution.title, resolution.adopted_on.isoformat()) == (
-        "A/RES/97/8", "Bells of the river ferries", "2097-12-10",
+        "A/RES/97/8",
+        "Bells of the river ferries",
+        "2097-12-10",
     )
     assert [(p.key, p.text) for p in resolution.paragraphs] == [
         ("pp1", "Recalling its resolution 95/4 of 1 March 2095,"),

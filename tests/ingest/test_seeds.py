@@ -32,7 +32,12 @@ def top_level(resolution, kind):
 
 @pytest.mark.parametrize(
     "symbol, preambular, operative, footnotes",
-    [("A/RES/68/131", 17, 15, 2), ("A/RES/70/126", 21, 15, 2), ("E/RES/2010/12", 10, 35, 11), ("E/ESCAP/RES/67/8", 9, 2, 1)],
+    [
+        ("A/RES/68/131", 17, 15, 2),
+        ("A/RES/70/126", 21, 15, 2),
+        ("E/RES/2010/12", 10, 35, 11),
+        ("E/ESCAP/RES/67/8", 9, 2, 1),
+    ],
 )
 def test_paragraph_and_footnote_counts(seeds, symbol, preambular, operative, footnotes):
     resolution = seeds[symbol]
@@ -66,20 +71,68 @@ def test_escap_lettered_sub_paragraphs(seeds):
 @pytest.mark.parametrize(
     "symbol, body, session, number, title, adopted_on, meeting, report, agenda_item, committee",
     [
-        ("A/RES/68/131", "GA", "68", "68/131", "Promoting social integration through social inclusion",
-         dt.date(2013, 12, 18), "70th plenary meeting", "A/68/448", "27 (b)", "Third Committee"),
-        ("A/RES/70/126", "GA", "70", "70/126", "Promoting social integration through social inclusion",
-         dt.date(2015, 12, 17), "80th plenary meeting", "A/70/481", "28 (b)", "Third Committee"),
-        ("E/RES/2010/12", "ECOSOC", "2010", "2010/12", "Promoting social integration",
-         dt.date(2010, 7, 22), "45th plenary meeting", "", "", ""),
-        ("E/ESCAP/RES/67/8", "ESCAP", "67", "67/8", "Strengthening social protection systems in Asia and the Pacific",
-         dt.date(2011, 5, 25), "", "", "", ""),
+        (
+            "A/RES/68/131",
+            "GA",
+            "68",
+            "68/131",
+            "Promoting social integration through social inclusion",
+            dt.date(2013, 12, 18),
+            "70th plenary meeting",
+            "A/68/448",
+            "27 (b)",
+            "Third Committee",
+        ),
+        (
+            "A/RES/70/126",
+            "GA",
+            "70",
+            "70/126",
+            "Promoting social integration through social inclusion",
+            dt.date(2015, 12, 17),
+            "80th plenary meeting",
+            "A/70/481",
+            "28 (b)",
+            "Third Committee",
+        ),
+        (
+            "E/RES/2010/12",
+            "ECOSOC",
+            "2010",
+            "2010/12",
+            "Promoting social integration",
+            dt.date(2010, 7, 22),
+            "45th plenary meeting",
+            "",
+            "",
+            "",
+        ),
+        (
+            "E/ESCAP/RES/67/8",
+            "ESCAP",
+            "67",
+            "67/8",
+            "Strengthening social protection systems in Asia and the Pacific",
+            dt.date(2011, 5, 25),
+            "",
+            "",
+            "",
+            "",
+        ),
     ],
 )
-def test_metadata_from_the_text(seeds, symbol, body, session, number, title, adopted_on, meeting, report, agenda_item, committee):
+def test_metadata_from_the_text(
+    seeds, symbol, body, session, number, title, adopted_on, meeting, report, agenda_item, committee
+):
     r = seeds[symbol]
     assert (r.body, r.session, r.number, r.title) == (body, session, number, title)
-    assert (r.adopted_on, r.meeting, r.report, r.agenda_item, r.committee) == (adopted_on, meeting, report, agenda_item, committee)
+    assert (r.adopted_on, r.meeting, r.report, r.agenda_item, r.committee) == (
+        adopted_on,
+        meeting,
+        report,
+        agenda_item,
+        committee,
+    )
 
 
 def test_escap_date_comes_only_from_the_documented_sidecar():
@@ -133,7 +186,9 @@ def test_numbers_in_text_are_not_markers(seeds):
 def test_markdown_markers_footnote_blocks_and_continuations(seeds):
     r = seeds["E/RES/2010/12"]
     text = {p.key: p for p in r.paragraphs}
-    assert text["op7"].text.startswith("Recognizes also that the broad concept of social development affirmed by the World Summit")
+    assert text["op7"].text.startswith(
+        "Recognizes also that the broad concept of social development affirmed by the World Summit"
+    )
     assert "<sup>" not in " ".join(p.text for p in r.paragraphs)
     assert "*" not in " ".join(p.text for p in r.paragraphs)
     footnote_1 = r.footnotes[0]

@@ -56,7 +56,9 @@ def test_numbers_that_are_not_markers(text, marker):
 
 
 def test_explicit_markers_keep_offsets():
-    clean, markers = strip_explicit_markers("Social Development <sup>1</sup>and the session,<sup>2</sup> Commission,¹ through")
+    clean, markers = strip_explicit_markers(
+        "Social Development <sup>1</sup>and the session,<sup>2</sup> Commission,¹ through"
+    )
     assert clean == "Social Development and the session, Commission, through"
     assert markers == [("1", 18), ("2", 35), ("1", 47)]
     assert strip_explicit_markers("the Summit[^3] and") == ("the Summit and", [("3", 10)])
@@ -117,17 +119,37 @@ def test_foreign_lines():
 
 def build(paragraphs: list[str]):
     builder = ResolutionBuilder(SourceInfo("t.txt", "plain-text", "0" * 64), marker_style="explicit")
-    for line, text in enumerate(["Resolution 99/1", "A title", "The Economic and Social Commission for Asia and the Pacific,"] + paragraphs, 1):
+    for line, text in enumerate(
+        ["Resolution 99/1", "A title", "The Economic and Social Commission for Asia and the Pacific,"] + paragraphs, 1
+    ):
         builder.add(Segment(text, line))
     return builder.build([])
 
 
 def test_letters_and_roman_sub_items():
-    resolution = build([
-        "1. Decides:", "(a) To act;", "(i) First;", "(ii) Second;", "(b) To report;",
-        "2. Requests:", "(a) A;", "(b) B;", "(c) C;", "(d) D;", "(e) E;", "(f) F;", "(g) G;", "(h) H;", "(i) I;", "(j) J;",
-        "3. Invites:", "(i) one;", "(ii) two.",
-    ])
+    resolution = build(
+        [
+            "1. Decides:",
+            "(a) To act;",
+            "(i) First;",
+            "(ii) Second;",
+            "(b) To report;",
+            "2. Requests:",
+            "(a) A;",
+            "(b) B;",
+            "(c) C;",
+            "(d) D;",
+            "(e) E;",
+            "(f) F;",
+            "(g) G;",
+            "(h) H;",
+            "(i) I;",
+            "(j) J;",
+            "3. Invites:",
+            "(i) one;",
+            "(ii) two.",
+        ]
+    )
     keys = [(p.key, p.parent_key) for p in resolution.paragraphs]
     assert keys[:5] == [("op1", ""), ("op1a", "op1"), ("op1a-i", "op1a"), ("op1a-ii", "op1a"), ("op1b", "op1")]
     assert ("op2i", "op2") in keys and ("op2j", "op2") in keys
@@ -140,10 +162,15 @@ def test_numbering_gap_is_a_warning_naming_the_line():
 
 
 def test_numbered_list_inside_a_paragraph():
-    resolution = build([
-        "10. Requests a report;", "11. Approves the following provisional agenda:", "1. Opening of the Congress.",
-        "2. Adoption of the agenda.", "12. Decides to act.",
-    ])
+    resolution = build(
+        [
+            "10. Requests a report;",
+            "11. Approves the following provisional agenda:",
+            "1. Opening of the Congress.",
+            "2. Adoption of the agenda.",
+            "12. Decides to act.",
+        ]
+    )
     keys = [(p.key, p.parent_key) for p in resolution.paragraphs]
     assert keys == [("op10", ""), ("op11", ""), ("op11-1", "op11"), ("op11-2", "op11"), ("op12", "")]
     assert resolution.warnings == ["line 4: paragraph 10 follows paragraph 0"]
@@ -158,5 +185,7 @@ def test_markdown_footnote_references_and_definitions():
     )
     (resolution,) = parse_bytes(text.encode(), "note.md").resolutions
     assert resolution.paragraphs[0].text == "Recalling the Summit,"
-    assert [(f.marker, f.text, f.paragraph_key, f.offset) for f in resolution.footnotes] == [("1", "Resolution 70/1.", "pp1", 21)]
+    assert [(f.marker, f.text, f.paragraph_key, f.offset) for f in resolution.footnotes] == [
+        ("1", "Resolution 70/1.", "pp1", 21)
+    ]
     assert resolution.warnings == []

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from resolutions.reference import paragraph_keys as keys
 from resolutions.ingest.pipeline import parse_bytes, parse_path
+from resolutions.reference import paragraph_keys as keys
 from resolutions.web.permalinks import loose_key, paragraph_label, read_pinpoint
 
 
@@ -74,13 +74,20 @@ def test_a_structured_annex_keeps_its_structure_in_keys_and_citations():
     (resolution,) = parse_path(GOLDEN / "akn" / "structured_annex.xml").resolutions
     annex = [p.key for p in resolution.paragraphs if p.part == "annex"]
     assert annex == [
-        "annex-pp1", "annex-sec-guideline-1-p1", "annex-sec-guideline-2-op1", "annex-sec-guideline-2-op2",
-        "annex-sec-guideline-3-op1", "annex-sec-guideline-3-op2",
+        "annex-pp1",
+        "annex-sec-guideline-1-p1",
+        "annex-sec-guideline-2-op1",
+        "annex-sec-guideline-2-op2",
+        "annex-sec-guideline-3-op1",
+        "annex-sec-guideline-3-op2",
     ]
     assert not [w for w in resolution.warnings if "printed twice" in w]
     labels = [paragraph_label(key) for key in annex[2:]]
     assert labels == [
-        "annex, guideline 2, para. 1", "annex, guideline 2, para. 2", "annex, guideline 3, para. 1", "annex, guideline 3, para. 2",
+        "annex, guideline 2, para. 1",
+        "annex, guideline 2, para. 2",
+        "annex, guideline 3, para. 1",
+        "annex, guideline 3, para. 2",
     ]
     # what the page tells people to write leads back to the paragraph
     assert [read_pinpoint(label).key for label in labels] == annex[2:]
@@ -109,12 +116,20 @@ def test_akn_and_pdf_text_key_every_paragraph_alike(corpus, number):
     from_akn = _keys_of(parse_path(_akn_file(corpus, number)))
     from_pdf_text = _keys_of(parse_path(corpus / "pdf-text" / f"A-RES-{number.replace('_', '-')}.txt"))
     assert from_akn == from_pdf_text
+
+
 def test_poppler_text_plain_and_layout_read_alike():
     """The same excerpt as pdftotext gives it with and without -layout (golden files of their own)."""
-    plain, layout = (parse_path(GOLDEN / "pdf-text" / f"pdftotext_{mode}.txt").resolutions[0] for mode in ("plain", "layout"))
+    plain, layout = (
+        parse_path(GOLDEN / "pdf-text" / f"pdftotext_{mode}.txt").resolutions[0] for mode in ("plain", "layout")
+    )
     assert [(p.key, p.text) for p in plain.paragraphs] == [(p.key, p.text) for p in layout.paragraphs]
     assert plain.footnotes == layout.footnotes and [f.marker for f in plain.footnotes] == ["1", "2"]
-    assert (plain.title, plain.committee, plain.meeting) == ("Lantern keepers of the northern archipelagos", "Third Committee", "30th plenary meeting")
+    assert (plain.title, plain.committee, plain.meeting) == (
+        "Lantern keepers of the northern archipelagos",
+        "Third Committee",
+        "30th plenary meeting",
+    )
 
 
 @pytest.mark.corpus

@@ -20,7 +20,10 @@ def test_words_are_marked_by_stem_and_phrases_only_where_they_stand():
 
 
 def test_prefixes_and_excluded_words():
-    assert marked("soc* -health", "Social health and societies.") == "<mark>Social</mark> health and <mark>societies</mark>."
+    assert (
+        marked("soc* -health", "Social health and societies.")
+        == "<mark>Social</mark> health and <mark>societies</mark>."
+    )
 
 
 def test_everything_but_the_marks_is_escaped():

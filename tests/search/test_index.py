@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.db import IntegrityError
 
 from resolutions.ingest.document import ParsedCitation
-from resolutions.store.load import load_resolution
 from resolutions.models import Paragraph
 from resolutions.search import index
+from resolutions.store.load import load_resolution
 from tests.conftest import PROJECT, database_url, make_resolution
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +73,9 @@ def test_a_missing_index_answers_503(client):
 
 def test_a_failed_import_leaves_database_and_index_as_they_were(client):
     load_resolution(make_resolution())
-    broken = make_resolution("A/RES/71/2", citations=[ParsedCitation("A/RES/70/1", "70/1", "resolution", 5, 5, paragraph_key="op1")])
+    broken = make_resolution(
+        "A/RES/71/2", citations=[ParsedCitation("A/RES/70/1", "70/1", "resolution", 5, 5, paragraph_key="op1")]
+    )
     with pytest.raises(IntegrityError):  # an empty citation span breaks a database constraint mid-write
         load_resolution(broken)
     response = api(client, "report")
@@ -103,17 +105,31 @@ def test_an_import_is_visible_to_every_process_at_once():
     )
     from django.conf import settings
 
-    env = {"DATABASE_URL": database_url(), "SEARCH_INDEX_DIR": settings.SEARCH_INDEX_DIR, "SEARCH_CACHE_SECONDS": "0",
-           "DJANGO_SETTINGS_MODULE": "archive.settings", "PATH": "/usr/bin:/bin", "DJANGO_DEBUG": "1"}
-    worker = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                              cwd=PROJECT, env=env)
+    env = {
+        "DATABASE_URL": database_url(),
+        "SEARCH_INDEX_DIR": settings.SEARCH_INDEX_DIR,
+        "SEARCH_CACHE_SECONDS": "0",
+        "DJANGO_SETTINGS_MODULE": "archive.settings",
+        "PATH": "/usr/bin:/bin",
+        "DJANGO_DEBUG": "1",
+    }
+    worker = subprocess.Popen(
+        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=PROJECT, env=env
+    )
     try:
         worker.stdin.write("hydroponics\n")
         worker.stdin.flush()
         assert worker.stdout.readline().strip() == "0"
-        load_resolution(make_resolution("A/RES/71/3", paragraphs=[
-            make_resolution().paragraphs[0].__class__("op1", "operative", "1", 1, "Studies hydroponics;", "Studies"),
-        ]))
+        load_resolution(
+            make_resolution(
+                "A/RES/71/3",
+                paragraphs=[
+                    make_resolution()
+                    .paragraphs[0]
+                    .__class__("op1", "operative", "1", 1, "Studies hydroponics;", "Studies"),
+                ],
+            )
+        )
         worker.stdin.write("hydroponics\n")
         worker.stdin.flush()
         assert worker.stdout.readline().strip() == "1"
@@ -122,14 +138,22 @@ def test_an_import_is_visible_to_every_process_at_once():
         worker.wait(10)
 
 
-def test_a_curators_edit_and_a_deletion_in_the_admin_are_searched_at_once(admin_client, client, django_capture_on_commit_callbacks):
+def test_a_curators_edit_and_a_deletion_in_the_admin_are_searched_at_once(
+    admin_client, client, django_capture_on_commit_callbacks
+):
     from resolutions.models import Resolution
 
     load_resolution(make_resolution())
     resolution = Resolution.objects.get(symbol="A/RES/70/126")
     form = {
-        "title": "Hydroponics for older persons", "adopted_on": "2015-12-17", "meeting": "", "report": "",
-        "agenda_item": "", "committee": "", "metadata": "{}", "source_pin": "",
+        "title": "Hydroponics for older persons",
+        "adopted_on": "2015-12-17",
+        "meeting": "",
+        "report": "",
+        "agenda_item": "",
+        "committee": "",
+        "metadata": "{}",
+        "source_pin": "",
     }
     for prefix in ("sources", "paragraphs", "footnotes", "citations", "votes", "paragraph_versions"):
         form.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from resolutions.ingest.document import ParsedResolution
-from resolutions.store.load import load_resolution
 from resolutions.search import verify
+from resolutions.store.load import load_resolution
 from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.django_db
@@ -21,12 +21,26 @@ def seeds():
 
 
 QUERIES = verify.STANDARD_QUERIES + [
-    "calls upon", '"Member States"', "women OR girls", "(women OR girls) -violence", "persons disabilities",
-    "title:inclusion", "symbol:A/RES/*", "youth*", "e-government", "zyzzyva",
+    "calls upon",
+    '"Member States"',
+    "women OR girls",
+    "(women OR girls) -violence",
+    "persons disabilities",
+    "title:inclusion",
+    "symbol:A/RES/*",
+    "youth*",
+    "e-government",
+    "zyzzyva",
 ]
 FILTERS = [
-    {}, {"body": "GA"}, {"kind": "operative"}, {"year_from": 2011}, {"year_to": 2011, "body": "ECOSOC"},
-    {"opening": "Recognizing"}, {"committee": "third committee"}, {"session": "70"},
+    {},
+    {"body": "GA"},
+    {"kind": "operative"},
+    {"year_from": 2011},
+    {"year_to": 2011, "body": "ECOSOC"},
+    {"opening": "Recognizing"},
+    {"committee": "third committee"},
+    {"session": "70"},
 ]
 
 

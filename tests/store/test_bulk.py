@@ -6,11 +6,12 @@ import shutil
 import pytest
 from django.db import connection
 
-from resolutions.store import bulk as scale
 from resolutions.ingest.document import ParsedCitation, ParsedFootnote, ParsedParagraph, Vote
-from resolutions.store.load import validate
-from resolutions.models import Citation, Footnote, Paragraph, Resolution, Vote as VoteRow
+from resolutions.models import Citation, Footnote, Paragraph, Resolution
+from resolutions.models import Vote as VoteRow
 from resolutions.search import index
+from resolutions.store import bulk as scale
+from resolutions.store.load import validate
 from tests.conftest import make_resolution
 
 PREAMBLE = (
@@ -32,18 +33,26 @@ def templates(count: int = 5) -> list:
         paragraphs += [
             ParsedParagraph(f"op{k}", "operative", str(k), 5 + k, OPERATIVE, "Calls upon") for k in range(1, 8)
         ]
-        paragraphs.append(ParsedParagraph("op7a", "operative", "(a)", 13, "To act on ageing, now;", "", parent_key="op7"))
+        paragraphs.append(
+            ParsedParagraph("op7a", "operative", "(a)", 13, "To act on ageing, now;", "", parent_key="op7")
+        )
         start = PREAMBLE.index("resolution 68/131")
         cited = OPERATIVE.index("resolution 70/1")
         made.append(
             make_resolution(
                 f"A/RES/70/{n}",
                 paragraphs=paragraphs,
-                footnotes=[ParsedFootnote("1", "See A/70/179.", "op1", OPERATIVE.index(",")),
-                           ParsedFootnote("2", "Report.", "pp2", len(PREAMBLE))],
+                footnotes=[
+                    ParsedFootnote("1", "See A/70/179.", "op1", OPERATIVE.index(",")),
+                    ParsedFootnote("2", "Report.", "pp2", len(PREAMBLE)),
+                ],
                 citations=[
-                    ParsedCitation("A/RES/68/131", "resolution 68/131", "resolution", start, start + 17, paragraph_key="pp1"),
-                    ParsedCitation("A/RES/70/1", "resolution 70/1", "resolution", cited, cited + 15, paragraph_key="op2"),
+                    ParsedCitation(
+                        "A/RES/68/131", "resolution 68/131", "resolution", start, start + 17, paragraph_key="pp1"
+                    ),
+                    ParsedCitation(
+                        "A/RES/70/1", "resolution 70/1", "resolution", cited, cited + 15, paragraph_key="op2"
+                    ),
                     ParsedCitation("A/70/179", "A/70/179", "report", 4, 12, footnote_marker="1"),
                 ],
                 votes=[Vote("France", "Y"), Vote("Japan", "A")],
@@ -70,12 +79,14 @@ def test_generated_resolutions_are_valid_synthetic_and_keep_citations_in_place()
         notes = {f.marker: f.text for f in resolution.footnotes}
         for citation in resolution.citations:
             text = texts[citation.paragraph_key] if citation.paragraph_key else notes[citation.footnote_marker]
-            assert text[citation.start:citation.end] == citation.text
+            assert text[citation.start : citation.end] == citation.text
         for footnote in resolution.footnotes:
             assert 0 <= footnote.offset <= len(texts[footnote.paragraph_key])
         for paragraph in resolution.paragraphs:
             assert paragraph.text.startswith(paragraph.opening_phrase)
-    spliced = [p.text for r in generated for p in r.paragraphs if p.text not in (PREAMBLE, OPERATIVE) and p.parent_key == ""]
+    spliced = [
+        p.text for r in generated for p in r.paragraphs if p.text not in (PREAMBLE, OPERATIVE) and p.parent_key == ""
+    ]
     assert spliced, "some paragraphs are recombined, not only repeated"
 
 
@@ -93,7 +104,7 @@ def test_splice_joins_clauses_and_moves_the_tail_citations():
     assert made.opening_phrase == "Decides"
     assert made.text.startswith("Decides to act, ") and made.text.endswith("Social Development;")
     for citation in made.citations:
-        assert made.text[citation.start:citation.end] == citation.text
+        assert made.text[citation.start : citation.end] == citation.text
 
 
 def test_synthetic_numbers_start_past_any_real_serial():
@@ -180,4 +191,4 @@ def test_real_corpus_files_recombine(corpus, tmp_path):
         texts = {p.key: p.text for p in resolution.paragraphs}
         for citation in resolution.citations:
             if citation.paragraph_key:
-                assert texts[citation.paragraph_key][citation.start:citation.end] == citation.text
+                assert texts[citation.paragraph_key][citation.start : citation.end] == citation.text

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from django.db import connection, connections
 
-from resolutions.store.load import CREATED, UNCHANGED, load_resolution
 from resolutions.models import Citation, Footnote, Paragraph, Resolution
+from resolutions.store.load import CREATED, UNCHANGED, load_resolution
 from tests.conftest import database_url, make_resolution
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -21,8 +21,12 @@ def snapshot():
     """Every stored row that a load writes, as plain values."""
     return (
         list(Resolution.objects.values_list("symbol", "title", "content_hash").order_by("symbol")),
-        list(Paragraph.objects.values_list("resolution__symbol", "key", "text").order_by("resolution__symbol", "order")),
-        list(Footnote.objects.values_list("resolution__symbol", "marker", "text").order_by("resolution__symbol", "order")),
+        list(
+            Paragraph.objects.values_list("resolution__symbol", "key", "text").order_by("resolution__symbol", "order")
+        ),
+        list(
+            Footnote.objects.values_list("resolution__symbol", "marker", "text").order_by("resolution__symbol", "order")
+        ),
         list(Citation.objects.values_list("resolution__symbol", "target_symbol").order_by("id")),
     )
 
@@ -37,7 +41,9 @@ def test_error_injected_midway_through_an_update_leaves_everything_as_before(mon
     from resolutions.store import load as loading
 
     calls = {"n": 0}
-    real_bulk_create = Paragraph.objects.bulk_create.__func__ if hasattr(Paragraph.objects.bulk_create, "__func__") else None
+    real_bulk_create = (
+        Paragraph.objects.bulk_create.__func__ if hasattr(Paragraph.objects.bulk_create, "__func__") else None
+    )
 
     original = type(Paragraph.objects).bulk_create
 
@@ -103,7 +109,7 @@ def test_two_concurrent_imports_of_the_same_source_leave_no_duplicate():
         try:
             barrier.wait(5)
             outcomes.append(load_resolution(make_resolution("A/RES/70/126")).outcome)
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:
             errors.append(error)
         finally:
             connections.close_all()
@@ -136,7 +142,9 @@ def test_dump_and_restore_into_a_fresh_database_keeps_every_permalink(tmp_path):
     import psycopg
     from django.core.management import call_command
 
-    call_command("ingest", str(PROJECT / "fixtures" / "resolutions.json"), "--quiet-warnings", stdout=open(os.devnull, "w"))
+    call_command(
+        "ingest", str(PROJECT / "fixtures" / "resolutions.json"), "--quiet-warnings", stdout=open(os.devnull, "w")
+    )
     dump = tmp_path / "archive.dump"
     call_command("backup", str(dump), stdout=open(os.devnull, "w"))
     fresh = connection.settings_dict["NAME"] + "_restored"
@@ -146,14 +154,27 @@ def test_dump_and_restore_into_a_fresh_database_keeps_every_permalink(tmp_path):
         admin.execute(f'CREATE DATABASE "{fresh}"')
     try:
         env = {**os.environ, "DATABASE_URL": database_url(fresh), "PYTHONPATH": str(PROJECT)}
-        restore = subprocess.run([sys.executable, "manage.py", "restore", str(dump)], cwd=PROJECT, env=env,
-                                 capture_output=True, text=True, timeout=120)
+        restore = subprocess.run(
+            [sys.executable, "manage.py", "restore", str(dump)],
+            cwd=PROJECT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert restore.returncode == 0, restore.stderr
-        again = subprocess.run([sys.executable, "manage.py", "restore", str(dump)], cwd=PROJECT, env=env,
-                               capture_output=True, text=True, timeout=120)
+        again = subprocess.run(
+            [sys.executable, "manage.py", "restore", str(dump)],
+            cwd=PROJECT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert again.returncode != 0 and "is not empty" in again.stderr
-        check = subprocess.run([sys.executable, "-c", CHECK_PERMALINKS], cwd=PROJECT, env=env,
-                               capture_output=True, text=True, timeout=300)
+        check = subprocess.run(
+            [sys.executable, "-c", CHECK_PERMALINKS], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=300
+        )
         assert check.returncode == 0, check.stdout + check.stderr[-3000:]
         assert "permalinks answer with their text" in check.stdout
     finally:

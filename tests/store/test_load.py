@@ -4,8 +4,8 @@ import json
 import pytest
 
 from resolutions.ingest.document import FootnotePlace, ParsedCitation
-from resolutions.store.load import CREATED, UNCHANGED, UPDATED, LoadError, content_hash, load_resolution
 from resolutions.models import Citation, FootnoteReference, Paragraph, Resolution
+from resolutions.store.load import CREATED, UNCHANGED, UPDATED, LoadError, content_hash, load_resolution
 from tests.conftest import make_resolution
 
 pytestmark = pytest.mark.django_db
@@ -108,9 +108,10 @@ def test_overlong_fields_are_refused_with_a_clear_message():
 
 # --- several sources per resolution (resolutions/provenance.py) ---------------------------------------
 
-from resolutions.ingest.document import ParsedParagraph, SourceInfo, Vote as ParsedVote  # noqa: E402
-from resolutions.store.load import SOURCE_ADDED, plan_load  # noqa: E402
+from resolutions.ingest.document import ParsedParagraph, SourceInfo  # noqa: E402
+from resolutions.ingest.document import Vote as ParsedVote
 from resolutions.models import ParagraphVersion, ResolutionSource, Vote  # noqa: E402
+from resolutions.store.load import SOURCE_ADDED, plan_load  # noqa: E402
 
 AKN_SOURCE = SourceInfo(name="A_RES_70_126-E.xml", format="akn", sha256="a" * 64)
 PDF_TEXT_SOURCE = SourceInfo(name="A-RES-70-126.txt", format="pdf-text", sha256="c" * 64)
@@ -118,8 +119,12 @@ PDF_TEXT_SOURCE = SourceInfo(name="A-RES-70-126.txt", format="pdf-text", sha256=
 
 def from_akn(**fields):
     return make_resolution(
-        source=AKN_SOURCE, committee="Third Committee", agenda_item="28 (b)",
-        votes=[ParsedVote("Andorra", "Y"), ParsedVote("Brazil", "A")], metadata={"sponsors": ["Andorra"]}, **fields,
+        source=AKN_SOURCE,
+        committee="Third Committee",
+        agenda_item="28 (b)",
+        votes=[ParsedVote("Andorra", "Y"), ParsedVote("Brazil", "A")],
+        metadata={"sponsors": ["Andorra"]},
+        **fields,
     )
 
 
@@ -154,7 +159,11 @@ def test_votes_sponsors_and_committee_survive_a_pdf_text_that_gives_the_text():
     assert result.outcome == UPDATED and set(result.kept) >= {"votes", "committee", "agenda_item", "sponsors"}
     resolution = Resolution.objects.get()
     assert resolution.source_sha256 == "e" * 64
-    assert (resolution.committee, resolution.agenda_item, resolution.metadata) == ("Third Committee", "28 (b)", {"sponsors": ["Andorra"]})
+    assert (resolution.committee, resolution.agenda_item, resolution.metadata) == (
+        "Third Committee",
+        "28 (b)",
+        {"sponsors": ["Andorra"]},
+    )
     assert list(Vote.objects.values_list("member_state", "vote")) == [("Andorra", "Y"), ("Brazil", "A")]
     assert "kept from earlier sources: " in result.describe() and "votes" in result.describe()
 
@@ -169,15 +178,24 @@ def test_a_lower_source_fills_what_the_archive_lacks():
 
 
 def test_a_key_change_keeps_the_old_address_and_the_old_text():
-    parsed = from_pdf_text(paragraphs=[
-        ParsedParagraph("pp1", "preambular", "", 1, "Recalling its resolution 68/131,", "Recalling"),
-        ParsedParagraph("p1", "operative", "", 2, "Adopts the declaration annexed;", "Adopts"),
-    ], footnotes=[])
+    parsed = from_pdf_text(
+        paragraphs=[
+            ParsedParagraph("pp1", "preambular", "", 1, "Recalling its resolution 68/131,", "Recalling"),
+            ParsedParagraph("p1", "operative", "", 2, "Adopts the declaration annexed;", "Adopts"),
+        ],
+        footnotes=[],
+    )
     load_resolution(parsed)
-    parsed = make_resolution(source=AKN_SOURCE, paragraphs=[
-        ParsedParagraph("pp1", "preambular", "", 1, "Recalling its resolution 68/131 of 18 December 2013,", "Recalling"),
-        ParsedParagraph("op1", "operative", "", 2, "Adopts the declaration annexed;", "Adopts"),
-    ], footnotes=[])
+    parsed = make_resolution(
+        source=AKN_SOURCE,
+        paragraphs=[
+            ParsedParagraph(
+                "pp1", "preambular", "", 1, "Recalling its resolution 68/131 of 18 December 2013,", "Recalling"
+            ),
+            ParsedParagraph("op1", "operative", "", 2, "Adopts the declaration annexed;", "Adopts"),
+        ],
+        footnotes=[],
+    )
     planned = plan_load(parsed)
     assert [(c.kind, c.key, c.new_key) for c in planned.changes] == [("changed", "pp1", "pp1"), ("moved", "p1", "op1")]
     assert not ParagraphVersion.objects.exists()  # planning writes nothing

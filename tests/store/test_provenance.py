@@ -3,7 +3,15 @@
 import pytest
 
 from resolutions.store.provenance import (
-    ADDED, CHANGED, MOVED, OCR_FORMAT, REMOVED, ParagraphChange, SourceRef, describe_changes, gives_text,
+    ADDED,
+    CHANGED,
+    MOVED,
+    OCR_FORMAT,
+    REMOVED,
+    ParagraphChange,
+    SourceRef,
+    describe_changes,
+    gives_text,
     paragraph_changes,
 )
 
@@ -34,8 +42,18 @@ def test_the_precedence_rule(candidate, current, pin, expected):
 
 
 def test_paragraph_changes_name_every_address_a_new_text_touches():
-    old = [("pp1", "Recalling its resolution,"), ("p1", "Adopts the declaration;"), ("op2", "Decides to act;"), ("op3", "Gone;")]
-    new = [("pp1", "Recalling  its resolution,"), ("op1", "Adopts the declaration;"), ("op2", "Decides to act now;"), ("op4", "New;")]
+    old = [
+        ("pp1", "Recalling its resolution,"),
+        ("p1", "Adopts the declaration;"),
+        ("op2", "Decides to act;"),
+        ("op3", "Gone;"),
+    ]
+    new = [
+        ("pp1", "Recalling  its resolution,"),
+        ("op1", "Adopts the declaration;"),
+        ("op2", "Decides to act now;"),
+        ("op4", "New;"),
+    ]
     assert paragraph_changes(old, new) == [
         ParagraphChange(MOVED, "p1", "Adopts the declaration;", "op1", "Adopts the declaration;"),
         ParagraphChange(CHANGED, "op2", "Decides to act;", "op2", "Decides to act now;"),
@@ -57,5 +75,9 @@ def test_changes_read_as_a_diff():
         ParagraphChange(ADDED, "op4", new_text="New " * 40),
     ]
     lines = describe_changes(changes, width=20)
-    assert lines[:3] == ["> p1 -> op1 (same text)", "~ op2: 'Decides to act;' -> 'Decides to act now;'", "- op3: 'Gone;'"]
+    assert lines[:3] == [
+        "> p1 -> op1 (same text)",
+        "~ op2: 'Decides to act;' -> 'Decides to act now;'",
+        "- op3: 'Gone;'",
+    ]
     assert lines[3] == "+ op4: 'New New New New New…'"

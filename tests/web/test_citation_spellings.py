@@ -7,8 +7,8 @@ land on the paragraph named, not on the whole resolution, and on the body named.
 
 import pytest
 
-from resolutions.web import permalinks
 from resolutions.citations.extract import Reference, find_citations, parse_reference
+from resolutions.web import permalinks
 
 SPELLINGS = [
     # the paragraph sign, and "para." in every abbreviation
@@ -75,7 +75,12 @@ SPELLINGS = [
     # every body, by name and abbreviation
     ("ESCAP resolution 67/8", "E/ESCAP/RES/67/8", "", ""),
     ("escap res. 67/8, para. 1", "E/ESCAP/RES/67/8", "op1", ""),
-    ("Economic and Social Commission for Asia and the Pacific resolution 67/8, para. 2 (d)", "E/ESCAP/RES/67/8", "op2d", ""),
+    (
+        "Economic and Social Commission for Asia and the Pacific resolution 67/8, para. 2 (d)",
+        "E/ESCAP/RES/67/8",
+        "op2d",
+        "",
+    ),
     ("Commission resolution 67/8 (ESCAP), para. 1", "E/ESCAP/RES/67/8", "op1", ""),
     ("ECOSOC res. 2010/12, op. 3", "E/RES/2010/12", "op3", ""),
     ("ECOSOC resolution 2010/12", "E/RES/2010/12", "", ""),
@@ -115,16 +120,27 @@ def test_typed_citation_lands_on_the_paragraph_named(text, symbol, key, last_key
 
 
 def test_a_number_without_a_body_takes_the_citing_body():
-    assert parse_reference("resolution 67/8, para. 2 (d)", context_body="ESCAP") == Reference("E/ESCAP/RES/67/8", "op2d")
+    assert parse_reference("resolution 67/8, para. 2 (d)", context_body="ESCAP") == Reference(
+        "E/ESCAP/RES/67/8", "op2d"
+    )
     assert parse_reference("resolution 67/8, para. 2 (d)") == Reference("A/RES/67/8", "op2d")
 
 
 @pytest.mark.parametrize(
     "segment, key",
     [
-        ("op2(d)", "op2d"), ("op2d", "op2d"), ("OP2(D)", "op2d"), ("¶5", "op5"), ("para.2(d)", "op2d"),
-        ("pp.3", "pp3"), ("annex-op18b", "annex-op18b"), ("op1a-ii", "op1a-ii"), ("op.17(a)(ii)", "op17a-ii"),
-        ("126 para. 5", None), ("of", None), ("2d", None),
+        ("op2(d)", "op2d"),
+        ("op2d", "op2d"),
+        ("OP2(D)", "op2d"),
+        ("¶5", "op5"),
+        ("para.2(d)", "op2d"),
+        ("pp.3", "pp3"),
+        ("annex-op18b", "annex-op18b"),
+        ("op1a-ii", "op1a-ii"),
+        ("op.17(a)(ii)", "op17a-ii"),
+        ("126 para. 5", None),
+        ("of", None),
+        ("2d", None),
     ],
 )
 def test_path_segments_that_name_a_paragraph(segment, key):
@@ -156,5 +172,7 @@ def test_citations_in_the_text_keep_the_paragraph_they_name(text, target_paragra
 
 def test_regional_commissions_named_in_the_text_are_theirs():
     assert [c.symbol for c in find_citations("Recalling ESCAP resolution 67/8 of 19 May 2011,")] == ["E/ESCAP/RES/67/8"]
-    found = find_citations("Economic and Social Commission for Asia and the Pacific resolution 66/12", context_body="GA")
+    found = find_citations(
+        "Economic and Social Commission for Asia and the Pacific resolution 66/12", context_body="GA"
+    )
     assert [c.symbol for c in found] == ["E/ESCAP/RES/66/12"]

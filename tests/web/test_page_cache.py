@@ -15,8 +15,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def page_cache(settings, tmp_path):
     settings.PAGE_CACHE_SECONDS = 60
-    settings.CACHES = {**settings.CACHES, "pages": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path / "pages")}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "pages"),
+        },
+    }
 
 
 def test_a_page_is_served_again_with_one_query_until_an_import_changes_the_data(client):
@@ -59,8 +64,10 @@ def test_not_found_and_redirects_are_not_stored(client, tmp_path):
 def test_an_unwritable_cache_folder_costs_speed_not_the_page(client, settings, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")
-    settings.CACHES = {**settings.CACHES, "pages": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(blocker / "pages")}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(blocker / "pages")},
+    }
     load_resolution(make_resolution())
     assert client.get("/A/RES/70/126/").status_code == 200
 

@@ -21,10 +21,10 @@ def test_opening_phrase_in_italics_citation_linked_marker_placed():
         markers=[Marker(TEXT.index(",", 60), "1", "#fn-1", "fnref-1")],
     )
     assert html.startswith("<em>Recalling</em> its ")
-    assert '<a class="citation" href="/A/RES/68/131/" title="A/RES/68/131 in this archive">resolution 68/131</a>' in html
-    assert html.endswith(
-        'Agenda<sup class="fn-ref"><a id="fnref-1" href="#fn-1" aria-label="Footnote 1">1</a></sup>,'
+    assert (
+        '<a class="citation" href="/A/RES/68/131/" title="A/RES/68/131 in this archive">resolution 68/131</a>' in html
     )
+    assert html.endswith('Agenda<sup class="fn-ref"><a id="fnref-1" href="#fn-1" aria-label="Footnote 1">1</a></sup>,')
 
 
 def test_script_in_the_text_is_shown_as_text():
@@ -80,7 +80,13 @@ def test_any_input_gives_well_nested_markup_of_the_same_text(text, spans, offset
     assert not stack
     visible = re.sub(r'<sup class="fn-ref">.*?</sup>', "", html)
     visible = re.sub(r"<[^>]+>", "", visible)
-    unescaped = visible.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&#x27;", "'").replace("&amp;", "&")
+    unescaped = (
+        visible.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+    )
     assert unescaped == text
 
 
@@ -124,10 +130,25 @@ def test_symbol_path_segments_round_trip(symbol, segment):
 
 @pytest.mark.parametrize(
     "written, key",
-    [("op5", "op5"), ("OP5", "op5"), ("para.5", "op5"), ("para. 5", "op5"), ("paragraph-5", "op5"),
-     ("op.5", "op5"), ("pp3", "pp3"), ("preambular-3", "pp3"), ("op1a-ii", "op1a-ii"), ("annex-op5", "annex-op5"),
-     ("para5b", "op5b"), ("sec-viii-op1", "sec-viii-op1"), ("annex-sec-annex-i-op4-2", "annex-sec-annex-i-op4-2"),
-     ("126", None), ("S-24", None), ("RES", None), ("101_a", None)],
+    [
+        ("op5", "op5"),
+        ("OP5", "op5"),
+        ("para.5", "op5"),
+        ("para. 5", "op5"),
+        ("paragraph-5", "op5"),
+        ("op.5", "op5"),
+        ("pp3", "pp3"),
+        ("preambular-3", "pp3"),
+        ("op1a-ii", "op1a-ii"),
+        ("annex-op5", "annex-op5"),
+        ("para5b", "op5b"),
+        ("sec-viii-op1", "sec-viii-op1"),
+        ("annex-sec-annex-i-op4-2", "annex-sec-annex-i-op4-2"),
+        ("126", None),
+        ("S-24", None),
+        ("RES", None),
+        ("101_a", None),
+    ],
 )
 def test_loose_key(written, key):
     assert permalinks.loose_key(written) == key
@@ -143,8 +164,11 @@ def test_loose_key(written, key):
         ("annex-op3", "annex, para. 3", "Annex, operative paragraph 3"),
         ("annex-ii-pp1", "annex II, first preambular paragraph", "Annex II, preambular paragraph 1"),
         ("sec-viii-op1", "section VIII, para. 1", "Section VIII, operative paragraph 1"),
-        ("annex-sec-chapter-v-article-35-op1b", "annex, chapter V, article 35, para. 1 (b)",
-         "Annex, chapter V, article 35, operative paragraph 1 (b)"),
+        (
+            "annex-sec-chapter-v-article-35-op1b",
+            "annex, chapter V, article 35, para. 1 (b)",
+            "Annex, chapter V, article 35, operative paragraph 1 (b)",
+        ),
         ("annex-sec-annex-i-op4-2", "annex I, para. 4 (repeated)", "Annex I, operative paragraph 4 (repeated)"),
         ("annex-p2", "annex, second paragraph", "Annex, unnumbered paragraph 2"),
         ("mystery", "paragraph mystery", "Paragraph mystery"),
@@ -156,8 +180,14 @@ def test_paragraph_labels(key, label, title):
 
 
 def test_ready_citation_texts():
-    assert permalinks.un_style_citation("General Assembly", "70/126", "op5") == "General Assembly resolution 70/126, para. 5"
-    assert permalinks.symbol_citation("A/RES/70/126", "17 December 2015", "op5") == "A/RES/70/126 of 17 December 2015, para. 5"
+    assert (
+        permalinks.un_style_citation("General Assembly", "70/126", "op5")
+        == "General Assembly resolution 70/126, para. 5"
+    )
+    assert (
+        permalinks.symbol_citation("A/RES/70/126", "17 December 2015", "op5")
+        == "A/RES/70/126 of 17 December 2015, para. 5"
+    )
     assert permalinks.symbol_citation("E/ESCAP/RES/67/8", "", "op2d") == "E/ESCAP/RES/67/8, para. 2 (d)"
 
 

@@ -29,7 +29,9 @@ def hits(client, **params):
         response = client.get("/api/search", {**params, "page": page})
         assert response.status_code == 200, response.content
         body = response.json()
-        found |= {(h["symbol"], h["paragraph"] if h["type"] == "paragraph" else f"fn{h['footnote']}") for h in body["results"]}
+        found |= {
+            (h["symbol"], h["paragraph"] if h["type"] == "paragraph" else f"fn{h['footnote']}") for h in body["results"]
+        }
         page, pages = page + 1, body["pages"]
     assert len(found) == body["total"]
     return found
@@ -40,11 +42,15 @@ def texts_matching(seeds, pattern):
     found = set()
     for resolution in seeds:
         found |= {(resolution.symbol, p.key) for p in resolution.paragraphs if re.search(pattern, p.text, re.I)}
-        found |= {(resolution.symbol, f"fn{f.marker}") for f in resolution.footnotes if re.search(pattern, f.text, re.I)}
+        found |= {
+            (resolution.symbol, f"fn{f.marker}") for f in resolution.footnotes if re.search(pattern, f.text, re.I)
+        }
     return found
 
 
-@pytest.mark.parametrize("phrase", ["social protection floors", "older persons", "persons with disabilities", "social inclusion"])
+@pytest.mark.parametrize(
+    "phrase", ["social protection floors", "older persons", "persons with disabilities", "social inclusion"]
+)
 def test_exact_phrases_match_the_texts(client, seeds, phrase):
     expected = texts_matching(seeds, r"\b" + r"\W+".join(phrase.split()) + r"\b")
     assert expected, phrase

@@ -57,7 +57,9 @@ def test_page_limit_is_the_deepest_hit(client, archive):
     response = client.get("/api/search", {"q": "poverty", "page": str(max_page() + 1)})
     assert response.status_code == 400
     assert client.get("/api/search", {"q": "poverty", "page": str(max_page())}).json()["page"] == 1
-    grouped = client.get("/api/search", {"q": "poverty", "view": "resolutions", "page": str(max_page(grouped=True) + 1)})
+    grouped = client.get(
+        "/api/search", {"q": "poverty", "view": "resolutions", "page": str(max_page(grouped=True) + 1)}
+    )
     assert grouped.status_code == 400
 
 
@@ -90,11 +92,28 @@ def fuzz_client(client, archive):
 
 
 SEARCH_ALPHABET = st.sampled_from(
-    list('abcdeiloprsty "-&|!:*()<>\\\'/.,;%') + ["OR", " OR ", "<->", "\x00", "\u00e9", "\u2014", "\ue002", "\U0001f600", "70/126", "poverty", "older", "youth", "social"]
+    list("abcdeiloprsty \"-&|!:*()<>\\'/.,;%")
+    + [
+        "OR",
+        " OR ",
+        "<->",
+        "\x00",
+        "\u00e9",
+        "\u2014",
+        "\ue002",
+        "\U0001f600",
+        "70/126",
+        "poverty",
+        "older",
+        "youth",
+        "social",
+    ]
 )
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(
     query=st.one_of(st.text(max_size=60), st.lists(SEARCH_ALPHABET, max_size=30).map("".join)),
     page=st.one_of(st.none(), st.integers(-5, 400).map(str), st.text(max_size=5)),

@@ -1,7 +1,6 @@
 """Search with known answers on a small hand-made archive."""
 
 import datetime as dt
-import math
 
 import pytest
 
@@ -19,7 +18,10 @@ def paragraph(key, text, opening=""):
 
 def numbered(*paragraphs):
     """The paragraphs in document order (order = position from 1)."""
-    return [ParsedParagraph(p.key, p.kind, p.number, index, p.text, p.opening_phrase) for index, p in enumerate(paragraphs, 1)]
+    return [
+        ParsedParagraph(p.key, p.kind, p.number, index, p.text, p.opening_phrase)
+        for index, p in enumerate(paragraphs, 1)
+    ]
 
 
 CITING_TEXT = "Encourages youth employment, recalling resolution 70/126;"
@@ -28,49 +30,73 @@ CITED = "resolution 70/126"
 
 @pytest.fixture
 def archive():
-    load_resolution(make_resolution(
-        "A/RES/70/126",
-        title="Promoting social integration through social inclusion",
-        committee="Third Committee",
-        adopted_on=dt.date(2015, 12, 17),
-        paragraphs=numbered(
-            paragraph("pp1", "Recalling its resolution 68/131 on the inclusion of older persons,", "Recalling"),
-            paragraph("op1", "Urges Member States to promote social protection floors for older persons;", "Urges"),
-            paragraph("op2", "Calls upon Member States to consider inclusive policies that take into account the situation of the older person;", "Calls upon"),
-            paragraph("op3", "Takes note of the report of the Secretary-General, which urges attention to ageing;", "Takes note"),
-        ),
-        footnotes=[ParsedFootnote("1", "A/70/179, on the rights of pensioners in rural areas.", "op3", 40)],
-    ))
-    load_resolution(make_resolution(
-        "E/RES/2010/12",
-        body="ECOSOC",
-        session="2010",
-        number="2010/12",
-        title="Promoting social integration",
-        adopted_on=dt.date(2010, 7, 21),
-        paragraphs=numbered(
-            paragraph("pp1", "Reaffirming the commitment to poverty eradication,", "Reaffirming"),
-            paragraph("op1", "Calls upon Governments to strengthen social protection systems;", "Calls upon"),
-            paragraph("op2", "Encourages the inclusion of persons with disabilities in development;", "Encourages"),
-            paragraph("op3", "Stresses the importance of integration;", "Stresses"),
-        ),
-        footnotes=[],
-    ))
-    load_resolution(make_resolution(
-        "A/RES/72/140",
-        title="Policies and programmes involving youth",
-        adopted_on=dt.date(2017, 12, 19),
-        paragraphs=numbered(
-            paragraph("op1", 'Notes the <script>alert(1)</script> text, <img src=x onerror=alert(1)> and a literal <mark>youth</mark> tag & "quotes";', "Notes"),
-            paragraph("op2", CITING_TEXT, "Encourages"),
-            paragraph("op3", "Stresses the importance of integration;", "Stresses"),
-        ),
-        footnotes=[],
-        citations=[ParsedCitation(
-            "A/RES/70/126", CITED, "resolution", CITING_TEXT.index(CITED), CITING_TEXT.index(CITED) + len(CITED),
-            paragraph_key="op2",
-        )],
-    ))
+    load_resolution(
+        make_resolution(
+            "A/RES/70/126",
+            title="Promoting social integration through social inclusion",
+            committee="Third Committee",
+            adopted_on=dt.date(2015, 12, 17),
+            paragraphs=numbered(
+                paragraph("pp1", "Recalling its resolution 68/131 on the inclusion of older persons,", "Recalling"),
+                paragraph("op1", "Urges Member States to promote social protection floors for older persons;", "Urges"),
+                paragraph(
+                    "op2",
+                    "Calls upon Member States to consider inclusive policies that take into account the situation of the older person;",
+                    "Calls upon",
+                ),
+                paragraph(
+                    "op3",
+                    "Takes note of the report of the Secretary-General, which urges attention to ageing;",
+                    "Takes note",
+                ),
+            ),
+            footnotes=[ParsedFootnote("1", "A/70/179, on the rights of pensioners in rural areas.", "op3", 40)],
+        )
+    )
+    load_resolution(
+        make_resolution(
+            "E/RES/2010/12",
+            body="ECOSOC",
+            session="2010",
+            number="2010/12",
+            title="Promoting social integration",
+            adopted_on=dt.date(2010, 7, 21),
+            paragraphs=numbered(
+                paragraph("pp1", "Reaffirming the commitment to poverty eradication,", "Reaffirming"),
+                paragraph("op1", "Calls upon Governments to strengthen social protection systems;", "Calls upon"),
+                paragraph("op2", "Encourages the inclusion of persons with disabilities in development;", "Encourages"),
+                paragraph("op3", "Stresses the importance of integration;", "Stresses"),
+            ),
+            footnotes=[],
+        )
+    )
+    load_resolution(
+        make_resolution(
+            "A/RES/72/140",
+            title="Policies and programmes involving youth",
+            adopted_on=dt.date(2017, 12, 19),
+            paragraphs=numbered(
+                paragraph(
+                    "op1",
+                    'Notes the <script>alert(1)</script> text, <img src=x onerror=alert(1)> and a literal <mark>youth</mark> tag & "quotes";',
+                    "Notes",
+                ),
+                paragraph("op2", CITING_TEXT, "Encourages"),
+                paragraph("op3", "Stresses the importance of integration;", "Stresses"),
+            ),
+            footnotes=[],
+            citations=[
+                ParsedCitation(
+                    "A/RES/70/126",
+                    CITED,
+                    "resolution",
+                    CITING_TEXT.index(CITED),
+                    CITING_TEXT.index(CITED) + len(CITED),
+                    paragraph_key="op2",
+                )
+            ],
+        )
+    )
 
 
 def api(client, **params):
@@ -82,7 +108,10 @@ def api(client, **params):
 def found(client, **params):
     """(symbol, paragraph key or footnote marker) of every hit, in order."""
     body = api(client, **params)
-    return [(hit["symbol"], hit["paragraph"] if hit["type"] == "paragraph" else f"fn{hit['footnote']}") for hit in body["results"]]
+    return [
+        (hit["symbol"], hit["paragraph"] if hit["type"] == "paragraph" else f"fn{hit['footnote']}")
+        for hit in body["results"]
+    ]
 
 
 def test_words_match_stems_but_a_quoted_phrase_is_exact(client, archive):
@@ -93,7 +122,9 @@ def test_words_match_stems_but_a_quoted_phrase_is_exact(client, archive):
 
 def test_stemming_finds_variants_and_a_quoted_word_does_not(client, archive):
     assert set(found(client, q="inclusion")) == {
-        ("A/RES/70/126", "pp1"), ("A/RES/70/126", "op2"), ("E/RES/2010/12", "op2"),  # 70/126 op2 says "inclusive"
+        ("A/RES/70/126", "pp1"),
+        ("A/RES/70/126", "op2"),
+        ("E/RES/2010/12", "op2"),  # 70/126 op2 says "inclusive"
     }
     assert set(found(client, q='"inclusion"')) == {("A/RES/70/126", "pp1"), ("E/RES/2010/12", "op2")}
 
@@ -131,7 +162,10 @@ def test_sort_by_date_newest_first(client, archive):
     assert [symbol for symbol, _ in found(client, q="importance", sort="date")] == ["A/RES/72/140", "E/RES/2010/12"]
     # Within a resolution, document order; a footnote after the paragraphs of its resolution.
     assert found(client, q="urges OR pensioners OR calls", sort="date") == [
-        ("A/RES/70/126", "op1"), ("A/RES/70/126", "op2"), ("A/RES/70/126", "op3"), ("A/RES/70/126", "fn1"),
+        ("A/RES/70/126", "op1"),
+        ("A/RES/70/126", "op2"),
+        ("A/RES/70/126", "op3"),
+        ("A/RES/70/126", "fn1"),
         ("E/RES/2010/12", "op1"),
     ]
 
@@ -241,9 +275,15 @@ def test_html_page_shows_hits_chips_and_facets(client, archive):
 
 def test_long_texts_show_fragments_around_the_matches(client):
     filler = " ".join(f"word{i}" for i in range(120))
-    load_resolution(make_resolution(paragraphs=numbered(
-        paragraph("op1", f"Decides {filler} to convene a summit on hydroponics {filler} in due course;", "Decides"),
-    )))
+    load_resolution(
+        make_resolution(
+            paragraphs=numbered(
+                paragraph(
+                    "op1", f"Decides {filler} to convene a summit on hydroponics {filler} in due course;", "Decides"
+                ),
+            )
+        )
+    )
     hit = api(client, q="hydroponics")["results"][0]
     assert "<mark>hydroponics</mark>" in hit["highlight"]
     assert hit["highlight"].startswith("… ") and hit["highlight"].endswith(" …") and len(hit["highlight"]) < 600
@@ -263,9 +303,15 @@ def test_results_are_cached_until_searchable_data_changes(client, archive):
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/api/search", {"q": "youth"})["X-Cache"] == "hit"
     assert len(queries) == 1  # the data version: the answer itself comes from the cache
-    load_resolution(make_resolution("A/RES/72/141", title="Youth", paragraphs=numbered(
-        paragraph("op1", "Invites youth delegates;", "Invites"),
-    )))
+    load_resolution(
+        make_resolution(
+            "A/RES/72/141",
+            title="Youth",
+            paragraphs=numbered(
+                paragraph("op1", "Invites youth delegates;", "Invites"),
+            ),
+        )
+    )
     assert ("A/RES/72/141", "op1") in found(client, q="youth")
 
 
@@ -290,12 +336,14 @@ def test_filter_by_a_body_the_archive_has_no_resolution_of(client, archive):
     assert response.status_code == 200 and response.json()["total"] == 0
 
 
-
-
 def test_not_parentheses_and_prefix(client, archive):
     assert found(client, q="urges NOT ageing") == [("A/RES/70/126", "op1")]
     assert set(found(client, q="(poverty OR disabilities) -development")) == {("E/RES/2010/12", "pp1")}
-    assert set(found(client, q="inclu*")) == {("A/RES/70/126", "pp1"), ("A/RES/70/126", "op2"), ("E/RES/2010/12", "op2")}
+    assert set(found(client, q="inclu*")) == {
+        ("A/RES/70/126", "pp1"),
+        ("A/RES/70/126", "op2"),
+        ("E/RES/2010/12", "op2"),
+    }
     assert client.get("/api/search", {"q": "i*"}).status_code == 400  # one letter stands for too much
 
 
@@ -327,16 +375,27 @@ def test_phrase_highlight_marks_the_phrase_not_its_words_elsewhere(client, archi
 
 def test_deep_pages_show_the_true_ranking_to_the_end(client, settings):
     """Every page is a slice of the one ranking over all matches; pages stop at SEARCH_MAX_HITS."""
-    load_resolution(make_resolution(paragraphs=numbered(*(
-        paragraph(f"op{n}", f"Decides {'again ' * (n % 7)}on hydroponics number {n};", "Decides") for n in range(1, 46)
-    ))))
+    load_resolution(
+        make_resolution(
+            paragraphs=numbered(
+                *(
+                    paragraph(f"op{n}", f"Decides {'again ' * (n % 7)}on hydroponics number {n};", "Decides")
+                    for n in range(1, 46)
+                )
+            )
+        )
+    )
     settings.SEARCH_CACHE_SECONDS = 0
     first = api(client, q="hydroponics")
     assert first["total"] == 45 and first["pages"] == 3
     paged = [hit["paragraph"] for page in (1, 2, 3) for hit in api(client, q="hydroponics", page=page)["results"]]
     ranks = [hit["rank"] for page in (1, 2, 3) for hit in api(client, q="hydroponics", page=page)["results"]]
     assert len(paged) == len(set(paged)) == 45 and ranks == sorted(ranks, reverse=True)
-    newest = [hit["paragraph"] for page in (1, 2, 3) for hit in api(client, q="hydroponics", sort="date", page=page)["results"]]
+    newest = [
+        hit["paragraph"]
+        for page in (1, 2, 3)
+        for hit in api(client, q="hydroponics", sort="date", page=page)["results"]
+    ]
     assert newest == [f"op{n}" for n in range(1, 46)]  # one resolution: document order, no repeat, no gap
     assert api(client, q="hydroponics", page=9)["page"] == 3  # past the last page: the last page
     settings.SEARCH_MAX_HITS = 20
@@ -347,9 +406,15 @@ def test_deep_pages_show_the_true_ranking_to_the_end(client, settings):
 
 
 def test_did_you_mean_weighs_the_archive_words_by_use(client, archive):
-    """"socail" is one swap from "social" (common here) and two edits from "soil" (used once)."""
-    load_resolution(make_resolution("A/RES/72/150", title="Soil", paragraphs=numbered(
-        paragraph("op1", "Encourages soil protection;", "Encourages"),
-    )))
+    """ "socail" is one swap from "social" (common here) and two edits from "soil" (used once)."""
+    load_resolution(
+        make_resolution(
+            "A/RES/72/150",
+            title="Soil",
+            paragraphs=numbered(
+                paragraph("op1", "Encourages soil protection;", "Encourages"),
+            ),
+        )
+    )
     body = api(client, q="socail protectoin")
     assert body["total"] == 0 and body["suggestion"] == "social protection"

@@ -7,9 +7,9 @@ import re
 import pytest
 from django.urls import resolve
 
-from resolutions.web.views import documents as views
 from resolutions.ingest.document import ParsedCitation, ParsedFootnote, ParsedParagraph
 from resolutions.store.load import load_resolution
+from resolutions.web.views import documents as views
 from tests.conftest import make_resolution
 
 pytestmark = pytest.mark.django_db
@@ -18,10 +18,7 @@ TITLE = "Promoting social integration through social inclusion"
 
 
 def paragraphs(*texts, opening=""):
-    return [
-        ParsedParagraph(f"op{n}", "operative", str(n), n, text, opening)
-        for n, text in enumerate(texts, start=1)
-    ]
+    return [ParsedParagraph(f"op{n}", "operative", str(n), n, text, opening) for n, text in enumerate(texts, start=1)]
 
 
 @pytest.fixture
@@ -50,7 +47,9 @@ def archive():
                     for p in paragraphs("Takes note of the report;", "Invites Member States to act;")
                 ],
             ],
-            citations=[ParsedCitation("E/RES/2010/12", "Council resolution 2010/12", "resolution", 10, 36, paragraph_key="pp1")],
+            citations=[
+                ParsedCitation("E/RES/2010/12", "Council resolution 2010/12", "resolution", 10, 36, paragraph_key="pp1")
+            ],
             footnotes=[],
         )
     )
@@ -63,24 +62,37 @@ def archive():
             agenda_item="28 (b)",
             paragraphs=[
                 ParsedParagraph("pp1", "preambular", "", 1, text_pp1, "Recalling"),
-                ParsedParagraph("op1", "operative", "1", 2, "Takes note of the report of the Secretary-General;", "Takes note"),
+                ParsedParagraph(
+                    "op1", "operative", "1", 2, "Takes note of the report of the Secretary-General;", "Takes note"
+                ),
                 ParsedParagraph("op2", "operative", "2", 3, "Calls upon Member States:", "Calls upon"),
                 ParsedParagraph("op2a", "operative", "(a)", 4, "To promote inclusion;", "", parent_key="op2"),
                 ParsedParagraph("op3", "operative", "3", 5, "Decides to continue consideration;", "Decides"),
-                ParsedParagraph("annex-op1", "operative", "1", 6, "Annexed text.", "", part="annex", heading="Guidelines"),
+                ParsedParagraph(
+                    "annex-op1", "operative", "1", 6, "Annexed text.", "", part="annex", heading="Guidelines"
+                ),
             ],
             footnotes=[ParsedFootnote("1", "A/70/179, see also resolution 68/131.", "op1", 49)],
             citations=[
                 ParsedCitation("A/RES/68/131", "resolution 68/131", "resolution", 14, 31, paragraph_key="pp1"),
-                ParsedCitation("E/RES/2010/12", "paragraph 2 of resolution 2010/12", "resolution", 36, 69,
-                               paragraph_key="pp1", target_paragraph="op2"),
+                ParsedCitation(
+                    "E/RES/2010/12",
+                    "paragraph 2 of resolution 2010/12",
+                    "resolution",
+                    36,
+                    69,
+                    paragraph_key="pp1",
+                    target_paragraph="op2",
+                ),
                 ParsedCitation("A/70/179", "A/70/179", "report", 0, 8, footnote_marker="1"),
                 ParsedCitation("A/RES/68/131", "resolution 68/131", "resolution", 19, 36, footnote_marker="1"),
             ],
         )
     )
     load_resolution(make_resolution("A/RES/75/101 A", title="Part A", adopted_on=dt.date(2020, 12, 10), footnotes=[]))
-    load_resolution(make_resolution("A/RES/S-24/2", title="Further initiatives", adopted_on=dt.date(2000, 7, 1), footnotes=[]))
+    load_resolution(
+        make_resolution("A/RES/S-24/2", title="Further initiatives", adopted_on=dt.date(2000, 7, 1), footnotes=[])
+    )
 
 
 # ---------------------------------------------------------------- browse
@@ -95,7 +107,11 @@ def test_home_shows_what_the_archive_holds(client, archive):
 def test_bodies_sessions_and_a_session(client, archive):
     assert "General Assembly" in client.get("/bodies/").content.decode()
     sessions = client.get("/bodies/GA/").content.decode()
-    assert "Seventieth session" in sessions and 'href="/bodies/GA/70/"' in sessions and "Twenty-fourth special session" in sessions
+    assert (
+        "Seventieth session" in sessions
+        and 'href="/bodies/GA/70/"' in sessions
+        and "Twenty-fourth special session" in sessions
+    )
     session = client.get("/bodies/GA/70/")
     assert session.status_code == 200
     symbols = re.findall(r'class="symbol" href="([^"]+)"', session.content.decode())
@@ -167,8 +183,17 @@ def test_resolution_page_header_and_paragraphs_as_printed(client, archive):
     response = client.get("/A/RES/70/126/")
     assert response.status_code == 200
     page = response.content.decode()
-    for expected in ("A/RES/70/126", TITLE, "General Assembly", "Seventieth session", "17 December 2015",
-                     "80th plenary meeting", "A/70/481", "28 (b)", "test.txt"):
+    for expected in (
+        "A/RES/70/126",
+        TITLE,
+        "General Assembly",
+        "Seventieth session",
+        "17 December 2015",
+        "80th plenary meeting",
+        "A/70/481",
+        "28 (b)",
+        "test.txt",
+    ):
         assert expected in page
     assert '<div class="para preambular depth-0" id="pp1">' in page
     assert '<div class="para operative depth-1" id="op2a">' in page
@@ -192,14 +217,19 @@ def test_footnote_markers_and_footnotes_link_both_ways(client, archive):
 
 def test_citations_link_into_the_archive_or_to_undocs(client, archive):
     page = client.get("/A/RES/70/126/").content.decode()
-    assert '<a class="citation" href="/A/RES/68/131/" title="A/RES/68/131 in this archive">resolution 68/131</a>' in page
+    assert (
+        '<a class="citation" href="/A/RES/68/131/" title="A/RES/68/131 in this archive">resolution 68/131</a>' in page
+    )
     assert 'href="/E/RES/2010/12/op2/"' in page  # the cited paragraph
-    assert '<a class="citation" href="https://undocs.org/A/70/179" title="A/70/179 at undocs.org" rel="external">A/70/179</a>' in page
+    assert (
+        '<a class="citation" href="https://undocs.org/A/70/179" title="A/70/179 at undocs.org" rel="external">A/70/179</a>'
+        in page
+    )
 
 
 def test_cited_by_quotes_the_citing_sentence(client, archive):
     page = client.get("/E/RES/2010/12/").content.decode()
-    section = page[page.index('id="cited-by"'):]
+    section = page[page.index('id="cited-by"') :]
     assert section.count('<p class="citing">') == 2  # 68/131 and 70/126
     assert "<mark>Council resolution 2010/12</mark>" in section
     assert 'href="/A/RES/68/131/pp1/"' in section
@@ -209,10 +239,12 @@ def test_cited_by_quotes_the_citing_sentence(client, archive):
 
 def test_in_this_series(client, archive):
     page = client.get("/A/RES/70/126/").content.decode()
-    series = page[page.index('id="series"'):]
+    series = page[page.index('id="series"') :]
     assert series.index("A/RES/68/131") < series.index("(this resolution)")
     later = client.get("/A/RES/68/131/").content.decode()
-    assert later[later.index('id="series"'):].index("(this resolution)") < later[later.index('id="series"'):].index("A/RES/70/126")
+    assert later[later.index('id="series"') :].index("(this resolution)") < later[later.index('id="series"') :].index(
+        "A/RES/70/126"
+    )
 
 
 def test_resolution_json_ld_is_legislation(client, archive):
@@ -223,7 +255,9 @@ def test_resolution_json_ld_is_legislation(client, archive):
 
 
 def test_resolution_page_queries_do_not_grow_with_paragraphs(client, archive, django_assert_max_num_queries):
-    with django_assert_max_num_queries(10):  # 8, its sources with the date its text last changed, its footnotes' further places
+    with django_assert_max_num_queries(
+        10
+    ):  # 8, its sources with the date its text last changed, its footnotes' further places
         assert client.get("/A/RES/70/126/").status_code == 200
 
 
@@ -243,7 +277,9 @@ def test_paragraph_page(client, archive):
     assert "http://testserver/A/RES/70/126/op1/" in page
     assert '<meta property="og:description" content="Takes note of the report of the Secretary-General;">' in page
     assert '<meta name="twitter:card" content="summary">' in page
-    assert 'data-copy="cite-un" aria-describedby="cite-un-label" hidden' in page  # works without JS: text shown, button hidden
+    assert (
+        'data-copy="cite-un" aria-describedby="cite-un-label" hidden' in page
+    )  # works without JS: text shown, button hidden
 
 
 def test_paragraph_json_ld(client, archive):
@@ -257,7 +293,7 @@ def test_paragraph_json_ld(client, archive):
 
 def test_paragraph_cited_by_number(client, archive):
     page = client.get("/E/RES/2010/12/op2/").content.decode()
-    section = page[page.index('id="cited-by"'):]
+    section = page[page.index('id="cited-by"') :]
     assert "A/RES/70/126" in section and "<mark>paragraph 2 of resolution 2010/12</mark>" in section
     assert "1 resolution cites E/RES/2010/12 as a whole" in section
 
@@ -324,7 +360,9 @@ def test_cite_resolver_bad_input(client, archive):
     assert client.get("/cite/", {"q": "x" * 5000}).status_code == 400
 
 
-@pytest.mark.parametrize("path", ["/%2F%2Fevil.example.com/", "/%5C%5Cevil.example.com/", "/https://evil.example.com/A/RES/70/126"])
+@pytest.mark.parametrize(
+    "path", ["/%2F%2Fevil.example.com/", "/%5C%5Cevil.example.com/", "/https://evil.example.com/A/RES/70/126"]
+)
 def test_no_open_redirect(client, archive, path):
     response = client.get(path)
     assert response.status_code in (301, 404)
@@ -349,8 +387,20 @@ def test_unknown_key_offers_nearest_paragraphs(client, archive):
 
 @pytest.mark.parametrize(
     "path",
-    ["/search/", "/api/v1/resolutions/", "/cite/", "/admin/", "/static/css/site.css", "/healthz", "/livez",
-     "/sitemap.xml", "/robots.txt", "/feeds/latest/", "/bodies/", "/resolutions/"],
+    [
+        "/search/",
+        "/api/v1/resolutions/",
+        "/cite/",
+        "/admin/",
+        "/static/css/site.css",
+        "/healthz",
+        "/livez",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/feeds/latest/",
+        "/bodies/",
+        "/resolutions/",
+    ],
 )
 def test_symbol_routes_do_not_swallow_other_paths(path):
     try:
@@ -382,12 +432,28 @@ def test_pages_are_compressed_and_still_answer_304(client, archive):
 @pytest.mark.parametrize(
     "path",
     [
-        "/resolutions/?title=%00", "/resolutions/?session=" + "9" * 500, "/resolutions/?title=" + "x" * 5000,
-        "/resolutions/?year_from=1e400", "/resolutions/?year_to=-1", "/resolutions/?committee=%FF%FE",
-        "/resolutions/?page=9999999999999999999999", "/resolutions/?page=1.5", "/bodies/GA/%00/", "/bodies/" + "G" * 300 + "/",
-        "/A/RES/70/126/%00/", "/" + "A/" * 2000, "/A/RES/70/126/op" + "9" * 100 + "/", "/%E2%80%AE/", "/A/RES/70/126/../../etc/passwd",
-        "/cite/?q=%00", "/cite/?q=paragraph+99999999999999999999+of+resolution+70/126", "/cite/?body=%00&q=70/126",
-        "/A/RES/70/126/op5/?q=<script>", "/favicon.ico", "/.env", "/wp-login.php",
+        "/resolutions/?title=%00",
+        "/resolutions/?session=" + "9" * 500,
+        "/resolutions/?title=" + "x" * 5000,
+        "/resolutions/?year_from=1e400",
+        "/resolutions/?year_to=-1",
+        "/resolutions/?committee=%FF%FE",
+        "/resolutions/?page=9999999999999999999999",
+        "/resolutions/?page=1.5",
+        "/bodies/GA/%00/",
+        "/bodies/" + "G" * 300 + "/",
+        "/A/RES/70/126/%00/",
+        "/" + "A/" * 2000,
+        "/A/RES/70/126/op" + "9" * 100 + "/",
+        "/%E2%80%AE/",
+        "/A/RES/70/126/../../etc/passwd",
+        "/cite/?q=%00",
+        "/cite/?q=paragraph+99999999999999999999+of+resolution+70/126",
+        "/cite/?body=%00&q=70/126",
+        "/A/RES/70/126/op5/?q=<script>",
+        "/favicon.ico",
+        "/.env",
+        "/wp-login.php",
     ],
 )
 def test_hostile_input_never_breaks_a_page(client, archive, path):

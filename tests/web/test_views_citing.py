@@ -46,7 +46,7 @@ def test_cite_lands_on_the_paragraph_named(client, seeds, query, location):
 
 def test_a_range_is_noted_on_its_first_paragraph(client, seeds):
     page = client.get("/A/RES/70/126/op3/?through=op5").content.decode()
-    note = page[page.index('class="notice range-note"'):]
+    note = page[page.index('class="notice range-note"') :]
     note = note[: note.index("</div>")]
     assert "Cited as a range through operative paragraph 5" in note
     assert '<a href="/A/RES/70/126/op4/">para. 4</a>, <a href="/A/RES/70/126/op5/">para. 5</a>' in note
@@ -91,23 +91,46 @@ def _citing(text, citations):
 
 def test_a_citation_naming_a_paragraph_links_to_it(client, seeds):
     text = "Recalls paragraph 10 of resolution 70/126 and paragraph 99 of resolution 70/126;"
-    _citing(text, [
-        ParsedCitation("A/RES/70/126", "paragraph 10 of resolution 70/126", "resolution", 8, 41, paragraph_key="op1",
-                       target_paragraph="op10"),
-        ParsedCitation("A/RES/70/126", "paragraph 99 of resolution 70/126", "resolution", 46, 79, paragraph_key="op1",
-                       target_paragraph="op99"),
-    ])
+    _citing(
+        text,
+        [
+            ParsedCitation(
+                "A/RES/70/126",
+                "paragraph 10 of resolution 70/126",
+                "resolution",
+                8,
+                41,
+                paragraph_key="op1",
+                target_paragraph="op10",
+            ),
+            ParsedCitation(
+                "A/RES/70/126",
+                "paragraph 99 of resolution 70/126",
+                "resolution",
+                46,
+                79,
+                paragraph_key="op1",
+                target_paragraph="op99",
+            ),
+        ],
+    )
     page = client.get("/A/RES/72/1/").content.decode()
-    assert '<a class="citation" href="/A/RES/70/126/op10/" title="A/RES/70/126, para. 10, in this archive">paragraph 10 of resolution 70/126</a>' in page
+    assert (
+        '<a class="citation" href="/A/RES/70/126/op10/" title="A/RES/70/126, para. 10, in this archive">paragraph 10 of resolution 70/126</a>'
+        in page
+    )
     # The archive holds no paragraph 99 of 70/126: the link goes to the resolution, not to a 404.
-    assert '<a class="citation" href="/A/RES/70/126/" title="A/RES/70/126 in this archive">paragraph 99 of resolution 70/126</a>' in page
+    assert (
+        '<a class="citation" href="/A/RES/70/126/" title="A/RES/70/126 in this archive">paragraph 99 of resolution 70/126</a>'
+        in page
+    )
     paragraph_page = client.get("/A/RES/72/1/op1/").content.decode()
     assert 'href="/A/RES/70/126/op10/"' in paragraph_page
 
 
 def test_series_names_the_resolutions_the_archive_does_not_hold(client, seeds):
     page = client.get("/A/RES/70/126/").content.decode()
-    series = page[page.index('id="series"'):page.index("</section>", page.index('id="series"'))]
+    series = page[page.index('id="series"') : page.index("</section>", page.index('id="series"'))]
     assert '<a href="https://undocs.org/A/RES/66/122" rel="external">A/RES/66/122</a> 19 December 2011' in series
     assert "not in the archive" in series
     assert series.index("A/RES/66/122") < series.index("A/RES/68/131") < series.index("(this resolution)")
@@ -120,9 +143,14 @@ def test_series_names_the_resolutions_the_archive_does_not_hold(client, seeds):
 def test_series_from_the_real_corpus_names_72_142(client, seeds, corpus):
     load(corpus / "unxml-ga" / "74" / "English" / "74_120.xml")
     page = client.get("/A/RES/74/120/").content.decode()
-    series = page[page.index('id="series"'):page.index("</section>", page.index('id="series"'))]
+    series = page[page.index('id="series"') : page.index("</section>", page.index('id="series"'))]
     assert '<a href="https://undocs.org/A/RES/72/142" rel="external">A/RES/72/142</a>' in series
-    assert series.index("A/RES/68/131") < series.index("A/RES/70/126") < series.index("A/RES/72/142") < series.index("(this resolution)")
+    assert (
+        series.index("A/RES/68/131")
+        < series.index("A/RES/70/126")
+        < series.index("A/RES/72/142")
+        < series.index("(this resolution)")
+    )
 
 
 def test_annex_paragraph_of_the_real_80_5(client, corpus):
@@ -135,14 +163,23 @@ def test_annex_paragraph_of_the_real_80_5(client, corpus):
 
 def test_a_held_resolution_cited_by_date_only_is_not_a_missing_member(client):
     load_resolution(make_resolution("A/RES/66/122", adopted_on=dt.date(2011, 12, 19), footnotes=[]))
-    load_resolution(make_resolution(
-        "A/RES/68/131",
-        adopted_on=dt.date(2013, 12, 18),
-        paragraphs=[ParsedParagraph("pp1", "preambular", "", 1,
-                                    "Recalling its resolution 66/122 of 19 December 2011 on promoting social integration through social inclusion,",
-                                    "Recalling")],
-        citations=[ParsedCitation("A/RES/66/122", "resolution 66/122", "resolution", 14, 31, paragraph_key="pp1")],
-        footnotes=[],
-    ))
+    load_resolution(
+        make_resolution(
+            "A/RES/68/131",
+            adopted_on=dt.date(2013, 12, 18),
+            paragraphs=[
+                ParsedParagraph(
+                    "pp1",
+                    "preambular",
+                    "",
+                    1,
+                    "Recalling its resolution 66/122 of 19 December 2011 on promoting social integration through social inclusion,",
+                    "Recalling",
+                )
+            ],
+            citations=[ParsedCitation("A/RES/66/122", "resolution 66/122", "resolution", 14, 31, paragraph_key="pp1")],
+            footnotes=[],
+        )
+    )
     series = client.get("/A/RES/68/131/").content.decode()
     assert '<a href="/A/RES/66/122/">A/RES/66/122</a>' in series and "not in the archive" not in series

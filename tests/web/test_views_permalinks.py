@@ -8,8 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from resolutions.ingest import fixture_json
-from resolutions.management.commands.permalinks import shown_paragraph_text
 from resolutions.ingest.document import SourceInfo
+from resolutions.management.commands.permalinks import shown_paragraph_text
 from resolutions.models import Resolution
 from resolutions.web.permalinks import paragraph_url, read_permalinks_tsv, text_hash
 
@@ -24,7 +24,9 @@ def listed():
 
 def test_every_paragraph_of_the_fixtures_is_listed():
     parsed = fixture_json.parse(FIXTURE.read_bytes(), SourceInfo(FIXTURE.name, fixture_json.FORMAT, "")).resolutions
-    urls = {paragraph_url(resolution.symbol, paragraph.key) for resolution in parsed for paragraph in resolution.paragraphs}
+    urls = {
+        paragraph_url(resolution.symbol, paragraph.key) for resolution in parsed for paragraph in resolution.paragraphs
+    }
     assert urls == {url for url, _ in listed()}, "run `python manage.py permalinks --write` for new paragraphs"
 
 
@@ -70,23 +72,40 @@ from tests.conftest import make_resolution  # noqa: E402
 
 
 def _resolution_from(source: SourceInfo, paragraphs: list[tuple[str, str]]):
-    return make_resolution(source=source, footnotes=[], paragraphs=[
-        ParsedParagraph(key, "preambular" if key.startswith("pp") else "operative", "", order, text)
-        for order, (key, text) in enumerate(paragraphs, start=1)
-    ])
+    return make_resolution(
+        source=source,
+        footnotes=[],
+        paragraphs=[
+            ParsedParagraph(key, "preambular" if key.startswith("pp") else "operative", "", order, text)
+            for order, (key, text) in enumerate(paragraphs, start=1)
+        ],
+    )
 
 
 @pytest.fixture
 def reimported(db):
     """A/RES/70/126 first from a PDF text (p1, op2, op3), then from AKN: p1 is op1 now, op2 reworded, op3 gone."""
-    load_resolution(_resolution_from(SourceInfo("A-RES-70-126.txt", "pdf-text", "c" * 64), [
-        ("pp1", "Recalling its resolution 68/131,"), ("p1", "Adopts the declaration annexed;"),
-        ("op2", "Decides to act;"), ("op3", "Decides to remain seized of the matter."),
-    ]))
-    load_resolution(_resolution_from(SourceInfo("A_RES_70_126-E.xml", "akn", "a" * 64), [
-        ("pp1", "Recalling its resolution 68/131,"), ("op1", "Adopts the declaration annexed;"),
-        ("op2", "Decides to act at once;"),
-    ]))
+    load_resolution(
+        _resolution_from(
+            SourceInfo("A-RES-70-126.txt", "pdf-text", "c" * 64),
+            [
+                ("pp1", "Recalling its resolution 68/131,"),
+                ("p1", "Adopts the declaration annexed;"),
+                ("op2", "Decides to act;"),
+                ("op3", "Decides to remain seized of the matter."),
+            ],
+        )
+    )
+    load_resolution(
+        _resolution_from(
+            SourceInfo("A_RES_70_126-E.xml", "akn", "a" * 64),
+            [
+                ("pp1", "Recalling its resolution 68/131,"),
+                ("op1", "Adopts the declaration annexed;"),
+                ("op2", "Decides to act at once;"),
+            ],
+        )
+    )
 
 
 def test_a_moved_paragraph_redirects_to_its_new_key(client, reimported):
@@ -118,9 +137,14 @@ def test_the_resolution_page_names_its_sources_and_the_date_of_its_text(client, 
     page = client.get("/A/RES/70/126/").content.decode()
     assert 'href="https://undocs.org/A/RES/70/126"' in page
     assert "Text as of" in page and 'class="text-as-of"' in page
-    listed_sources = page[page.index('<ul class="sources">'):]
-    assert listed_sources.index("A-RES-70-126.txt") < listed_sources.index("A_RES_70_126-E.xml")  # both, oldest import first
-    assert re.search(r"A_RES_70_126-E\.xml</span> \(akn\),\s+imported <time[^>]*>[^<]+</time>, <strong>gives the text", listed_sources)
+    listed_sources = page[page.index('<ul class="sources">') :]
+    assert listed_sources.index("A-RES-70-126.txt") < listed_sources.index(
+        "A_RES_70_126-E.xml"
+    )  # both, oldest import first
+    assert re.search(
+        r"A_RES_70_126-E\.xml</span> \(akn\),\s+imported <time[^>]*>[^<]+</time>, <strong>gives the text",
+        listed_sources,
+    )
 
 
 def test_a_snapshot_of_the_database_permalinks_is_verified_after_imports(tmp_path, reimported):
@@ -131,9 +155,16 @@ def test_a_snapshot_of_the_database_permalinks_is_verified_after_imports(tmp_pat
     call_command("permalinks", "--verify", str(snapshot), stdout=out)
     assert "all 3 permalinks answer 200 with the same text" in out.getvalue()
     # A later import rewords pp1 (AKN gives the text): its address answers, with another text -- the check says so.
-    load_resolution(_resolution_from(SourceInfo("A_RES_70_126-E2.xml", "akn", "b" * 64), [
-        ("pp1", "Recalling also its resolution 68/131,"), ("op1", "Adopts the declaration annexed;"), ("op2", "Decides to act at once;"),
-    ]))
+    load_resolution(
+        _resolution_from(
+            SourceInfo("A_RES_70_126-E2.xml", "akn", "b" * 64),
+            [
+                ("pp1", "Recalling also its resolution 68/131,"),
+                ("op1", "Adopts the declaration annexed;"),
+                ("op2", "Decides to act at once;"),
+            ],
+        )
+    )
     errors = io.StringIO()
     with pytest.raises(CommandError, match="1 of 3 permalinks no longer answer 200 with the same text"):
         call_command("permalinks", "--verify", str(snapshot), stdout=io.StringIO(), stderr=errors)

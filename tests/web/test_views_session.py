@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def session_of_two():
     load_resolution(make_resolution("A/RES/70/126", footnotes=[]))
-    load_resolution(make_resolution("A/RES/70/1", title="Transforming our world", adopted_on=dt.date(2015, 9, 25), footnotes=[]))
+    load_resolution(
+        make_resolution("A/RES/70/1", title="Transforming our world", adopted_on=dt.date(2015, 9, 25), footnotes=[])
+    )
     load_resolution(make_resolution("A/RES/68/131", footnotes=[]))
 
 
@@ -24,7 +26,7 @@ def listed(page):
 
 def test_the_session_form_applies_within_the_page(client, session_of_two):
     page = client.get("/bodies/GA/70/").content.decode()
-    form = page[page.index('<details class="filters"'):page.index("</details>")]
+    form = page[page.index('<details class="filters"') : page.index("</details>")]
     assert '<details class="filters" open>' in form
     assert 'action="/bodies/GA/70/"' in form and 'href="/bodies/GA/70/">Clear' in form
     assert 'name="body"' not in form and 'name="session"' not in form  # fixed by the page
@@ -37,7 +39,10 @@ def test_filtering_keeps_the_session_and_its_breadcrumb(client, session_of_two):
     assert response.status_code == 200 and listed(page) == ["A/RES/70/126"]
     assert '<li aria-current="page">Seventieth session</li>' in page
     # The page's own body and session win over any in the query.
-    assert listed(client.get("/bodies/GA/70/", {"body": "ECOSOC", "session": "68"}).content.decode()) == ["A/RES/70/126", "A/RES/70/1"]
+    assert listed(client.get("/bodies/GA/70/", {"body": "ECOSOC", "session": "68"}).content.decode()) == [
+        "A/RES/70/126",
+        "A/RES/70/1",
+    ]
 
 
 def test_bad_filters_on_a_session_page_say_so_and_offer_the_page_back(client, session_of_two):

@@ -18,7 +18,9 @@ class Command(BaseCommand):
         env = {**os.environ, **libpq_environment(settings.DATABASES["default"])}
         result = subprocess.run(
             [postgres_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={file}"],
-            env=env, capture_output=True, text=True,
+            env=env,
+            capture_output=True,
+            text=True,
         )
         if result.returncode != 0:
             raise CommandError(f"pg_dump failed: {result.stderr.strip()}")

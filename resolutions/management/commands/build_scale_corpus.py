@@ -31,7 +31,9 @@ class Command(BaseCommand):
         parser.add_argument("--paragraphs", type=int, required=True, help="total paragraphs wanted, e.g. 1000000")
         parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of real AKN resolutions")
         parser.add_argument("--seed", type=int, default=0)
-        parser.add_argument("--replace", action="store_true", help="confirm that the database's resolutions are replaced")
+        parser.add_argument(
+            "--replace", action="store_true", help="confirm that the database's resolutions are replaced"
+        )
 
     def handle(self, *args, paragraphs, corpus, seed, replace, **options):
         if paragraphs <= 0:
@@ -45,9 +47,7 @@ class Command(BaseCommand):
                 "(EMBEDDED_PG_DBNAME=archive_scale) and confirm with --replace"
             )
         try:
-            report = scale.build(
-                corpus, paragraphs, seed=seed, progress=self.progress
-            )
+            report = scale.build(corpus, paragraphs, seed=seed, progress=self.progress)
         except (ValueError, RuntimeError) as error:
             raise CommandError(str(error)) from None
 
@@ -61,17 +61,26 @@ class Command(BaseCommand):
             f"{load.votes:,} votes"
         )
         if report.failed_sources:
-            self.stdout.write(f"{len(report.failed_sources)} real sources failed to parse, e.g. {report.failed_sources[0]}")
-        self.stdout.write(f"parse of the real corpus: {report.parse_seconds:.1f} s ({report.skipped_sources} other-language files skipped)")
-        self.stdout.write(f"load and index: {report.load_seconds:.1f} s = " + ", ".join(
-            f"{phase} {seconds:.1f} s" for phase, seconds in load.seconds.items()
-        ))
+            self.stdout.write(
+                f"{len(report.failed_sources)} real sources failed to parse, e.g. {report.failed_sources[0]}"
+            )
+        self.stdout.write(
+            f"parse of the real corpus: {report.parse_seconds:.1f} s ({report.skipped_sources} other-language files skipped)"
+        )
+        self.stdout.write(
+            f"load and index: {report.load_seconds:.1f} s = "
+            + ", ".join(f"{phase} {seconds:.1f} s" for phase, seconds in load.seconds.items())
+        )
         slowest = sorted(load.index_seconds.items(), key=lambda item: -item[1])[:4]
         self.stdout.write("slowest rebuilds: " + ", ".join(f"{n} {s:.1f} s" for n, s in slowest))
-        self.stdout.write("sizes: " + ", ".join(
-            f"{key} {human_bytes(value)}" for key, value in report.sizes.items()
-            if key == "database" or key.startswith(("table resolutions_paragraph", "indexes ", "index paragraph_"))
-        ))
+        self.stdout.write(
+            "sizes: "
+            + ", ".join(
+                f"{key} {human_bytes(value)}"
+                for key, value in report.sizes.items()
+                if key == "database" or key.startswith(("table resolutions_paragraph", "indexes ", "index paragraph_"))
+            )
+        )
         self.stdout.write("paragraphs matching: " + ", ".join(f"{w} {s:.1%}" for w, s in report.word_shares.items()))
         self.stdout.write(f"written to {path.relative_to(settings.BASE_DIR)}")
 

@@ -21,9 +21,9 @@ from tqdm import tqdm
 
 from resolutions.ingest.document import ParseError, SkippedSource
 from resolutions.ingest.pipeline import format_modules, parse_path, source_paths
+from resolutions.search.index import indexing
 from resolutions.store.load import SOURCE_ADDED, LoadError, load_resolution, plan_load
 from resolutions.store.provenance import describe_changes
-from resolutions.search.index import indexing
 
 
 class Command(BaseCommand):
@@ -34,7 +34,8 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=sorted(format_modules()), help="skip detection")
         parser.add_argument("--quiet-warnings", action="store_true", help="count warnings, do not print them")
         parser.add_argument(
-            "--dry-run", action="store_true",
+            "--dry-run",
+            action="store_true",
             help="write nothing; print what each resolution's import would change (paragraph keys and texts)",
         )
 

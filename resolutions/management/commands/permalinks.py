@@ -67,7 +67,9 @@ def answered_texts(urls: list[str]) -> dict[str, str | None]:
 
 def database_permalinks_tsv() -> str:
     rows = Paragraph.objects.order_by("resolution__symbol", "order").values_list("resolution__symbol", "key", "text")
-    return PERMALINKS_HEADER + "".join(f"{paragraph_url(symbol, key)}\t{text_hash(text)}\n" for symbol, key, text in rows.iterator())
+    return PERMALINKS_HEADER + "".join(
+        f"{paragraph_url(symbol, key)}\t{text_hash(text)}\n" for symbol, key, text in rows.iterator()
+    )
 
 
 class Command(BaseCommand):
@@ -80,9 +82,14 @@ class Command(BaseCommand):
         group = parser.add_mutually_exclusive_group()
         group.add_argument("--write", action="store_true", help=f"write {PERMALINKS.name}")
         group.add_argument("--check", action="store_true", help=f"fail if {PERMALINKS.name} differs from a fresh list")
-        group.add_argument("--snapshot", type=Path, metavar="FILE", help="write every paragraph address of the database")
         group.add_argument(
-            "--verify", type=Path, metavar="FILE", help="fail unless every address of a snapshot answers 200 with the same text"
+            "--snapshot", type=Path, metavar="FILE", help="write every paragraph address of the database"
+        )
+        group.add_argument(
+            "--verify",
+            type=Path,
+            metavar="FILE",
+            help="fail unless every address of a snapshot answers 200 with the same text",
         )
 
     def handle(self, *args, write: bool, check: bool, snapshot: Path | None, verify: Path | None, **options):

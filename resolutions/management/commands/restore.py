@@ -29,9 +29,17 @@ class Command(BaseCommand):
             )
         env = {**os.environ, **libpq_environment(settings.DATABASES["default"])}
         result = subprocess.run(
-            [postgres_tool("pg_restore"), "--no-owner", "--exit-on-error", "--single-transaction",
-             f"--dbname={settings.DATABASES['default']['NAME']}", str(file)],
-            env=env, capture_output=True, text=True,
+            [
+                postgres_tool("pg_restore"),
+                "--no-owner",
+                "--exit-on-error",
+                "--single-transaction",
+                f"--dbname={settings.DATABASES['default']['NAME']}",
+                str(file),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
         )
         if result.returncode != 0:
             raise CommandError(f"pg_restore failed: {result.stderr.strip()}")

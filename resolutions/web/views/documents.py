@@ -20,17 +20,25 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.dateformat import format as format_date
 
-from resolutions.web import permalinks
-from resolutions.reference.bodies import BODIES, body_for_symbol
 from resolutions.citations.extract import normalize_symbol, parse_reference
+from resolutions.models import (
+    Body,
+    Citation,
+    Footnote,
+    FootnoteReference,
+    Paragraph,
+    ParagraphVersion,
+    Resolution,
+    ResolutionSource,
+)
+from resolutions.reference.bodies import BODIES, body_for_symbol
+from resolutions.web import permalinks
 from resolutions.web.filters import ResolutionFilter, resolution_rows
-from resolutions.models import Body, Citation, Footnote, FootnoteReference, Paragraph, ParagraphVersion, Resolution, ResolutionSource
 from resolutions.web.rendering import Link, Marker, annotate, json_ld_script, quoted_citation
 
 PAGE_SIZE = 50
 MAX_EARLIER_VERSIONS = 20  # earlier texts listed on a paragraph's page, latest first
 UNDOCS = "https://undocs.org/"
-
 
 
 # ---------------------------------------------------------------- browse
@@ -205,7 +213,9 @@ def cite(request):
         return render(request, "resolutions/cite.html", context)
     reference = parse_reference(query, context_body=body) if len(query) <= 300 else None
     if reference is None:
-        context["error"] = "This does not read as a citation of a UN document. Try “A/RES/70/126, para. 5” or “resolution 70/126”."
+        context["error"] = (
+            "This does not read as a citation of a UN document. Try “A/RES/70/126, para. 5” or “resolution 70/126”."
+        )
         return render(request, "resolutions/cite.html", context, status=400)
     resolution = Resolution.objects.by_symbol(reference.symbol).first()
     if resolution is None:
@@ -277,7 +287,9 @@ def paragraph_not_found(request, resolution: Resolution, key: str):
         {
             "asked": f"{resolution.symbol}, {key[:40]}",
             "resolution": resolution,
-            "nearest_keys": [(k, permalinks.paragraph_url(resolution.symbol, k), permalinks.paragraph_title(k)) for k in nearest],
+            "nearest_keys": [
+                (k, permalinks.paragraph_url(resolution.symbol, k), permalinks.paragraph_title(k)) for k in nearest
+            ],
             "search_query": resolution.symbol,
         },
         status=404,
@@ -317,7 +329,11 @@ def citation_link(citation: Citation) -> Link:
             href, title = permalinks.resolution_url(symbol), f"{symbol} in this archive"
         return Link(citation.start, citation.end, href, title)
     return Link(
-        citation.start, citation.end, UNDOCS + quote(citation.target_symbol), f"{citation.target_symbol} at undocs.org", external=True
+        citation.start,
+        citation.end,
+        UNDOCS + quote(citation.target_symbol),
+        f"{citation.target_symbol} at undocs.org",
+        external=True,
     )
 
 
@@ -361,7 +377,9 @@ def footnote_places(footnotes: list[Footnote]) -> dict[int, list[MarkerPlace]]:
     orders = {footnote.id: footnote.order for footnote in footnotes}
     return {
         footnote_id: [
-            MarkerPlace(place.paragraph_id, place.offset, f"fnref-{orders[footnote_id]}" + (f"-{index}" if index > 1 else ""))
+            MarkerPlace(
+                place.paragraph_id, place.offset, f"fnref-{orders[footnote_id]}" + (f"-{index}" if index > 1 else "")
+            )
             for index, place in enumerate(found, start=1)
         ]
         for footnote_id, found in places.items()
@@ -388,7 +406,9 @@ def _links_by(citations: list[Citation], attribute: str) -> dict[int, list[Link]
     return links
 
 
-def shown_paragraphs(resolution: Resolution, paragraphs: list[Paragraph], footnotes, citations, places=None) -> list[ShownParagraph]:
+def shown_paragraphs(
+    resolution: Resolution, paragraphs: list[Paragraph], footnotes, citations, places=None
+) -> list[ShownParagraph]:
     """The paragraphs as printed: annotated text (a marker at every place of ``places``), depth of indentation, annex headings."""
     markers = _footnote_markers(footnotes, places or {})
     links = _links_by(citations, "paragraph_id")
@@ -430,8 +450,14 @@ class BackLink:
     title: str  # "Preambular paragraph 2"
 
 
-def shown_footnotes(resolution: Resolution, footnotes: list[Footnote], citations: list[Citation],
-                    places: dict[int, list[MarkerPlace]], paragraphs: list[Paragraph], here: Paragraph | None = None):
+def shown_footnotes(
+    resolution: Resolution,
+    footnotes: list[Footnote],
+    citations: list[Citation],
+    places: dict[int, list[MarkerPlace]],
+    paragraphs: list[Paragraph],
+    here: Paragraph | None = None,
+):
     """(footnote, annotated text, back links to each place of its marker) for the notes list.
 
     On a paragraph's page (``here``) a place in another paragraph links to
@@ -446,7 +472,11 @@ def shown_footnotes(resolution: Resolution, footnotes: list[Footnote], citations
         return BackLink(f"{page}#{place.anchor}", permalinks.short_key(key), permalinks.paragraph_title(key))
 
     return [
-        (footnote, annotate(footnote.text, links=links.get(footnote.id, [])), [back(p) for p in places.get(footnote.id, ())])
+        (
+            footnote,
+            annotate(footnote.text, links=links.get(footnote.id, [])),
+            [back(p) for p in places.get(footnote.id, ())],
+        )
         for footnote in footnotes
     ]
 
@@ -467,7 +497,9 @@ def cited_by(resolution: Resolution, key: str | None = None):
             text = citation.footnote.text
             where = permalinks.resolution_url(citation.resolution.symbol) + f"#fn-{citation.footnote.order}"
             label = f"Footnote {citation.footnote.marker}"
-        source["quotes"].append({"html": quoted_citation(text, citation.start, citation.end), "url": where, "label": label})
+        source["quotes"].append(
+            {"html": quoted_citation(text, citation.start, citation.end), "url": where, "label": label}
+        )
     return list(grouped.values())
 
 
@@ -500,10 +532,14 @@ def missing_series_members(resolution: Resolution, member_ids: list[int]) -> dic
     ("resolutions 66/122 of 19 December 2011 and 68/131 … on promoting social integration through social
     inclusion") and the archive does not hold. One query."""
     title = re.escape(" ".join(resolution.title.lower().split()))
-    subject = re.compile(rf"(?:\bon\s+|\bentitled\s+“)(?:the\s+)?{title}(?=”|[,;.:)]|\s*$|\s+and\b|\s+as\b)", re.IGNORECASE)
+    subject = re.compile(
+        rf"(?:\bon\s+|\bentitled\s+“)(?:the\s+)?{title}(?=”|[,;.:)]|\s*$|\s+and\b|\s+as\b)", re.IGNORECASE
+    )
     found: dict[str, str] = {}
     citations = (
-        Citation.objects.filter(resolution_id__in=member_ids, kind=Citation.RESOLUTION, target__isnull=True, paragraph__isnull=False)
+        Citation.objects.filter(
+            resolution_id__in=member_ids, kind=Citation.RESOLUTION, target__isnull=True, paragraph__isnull=False
+        )
         .select_related("paragraph")
         .only("target_symbol", "end", "paragraph__text")
         .order_by()
@@ -541,7 +577,9 @@ def in_series(resolution: Resolution) -> tuple[list[SeriesEntry], list[SeriesEnt
         for other in same_title
     ]
     held = {other.symbol.upper() for other in same_title} | {resolution.symbol.upper()}
-    for symbol, adopted_text in missing_series_members(resolution, [resolution.pk, *(other.pk for other in same_title)]).items():
+    for symbol, adopted_text in missing_series_members(
+        resolution, [resolution.pk, *(other.pk for other in same_title)]
+    ).items():
         if symbol.upper() not in held:
             entries.append(SeriesEntry(symbol, UNDOCS + quote(symbol), adopted_text, "", False, _series_order(symbol)))
     entries.sort(key=lambda entry: (entry.order, entry.symbol))
@@ -580,14 +618,20 @@ def resolution_detail(request, resolution: Resolution):
     """A resolution as printed, with its footnotes, the resolutions citing it, and its series."""
     paragraphs = list(Paragraph.objects.of(resolution))
     footnotes = list(resolution.footnotes.order_by("order"))
-    citations = list(with_paragraph_held(resolution.citations.select_related("target").only(
-        "paragraph_id", "footnote_id", "start", "end", "target_symbol", "target_paragraph", "target__symbol"
-    )))
+    citations = list(
+        with_paragraph_held(
+            resolution.citations.select_related("target").only(
+                "paragraph_id", "footnote_id", "start", "end", "target_symbol", "target_paragraph", "target__symbol"
+            )
+        )
+    )
     earlier, later = in_series(resolution)
     sources = sources_of(resolution)
     places = footnote_places(footnotes)
     shown = shown_paragraphs(resolution, paragraphs, footnotes, citations, places)
-    first_operative = next((item for item in shown if item.paragraph.kind == Paragraph.OPERATIVE and not item.paragraph.part), None)
+    first_operative = next(
+        (item for item in shown if item.paragraph.kind == Paragraph.OPERATIVE and not item.paragraph.part), None
+    )
     return render(
         request,
         "resolutions/resolution_detail.html",
@@ -614,9 +658,11 @@ def resolution_detail(request, resolution: Resolution):
 def sources_of(resolution: Resolution) -> list[ResolutionSource]:
     """The resolution's sources, oldest import first, each with ``text_replaced_at``: its text's last replacement (one query)."""
     last_replaced = ParagraphVersion.objects.filter(resolution=OuterRef("resolution")).order_by("-replaced_at")
-    return list(resolution.sources.annotate(
-        text_replaced_at=Subquery(last_replaced.values("replaced_at")[:1])
-    ).order_by("imported_at"))
+    return list(
+        resolution.sources.annotate(text_replaced_at=Subquery(last_replaced.values("replaced_at")[:1])).order_by(
+            "imported_at"
+        )
+    )
 
 
 def text_as_of(resolution: Resolution, sources: list[ResolutionSource]):
@@ -665,7 +711,11 @@ def cited_range(request, resolution: Resolution, paragraphs: list[Paragraph], in
     first = paragraphs[index]
     last_index = next((i for i, item in enumerate(paragraphs) if item.key == through), None)
     if last_index is None or last_index <= index:
-        return CitedRange("", [], f"The range asked for ends at “{through}”, which does not follow this paragraph in {resolution.symbol}.")
+        return CitedRange(
+            "",
+            [],
+            f"The range asked for ends at “{through}”, which does not follow this paragraph in {resolution.symbol}.",
+        )
     rest = [
         (permalinks.paragraph_label(item.key), permalinks.paragraph_url(resolution.symbol, item.key))
         for item in paragraphs[index + 1 : last_index + 1]
@@ -681,9 +731,15 @@ def paragraph_detail(request, resolution: Resolution, key: str):
     if index is None:
         return earlier_paragraph(request, resolution, key, {item.key for item in paragraphs})
     paragraph = paragraphs[index]
-    footnotes = list(resolution.footnotes.filter(Q(paragraph=paragraph) | Q(references__paragraph=paragraph)).distinct().order_by("order"))
+    footnotes = list(
+        resolution.footnotes.filter(Q(paragraph=paragraph) | Q(references__paragraph=paragraph))
+        .distinct()
+        .order_by("order")
+    )
     citations = list(
-        with_paragraph_held(Citation.objects.filter(Q(paragraph=paragraph) | Q(footnote__in=footnotes)).select_related("target"))
+        with_paragraph_held(
+            Citation.objects.filter(Q(paragraph=paragraph) | Q(footnote__in=footnotes)).select_related("target")
+        )
     )
     places = footnote_places(footnotes)
     shown = shown_paragraphs(resolution, [paragraph], footnotes, citations, places)[0]
@@ -723,7 +779,12 @@ def paragraph_detail(request, resolution: Resolution, key: str):
             "cited_range": cited_range(request, resolution, paragraphs, index),
             "earlier_versions": list(ParagraphVersion.objects.of_key(resolution, key)[:MAX_EARLIER_VERSIONS]),
             "cited_by": cited_by(resolution, key),
-            "cited_as_whole": Citation.objects.citing(resolution).filter(target_paragraph="").order_by().values("resolution").distinct().count(),
+            "cited_as_whole": Citation.objects.citing(resolution)
+            .filter(target_paragraph="")
+            .order_by()
+            .values("resolution")
+            .distinct()
+            .count(),
             "ready_citations": ready,
             "canonical_url": permalink,
             "share_title": f"{resolution.symbol}, {shown.title.lower()}: {resolution.title}",

@@ -17,12 +17,12 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
-from resolutions.reference.bodies import BODIES
 from resolutions.models import Paragraph
-from resolutions.web.page_cache import cached_page
+from resolutions.reference.bodies import BODIES
 from resolutions.search import compile, execute, index, query, suggest
-from resolutions.search.references import reference_url
 from resolutions.search.filters import ParagraphSearchFilter, SearchForm
+from resolutions.search.references import reference_url
+from resolutions.web.page_cache import cached_page
 
 # How a facet's value becomes filter parameters.
 FACET_PARAMETERS = {
@@ -34,7 +34,11 @@ FACET_PARAMETERS = {
     "opening": lambda value: {"opening": value},
 }
 FACET_TITLES = {
-    "body": "Body", "session": "Session", "year": "Year", "committee": "Committee", "kind": "Paragraph",
+    "body": "Body",
+    "session": "Session",
+    "year": "Year",
+    "committee": "Committee",
+    "kind": "Paragraph",
     "opening": "Opening phrase",
 }
 RETRY_AFTER_SECONDS = 5
@@ -103,7 +107,11 @@ def perform(params) -> Outcome:
         outcome.plan = compile.plan(query.parse(outcome.query))
         searcher = index.searcher()
         outcome.results = execute.run(
-            searcher, outcome.plan, outcome.active_filters, sort=outcome.sort, page=form.cleaned_data["page"],
+            searcher,
+            outcome.plan,
+            outcome.active_filters,
+            sort=outcome.sort,
+            page=form.cleaned_data["page"],
             grouped=outcome.view == "resolutions",
         )
         if not outcome.results.total:
@@ -166,16 +174,21 @@ def _facets(params, results: execute.Results) -> list[dict]:
         if not values:
             continue
         # The query string without this facet's parameters is built once; each value appends its own.
-        base = _url(params, **{parameter: None for parameter in FACET_PARAMETERS[name]("")})
+        base = _url(params, **dict.fromkeys(FACET_PARAMETERS[name]("")))
         separator = "&" if len(base) > 1 else ""
-        facets.append({
-            "title": FACET_TITLES[name],
-            "values": [
-                {"label": _filter_label(name, value), "count": f"{count:,}",
-                 "url": base + separator + urlencode(FACET_PARAMETERS[name](value))}
-                for value, count in values
-            ],
-        })
+        facets.append(
+            {
+                "title": FACET_TITLES[name],
+                "values": [
+                    {
+                        "label": _filter_label(name, value),
+                        "count": f"{count:,}",
+                        "url": base + separator + urlencode(FACET_PARAMETERS[name](value)),
+                    }
+                    for value, count in values
+                ],
+            }
+        )
     return facets
 
 
@@ -184,8 +197,13 @@ def _hit_context(hit: execute.Hit) -> dict:
     hits of a dozen values each, on every search)."""
     resolution = hit.resolution
     return {
-        "url": hit.url, "symbol": resolution.symbol, "title": resolution.title, "highlight": hit.highlight,
-        "marker": hit.footnote.marker if hit.footnote else "", "label": hit.label, "body_name": resolution.body.name,
+        "url": hit.url,
+        "symbol": resolution.symbol,
+        "title": resolution.title,
+        "highlight": hit.highlight,
+        "marker": hit.footnote.marker if hit.footnote else "",
+        "label": hit.label,
+        "body_name": resolution.body.name,
         "adopted_text": hit.adopted_text,
     }
 
@@ -193,8 +211,13 @@ def _hit_context(hit: execute.Hit) -> dict:
 def _group_context(group: execute.Group) -> dict:
     resolution, first = group.resolution, group.hits[0]
     return {
-        "url": group.url, "symbol": resolution.symbol, "title": resolution.title, "body_name": resolution.body.name,
-        "adopted_text": first.adopted_text, "total": group.total, "hits": [_hit_context(hit) for hit in group.hits],
+        "url": group.url,
+        "symbol": resolution.symbol,
+        "title": resolution.title,
+        "body_name": resolution.body.name,
+        "adopted_text": first.adopted_text,
+        "total": group.total,
+        "hits": [_hit_context(hit) for hit in group.hits],
     }
 
 
@@ -265,7 +288,10 @@ def search_api(request):
         page=results.page,
         pages=results.pages,
         deepest_hit=results.deepest_hit,
-        facets={name: [{"value": value, "count": count} for value, count in values] for name, values in results.facets.items()},
+        facets={
+            name: [{"value": value, "count": count} for value, count in values]
+            for name, values in results.facets.items()
+        },
         suggestion=outcome.suggestion,
         removed_by_filters=outcome.removed_by,
     )
@@ -275,11 +301,15 @@ def search_api(request):
 
     if outcome.view == "resolutions":
         body["groups"] = [
-            {"symbol": group.resolution.symbol, "title": group.resolution.title, "hits_in_resolution": group.total,
-             "url": request.build_absolute_uri(group.url), "hits": [hit_json(hit) for hit in group.hits]}
+            {
+                "symbol": group.resolution.symbol,
+                "title": group.resolution.title,
+                "hits_in_resolution": group.total,
+                "url": request.build_absolute_uri(group.url),
+                "hits": [hit_json(hit) for hit in group.hits],
+            }
             for group in results.groups
         ]
     else:
         body["results"] = [hit_json(hit) for hit in results.hits]
     return JsonResponse(body)
-
