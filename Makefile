@@ -11,13 +11,22 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install db fixtures static browser pdf-tools check-fixtures stop-db clean
+.PHONY: run test lint format install db fixtures static browser pdf-tools check-fixtures stop-db clean
 
 run: db fixtures static
 	$(BIN)/gunicorn archive.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT)
 
-test: db browser pdf-tools
+test: lint db browser pdf-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Ruff, configured in pyproject.toml: the linter, and the formatter in check mode (`make format` applies it).
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 13) else "Python 3.13 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3.13")'

@@ -16,4 +16,4 @@ application = get_wsgi_application()
 # Import every view now, so gunicorn's preloaded master forks workers that share them.
 from django.urls import get_resolver  # noqa: E402
 
-get_resolver().url_patterns
+get_resolver().url_patterns  # noqa: B018 (the lookup imports them)

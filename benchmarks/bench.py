@@ -230,7 +230,7 @@ def sample_urls(rng: random.Random, pages: int) -> dict[str, list[str]]:
     rare = vocabulary_words(20, 200)
     rare = rng.sample(rare, min(30, len(rare))) if rare else ["tuberculosis"]
     filtered = [search_url(word, **filters) for word in FILTERED_WORDS for filters in FILTERS]
-    deep_words = COMMON_WORDS + ["women", "health"]
+    deep_words = [*COMMON_WORDS, "women", "health"]
     urls = {
         "livez (floor)": ["/livez"],
         "resolution page": [resolution_url(symbol) for symbol in symbols],
@@ -245,9 +245,9 @@ def sample_urls(rng: random.Random, pages: int) -> dict[str, list[str]]:
         "misspelling": [search_url(q) for q in MISSPELLINGS],
         "filtered": filtered,
         "deep page": [search_url(w, page=p) for w in deep_words for p in DEEP_PAGES],
-        "date order": [search_url(w, sort="date") for w in COMMON_WORDS + ["women", "poverty"]],
+        "date order": [search_url(w, sort="date") for w in [*COMMON_WORDS, "women", "poverty"]],
         "date order, deep page": [search_url(w, sort="date", page=DEEP_PAGES[-1]) for w in deep_words],
-        "grouped by resolution": [search_url(w, view="resolutions") for w in COMMON_WORDS + ["women", "poverty"]],
+        "grouped by resolution": [search_url(w, view="resolutions") for w in [*COMMON_WORDS, "women", "poverty"]],
     }
     searches = [url for name, group in urls.items() if "/search/" in group[0] for url in group]
     urls["mixed searches"] = searches
@@ -322,7 +322,9 @@ class FreshSearches:
 def half_new(repeated: list[str], fresh: list[str], rng: random.Random) -> list[str]:
     """Every other search repeats one of ``repeated`` (already in the cache); the others are new."""
     again = rng.sample(repeated, len(repeated))
-    return [url for pair in zip((again[i % len(again)] for i in range(len(fresh))), fresh) for url in pair]
+    return [
+        url for pair in zip((again[i % len(again)] for i in range(len(fresh))), fresh, strict=False) for url in pair
+    ]
 
 
 # ---------------------------------------------------------------- the server and the load generator
@@ -425,7 +427,7 @@ def run_wrk(wrk: str, port: int, script: Path, paths_file: Path, clients: int, d
         text=True,
         check=False,
     )
-    line = next((l for l in result.stdout.splitlines() if l.startswith("WRK_JSON ")), None)
+    line = next((row for row in result.stdout.splitlines() if row.startswith("WRK_JSON ")), None)
     if line is None:
         raise SystemExit(f"wrk failed: {result.stdout}\n{result.stderr}")
     data = json.loads(line.removeprefix("WRK_JSON "))
@@ -600,14 +602,14 @@ def machine() -> dict:
 
     cpu = next(
         (
-            l.split(":", 1)[1].strip()
-            for l in Path("/proc/cpuinfo").read_text().splitlines()
-            if l.startswith("model name")
+            row.split(":", 1)[1].strip()
+            for row in Path("/proc/cpuinfo").read_text().splitlines()
+            if row.startswith("model name")
         ),
         platform.processor(),
     )
     memory = next(
-        (l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")), "0"
+        (row.split()[1] for row in Path("/proc/meminfo").read_text().splitlines() if row.startswith("MemTotal")), "0"
     )
     with connection.cursor() as cursor:
         cursor.execute("SELECT version()")
@@ -675,7 +677,8 @@ def markdown(result: dict) -> str:
 
     floor_one, floor_sixteen = at(load["livez (floor)"], 1), at(load["livez (floor)"], 16)
     lines = [
-        "| type | p50 ms (1 client) | p95 | p99 | × floor p50 | req/s (16 clients) | p95 ms (16) | × floor req/s | req/s (64) | errors |",
+        "| type | p50 ms (1 client) | p95 | p99 | × floor p50 | req/s (16 clients) | p95 ms (16) | × floor req/s "
+        "| req/s (64) | errors |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, rows in load.items():

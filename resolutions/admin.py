@@ -194,8 +194,9 @@ class ResolutionAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         return [
-            path("import/", self.admin_site.admin_view(self.import_source), name="resolutions_import")
-        ] + super().get_urls()
+            path("import/", self.admin_site.admin_view(self.import_source), name="resolutions_import"),
+            *super().get_urls(),
+        ]
 
     def import_source(self, request):
         """Parse and load an uploaded source, one transaction per resolution."""

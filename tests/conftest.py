@@ -25,24 +25,24 @@ def database_url(name: str | None = None) -> str:
 def make_resolution(symbol="A/RES/70/126", *, paragraphs=None, **fields) -> ParsedResolution:
     """A small hand-made parsed resolution for tests that do not exercise a parser."""
     session, number = symbol.split("/")[-2], "/".join(symbol.split("/")[-2:])
-    defaults = dict(
-        symbol=symbol,
-        body="GA",
-        session=session,
-        number=number,
-        title="Promoting social integration through social inclusion",
-        source=SourceInfo(name="test.txt", format="ods-text", sha256="0" * 64),
-        adopted_on=dt.date(2015, 12, 17),
-        meeting="80th plenary meeting",
-        paragraphs=paragraphs
+    defaults = {
+        "symbol": symbol,
+        "body": "GA",
+        "session": session,
+        "number": number,
+        "title": "Promoting social integration through social inclusion",
+        "source": SourceInfo(name="test.txt", format="ods-text", sha256="0" * 64),
+        "adopted_on": dt.date(2015, 12, 17),
+        "meeting": "80th plenary meeting",
+        "paragraphs": paragraphs
         or [
             ParsedParagraph("pp1", "preambular", "", 1, "Recalling its resolution 68/131,", "Recalling"),
             ParsedParagraph("op1", "operative", "1", 2, "Takes note of the report;", "Takes note"),
             ParsedParagraph("op2", "operative", "2", 3, "Calls upon Member States:", "Calls upon"),
             ParsedParagraph("op2a", "operative", "(a)", 4, "To act;", "", parent_key="op2"),
         ],
-        footnotes=[ParsedFootnote("1", "A/70/179.", "op1", 24)],
-    )
+        "footnotes": [ParsedFootnote("1", "A/70/179.", "op1", 24)],
+    }
     defaults.update(fields)
     return ParsedResolution(**defaults)
 

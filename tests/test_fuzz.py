@@ -4,6 +4,7 @@ The JSON API is fuzzed by schemathesis from its OpenAPI description; the
 HTML views by hypothesis, with odd paths, parameters, bytes and lengths.
 """
 
+import io
 from pathlib import Path
 from urllib.parse import quote
 
@@ -24,7 +25,7 @@ schema = schemathesis.openapi.from_dict(openapi_document())
 
 @pytest.fixture
 def archive(db):
-    call_command("ingest", str(FIXTURE), "--quiet-warnings", stdout=open("/dev/null", "w"))
+    call_command("ingest", str(FIXTURE), "--quiet-warnings", stdout=io.StringIO())
 
 
 @pytest.fixture

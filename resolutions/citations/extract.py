@@ -101,7 +101,8 @@ _PARTS = r"(?:\s?[A-Z]{1,2}(?:\s?(?:-|–|,|and|to)\s?[A-Z]{1,2})*(?![\w/]))"
 # One number, in any of the shapes the UN prints.
 _NUMBER = (
     r"(?:"
-    r"(?P<old>\d{1,4})\s?(?:[A-H](?:\s?(?:-|–|and)\s?[A-H])?\s)?\((?P<roman>[IVXL]+|S-[IVX]+|ES-[IVX]+)\)"  # 1514 (XV), 2200 A (XXI)
+    r"(?P<old>\d{1,4})\s?(?:[A-H](?:\s?(?:-|–|and)\s?[A-H])?\s)?\((?P<roman>[IVXL]+|S-[IVX]+|ES-[IVX]+)\)"
+    # 1514 (XV), 2200 A (XXI)
     r"|(?P<sc>\d{1,4})\s?\((?P<year>(?:19|20)\d{2})\)"  # 1325 (2000)
     r"|(?P<session>(?:S-|ES-)?\d{1,4})/(?P<num>\d{1,4})(?P<parts>" + _PARTS + r")?"  # 70/126, S-24/2, 2010/12, 72/262 C
     r")"
@@ -111,9 +112,12 @@ _ITEM_GAP = (
     r"(?:"
     rf",?\s+of\s+(?:\d{{1,2}}\s+(?:of\s+)?(?:{_MONTHS})\s+(?:of\s+)?)?\d{{3,4}}"  # "of 19 December 2011" (and misprints)
     r"|,?\s+(?:entitled|titled)\s+“[^”]{1,400}”"  # entitled “The future we want”
-    r"|,\s+(?:sects?|sections?|paras?|paragraphs?|chap|annex|part)\.?\s+[\w.]+(?:\s*(?:[-–]|and|to)\s*[\w.]+)*"  # , sect. III, paras. 7–8
-    r"|,?\s+(?:on|concerning|relating to)\s+(?:(?!resolution|decision)[^;“”]){1,250}?(?=\s*(?:,|;|and\b|as well as\b))"  # on culture and development
-    r"|,\s+(?:the annex to which|in which|by which|which)\s+(?:(?!resolution|decision)[^;“”]){1,300}?(?=\s*(?:,|;|and\b|as well as\b))"
+    r"|,\s+(?:sects?|sections?|paras?|paragraphs?|chap|annex|part)\.?\s+[\w.]+(?:\s*(?:[-–]|and|to)\s*[\w.]+)*"
+    # , sect. III, paras. 7–8
+    r"|,?\s+(?:on|concerning|relating to)\s+(?:(?!resolution|decision)[^;“”]){1,250}?(?=\s*(?:,|;|and\b|as well as\b))"
+    # on culture and development
+    r"|,\s+(?:the annex to which|in which|by which|which)\s+"
+    r"(?:(?!resolution|decision)[^;“”]){1,300}?(?=\s*(?:,|;|and\b|as well as\b))"
     r")*"
     r"(?:\s*,?\s*(?:and|or|as well as|and its|and the)\s+|\s*,\s*|\s*;\s*)"
 )
@@ -154,7 +158,8 @@ _TYPED_BODY_RE = re.compile(
     re.IGNORECASE,
 )
 KEYWORD_RE = re.compile(
-    r"(?:(?P<body>General Assembly and Security Council|General Assembly|Economic and Social Council|Human Rights Council|Security Council"
+    r"(?:(?P<body>General Assembly and Security Council|General Assembly|Economic and Social Council"
+    r"|Human Rights Council|Security Council"
     r"|Commission on Human Rights|United Nations Environment Assembly|Environment Assembly"
     r"|Economic and Social Commission for Asia and the Pacific|Economic Commission for Africa"
     r"|Economic Commission for Latin America and the Caribbean|Economic and Social Commission for Western Asia"
@@ -319,10 +324,7 @@ def _symbol_for_number(match: re.Match, body: str | None, context_body: str, dec
         return []  # the Assembly numbers its decisions from 401: "its decision 7/1" is some other organ's
     year_shaped = bool(re.fullmatch(r"(?:19[4-9]|20\d)\d", session))
     if body == "COUNCIL":
-        if context_body in ("ECOSOC", "HRC"):
-            body = context_body
-        else:
-            body = "ECOSOC" if year_shaped else "HRC"
+        body = context_body if context_body in ("ECOSOC", "HRC") else "ECOSOC" if year_shaped else "HRC"
     elif body is None:
         if decision and context_body not in BODIES:
             return []
@@ -355,7 +357,8 @@ def _part_letters(text: str) -> list[str]:
 
 
 def _pinpoint_before(match: re.Match) -> str:
-    """The key named by "paragraph 3 (b) of the annex to", "paragraphs 4 to 6 of section XIII of", "third preambular paragraph of",
+    """The key named by "paragraph 3 (b) of the annex to", "paragraphs 4 to 6 of section XIII of",
+    "third preambular paragraph of",
     "paragraph 1 of guideline 5 of the annex to"."""
     where = ""
     if match["annex"]:

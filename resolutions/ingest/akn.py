@@ -677,7 +677,8 @@ def assign_keys(
             seen[paragraph.key] += 1
             new_key = repeat_key(paragraph.key, seen[paragraph.key])
             warn(
-                f"paragraph number {paragraph.number or '(unnumbered)'} is printed twice ({paragraph.key}); the repeat is keyed {new_key}"
+                f"paragraph number {paragraph.number or '(unnumbered)'} is printed twice ({paragraph.key}); "
+                f"the repeat is keyed {new_key}"
             )
             renamed[paragraph.key] = new_key
             paragraph.key = new_key
@@ -740,7 +741,9 @@ def _keys(blocks: list[Block], part: str, in_annex: bool, with_sections: bool) -
             is_roman = bool(ROMAN_RE.match(value))
             if is_roman and letter and next_letter(letter) == value:
                 is_roman = False
-            if (is_roman and letter_key and block.depth != 1) or (is_roman and letter_key and block.depth == 1 and value != "i" and not next_letter(letter) == value):
+            if (is_roman and letter_key and block.depth != 1) or (
+                is_roman and letter_key and block.depth == 1 and value != "i" and next_letter(letter) != value
+            ):
                 key, parent = item_key(letter_key, value), letter_key
             elif (
                 is_roman
@@ -1147,7 +1150,7 @@ def parse_statement(
             units.append(TextUnit(symbol, paragraph.key, block.rich))
     all_notes = title_notes + [n for block, _ in keyed for n in block.rich.notes]
     markers_seen: set[str] = set()
-    for note, footnote in zip(all_notes, footnotes):
+    for note, footnote in zip(all_notes, footnotes, strict=False):
         if footnote.marker in markers_seen or not footnote.marker:
             reader.warn(f"footnote marker {footnote.marker!r} is used twice or is empty")
         markers_seen.add(footnote.marker)

@@ -117,7 +117,10 @@ class ParsedResolution:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """The stable JSON shape (``parse --json``, fixtures): footnotes, their further places and citations name their ``paragraph``."""
+        """The stable JSON shape (``parse --json``, fixtures).
+
+        Footnotes, their further places and citations name their ``paragraph``.
+        """
         data = dataclasses.asdict(self)
         data["adopted_on"] = self.adopted_on.isoformat() if self.adopted_on else None
         places = [place for footnote in data["footnotes"] for place in footnote["further_places"]]

@@ -105,7 +105,7 @@ def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
             for offset, cover_line in enumerate(block):
                 builder.add(Segment(strip_emphasis(cover_line.strip()), line + offset))
             continue
-        text = join_lines([HEADING_RE.sub("", first)] + block[1:])
+        text = join_lines([HEADING_RE.sub("", first), *block[1:]])
         phrase, text = leading_emphasis(text)
         builder.add(Segment(strip_emphasis(text), line, after_page_break=after_break, phrase=phrase))
         after_break = False

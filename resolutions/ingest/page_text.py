@@ -144,7 +144,7 @@ def _page(lines: list[str], layout: bool, symbol: str, cover: str) -> str:
             foot.insert(0, line.strip())
     foot = _foot_lines(foot)
     if first:
-        lines += [""] + foot  # the cover's job number and bar code: furniture where they stand
+        lines += ["", *foot]  # the cover's job number and bar code: furniture where they stand
     elif foot:
         at = _header_end(lines[:HEADER_LINES], symbol, cover)
         lines[at:at] = foot
@@ -152,7 +152,7 @@ def _page(lines: list[str], layout: bool, symbol: str, cover: str) -> str:
     body, notes = (lines, []) if rule is None else (lines[:rule], lines[rule + 1 :])
     out = _paragraphs(body, layout)
     if rule is not None:
-        out += ["_" * 18] + _footnotes(notes)
+        out += ["_" * 18, *_footnotes(notes)]
     return "\n".join(line or " " for line in out) or " "
 
 
@@ -248,7 +248,7 @@ def _footnotes(lines: list[str]) -> list[str]:
             unmarked.append([text])
     while marked and not marked[-1][1]:
         trailing.insert(0, marked.pop()[0])
-    notes = list(zip(trailing, unmarked)) if len(trailing) == len(unmarked) else []
+    notes = list(zip(trailing, unmarked, strict=False)) if len(trailing) == len(unmarked) else []
     if not notes:  # markers and texts that do not pair: kept as they came, for pdf_text to report
         marked += [(marker, []) for marker in trailing]
         return [" ".join(texts) for texts in unmarked] + [

@@ -50,7 +50,20 @@ from resolutions.reference.paragraph_keys import (
     unnumbered_operative_key,
 )
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 DATE = r"(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})"
 DATE_RE = re.compile(DATE)
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -269,14 +282,108 @@ NOT_BASE_VERBS = {
     "millions",
     "billions",
 }
-EMOTION_NOUNS = r"(?:appreciation|interest|concern|satisfaction|regret|alarm|gratitude|support|condolences|sympathy|solidarity|thanks|hope|dismay|outrage)"
+EMOTION_NOUNS = (
+    r"(?:appreciation|interest|concern|satisfaction|regret|alarm|gratitude|support|condolences|sympathy|solidarity"
+    r"|thanks|hope|dismay|outrage)"
+)
 EMOTION_ADJECTIVES = r"(?:deep|grave|great|serious|particular|profound|sincere|full|strong|utmost|its|their|deep and)"
 
 # Line-end fragments that are no word of their own: "protec-" + "tion" is one word,
 # "long-" + "lasting" a compound that keeps its hyphen.
-WORD_ENDINGS = set(
-    ["tion", "tions", "sion", "sions", "ment", "ments", "ing", "ings", "ity", "ities", "ance", "ances", "ence", "ences", "ness", "nesses", "ble", "bly", "ably", "ibly", "al", "als", "ally", "ive", "ives", "ively", "ated", "ation", "ations", "ization", "izations", "isation", "ized", "ised", "izing", "ising", "ous", "ously", "ful", "fully", "ly", "ture", "tures", "cy", "cies", "gy", "gies", "ry", "ries", "ary", "aries", "ory", "ories", "ist", "ists", "ism", "isms", "ent", "ents", "ant", "ants", "ical", "ically", "ular", "ed", "er", "ers", "est", "ic", "ics", "ial", "ially", "ual", "ually", "ate", "ates", "ative", "atives", "ure", "ures", "ion", "ions", "lent", "lence", "tive", "tives", "sive", "sively", "able", "ible", "ility", "ilities"]
-)
+WORD_ENDINGS = {
+    "tion",
+    "tions",
+    "sion",
+    "sions",
+    "ment",
+    "ments",
+    "ing",
+    "ings",
+    "ity",
+    "ities",
+    "ance",
+    "ances",
+    "ence",
+    "ences",
+    "ness",
+    "nesses",
+    "ble",
+    "bly",
+    "ably",
+    "ibly",
+    "al",
+    "als",
+    "ally",
+    "ive",
+    "ives",
+    "ively",
+    "ated",
+    "ation",
+    "ations",
+    "ization",
+    "izations",
+    "isation",
+    "ized",
+    "ised",
+    "izing",
+    "ising",
+    "ous",
+    "ously",
+    "ful",
+    "fully",
+    "ly",
+    "ture",
+    "tures",
+    "cy",
+    "cies",
+    "gy",
+    "gies",
+    "ry",
+    "ries",
+    "ary",
+    "aries",
+    "ory",
+    "ories",
+    "ist",
+    "ists",
+    "ism",
+    "isms",
+    "ent",
+    "ents",
+    "ant",
+    "ants",
+    "ical",
+    "ically",
+    "ular",
+    "ed",
+    "er",
+    "ers",
+    "est",
+    "ic",
+    "ics",
+    "ial",
+    "ially",
+    "ual",
+    "ually",
+    "ate",
+    "ates",
+    "ative",
+    "atives",
+    "ure",
+    "ures",
+    "ion",
+    "ions",
+    "lent",
+    "lence",
+    "tive",
+    "tives",
+    "sive",
+    "sively",
+    "able",
+    "ible",
+    "ility",
+    "ilities",
+}
 FOREIGN_SCRIPT_SHARE = 0.3
 LETTER_RE = re.compile(r"[^\W\d_]")
 NON_LATIN_LETTER_RE = re.compile(r"[^\W\d_a-zA-Z\u00C0-\u024F\u1E00-\u1EFF]")
@@ -419,9 +526,7 @@ def is_furniture_line(text: str) -> bool:
         return True
     if re.fullmatch(r"\d{1,3}", line):  # a bare page number
         return True
-    if SYMBOL_RE.fullmatch(line) or re.fullmatch(r"United Nations\s+" + SYMBOL_RE.pattern, line):
-        return True
-    return False
+    return bool(SYMBOL_RE.fullmatch(line) or re.fullmatch(r"United Nations\s+" + SYMBOL_RE.pattern, line))
 
 
 def read_cover_line(text: str, header: Header) -> bool:
@@ -930,10 +1035,12 @@ class ResolutionBuilder:
         elif sub_match:
             number, text, sub = f"({sub_match.group('number')})", text[sub_match.end() :], True
         previous = self.drafts[-1] if self.drafts else None
-        if not number and previous is not None and previous.part == self.part and not self.pending_heading:
-            if self._continues(previous, text, segment):
-                previous.text = join_text(previous.text, text)
-                return
+        continues = (
+            not number and previous is not None and previous.part == self.part and not self.pending_heading
+        ) and self._continues(previous, text, segment)
+        if continues:
+            previous.text = join_text(previous.text, text)
+            return
         if not number and self._is_heading(previous, text):
             if (
                 previous is not None
@@ -959,9 +1066,7 @@ class ResolutionBuilder:
         )  # "by the World Summit…", "19 December…"
         if starts_mid_sentence or not TERMINATED_RE.search(ending):
             return True
-        if segment.after_page_break and ending.endswith(",") and not opening_phrase(text):
-            return True
-        return False
+        return bool(segment.after_page_break and ending.endswith(",") and not opening_phrase(text))
 
     def _is_heading(self, previous: Draft | None, text: str) -> bool:
         """A short unpunctuated line between complete paragraphs: an annex title or section heading."""
@@ -1229,7 +1334,7 @@ def roman_value(label: str) -> int:
         return 0
     values = {"i": 1, "v": 5, "x": 10, "l": 50}
     total = 0
-    for char, following in zip(label, label[1:] + " "):
+    for char, following in zip(label, label[1:] + " ", strict=False):
         value = values[char]
         total += -value if following != " " and values[following] > value else value
     return total

@@ -23,7 +23,10 @@ class Migration(migrations.Migration):
             name="source_pin",
             field=models.CharField(
                 blank=True,
-                help_text="The SHA-256 of the source a curator has checked this text against. The admin flags the resolution when its text comes from another source (a later import).",
+                help_text=(
+                    "The SHA-256 of the source a curator has checked this text against. The admin flags the "
+                    "resolution when its text comes from another source (a later import)."
+                ),
                 max_length=64,
                 validators=[
                     django.core.validators.RegexValidator(

@@ -176,7 +176,7 @@ def counts(searcher: tantivy.Searcher, query: tantivy.Query, *, estimate_resolut
         for tally, value in _key_parts(bucket["key"]):
             tally_of = tallies[tally]
             tally_of[value] = tally_of.get(value, 0) + count
-    tallies = dict(zip(FACET_KEY_PARTS, tallies))
+    tallies = dict(zip(FACET_KEY_PARTS, tallies, strict=False))
     facets = {name: top_values(name, tallies[name].items()) for name in FACET_KEY_PARTS}
     facets["opening"] = top_values(
         "opening", ((bucket["key"], bucket["doc_count"]) for bucket in found["opening"]["buckets"] if bucket["key"])
@@ -197,7 +197,7 @@ def counts(searcher: tantivy.Searcher, query: tantivy.Query, *, estimate_resolut
         return Counts(total, len(exact["resolutions"]["buckets"]), True, facets)
     if estimate_resolutions:
         estimate = searcher.aggregate(query, {"resolutions": {"cardinality": {"field": "resolution_id"}}})
-        return Counts(total, int(round(estimate["resolutions"]["value"] or 0)), False, facets)
+        return Counts(total, round(estimate["resolutions"]["value"] or 0), False, facets)
     return Counts(total, None, False, facets)
 
 
@@ -338,7 +338,9 @@ def _grouped(searcher, query, plan, sort, page, counted: Counts) -> Results:
         found = _page(searcher, query, limit=limit, offset=0, sort=sort)
         order, seen = [], {}
         addresses = [address for _, address in found.hits]
-        for (score, address), resolution_id in zip(found.hits, searcher.fast_field_values("resolution_id", addresses)):
+        for (score, address), resolution_id in zip(
+            found.hits, searcher.fast_field_values("resolution_id", addresses), strict=False
+        ):
             if resolution_id not in seen:
                 seen[resolution_id] = []
                 order.append(resolution_id)

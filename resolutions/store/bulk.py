@@ -123,7 +123,7 @@ def read_real_corpus(folder: Path, processes: int = 2) -> RealCorpus:
     resolutions: list[ParsedResolution] = []
     skipped, failed = 0, []
     with ProcessPoolExecutor(max_workers=processes) as pool:
-        for path, (parsed, problem) in zip(paths, pool.map(_parse_one, paths, chunksize=16)):
+        for _path, (parsed, problem) in zip(paths, pool.map(_parse_one, paths, chunksize=16), strict=False):
             if problem == "skipped":
                 skipped += 1
             elif problem:
@@ -294,7 +294,7 @@ class Recombiner:
 # and rebuilt after it; the resolution table (a few percent of the rows) keeps
 # its indexes, and every table keeps its primary key and CHECK constraints.
 REBUILT_TABLES = ("resolutions_paragraph", "resolutions_footnote", "resolutions_citation", "resolutions_vote")
-LOADED_TABLES = ("resolutions_resolution",) + REBUILT_TABLES
+LOADED_TABLES = ("resolutions_resolution", *REBUILT_TABLES)
 BATCH_RESOLUTIONS = 2_000
 RESOLUTION_COLUMNS = (
     "id",

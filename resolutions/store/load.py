@@ -423,7 +423,7 @@ def _write_children(resolution: Resolution, parsed: ParsedResolution, write_vote
     )
     FootnoteReference.objects.bulk_create(
         FootnoteReference(footnote=row, paragraph=by_key[place.paragraph_key], offset=place.offset)
-        for row, f in zip(footnotes, parsed.footnotes)
+        for row, f in zip(footnotes, parsed.footnotes, strict=False)
         for place in f.further_places
     )
     footnote_by_marker = {f.marker: f for f in footnotes}

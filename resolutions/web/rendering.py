@@ -89,7 +89,7 @@ def annotate(text: str, *, opening_phrase: str = "", links=(), markers=()) -> Sa
     boundaries = sorted({0, len(text), emphasis_end, *inserts, *starts, *ends})
 
     out: list[str] = []
-    for here, following in zip(boundaries, boundaries[1:] + [len(text)]):
+    for here, following in zip(boundaries, [*boundaries[1:], len(text)], strict=False):
         if here in ends:
             out.append("</a>")
         if emphasis_end and here == emphasis_end:

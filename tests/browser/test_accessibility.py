@@ -81,7 +81,8 @@ def test_axe_finds_no_serious_violation(csp_free_page, axe_source):
         page.goto(path)
         page.add_script_tag(content=axe_source)
         result = page.evaluate(
-            "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+            "() => axe.run(document, {runOnly: {type: 'tag', "
+            "values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
         )
         serious += [
             f"{path}: {violation['id']} ({violation['impact']}): {violation['help']} — "
@@ -113,7 +114,8 @@ OWN_CHECKS = """() => {
   const skip = document.querySelector('a.skip-link');
   if (!skip || !document.querySelector(skip.getAttribute('href'))) problems.push('skip link missing or broken');
   for (const control of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
-    const labelled = (control.id && document.querySelector(`label[for="${control.id}"]`)) || control.getAttribute('aria-label') || control.closest('label');
+    const labelled = (control.id && document.querySelector(`label[for="${control.id}"]`))
+      || control.getAttribute('aria-label') || control.closest('label');
     if (!labelled) problems.push(`unlabelled ${control.tagName.toLowerCase()} ${control.name}`);
   }
   for (const link of document.querySelectorAll('a[href]')) {

@@ -171,7 +171,8 @@ def test_other_languages_are_skipped_with_a_clear_message(code, language):
     [
         (b"<akomaNtoso xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'><statement>", "malformed XML"),
         (
-            b"<?xml version='1.0'?>\n<!DOCTYPE lolz [<!ENTITY lol 'lol'><!ENTITY lol2 '&lol;&lol;'>]>\n<akomaNtoso>&lol2;</akomaNtoso>",
+            b"<?xml version='1.0'?>\n<!DOCTYPE lolz [<!ENTITY lol 'lol'><!ENTITY lol2 '&lol;&lol;'>]>\n"
+            b"<akomaNtoso>&lol2;</akomaNtoso>",
             "DTD or entity",
         ),
         (b"<akomaNtoso xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'><act/></akomaNtoso>", "no <statement>"),

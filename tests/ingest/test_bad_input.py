@@ -69,7 +69,7 @@ def test_parse_command_names_file_and_line(bad_source):
 
 @pytest.mark.django_db
 def test_ingest_command_fails_and_writes_nothing(bad_source, capsys):
-    path, message = bad_source
+    path, _message = bad_source
     with pytest.raises(CommandError, match="1 source\\(s\\) failed"):
         call_command("ingest", str(path))
     assert "failed: " in capsys.readouterr().err

@@ -62,7 +62,7 @@ def scan():
 
 def test_a_scan_is_refused_unless_ocr_is_asked_for(scan):
     assert detect_format(scan, "scan.pdf") == "pdf"
-    with pytest.raises(ParseError, match="no text layer.*--format pdf-ocr"):
+    with pytest.raises(ParseError, match=r"no text layer.*--format pdf-ocr"):
         parse_bytes(scan, "scan.pdf")
 
 

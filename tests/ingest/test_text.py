@@ -30,7 +30,7 @@ from resolutions.ingest.text import (
     ],
 )
 def test_markers_found(text, marker, expected):
-    start, end = find_plain_marker(text, marker, 0)
+    start, _end = find_plain_marker(text, marker, 0)
     assert text[start:].startswith(expected)
 
 
@@ -120,7 +120,7 @@ def test_foreign_lines():
 def build(paragraphs: list[str]):
     builder = ResolutionBuilder(SourceInfo("t.txt", "plain-text", "0" * 64), marker_style="explicit")
     for line, text in enumerate(
-        ["Resolution 99/1", "A title", "The Economic and Social Commission for Asia and the Pacific,"] + paragraphs, 1
+        ["Resolution 99/1", "A title", "The Economic and Social Commission for Asia and the Pacific,", *paragraphs], 1
     ):
         builder.add(Segment(text, line))
     return builder.build([])

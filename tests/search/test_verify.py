@@ -20,7 +20,8 @@ def seeds():
         load_resolution(ParsedResolution.from_dict(data))
 
 
-QUERIES = verify.STANDARD_QUERIES + [
+QUERIES = [
+    *verify.STANDARD_QUERIES,
     "calls upon",
     '"Member States"',
     "women OR girls",

@@ -1,5 +1,6 @@
 """Nothing half-imported, nothing duplicated (issue 6, data safety)."""
 
+import io
 import os
 import signal
 import subprocess
@@ -142,11 +143,9 @@ def test_dump_and_restore_into_a_fresh_database_keeps_every_permalink(tmp_path):
     import psycopg
     from django.core.management import call_command
 
-    call_command(
-        "ingest", str(PROJECT / "fixtures" / "resolutions.json"), "--quiet-warnings", stdout=open(os.devnull, "w")
-    )
+    call_command("ingest", str(PROJECT / "fixtures" / "resolutions.json"), "--quiet-warnings", stdout=io.StringIO())
     dump = tmp_path / "archive.dump"
-    call_command("backup", str(dump), stdout=open(os.devnull, "w"))
+    call_command("backup", str(dump), stdout=io.StringIO())
     fresh = connection.settings_dict["NAME"] + "_restored"
     admin_url = database_url("postgres")
     with psycopg.connect(admin_url, autocommit=True) as admin:

@@ -3,9 +3,27 @@ import json
 
 import pytest
 
-from resolutions.ingest.document import FootnotePlace, ParsedCitation
-from resolutions.models import Citation, FootnoteReference, Paragraph, Resolution
-from resolutions.store.load import CREATED, UNCHANGED, UPDATED, LoadError, content_hash, load_resolution
+from resolutions.ingest.document import FootnotePlace, ParsedCitation, ParsedParagraph, SourceInfo
+from resolutions.ingest.document import Vote as ParsedVote
+from resolutions.models import (
+    Citation,
+    FootnoteReference,
+    Paragraph,
+    ParagraphVersion,
+    Resolution,
+    ResolutionSource,
+    Vote,
+)
+from resolutions.store.load import (
+    CREATED,
+    SOURCE_ADDED,
+    UNCHANGED,
+    UPDATED,
+    LoadError,
+    content_hash,
+    load_resolution,
+    plan_load,
+)
 from tests.conftest import make_resolution
 
 pytestmark = pytest.mark.django_db
@@ -108,10 +126,6 @@ def test_overlong_fields_are_refused_with_a_clear_message():
 
 # --- several sources per resolution (resolutions/provenance.py) ---------------------------------------
 
-from resolutions.ingest.document import ParsedParagraph, SourceInfo  # noqa: E402
-from resolutions.ingest.document import Vote as ParsedVote
-from resolutions.models import ParagraphVersion, ResolutionSource, Vote  # noqa: E402
-from resolutions.store.load import SOURCE_ADDED, plan_load  # noqa: E402
 
 AKN_SOURCE = SourceInfo(name="A_RES_70_126-E.xml", format="akn", sha256="a" * 64)
 PDF_TEXT_SOURCE = SourceInfo(name="A-RES-70-126.txt", format="pdf-text", sha256="c" * 64)

@@ -1,102 +1,12 @@
 """Search with known answers on a small hand-made archive."""
 
-import datetime as dt
-
 import pytest
 
-from resolutions.ingest.document import ParsedCitation, ParsedFootnote, ParsedParagraph
 from resolutions.store.load import load_resolution
 from tests.conftest import make_resolution
+from tests.web.conftest import numbered, paragraph
 
 pytestmark = pytest.mark.django_db
-
-
-def paragraph(key, text, opening=""):
-    kind = "preambular" if key.startswith("pp") else "operative"
-    return ParsedParagraph(key, kind, "" if kind == "preambular" else key[2:], 0, text, opening)
-
-
-def numbered(*paragraphs):
-    """The paragraphs in document order (order = position from 1)."""
-    return [
-        ParsedParagraph(p.key, p.kind, p.number, index, p.text, p.opening_phrase)
-        for index, p in enumerate(paragraphs, 1)
-    ]
-
-
-CITING_TEXT = "Encourages youth employment, recalling resolution 70/126;"
-CITED = "resolution 70/126"
-
-
-@pytest.fixture
-def archive():
-    load_resolution(
-        make_resolution(
-            "A/RES/70/126",
-            title="Promoting social integration through social inclusion",
-            committee="Third Committee",
-            adopted_on=dt.date(2015, 12, 17),
-            paragraphs=numbered(
-                paragraph("pp1", "Recalling its resolution 68/131 on the inclusion of older persons,", "Recalling"),
-                paragraph("op1", "Urges Member States to promote social protection floors for older persons;", "Urges"),
-                paragraph(
-                    "op2",
-                    "Calls upon Member States to consider inclusive policies that take into account the situation of the older person;",
-                    "Calls upon",
-                ),
-                paragraph(
-                    "op3",
-                    "Takes note of the report of the Secretary-General, which urges attention to ageing;",
-                    "Takes note",
-                ),
-            ),
-            footnotes=[ParsedFootnote("1", "A/70/179, on the rights of pensioners in rural areas.", "op3", 40)],
-        )
-    )
-    load_resolution(
-        make_resolution(
-            "E/RES/2010/12",
-            body="ECOSOC",
-            session="2010",
-            number="2010/12",
-            title="Promoting social integration",
-            adopted_on=dt.date(2010, 7, 21),
-            paragraphs=numbered(
-                paragraph("pp1", "Reaffirming the commitment to poverty eradication,", "Reaffirming"),
-                paragraph("op1", "Calls upon Governments to strengthen social protection systems;", "Calls upon"),
-                paragraph("op2", "Encourages the inclusion of persons with disabilities in development;", "Encourages"),
-                paragraph("op3", "Stresses the importance of integration;", "Stresses"),
-            ),
-            footnotes=[],
-        )
-    )
-    load_resolution(
-        make_resolution(
-            "A/RES/72/140",
-            title="Policies and programmes involving youth",
-            adopted_on=dt.date(2017, 12, 19),
-            paragraphs=numbered(
-                paragraph(
-                    "op1",
-                    'Notes the <script>alert(1)</script> text, <img src=x onerror=alert(1)> and a literal <mark>youth</mark> tag & "quotes";',
-                    "Notes",
-                ),
-                paragraph("op2", CITING_TEXT, "Encourages"),
-                paragraph("op3", "Stresses the importance of integration;", "Stresses"),
-            ),
-            footnotes=[],
-            citations=[
-                ParsedCitation(
-                    "A/RES/70/126",
-                    CITED,
-                    "resolution",
-                    CITING_TEXT.index(CITED),
-                    CITING_TEXT.index(CITED) + len(CITED),
-                    paragraph_key="op2",
-                )
-            ],
-        )
-    )
 
 
 def api(client, **params):
@@ -114,13 +24,13 @@ def found(client, **params):
     ]
 
 
-def test_words_match_stems_but_a_quoted_phrase_is_exact(client, archive):
+def test_words_match_stems_but_a_quoted_phrase_is_exact(client, search_archive):
     words = set(found(client, q="older persons"))
     assert words == {("A/RES/70/126", "pp1"), ("A/RES/70/126", "op1"), ("A/RES/70/126", "op2")}
     assert set(found(client, q='"older persons"')) == {("A/RES/70/126", "pp1"), ("A/RES/70/126", "op1")}
 
 
-def test_stemming_finds_variants_and_a_quoted_word_does_not(client, archive):
+def test_stemming_finds_variants_and_a_quoted_word_does_not(client, search_archive):
     assert set(found(client, q="inclusion")) == {
         ("A/RES/70/126", "pp1"),
         ("A/RES/70/126", "op2"),
@@ -129,18 +39,18 @@ def test_stemming_finds_variants_and_a_quoted_word_does_not(client, archive):
     assert set(found(client, q='"inclusion"')) == {("A/RES/70/126", "pp1"), ("E/RES/2010/12", "op2")}
 
 
-def test_exclusion(client, archive):
+def test_exclusion(client, search_archive):
     assert set(found(client, q="urges")) == {("A/RES/70/126", "op1"), ("A/RES/70/126", "op3")}
     assert found(client, q="urges -ageing") == [("A/RES/70/126", "op1")]
     assert found(client, q='urges -"social protection"') == [("A/RES/70/126", "op3")]
 
 
-def test_or(client, archive):
+def test_or(client, search_archive):
     assert set(found(client, q="poverty OR disabilities")) == {("E/RES/2010/12", "pp1"), ("E/RES/2010/12", "op2")}
     assert set(found(client, q="poverty OR disabilities development")) == {("E/RES/2010/12", "op2")}
 
 
-def test_footnotes_are_hits_linked_to_their_paragraph(client, archive):
+def test_footnotes_are_hits_linked_to_their_paragraph(client, search_archive):
     body = api(client, q="pensioners")
     assert [hit["type"] for hit in body["results"]] == ["footnote"]
     hit = body["results"][0]
@@ -149,16 +59,16 @@ def test_footnotes_are_hits_linked_to_their_paragraph(client, archive):
     assert "<mark>pensioners</mark>" in hit["highlight"]
 
 
-def test_opening_phrase_match_ranks_above_a_passing_mention(client, archive):
+def test_opening_phrase_match_ranks_above_a_passing_mention(client, search_archive):
     assert found(client, q="urges") == [("A/RES/70/126", "op1"), ("A/RES/70/126", "op3")]
 
 
-def test_title_match_ranks_above_an_equal_paragraph(client, archive):
+def test_title_match_ranks_above_an_equal_paragraph(client, search_archive):
     # The same text in two resolutions: the one whose title says "integration" comes first.
     assert found(client, q="integration importance") == [("E/RES/2010/12", "op3"), ("A/RES/72/140", "op3")]
 
 
-def test_sort_by_date_newest_first(client, archive):
+def test_sort_by_date_newest_first(client, search_archive):
     assert [symbol for symbol, _ in found(client, q="importance", sort="date")] == ["A/RES/72/140", "E/RES/2010/12"]
     # Within a resolution, document order; a footnote after the paragraphs of its resolution.
     assert found(client, q="urges OR pensioners OR calls", sort="date") == [
@@ -184,20 +94,20 @@ def test_sort_by_date_newest_first(client, archive):
         ({"opening": "Calls upon"}, {("A/RES/70/126", "op2"), ("E/RES/2010/12", "op1")}),
     ],
 )
-def test_each_filter(client, archive, params, expected):
+def test_each_filter(client, search_archive, params, expected):
     assert set(found(client, q="calls", **params)) == expected
 
 
-def test_opening_phrase_filter_narrows(client, archive):
+def test_opening_phrase_filter_narrows(client, search_archive):
     assert set(found(client, q="social", opening="Urges")) == {("A/RES/70/126", "op1")}
 
 
-def test_cites_filter(client, archive):
+def test_cites_filter(client, search_archive):
     assert found(client, q="youth", cites="A/RES/70/126") == [("A/RES/72/140", "op2")]
     assert found(client, q="youth", cites="70/126") == [("A/RES/72/140", "op2")]
 
 
-def test_facet_counts_follow_the_query(client, archive):
+def test_facet_counts_follow_the_query(client, search_archive):
     facets = api(client, q="calls")["facets"]
     assert {f["value"]: f["count"] for f in facets["body"]} == {"GA": 1, "ECOSOC": 1}
     assert {f["value"]: f["count"] for f in facets["year"]} == {"2015": 1, "2010": 1}
@@ -205,7 +115,7 @@ def test_facet_counts_follow_the_query(client, archive):
     assert {f["value"]: f["count"] for f in api(client, q="social")["facets"]["kind"]} == {"operative": 2}
 
 
-def test_total_and_grouping_by_resolution(client, archive):
+def test_total_and_grouping_by_resolution(client, search_archive):
     body = api(client, q="importance OR urges", view="resolutions")
     assert body["total"] == 4 and body["resolutions"] == 3
     groups = {group["symbol"]: [hit["paragraph"] for hit in group["hits"]] for group in body["groups"]}
@@ -223,19 +133,19 @@ def test_total_and_grouping_by_resolution(client, archive):
         ("2010/12", "/E/RES/2010/12/"),
     ],
 )
-def test_symbol_or_citation_jumps_to_the_document(client, archive, query, target):
+def test_symbol_or_citation_jumps_to_the_document(client, search_archive, query, target):
     response = client.get("/search/", {"q": query})
     assert response.status_code == 302
     assert response["Location"] == target
     assert api(client, q=query)["reference"].endswith(target)
 
 
-def test_symbol_not_in_the_archive_or_within_words_is_searched(client, archive):
+def test_symbol_not_in_the_archive_or_within_words_is_searched(client, search_archive):
     assert client.get("/search/", {"q": "A/RES/99/1"}).status_code == 200
     assert client.get("/search/", {"q": "youth recalling resolution 70/126"}).status_code == 200
 
 
-def test_did_you_mean_from_the_archive_vocabulary(client, archive):
+def test_did_you_mean_from_the_archive_vocabulary(client, search_archive):
     body = api(client, q="disabilties")
     assert body["total"] == 0
     assert body["suggestion"] == "disabilities"
@@ -243,7 +153,7 @@ def test_did_you_mean_from_the_archive_vocabulary(client, archive):
     assert "Did you mean" in page and ">Poverty</a>" in page
 
 
-def test_no_hits_says_which_filters_removed_results(client, archive):
+def test_no_hits_says_which_filters_removed_results(client, search_archive):
     body = api(client, q="poverty", body="GA", kind="operative")
     assert body["total"] == 0
     assert body["removed_by_filters"] == []  # removing either alone is not enough
@@ -253,7 +163,7 @@ def test_no_hits_says_which_filters_removed_results(client, archive):
     assert "without <strong>Body</strong>" in page
 
 
-def test_highlight_is_html_safe(client, archive):
+def test_highlight_is_html_safe(client, search_archive):
     page = client.get("/search/", {"q": "youth tag"}).content.decode()
     assert "<script>alert" not in page and "<img src" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -263,7 +173,7 @@ def test_highlight_is_html_safe(client, archive):
     assert "&amp; &quot;quotes&quot;;" in page  # short texts are shown whole
 
 
-def test_html_page_shows_hits_chips_and_facets(client, archive):
+def test_html_page_shows_hits_chips_and_facets(client, search_archive):
     response = client.get("/search/", {"q": "calls", "body": "GA"})
     page = response.content.decode()
     assert response.status_code == 200
@@ -289,13 +199,13 @@ def test_long_texts_show_fragments_around_the_matches(client):
     assert hit["highlight"].startswith("… ") and hit["highlight"].endswith(" …") and len(hit["highlight"]) < 600
 
 
-def test_grouped_page_links_each_resolution(client, archive):
+def test_grouped_page_links_each_resolution(client, search_archive):
     page = client.get("/search/", {"q": "importance OR urges", "view": "resolutions"}).content.decode()
     assert '<a href="/E/RES/2010/12/" class="symbol">E/RES/2010/12</a>' in page
     assert "2 hits" in page  # A/RES/70/126 has two
 
 
-def test_results_are_cached_until_searchable_data_changes(client, archive):
+def test_results_are_cached_until_searchable_data_changes(client, search_archive):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -315,14 +225,14 @@ def test_results_are_cached_until_searchable_data_changes(client, archive):
     assert ("A/RES/72/141", "op1") in found(client, q="youth")
 
 
-def test_result_cache_can_be_switched_off(client, archive, settings):
+def test_result_cache_can_be_switched_off(client, search_archive, settings):
     settings.SEARCH_CACHE_SECONDS = 0
     api(client, q="youth")
     response = client.get("/api/search", {"q": "youth"})
     assert "X-Cache" not in response and response.json()["total"] == 2
 
 
-def test_stop_words_are_ignored_but_kept_inside_exact_phrases(client, archive):
+def test_stop_words_are_ignored_but_kept_inside_exact_phrases(client, search_archive):
     assert set(found(client, q="the urges of")) == set(found(client, q="urges"))
     body = api(client, q="the urges of")
     assert body["understood_as"] == "urges" and body["ignored_words"] == ["the", "of"]
@@ -331,12 +241,12 @@ def test_stop_words_are_ignored_but_kept_inside_exact_phrases(client, archive):
     assert client.get("/api/search", {"q": "the of"}).status_code == 400
 
 
-def test_filter_by_a_body_the_archive_has_no_resolution_of(client, archive):
+def test_filter_by_a_body_the_archive_has_no_resolution_of(client, search_archive):
     response = client.get("/api/search", {"q": "social", "body": "ECA"})
     assert response.status_code == 200 and response.json()["total"] == 0
 
 
-def test_not_parentheses_and_prefix(client, archive):
+def test_not_parentheses_and_prefix(client, search_archive):
     assert found(client, q="urges NOT ageing") == [("A/RES/70/126", "op1")]
     assert set(found(client, q="(poverty OR disabilities) -development")) == {("E/RES/2010/12", "pp1")}
     assert set(found(client, q="inclu*")) == {
@@ -347,7 +257,7 @@ def test_not_parentheses_and_prefix(client, archive):
     assert client.get("/api/search", {"q": "i*"}).status_code == 400  # one letter stands for too much
 
 
-def test_field_terms(client, archive):
+def test_field_terms(client, search_archive):
     # "youth" is in the title of 72/140 only; its paragraphs match title:youth whatever their text says.
     assert {symbol for symbol, _ in found(client, q="title:youth")} == {"A/RES/72/140"}
     assert set(found(client, q="symbol:E/RES/2010/12 calls")) == {("E/RES/2010/12", "op1")}
@@ -355,18 +265,18 @@ def test_field_terms(client, archive):
     assert set(found(client, q='opening:"calls upon"')) == {("A/RES/70/126", "op2"), ("E/RES/2010/12", "op1")}
 
 
-def test_a_title_alone_does_not_make_a_hit(client, archive):
+def test_a_title_alone_does_not_make_a_hit(client, search_archive):
     """The title lifts its paragraphs' scores; a paragraph must hold the words itself."""
     assert found(client, q="programmes") == []  # only in the title "Policies and programmes involving youth"
 
 
-def test_markup_only_query_gets_a_message(client, archive):
+def test_markup_only_query_gets_a_message(client, search_archive):
     response = client.get("/search/", {"q": "<script>alert(1)</script>"})
     assert response.status_code == 400
     assert "only HTML markup" in response.content.decode() and "<script>alert" not in response.content.decode()
 
 
-def test_phrase_highlight_marks_the_phrase_not_its_words_elsewhere(client, archive):
+def test_phrase_highlight_marks_the_phrase_not_its_words_elsewhere(client, search_archive):
     hit = api(client, q='"older persons"')["results"]
     highlights = {h["paragraph"]: h["highlight"] for h in hit}
     assert "<mark>older persons</mark>" in highlights["op1"]
@@ -405,7 +315,7 @@ def test_deep_pages_show_the_true_ranking_to_the_end(client, settings):
     assert "pages reach the first 20" in client.get("/search/", {"q": "hydroponics"}).content.decode()
 
 
-def test_did_you_mean_weighs_the_archive_words_by_use(client, archive):
+def test_did_you_mean_weighs_the_archive_words_by_use(client, search_archive):
     """ "socail" is one swap from "social" (common here) and two edits from "soil" (used once)."""
     load_resolution(
         make_resolution(

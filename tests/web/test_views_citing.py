@@ -116,8 +116,8 @@ def test_a_citation_naming_a_paragraph_links_to_it(client, seeds):
     )
     page = client.get("/A/RES/72/1/").content.decode()
     assert (
-        '<a class="citation" href="/A/RES/70/126/op10/" title="A/RES/70/126, para. 10, in this archive">paragraph 10 of resolution 70/126</a>'
-        in page
+        '<a class="citation" href="/A/RES/70/126/op10/" title="A/RES/70/126, para. 10, in this archive">'
+        "paragraph 10 of resolution 70/126</a>" in page
     )
     # The archive holds no paragraph 99 of 70/126: the link goes to the resolution, not to a 404.
     assert (
@@ -173,7 +173,8 @@ def test_a_held_resolution_cited_by_date_only_is_not_a_missing_member(client):
                     "preambular",
                     "",
                     1,
-                    "Recalling its resolution 66/122 of 19 December 2011 on promoting social integration through social inclusion,",
+                    "Recalling its resolution 66/122 of 19 December 2011 on promoting social integration "
+                    "through social inclusion,",
                     "Recalling",
                 )
             ],

@@ -249,7 +249,7 @@ def nearest_resolutions(text: str, limit: int = 8) -> list[Resolution]:
             near |= Q(session=numbers[-2])
         candidates = list(rows.filter(near).order_by("-session_sort")[:300])
     else:
-        words = [word for word in re.findall(r"\w{4,}", text)][:4]
+        words = list(re.findall(r"\w{4,}", text))[:4]
         if not words:
             return []
         title = Q()
