@@ -52,7 +52,9 @@ from resolutions.ingest.document import (
     ParsedCitation,
     ParsedResolution,
 )
-from resolutions.reference.bodies import BODIES, cardinal_ordinal_from_words
+from resolutions.reference.bodies import BODIES
+from resolutions.reference.dates import MONTHS_PATTERN
+from resolutions.reference.numbers import cardinal_ordinal_from_words
 from resolutions.reference.paragraph_keys import annex_part_named, pinpoint_key, place
 from resolutions.web.permalinks import read_pinpoint
 
@@ -95,7 +97,6 @@ _REPORT_RE = re.compile(
 
 # --- resolution and decision numbers --------------------------------------
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # Part letters: the Assembly's disarmament resolutions run to "48/75 J" and beyond.
 _PARTS = r"(?:\s?[A-Z]{1,2}(?:\s?(?:-|–|,|and|to)\s?[A-Z]{1,2})*(?![\w/]))"
 # One number, in any of the shapes the UN prints.
@@ -110,7 +111,7 @@ _NUMBER = (
 NUMBER_RE = re.compile(r"(?<![\w/.\-])" + _NUMBER + r"(?![\w/]|\.\d)")
 _ITEM_GAP = (
     r"(?:"
-    rf",?\s+of\s+(?:\d{{1,2}}\s+(?:of\s+)?(?:{_MONTHS})\s+(?:of\s+)?)?\d{{3,4}}"  # "of 19 December 2011" (and misprints)
+    rf",?\s+of\s+(?:\d{{1,2}}\s+(?:of\s+)?(?:{MONTHS_PATTERN})\s+(?:of\s+)?)?\d{{3,4}}"  # "of 19 December 2011" (and misprints)
     r"|,?\s+(?:entitled|titled)\s+“[^”]{1,400}”"  # entitled “The future we want”
     r"|,\s+(?:sects?|sections?|paras?|paragraphs?|chap|annex|part)\.?\s+[\w.]+(?:\s*(?:[-–]|and|to)\s*[\w.]+)*"
     # , sect. III, paras. 7–8
@@ -193,7 +194,7 @@ _ORGAN_NAME = (
 )
 # "… 14/17 of the Conference of the Parties": the number belongs to the body named after it.
 _OF_BODY_AFTER_RE = re.compile(
-    rf"(?:,?\s+of\s+\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})?\s+(?:of|adopted by)\s+the\s+(?P<name>{_ORGAN_NAME})"
+    rf"(?:,?\s+of\s+\d{{1,2}}\s+(?:{MONTHS_PATTERN})\s+\d{{4}})?\s+(?:of|adopted by)\s+the\s+(?P<name>{_ORGAN_NAME})"
 )
 # Organs named in full, longest first (so "Human Rights Council" is not read as "Council").
 _NAMED_ORGANS = sorted((name for name in _BODY_NAMES if " " in name), key=len, reverse=True)

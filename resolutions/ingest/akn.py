@@ -70,6 +70,8 @@ from resolutions.ingest.document import (
     SourceInfo,
     Vote,
 )
+from resolutions.reference.dates import printed_date
+from resolutions.reference.numbers import ROMAN_LETTERS_RE
 from resolutions.reference.paragraph_keys import (
     annex_part,
     item_key,
@@ -136,31 +138,10 @@ INLINE_TAGS = {
     "docPurpose",
 }
 FURNITURE_TAGS = {"img", "eol", "eop", "br", "decoration", "marker", "popup"}
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        start=1,
-    )
-}
 TOP_NUMBER_RE = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
 SUB_NUMBER_RE = re.compile(r"^\(([a-z]{1,2}|[ivxlc]+)\)\.?$")
 SECTION_NUMBER_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 LEADING_NUMBER_RE = re.compile(r"^(?:(\d{1,3})\.|\(([a-z]{1,2}|[ivxlc]+)\))\s+")
-ROMAN_RE = re.compile(r"^[ivxlc]+$")
 OPENING_PHRASE_MAX = 80
 
 
@@ -738,7 +719,7 @@ def _keys(blocks: list[Block], part: str, in_annex: bool, with_sections: bool) -
         elif sub_match and (top or last_key):
             value = sub_match.group(1)
             owner = top or last_key
-            is_roman = bool(ROMAN_RE.match(value))
+            is_roman = bool(ROMAN_LETTERS_RE.match(value))
             if is_roman and letter and next_letter(letter) == value:
                 is_roman = False
             if (is_roman and letter_key and block.depth != 1) or (
@@ -820,8 +801,8 @@ def parse_date(text: str) -> dt.date | None:
         if match:
             return dt.date(int(match[1]), int(match[2]), int(match[3]))
         match = re.match(r"^(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})$", text)
-        if match and match[2] in MONTHS:
-            return dt.date(int(match[3]), MONTHS[match[2]], int(match[1]))
+        if match:
+            return printed_date(match[1], match[2], match[3])
     except ValueError:
         return None
     return None

@@ -18,7 +18,6 @@ from resolutions.ingest.pipeline import decode_text
 from resolutions.ingest.text import (
     AGENDA_RE,
     ANNEX_RE,
-    DATE,
     DATE_LINE_RE,
     MEETING_RE,
     RawFootnote,
@@ -32,6 +31,7 @@ from resolutions.ingest.text import (
     read_cover_line,
     shorten,
 )
+from resolutions.reference.dates import DATE_PATTERN
 
 FORMAT = "ods-text"
 
@@ -43,7 +43,7 @@ FOOTNOTE_RE = re.compile(r"^(?P<marker>\d{1,3}|[*†‡])\s+(?P<text>\S.*)$")
 COVER_RE = re.compile(
     r"^United Nations\s*(?P<symbol>\S+?)\s*(?P<body>General Assembly|Economic and Social Council)\s*(?:Distr\.: \w+)?$"
 )
-ISSUED_SESSION_RE = re.compile(r"^(?P<date>" + DATE + r")\s*(?P<session>\S.* session)?$")
+ISSUED_SESSION_RE = re.compile(r"^(?P<date>" + DATE_PATTERN + r")\s*(?P<session>\S.* session)?$")
 
 
 def detect(data: bytes, name: str) -> bool:

@@ -39,7 +39,9 @@ from resolutions.ingest.document import (
     ParseError,
     SourceInfo,
 )
-from resolutions.reference.bodies import BODIES, BODY_BY_NAME, body_for_symbol, cardinal_ordinal_from_words
+from resolutions.reference.bodies import BODIES, BODY_BY_NAME, body_for_symbol
+from resolutions.reference.dates import DATE_PATTERN, MONTH_NAMES, find_date
+from resolutions.reference.numbers import cardinal_ordinal_from_words
 from resolutions.reference.paragraph_keys import (
     annex_part_named,
     item_key,
@@ -50,22 +52,6 @@ from resolutions.reference.paragraph_keys import (
     unnumbered_operative_key,
 )
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-DATE = r"(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})"
-DATE_RE = re.compile(DATE)
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
@@ -94,13 +80,15 @@ FURNITURE_LINES = {
 
 # --- metadata lines ------------------------------------------------------------------
 
-ADOPTED_RE = re.compile(r"^Resolution adopted by the (?P<body>[A-Z][\w ,'’-]+?) on " + r"(?P<date>" + DATE + r")\.?$")
+ADOPTED_RE = re.compile(
+    r"^Resolution adopted by the (?P<body>[A-Z][\w ,'’-]+?) on " + r"(?P<date>" + DATE_PATTERN + r")\.?$"
+)
 REPORT_RE = re.compile(r"^\[on the reports? of the (?P<committee>[A-Z][\w ,'’-]+?) \((?P<report>[^)]+)\)\]$")
 NO_COMMITTEE_RE = re.compile(r"^\[without reference to a Main Committee \((?P<draft>[^)]+)\)\]$")
 MEETING_RE = re.compile(
-    r"^(?P<meeting>\d+(?:st|nd|rd|th) (?:plenary |joint )?meeting)(?: (?P<date>" + DATE + r"))?\.?$"
+    r"^(?P<meeting>\d+(?:st|nd|rd|th) (?:plenary |joint )?meeting)(?: (?P<date>" + DATE_PATTERN + r"))?\.?$"
 )
-DATE_LINE_RE = re.compile(r"^(?P<date>" + DATE + r")\.?$")
+DATE_LINE_RE = re.compile(r"^(?P<date>" + DATE_PATTERN + r")\.?$")
 NUMBER_TITLE_RE = re.compile(r"^(?P<number>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.?\s+(?P<title>\S.*)$")
 # "Resolution 67/8" or the number alone on its line, the title on the next ("72/245." then the title)
 RESOLUTION_NUMBER_RE = re.compile(
@@ -442,14 +430,7 @@ class Draft:
 
 
 def parse_date(text: str) -> dt.date | None:
-    match = DATE_RE.search(text)
-    if not match:
-        return None
-    day, month, year = match.groups()
-    try:
-        return dt.date(int(year), MONTHS.index(month) + 1, int(day))
-    except ValueError:
-        return None
+    return find_date(text)
 
 
 def normalise_spaces(text: str) -> str:
@@ -835,7 +816,7 @@ NOT_AFTER_MARKER = {
     "/",
     ".",
     "of",
-} | {m.lower() for m in MONTHS}
+} | {m.lower() for m in MONTH_NAMES}
 
 
 def find_plain_marker(text: str, marker: int, start: int) -> tuple[int, int] | None:

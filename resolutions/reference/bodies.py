@@ -9,66 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ORDINAL_WORDS = {
-    1: "first",
-    2: "second",
-    3: "third",
-    4: "fourth",
-    5: "fifth",
-    6: "sixth",
-    7: "seventh",
-    8: "eighth",
-    9: "ninth",
-    10: "tenth",
-    11: "eleventh",
-    12: "twelfth",
-    13: "thirteenth",
-    14: "fourteenth",
-    15: "fifteenth",
-    16: "sixteenth",
-    17: "seventeenth",
-    18: "eighteenth",
-    19: "nineteenth",
-}
-TENS_WORDS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
-TENS_ORDINALS = {
-    2: "twentieth",
-    3: "thirtieth",
-    4: "fortieth",
-    5: "fiftieth",
-    6: "sixtieth",
-    7: "seventieth",
-    8: "eightieth",
-    9: "ninetieth",
-}
-UNITS_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
-
-
-def ordinal_words(n: int) -> str:
-    """68 -> 'sixty-eighth', as the UN writes session numbers (1..199)."""
-    if n <= 0 or n >= 200:
-        return f"{n}th"
-    prefix = ""
-    if n >= 100:
-        n -= 100
-        if n == 0:
-            return "one hundredth"
-        prefix = "one hundred and "
-    if n in ORDINAL_WORDS:
-        return prefix + ORDINAL_WORDS[n]
-    tens, units = divmod(n, 10)
-    if units == 0:
-        return prefix + TENS_ORDINALS[tens]
-    return f"{prefix}{TENS_WORDS[tens]}-{ORDINAL_WORDS[units]}"
-
-
-def cardinal_ordinal_from_words(text: str) -> int | None:
-    """'sixty-eighth' -> 68; None when the words are not an ordinal."""
-    wanted = text.strip().lower().replace("–", "-")
-    for n in range(1, 200):
-        if ordinal_words(n) == wanted:
-            return n
-    return None
+from resolutions.reference.numbers import ordinal_words
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from resolutions.reference.numbers import ROMAN_LETTERS_RE, roman_numeral
+
 PREAMBULAR_TAG = "pp"
 OPERATIVE_TAG = "op"
 UNNUMBERED_TAG = "p"
@@ -47,7 +49,6 @@ KEY_SHAPE = re.compile(r"^[a-z][a-z0-9]*(?:\.\d+)*(?:-[a-z0-9]+(?:\.\d+)*)*$")
 KEY_TAIL = re.compile(
     r"(?:^|-)(?P<kind>pp|op|p)(?P<number>\d+(?:\.\d+)*)(?P<letter>[a-z]{0,2}?)(?:-(?P<item>[ivxlc]+))?(?:-(?P<repeat>\d+))?$"
 )
-ROMAN = re.compile(r"^[ivxlc]+$")
 
 
 def annex_part(index: int, count: int) -> str:
@@ -141,7 +142,7 @@ def describe_place(prefix: str) -> str:
     while index < len(tokens):
         word = tokens[index]
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        numbered = ROMAN.match(following) or following.isdigit() or following in NUMBER_WORDS
+        numbered = ROMAN_LETTERS_RE.match(following) or following.isdigit() or following in NUMBER_WORDS
         shown = following if following in NUMBER_WORDS else following.upper()
         if word == "sec" and following and numbered:
             places.append(f"section {shown}")
@@ -178,28 +179,3 @@ def key_parts(key: str) -> KeyParts | None:
 
 def is_key(text: str) -> bool:
     return KEY_SHAPE.match(text) is not None and KEY_TAIL.search(text) is not None
-
-
-def roman_numeral(number: int) -> str:
-    """1 -> 'I', 14 -> 'XIV' (annex numbering)."""
-    values = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ]
-    out = ""
-    for value, numeral in values:
-        while number >= value:
-            out += numeral
-            number -= value
-    return out

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from resolutions.reference.bodies import cardinal_ordinal_from_words, ordinal_words
+from resolutions.reference.numbers import cardinal_ordinal_from_words, ordinal_words
 from resolutions.reference.paragraph_keys import (
     KEY_TAIL,
     KeyParts,

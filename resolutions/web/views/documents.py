@@ -32,6 +32,7 @@ from resolutions.models import (
     ResolutionSource,
 )
 from resolutions.reference.bodies import BODIES, body_for_symbol
+from resolutions.reference.dates import MONTHS_PATTERN
 from resolutions.web import permalinks
 from resolutions.web.filters import ResolutionFilter, resolution_rows
 from resolutions.web.rendering import Link, Marker, annotate, json_ld_script, quoted_citation
@@ -515,8 +516,7 @@ class SeriesEntry:
     order: tuple[int, int]  # (session, number): 66/122 before 68/131
 
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_CITED_DATE_RE = re.compile(rf",?\s+of\s+(?P<date>\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})")
+_CITED_DATE_RE = re.compile(rf",?\s+of\s+(?P<date>\d{{1,2}}\s+(?:{MONTHS_PATTERN})\s+\d{{4}})")
 # What may stand between a cited number and the series' subject: dates, more numbers, "and its previous resolutions".
 _SUBJECT_BREAK_RE = re.compile(r";|“|\b(?:on|entitled|concerning|relating)\b", re.IGNORECASE)
 
