@@ -14,6 +14,8 @@ import os
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from archive.environment import Environment, read_environment
+
 DEFAULT_DB_NAME = "archive"
 
 
@@ -72,22 +74,22 @@ def stop_embedded_server(data_dir: Path) -> bool:
     return True
 
 
-def embedded_data_dir(base_dir: Path) -> Path:
-    return Path(os.environ.get("EMBEDDED_PG_DATA", base_dir / "var" / "pgdata"))
+def embedded_data_dir() -> Path:
+    """The embedded server's data folder (``EMBEDDED_PG_DATA``, else ``var/pgdata``)."""
+    return read_environment().embedded_data_dir
 
 
-def configured_database(base_dir: Path) -> dict:
-    url = os.environ.get("DATABASE_URL", "").strip()
-    if url:
-        return database_from_url(url)
-    data_dir = embedded_data_dir(base_dir)
-    name = os.environ.get("EMBEDDED_PG_DBNAME", DEFAULT_DB_NAME)
+def configured_database(env: Environment) -> dict:
+    """The DATABASES entry: ``DATABASE_URL`` when set, else the embedded server (started when needed)."""
+    if env.database_url:
+        return database_from_url(env.database_url)
+    name = env.embedded_database
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": name,
         "USER": "postgres",
         "PASSWORD": "",
-        "HOST": embedded_server_socket_dir(data_dir, name),
+        "HOST": embedded_server_socket_dir(env.embedded_data_dir, name),
         "PORT": "",
         "OPTIONS": {},
     }

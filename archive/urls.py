@@ -1,5 +1,4 @@
-import os
-
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponseNotFound, HttpResponseServerError
@@ -9,8 +8,6 @@ from django.urls import include, path
 from archive import health
 from resolutions.api import openapi
 from resolutions.web import syndication
-
-ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
 
 def page_not_found(request, exception=None):
@@ -28,7 +25,7 @@ handler500 = server_error
 urlpatterns = [
     path("livez", health.livez, name="livez"),
     path("healthz", health.healthz, name="healthz"),
-    path(ADMIN_PATH, admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("api/openapi.json", openapi.openapi_json, name="openapi"),
     path("robots.txt", syndication.robots_txt, name="robots-txt"),
     path("opensearch.xml", syndication.opensearch_description, name="opensearch"),

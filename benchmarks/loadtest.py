@@ -168,7 +168,7 @@ def db_fault(at: float, down_for: float, events: dict) -> None:
     sys.path.insert(0, str(PROJECT))
     from archive.database import embedded_data_dir, embedded_server_socket_dir, stop_embedded_server
 
-    data_dir = embedded_data_dir(PROJECT)
+    data_dir = embedded_data_dir()
     time.sleep(at)
     events["db_stopped_at"] = time.monotonic()
     stop_embedded_server(data_dir)

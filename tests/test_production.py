@@ -1,4 +1,4 @@
-"""Production settings, health, faults and security headers (issue 6)."""
+"""Production settings, health, faults and security headers."""
 
 import os
 import re
@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.db.utils import OperationalError
 from django.test import Client
+
+from archive.environment import read_environment
 
 PROJECT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -232,9 +234,7 @@ def test_web_process_sets_a_statement_timeout_below_the_worker_timeout():
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     timeout_ms = int(re.search(r"statement_timeout=(\d+)", result.stdout).group(1))
-    gunicorn_timeout = int(
-        re.search(r'GUNICORN_TIMEOUT", "(\d+)"', (PROJECT / "gunicorn.conf.py").read_text()).group(1)
-    )
+    gunicorn_timeout = read_environment({}).gunicorn_timeout
     assert 0 < timeout_ms < gunicorn_timeout * 1000
 
 

@@ -1,4 +1,3 @@
-from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -17,5 +16,5 @@ class Command(BaseCommand):
         if action == "status":
             self.stdout.write(f"database {database['NAME']} on {database['HOST'] or 'localhost'}")
             return
-        data_dir = embedded_data_dir(Path(settings.BASE_DIR))
+        data_dir = embedded_data_dir()
         self.stdout.write("stopped" if stop_embedded_server(data_dir) else "not running")

@@ -1,0 +1,141 @@
+"""Every environment variable the archive reads, in one typed place.
+
+The settings (``archive/settings/``), the database location (``archive/database.py``) and gunicorn
+(``gunicorn.conf.py``) read their variables through ``read_environment``, never ``os.environ``
+directly, so this file is the list an operator needs: each variable's name, type, default and meaning.
+Nothing here imports Django, so gunicorn's configuration can use it before Django starts.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+TRUE_WORDS = {"1", "true", "yes", "on"}
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+
+
+class Variables:
+    """Typed reads of one mapping of environment variables: an unset or empty variable gives the default."""
+
+    def __init__(self, environ: Mapping[str, str]):
+        self.environ = environ
+
+    def text(self, name: str, default: str = "") -> str:
+        value = self.environ.get(name, "").strip()
+        return value or default
+
+    def flag(self, name: str, default: bool) -> bool:
+        value = self.text(name)
+        return default if not value else value.lower() in TRUE_WORDS
+
+    def number(self, name: str, default: int) -> int:
+        value = self.text(name)
+        if not value:
+            return default
+        try:
+            return int(value)
+        except ValueError:
+            raise ValueError(f"{name} must be a whole number, not {value!r}") from None
+
+    def names(self, name: str, default: list[str]) -> list[str]:
+        value = self.text(name)
+        return [item.strip() for item in value.split(",") if item.strip()] if value else list(default)
+
+    def path(self, name: str, default: Path) -> Path:
+        return Path(self.text(name)) if self.text(name) else default
+
+
+@dataclass(frozen=True)
+class Environment:
+    # Django
+    debug: bool  # DJANGO_DEBUG: on for a laptop; production sets 0
+    secret_key: str  # DJANGO_SECRET_KEY: required when DJANGO_DEBUG is off
+    allowed_hosts: list[str]  # DJANGO_ALLOWED_HOSTS: comma-separated host names
+    csrf_trusted_origins: list[str]  # DJANGO_CSRF_TRUSTED_ORIGINS: comma-separated https://… origins
+    admin_path: str  # DJANGO_ADMIN_PATH: where the curators' admin is served ("admin/")
+    log_format: str  # DJANGO_LOG_FORMAT: "plain" or "json" (json when DEBUG is off)
+    log_level: str  # DJANGO_LOG_LEVEL
+    plain_static: bool  # DJANGO_PLAIN_STATIC: serve static files unhashed (no collectstatic manifest needed)
+    # Security
+    secure_cookies: bool  # DJANGO_SECURE_COOKIES: cookies over HTTPS only (on when DEBUG is off)
+    hsts_seconds: int  # DJANGO_HSTS_SECONDS (a year when DEBUG is off)
+    hsts_include_subdomains: bool  # DJANGO_HSTS_INCLUDE_SUBDOMAINS
+    hsts_preload: bool  # DJANGO_HSTS_PRELOAD
+    ssl_redirect: bool  # DJANGO_SSL_REDIRECT: redirect http:// to https://
+    behind_tls_proxy: bool  # DJANGO_BEHIND_TLS_PROXY: trust X-Forwarded-Proto from the proxy in front
+    # PostgreSQL
+    database_url: str  # DATABASE_URL: postgresql://…; unset, the embedded server below is used
+    embedded_data_dir: Path  # EMBEDDED_PG_DATA: the embedded server's data folder (var/pgdata)
+    embedded_database: str  # EMBEDDED_PG_DBNAME: the database on the embedded server ("archive")
+    test_database: str  # TEST_DATABASE_NAME: the database the tests create ("test_archive")
+    connection_max_age: int  # DATABASE_CONN_MAX_AGE: seconds a connection is kept open
+    statement_timeout_ms: int  # DATABASE_STATEMENT_TIMEOUT_MS: bound on every statement (0: none)
+    # Search and caches
+    search_index_dir: Path  # SEARCH_INDEX_DIR: the Tantivy indexes, one folder per database
+    search_index_wait_ms: int  # SEARCH_INDEX_WAIT_MS: how long a search waits for an import's index commit
+    search_max_hits: int  # SEARCH_MAX_HITS: how deep a search pages through the ranking
+    search_index_writer_mb: int  # SEARCH_INDEX_WRITER_MB: the index writer's memory
+    search_cache_seconds: int  # SEARCH_CACHE_SECONDS: how long a search's page is kept (0: not cached)
+    page_cache_seconds: int  # PAGE_CACHE_SECONDS: how long a rendered page is kept (until data changes)
+    page_cache_dir: Path  # PAGE_CACHE_DIR: the file cache every worker shares
+    page_cache_max_entries: int  # PAGE_CACHE_MAX_ENTRIES
+    # gunicorn (gunicorn.conf.py)
+    gunicorn_workers: int  # GUNICORN_WORKERS (2 × cores + 1)
+    gunicorn_threads: int  # GUNICORN_THREADS
+    gunicorn_timeout: int  # GUNICORN_TIMEOUT: seconds before a silent worker is restarted
+    gunicorn_graceful_timeout: int  # GUNICORN_GRACEFUL_TIMEOUT
+    gunicorn_keepalive: int  # GUNICORN_KEEPALIVE
+    gunicorn_max_requests: int  # GUNICORN_MAX_REQUESTS: a worker is replaced after this many requests
+    gunicorn_max_requests_jitter: int  # GUNICORN_MAX_REQUESTS_JITTER
+    gunicorn_access_log: str  # GUNICORN_ACCESSLOG: "-" for standard output; set but empty: no access log
+
+
+def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
+    """The archive's configuration from ``environ`` (the process environment by default)."""
+    environ = os.environ if environ is None else environ
+    read = Variables(environ)
+    debug = read.flag("DJANGO_DEBUG", True)
+    var = PROJECT_DIR / "var"
+    return Environment(
+        debug=debug,
+        secret_key=read.text("DJANGO_SECRET_KEY"),
+        allowed_hosts=read.names("DJANGO_ALLOWED_HOSTS", LOCAL_HOSTS),
+        csrf_trusted_origins=read.names("DJANGO_CSRF_TRUSTED_ORIGINS", []),
+        admin_path=read.text("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/",
+        log_format=read.text("DJANGO_LOG_FORMAT", "plain" if debug else "json"),
+        log_level=read.text("DJANGO_LOG_LEVEL", "INFO"),
+        plain_static=read.flag("DJANGO_PLAIN_STATIC", False),
+        secure_cookies=read.flag("DJANGO_SECURE_COOKIES", not debug),
+        hsts_seconds=read.number("DJANGO_HSTS_SECONDS", 0 if debug else 31_536_000),
+        hsts_include_subdomains=read.flag("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True),
+        hsts_preload=read.flag("DJANGO_HSTS_PRELOAD", False),
+        ssl_redirect=read.flag("DJANGO_SSL_REDIRECT", False),
+        behind_tls_proxy=read.flag("DJANGO_BEHIND_TLS_PROXY", False),
+        database_url=read.text("DATABASE_URL"),
+        embedded_data_dir=read.path("EMBEDDED_PG_DATA", var / "pgdata"),
+        embedded_database=read.text("EMBEDDED_PG_DBNAME", "archive"),
+        test_database=read.text("TEST_DATABASE_NAME", "test_archive"),
+        connection_max_age=read.number("DATABASE_CONN_MAX_AGE", 60),
+        statement_timeout_ms=read.number("DATABASE_STATEMENT_TIMEOUT_MS", 0),
+        search_index_dir=read.path("SEARCH_INDEX_DIR", var / "search-index"),
+        search_index_wait_ms=read.number("SEARCH_INDEX_WAIT_MS", 3000),
+        search_max_hits=read.number("SEARCH_MAX_HITS", 5000),
+        search_index_writer_mb=read.number("SEARCH_INDEX_WRITER_MB", 256),
+        search_cache_seconds=read.number("SEARCH_CACHE_SECONDS", 300),
+        page_cache_seconds=read.number("PAGE_CACHE_SECONDS", 3600),
+        page_cache_dir=read.path("PAGE_CACHE_DIR", var / "page-cache"),
+        page_cache_max_entries=read.number("PAGE_CACHE_MAX_ENTRIES", 50_000),
+        gunicorn_workers=read.number("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1),
+        gunicorn_threads=read.number("GUNICORN_THREADS", 1),
+        gunicorn_timeout=read.number("GUNICORN_TIMEOUT", 30),
+        gunicorn_graceful_timeout=read.number("GUNICORN_GRACEFUL_TIMEOUT", 20),
+        gunicorn_keepalive=read.number("GUNICORN_KEEPALIVE", 5),
+        gunicorn_max_requests=read.number("GUNICORN_MAX_REQUESTS", 5000),
+        gunicorn_max_requests_jitter=read.number("GUNICORN_MAX_REQUESTS_JITTER", 500),
+        gunicorn_access_log=environ.get("GUNICORN_ACCESSLOG", "-").strip(),
+    )

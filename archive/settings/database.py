@@ -1,0 +1,13 @@
+"""PostgreSQL: ``DATABASE_URL`` when set, else the embedded server (``archive/database.py``)."""
+
+from archive.database import configured_database
+from archive.settings.core import ENV
+
+DATABASES = {"default": configured_database(ENV)}
+DATABASES["default"]["CONN_MAX_AGE"] = ENV.connection_max_age
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# The web process (archive/wsgi.py) bounds every query, below gunicorn's worker
+# timeout; commands that build indexes at scale run without a bound.
+if ENV.statement_timeout_ms:
+    DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={ENV.statement_timeout_ms}"
+DATABASES["default"]["TEST"] = {"NAME": ENV.test_database}
