@@ -16,6 +16,7 @@ its decisions from 401.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from resolutions.reference.bodies import BODIES
 from resolutions.reference.dates import MONTHS_PATTERN
@@ -65,7 +66,7 @@ FIRST_GA_DECISION = 400
 _YEAR_RE = re.compile(r"(?:19[4-9]|20\d)\d")
 
 
-def listed_numbers(text: str, position: int):
+def listed_numbers(text: str, position: int) -> Iterator[re.Match]:
     """The numbers of the list that starts at ``position``: "66/122 of 19 December 2011 and 68/131", in order."""
     while number := NUMBER_RE.match(text, position):
         yield number

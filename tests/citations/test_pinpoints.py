@@ -1,8 +1,8 @@
-"""Paragraphs named in a path segment, written any way, to their keys."""
+"""Paragraphs named in a path segment, written any way, and around a citation in a text, to their keys."""
 
 import pytest
 
-from resolutions.citations.pinpoints import loose_key
+from resolutions.citations.pinpoints import loose_key, pinpoint_after, pinpoint_before
 
 
 @pytest.mark.parametrize(
@@ -24,3 +24,16 @@ from resolutions.citations.pinpoints import loose_key
 )
 def test_path_segments_that_name_a_paragraph(segment, key):
     assert loose_key(segment) == key
+
+
+def test_pinpoint_before_a_citation_and_where_it_starts():
+    text = "Recalling paragraph 3 (b) of the annex to resolution 70/126"
+    assert pinpoint_before(text, text.index("resolution")) == ("annex-op3b", len("Recalling "))
+    assert pinpoint_before("Recalling resolution 70/126", len("Recalling ")) is None
+
+
+def test_pinpoint_after_a_citation_and_where_it_ends():
+    text = "A/RES/70/126, para. 5 (b)"
+    assert pinpoint_after(text, len("A/RES/70/126")) == ("op5b", len(text))
+    # a paragraph of the document named next
+    assert pinpoint_after("A/RES/70/126, paragraph 10 of resolution 71/1", len("A/RES/70/126")) is None

@@ -1,8 +1,8 @@
-"""Symbols written any way, to their canonical spelling; what is no symbol is refused."""
+"""Symbols written any way, to their canonical spelling; what is no symbol is refused; what a symbol names."""
 
 import pytest
 
-from resolutions.citations.symbols import normalize_symbol
+from resolutions.citations.symbols import kind_of_symbol, normalize_symbol
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,18 @@ def test_normalize_symbol(text, expected):
 @pytest.mark.parametrize("text", ["", "hello", "HIV/AIDS", "2030", "E.96.IV.8", "19 December 2011"])
 def test_normalize_symbol_refuses(text):
     assert normalize_symbol(text) is None
+
+
+@pytest.mark.parametrize(
+    "symbol, kind",
+    [
+        ("A/RES/70/126", "resolution"),
+        ("E/CN.4/RES.1998/3", "resolution"),
+        ("A/70/179", "report"),
+        ("E/2010/15", "report"),
+        ("A/C.3/70/L.12", "document"),
+        ("ST/SGB/2003/13", "document"),
+    ],
+)
+def test_kind_of_symbol(symbol, kind):
+    assert kind_of_symbol(symbol) == kind
