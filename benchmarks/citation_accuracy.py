@@ -33,7 +33,8 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from resolutions.citations.extract import find_citations, normalize_symbol  # noqa: E402
+from resolutions.citations.extract import find_citations  # noqa: E402
+from resolutions.citations.symbols import normalize_symbol  # noqa: E402
 from resolutions.ingest.akn import UNDOCS_RE, text_units  # noqa: E402
 from resolutions.ingest.document import ParseError, SkippedSource  # noqa: E402
 

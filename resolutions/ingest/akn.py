@@ -55,7 +55,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from resolutions.citations.extract import _kind_of, find_citations, normalize_symbol
+from resolutions.citations.extract import find_citations
+from resolutions.citations.symbols import kind_of_symbol, normalize_symbol
 from resolutions.ingest.document import (
     OPERATIVE,
     PREAMBULAR,
@@ -960,7 +961,7 @@ def citations_in(rich: RichText, context_body: str, own_symbol: str, **where) ->
         if not symbol or link.end <= link.start or symbol.upper() == own_symbol.upper():
             continue
         citations.append(
-            ParsedCitation(symbol, text[link.start : link.end], _kind_of(symbol), link.start, link.end, **where)
+            ParsedCitation(symbol, text[link.start : link.end], kind_of_symbol(symbol), link.start, link.end, **where)
         )
         linked.append((link.start, link.end, symbol.upper()))
     for found in find_citations(text, context_body=context_body):

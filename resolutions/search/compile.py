@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import tantivy
 
-from resolutions.citations.extract import normalize_symbol
+from resolutions.citations.symbols import normalize_symbol
 from resolutions.search import analysis
 from resolutions.search.query import And, Leaf, Node, Not, Or, Phrase, Prefix, QueryError, Symbol, Word, leaves
 from resolutions.search.schema import CONTENT, QUERY_FIELDS, TITLE, TextField, schema

@@ -16,7 +16,7 @@ from django import forms
 from django.db.models import Q
 from django.db.models.functions import Upper
 
-from resolutions.citations.extract import normalize_symbol
+from resolutions.citations.symbols import normalize_symbol
 from resolutions.models import Citation, Footnote, Paragraph
 from resolutions.reference.bodies import BODIES
 from resolutions.search.execute import max_page

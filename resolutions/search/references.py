@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.citations.extract import parse_reference
+from resolutions.citations.references import parse_reference
 from resolutions.models import Resolution
 from resolutions.web.permalinks import paragraph_url, resolution_url
 

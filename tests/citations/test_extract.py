@@ -1,8 +1,8 @@
-"""The citation finder: what it must find, what it must leave alone, and the helpers others call."""
+"""The citation finder: what it must find in a resolution's text, what it must leave alone, and the paragraphs cited."""
 
 import pytest
 
-from resolutions.citations.extract import Reference, citations_for, find_citations, normalize_symbol, parse_reference
+from resolutions.citations.extract import citations_for, find_citations
 from resolutions.ingest.document import ParsedFootnote, ParsedParagraph
 from tests.conftest import make_resolution
 
@@ -146,63 +146,34 @@ def test_spans_index_the_text():
 
 
 @pytest.mark.parametrize(
-    "text, symbol, paragraph",
+    "text, target_paragraph",
     [
-        ("paragraph 5 of resolution 70/126", "A/RES/70/126", "op5"),
-        ("paragraph 2 (a) of its resolution 70/126", "A/RES/70/126", "op2a"),
-        ("A/RES/70/126, op. 5", "A/RES/70/126", "op5"),
-        ("resolution 70/126 para 5", "A/RES/70/126", "op5"),
-        ("GA res 70/126 para. 5", "A/RES/70/126", "op5"),
-        ("70/126", "A/RES/70/126", ""),
-        ("70/126 op 5", "A/RES/70/126", "op5"),
-        ("A/RES/75/101 A", "A/RES/75/101 A", ""),
-        ("Economic and Social Council resolution 2010/12", "E/RES/2010/12", ""),
+        ("Recalling paragraph 10 of resolution 78/322,", "op10"),
+        ("paragraphs 10 and 11 of its resolution 78/322", "op10"),
+        ("paragraphs 7, 8 and 10 to 12 of resolution 78/322", "op7"),
+        ("paragraph 3 of the annex to resolution 78/322", "annex-op3"),
+        ("paragraph 2 (b) of the annex to its resolution 78/322", "annex-op2b"),
+        ("paragraphs 7 (a) to (f) of General Assembly resolution 78/322", "op7a"),
+        ("paragraph 8 of section XIII of its resolution 78/322", "sec-xiii-op8"),
+        ("paragraph 1 of guideline 5 of the annex to resolution 78/322", "annex-sec-guideline-5-op1"),
+        ("paragraph 2 of draft principle 3 of the annex to resolution 78/322", "annex-sec-principle-3-op2"),
+        ("the fourth preambular paragraph of resolution 78/322", "pp4"),
+        ("paragraph 6, of its resolution 78/322", "op6"),
+        ("resolution 78/322, paragraph 10", "op10"),
+        ("Recalling its resolution 78/322 of 13 August 2024", ""),
     ],
 )
-def test_parse_reference(text, symbol, paragraph):
-    assert parse_reference(text) == Reference(symbol, paragraph)
+def test_citations_in_the_text_keep_the_paragraph_they_name(text, target_paragraph):
+    (citation,) = find_citations(text)
+    assert citation.symbol == "A/RES/78/322" and citation.target_paragraph == target_paragraph
 
 
-@pytest.mark.parametrize("text", ["", "hello", "2030 Agenda", "Sales No. E.96.IV.8", "x" * 400])
-def test_parse_reference_refuses(text):
-    assert parse_reference(text) is None
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("a/res/70/126", "A/RES/70/126"),
-        ("A-RES-70-126", "A/RES/70/126"),
-        ("A/RES/70/126", "A/RES/70/126"),
-        (" A/RES/70/126. ", "A/RES/70/126"),
-        ("70/126", "A/RES/70/126"),
-        ("2010/12", "E/RES/2010/12"),
-        ("E/ESCAP/RES/67/8", "E/ESCAP/RES/67/8"),
-        ("e-escap-res-67-8", "E/ESCAP/RES/67/8"),
-        ("A/RES/S-24/2", "A/RES/S-24/2"),
-        ("A-RES-S-24-2", "A/RES/S-24/2"),
-        ("S-24/2", "A/RES/S-24/2"),
-        ("A/RES/75/101 A", "A/RES/75/101 A"),
-        ("A/RES/75/101A", "A/RES/75/101 A"),
-        ("A/hrc/RES/35/2", "A/HRC/RES/35/2"),
-        ("https://undocs.org/en/A/RES/1514(XV)", "A/RES/1514(XV)"),
-        ("1514 (XV)", "A/RES/1514(XV)"),
-        ("1325 (2000)", "S/RES/1325(2000)"),
-        ("a/70/179/add.1", "A/70/179/Add.1"),
-        ("A-70-179-Add-1", "A/70/179/Add.1"),
-        ("A-RES-75-101-A", "A/RES/75/101 A"),
-        ("A/RES/1514 (XV)", "A/RES/1514(XV)"),
-        ("https://undocs.org/en/A/73/36(supp)", "A/73/36"),
-        ("A/75/6 (Sect. 3)/Add.1", "A/75/6(Sect.3)/Add.1"),
-    ],
-)
-def test_normalize_symbol(text, expected):
-    assert normalize_symbol(text) == expected
-
-
-@pytest.mark.parametrize("text", ["", "hello", "HIV/AIDS", "2030", "E.96.IV.8", "19 December 2011"])
-def test_normalize_symbol_refuses(text):
-    assert normalize_symbol(text) is None
+def test_regional_commissions_named_in_the_text_are_theirs():
+    assert [c.symbol for c in find_citations("Recalling ESCAP resolution 67/8 of 19 May 2011,")] == ["E/ESCAP/RES/67/8"]
+    found = find_citations(
+        "Economic and Social Commission for Asia and the Pacific resolution 66/12", context_body="GA"
+    )
+    assert [c.symbol for c in found] == ["E/ESCAP/RES/66/12"]
 
 
 def test_citations_for_keys_paragraphs_and_footnotes():

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from resolutions.citations.pinpoints import loose_key, read_pinpoint
 from resolutions.ingest.pipeline import parse_bytes, parse_path
 from resolutions.reference import paragraph_keys as keys
-from resolutions.web.permalinks import loose_key, paragraph_label, read_pinpoint
+from resolutions.web.permalinks import paragraph_label
 
 
 @pytest.mark.parametrize(

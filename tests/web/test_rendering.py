@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from resolutions.citations.pinpoints import loose_key
 from resolutions.web import permalinks
 from resolutions.web.rendering import Link, Marker, annotate, citing_sentence, json_ld_script, quoted_citation
 
@@ -151,7 +152,7 @@ def test_symbol_path_segments_round_trip(symbol, segment):
     ],
 )
 def test_loose_key(written, key):
-    assert permalinks.loose_key(written) == key
+    assert loose_key(written) == key
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.dateformat import format as format_date
 
-from resolutions.citations.extract import normalize_symbol, parse_reference
+from resolutions.citations.pinpoints import loose_key
+from resolutions.citations.references import parse_reference
+from resolutions.citations.symbols import normalize_symbol
 from resolutions.models import (
     Body,
     Citation,
@@ -141,7 +143,7 @@ def read_address(rest: str) -> Address:
     segments = rest.strip("/").split("/")
     key = key_text = ""
     if len(segments) > 1:
-        loose = permalinks.loose_key(segments[-1])
+        loose = loose_key(segments[-1])
         if loose:
             key, key_text = loose, segments[-1]
             segments = segments[:-1]
