@@ -5,15 +5,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from resolutions.ingest.document import SourceInfo
-from resolutions.ingest.text import (
-    ResolutionBuilder,
-    Segment,
-    find_plain_marker,
-    foreign_reason,
-    join_lines,
-    opening_phrase,
-    strip_explicit_markers,
-)
+from resolutions.ingest.text.builder import ResolutionBuilder
+from resolutions.ingest.text.furniture import foreign_reason
+from resolutions.ingest.text.lines import join_lines
+from resolutions.ingest.text.markers import find_plain_marker, strip_explicit_markers
+from resolutions.ingest.text.phrases import opening_phrase
+from resolutions.ingest.text.segments import Segment
 
 
 @pytest.mark.parametrize(
