@@ -30,6 +30,8 @@ from resolutions.reference.paragraph_keys import (
 TOP_NUMBER_RE = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
 
 SUB_NUMBER_RE = re.compile(r"^\(([a-z]{1,2}|[ivxlc]+)\)\.?$")
+# Roman items that may open a list of their own under a paragraph with no letters
+FIRST_ROMAN_ITEMS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 
 
 def next_letter(letter: str) -> str:
@@ -95,86 +97,101 @@ def _numbers_its_own(section: tuple[str, ...]) -> bool:
 
 
 def _keys(blocks: list[Block], part: str, in_annex: bool, with_sections: bool) -> list[tuple[Block, ParsedParagraph]]:
-    out = []
-    preambular = 0
-    counters: dict[tuple, list[int]] = {}  # per kind and place (see _numbers_its_own)
-    top = letter_key = ""
-    letter = ""
-    last_key = ""
-    numbered_seen = False
-    part_is_numbered = any(TOP_NUMBER_RE.match(block.number) for block in blocks)
-    for block in blocks:
-        section = _section_place(block.section) if with_sections else ()
-        base = place(part, section)
-        number = block.number
-        top_match = TOP_NUMBER_RE.match(number)
-        sub_match = SUB_NUMBER_RE.match(number)
-        parent = ""
-        kind = block.kind
-        if kind == PREAMBULAR and block.depth == 0:
-            count = counters.setdefault(("pp", section), [0])
-            count[0] += 1
-            key = preambular_key(base, count[0])
-            top, letter_key, letter = key, "", ""
-        elif top_match:
-            key = operative_key(base, top_match.group(1))
-            top, letter_key, letter = key, "", ""
-            numbered_seen = True
-        elif sub_match and (top or last_key):
-            value = sub_match.group(1)
-            owner = top or last_key
-            is_roman = bool(ROMAN_LETTERS_RE.match(value))
-            if is_roman and letter and next_letter(letter) == value:
-                is_roman = False
-            if (is_roman and letter_key and block.depth != 1) or (
-                is_roman and letter_key and block.depth == 1 and value != "i" and next_letter(letter) != value
-            ):
-                key, parent = item_key(letter_key, value), letter_key
-            elif (
-                is_roman
-                and not letter_key
-                and value in ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
-                and not letter
-            ):
-                key, parent = item_key(owner, value), owner
-            else:
-                key, parent = lettered_key(owner, value), owner
-                letter_key, letter = key, value
-        else:
-            own_place = _numbers_its_own(section)
-            if in_annex and not numbered_seen and kind == OPERATIVE and not block.row and not number and not own_place:
-                preambular += 1
-                key = preambular_key(base, preambular)
-                kind = PREAMBULAR
-            else:
-                unnumbered = counters.setdefault(("p", section if own_place else ()), [0])
-                unnumbered[0] += 1
-                if (
-                    kind == OPERATIVE and not block.depth and not block.row
-                ):  # a table row is no paragraph cited by number
-                    key = unnumbered_operative_key(base, unnumbered[0], part_is_numbered)
-                else:
-                    key = unnumbered_key(base, unnumbered[0])
-            if block.depth and top:
-                parent = top
-            else:
-                top = key
-            letter_key, letter = "", ""
-        last_key = key
-        out.append(
-            (
-                block,
-                ParsedParagraph(
-                    key=key,
-                    kind=kind if block.kind == OPERATIVE else PREAMBULAR,
-                    number=number,
-                    order=0,
-                    text=block.rich.text,
-                    opening_phrase=block.opening_phrase,
-                    parent_key=parent,
-                    part=part,
-                    heading=block.heading,
-                ),
+    return BlockKeyer(blocks, part, in_annex, with_sections).keyed()
+
+
+class BlockKeyer:
+    """Keys one part's blocks in order, remembering the paragraph and letter that later items hang under."""
+
+    def __init__(self, blocks: list[Block], part: str, in_annex: bool, with_sections: bool):
+        self.blocks = blocks
+        self.part = part
+        self.in_annex = in_annex
+        self.with_sections = with_sections
+        self.part_is_numbered = any(TOP_NUMBER_RE.match(block.number) for block in blocks)
+        self.counters: dict[tuple, int] = {}  # per kind and place (see _numbers_its_own)
+        self.annex_preambular = 0
+        self.numbered_seen = False
+        self.top = self.letter_key = self.letter = self.last_key = ""
+
+    def keyed(self) -> list[tuple[Block, ParsedParagraph]]:
+        out = []
+        for block in self.blocks:
+            section = _section_place(block.section) if self.with_sections else ()
+            key, kind, parent = self._key(block, section, place(self.part, section))
+            self.last_key = key
+            paragraph = ParsedParagraph(
+                key=key,
+                kind=kind,
+                number=block.number,
+                order=0,
+                text=block.rich.text,
+                opening_phrase=block.opening_phrase,
+                parent_key=parent,
+                part=self.part,
+                heading=block.heading,
             )
+            out.append((block, paragraph))
+        return out
+
+    def _key(self, block: Block, section: tuple[str, ...], base: str) -> tuple[str, str, str]:
+        """(key, kind, parent key) of one block."""
+        top_match = TOP_NUMBER_RE.match(block.number)
+        sub_match = SUB_NUMBER_RE.match(block.number)
+        if block.kind == PREAMBULAR and block.depth == 0:
+            key = preambular_key(base, self._count("pp", section))
+            self.top, self.letter_key, self.letter = key, "", ""
+            return key, PREAMBULAR, ""
+        if top_match:
+            key = operative_key(base, top_match.group(1))
+            self.top, self.letter_key, self.letter = key, "", ""
+            self.numbered_seen = True
+            return key, block.kind, ""
+        if sub_match and (self.top or self.last_key):
+            key, parent = self._sub_item(sub_match.group(1), block.depth)
+            return key, block.kind, parent
+        return self._unnumbered(block, section, base)
+
+    def _sub_item(self, value: str, depth: int) -> tuple[str, str]:
+        """(key, parent) of "(b)" under the paragraph, or of a roman "(ii)" under the letter (or the paragraph)."""
+        owner = self.top or self.last_key
+        is_roman = bool(ROMAN_LETTERS_RE.match(value)) and not (self.letter and next_letter(self.letter) == value)
+        if is_roman and self.letter_key and (depth != 1 or (value != "i" and next_letter(self.letter) != value)):
+            return item_key(self.letter_key, value), self.letter_key
+        if is_roman and not self.letter_key and value in FIRST_ROMAN_ITEMS and not self.letter:
+            return item_key(owner, value), owner
+        key = lettered_key(owner, value)
+        self.letter_key, self.letter = key, value
+        return key, owner
+
+    def _unnumbered(self, block: Block, section: tuple[str, ...], base: str) -> tuple[str, str, str]:
+        """An unnumbered block: an annex's preamble before its first number, else counted along the part or place."""
+        own_place = _numbers_its_own(section)
+        if self._opens_annex(block) and not own_place:
+            self.annex_preambular += 1
+            key, parent = self._hang(block, preambular_key(base, self.annex_preambular))
+            return key, PREAMBULAR, parent
+        count = self._count("p", section if own_place else ())
+        if block.kind == OPERATIVE and not block.depth and not block.row:  # a table row is no paragraph cited by number
+            key, parent = self._hang(block, unnumbered_operative_key(base, count, self.part_is_numbered))
+        else:
+            key, parent = self._hang(block, unnumbered_key(base, count))
+        return key, block.kind, parent
+
+    def _opens_annex(self, block: Block) -> bool:
+        """Unnumbered text of an annex before its first numbered paragraph: the annex's preamble."""
+        return (
+            self.in_annex and not self.numbered_seen and block.kind == OPERATIVE and not block.row and not block.number
         )
-    return out
+
+    def _hang(self, block: Block, key: str) -> tuple[str, str]:
+        """(key, parent): a nested block hangs under the paragraph before; any other is the one later ones hang under."""
+        self.letter_key, self.letter = "", ""
+        if block.depth and self.top:
+            return key, self.top
+        self.top = key
+        return key, ""
+
+    def _count(self, kind: str, section: tuple[str, ...]) -> int:
+        self.counters[kind, section] = self.counters.get((kind, section), 0) + 1
+        return self.counters[kind, section]
