@@ -3,7 +3,7 @@
 Each ``tests/golden/akn/<name>.xml`` is parsed through the pipeline and compared,
 citations included (they come from the UN's own links plus the finder), with
 ``<name>.json`` beside it. After a deliberate change to the importer, regenerate
-with ``UPDATE_GOLDEN=1 pytest tests/ingest/test_akn.py`` and read the diff.
+with ``UPDATE_GOLDEN=1 pytest tests/ingest/akn/test_parse.py`` and read the diff.
 """
 
 import json
@@ -17,7 +17,7 @@ from resolutions.ingest.akn.cover import parse_date
 from resolutions.ingest.document import ParseError, SkippedSource
 from resolutions.ingest.pipeline import detect_format, parse_bytes, parse_path
 
-GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "akn"
+GOLDEN = Path(__file__).resolve().parents[2] / "golden" / "akn"
 SOURCES = sorted(GOLDEN.glob("*.xml"))
 
 
