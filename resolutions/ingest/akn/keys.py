@@ -88,7 +88,7 @@ OWN_NUMBERING_PLACES = ("guideline", "principle", "conclusion")
 def _numbers_its_own(section: tuple[str, ...]) -> bool:
     """Is this place cited on its own, its unnumbered paragraphs counted within it, rather than along the part?
 
-    Only the places of structured annexes read since issue 13 (guidelines,
+    Only the places of structured annexes (guidelines,
     principles, conclusions): other sections keep their whole path and count
     along the part, as they always did, so that keys already published keep
     naming the same paragraph.
