@@ -35,7 +35,8 @@ sys.path.insert(0, str(PROJECT))
 
 from resolutions.citations.extract import find_citations  # noqa: E402
 from resolutions.citations.symbols import normalize_symbol  # noqa: E402
-from resolutions.ingest.akn import UNDOCS_RE, text_units  # noqa: E402
+from resolutions.ingest.akn.citations import UNDOCS_RE  # noqa: E402
+from resolutions.ingest.akn.parse import text_units  # noqa: E402
 from resolutions.ingest.document import ParseError, SkippedSource  # noqa: E402
 
 DEFAULT_CORPUS = PROJECT.parent / "shared" / "corpus" / "unxml-ga"

@@ -19,17 +19,10 @@ import re
 
 from resolutions.ingest.document import ParsedDocument, ParseError, SkippedSource, SourceInfo
 from resolutions.ingest.pipeline import decode_text
-from resolutions.ingest.text import (
-    RawFootnote,
-    ResolutionBuilder,
-    Segment,
-    document_of,
-    footnote_text,
-    join_lines,
-    leading_emphasis,
-    split_blocks,
-    strip_emphasis,
-)
+from resolutions.ingest.text.builder import ResolutionBuilder, document_of
+from resolutions.ingest.text.emphasis import footnote_text, leading_emphasis, strip_emphasis
+from resolutions.ingest.text.lines import join_lines
+from resolutions.ingest.text.segments import RawFootnote, Segment, split_blocks
 
 FORMAT = "markdown"
 
@@ -100,7 +93,7 @@ def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
             footnotes.append(RawFootnote(marker, footnote_text(footnote.group("text")), line))
             continue
         in_footnotes = False
-        if not builder.seen_body_line and COVER_LINES_RE.match(first):
+        if not builder.reader.seen_body_line and COVER_LINES_RE.match(first):
             # a rendered cover keeps its lines ("Distr.: General" / "21 December 2098"): each is one piece of metadata
             for offset, cover_line in enumerate(block):
                 builder.add(Segment(strip_emphasis(cover_line.strip()), line + offset))

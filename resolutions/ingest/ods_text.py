@@ -15,24 +15,15 @@ import re
 
 from resolutions.ingest.document import ParsedDocument, ParseError, SourceInfo
 from resolutions.ingest.pipeline import decode_text
-from resolutions.ingest.text import (
-    AGENDA_RE,
-    ANNEX_RE,
-    DATE_LINE_RE,
-    MEETING_RE,
-    RawFootnote,
-    ResolutionBuilder,
-    Segment,
-    document_of,
-    is_furniture_line,
-    join_text,
-    normalise_spaces,
-    parse_date,
-    read_cover_line,
-    shorten,
-)
-from resolutions.reference.dates import DATE_PATTERN
+from resolutions.ingest.text.builder import ResolutionBuilder, document_of
+from resolutions.ingest.text.furniture import is_furniture_line
+from resolutions.ingest.text.header import read_cover_line
+from resolutions.ingest.text.lines import join_text, normalise_spaces, shorten
+from resolutions.ingest.text.segments import RawFootnote, Segment
+from resolutions.reference.dates import find_date
+from resolutions.reference.languages.registry import language_for
 
+ENGLISH = language_for("en")
 FORMAT = "ods-text"
 
 ODS_TAG_RE = re.compile(r"<<ODS [A-Z ]+\d*>>")
@@ -43,7 +34,7 @@ FOOTNOTE_RE = re.compile(r"^(?P<marker>\d{1,3}|[*†‡])\s+(?P<text>\S.*)$")
 COVER_RE = re.compile(
     r"^United Nations\s*(?P<symbol>\S+?)\s*(?P<body>General Assembly|Economic and Social Council)\s*(?:Distr\.: \w+)?$"
 )
-ISSUED_SESSION_RE = re.compile(r"^(?P<date>" + DATE_PATTERN + r")\s*(?P<session>\S.* session)?$")
+ISSUED_SESSION_RE = re.compile(r"^(?P<date>" + ENGLISH.date_pattern + r")\s*(?P<session>\S.* session)?$")
 
 
 def detect(data: bytes, name: str) -> bool:
@@ -78,7 +69,9 @@ def _read_body(lines: list[str], builder: ResolutionBuilder) -> list[RawFootnote
         text = normalise_spaces(OPENING_TAG_RE.sub("", raw) if number == 1 else raw)  # "[DU1]": an opening tag
         if not text:
             continue
-        footnote = FOOTNOTE_RE.match(text) if not raw.startswith("\t") and not DATE_LINE_RE.match(text) else None
+        footnote = (
+            FOOTNOTE_RE.match(text) if not raw.startswith("\t") and not ENGLISH.date_line_re.match(text) else None
+        )
         if (
             footnote
             and footnote.group("marker") == str(len(footnotes) + 1)
@@ -86,7 +79,7 @@ def _read_body(lines: list[str], builder: ResolutionBuilder) -> list[RawFootnote
         ):
             footnotes.append(RawFootnote(footnote.group("marker"), footnote.group("text"), number))
             in_footnotes = True
-        elif in_footnotes and not raw.startswith("\t") and not ANNEX_RE.match(text):
+        elif in_footnotes and not raw.startswith("\t") and not ENGLISH.annex_re.match(text):
             footnotes[-1].text = join_text(footnotes[-1].text, text)
         elif raw.startswith("\t") or not segments or not _body_line_seen(segments) or _is_metadata(text):
             segments.append(Segment(text, number, new_paragraph=True))
@@ -104,12 +97,14 @@ def _body_line_seen(segments: list[Segment]) -> bool:
 
 
 def _is_metadata(text: str) -> bool:
-    return bool(MEETING_RE.match(text) or DATE_LINE_RE.match(text) or ANNEX_RE.match(text))
+    return bool(ENGLISH.meeting_re.match(text) or ENGLISH.date_line_re.match(text) or ENGLISH.annex_re.match(text))
 
 
 def _finished(text: str) -> bool:
     """A paragraph or metadata line that a footnote may follow."""
-    return bool(re.search(r"[.;:,][\"”’)]*\d{0,3}$", text) or DATE_LINE_RE.match(text) or MEETING_RE.match(text))
+    return bool(
+        re.search(r"[.;:,][\"”’)]*\d{0,3}$", text) or ENGLISH.date_line_re.match(text) or ENGLISH.meeting_re.match(text)
+    )
 
 
 def _read_trailer(lines: list[str], offset: int, builder: ResolutionBuilder) -> None:
@@ -136,11 +131,11 @@ def _read_trailer(lines: list[str], offset: int, builder: ResolutionBuilder) -> 
             continue
         issued = ISSUED_SESSION_RE.match(text)
         if issued:
-            header.metadata["issued_on"] = parse_date(issued.group("date")).isoformat()
+            header.metadata["issued_on"] = find_date(issued.group("date")).isoformat()
             if issued.group("session"):
                 header.metadata["session_name"] = issued.group("session")
             continue
-        if AGENDA_RE.match(text):
+        if ENGLISH.agenda_re.match(text):
             read_cover_line(text, header)
             continue
         if (text.startswith("*") and "Please recycle" in text) or is_furniture_line(text):

@@ -31,18 +31,11 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from resolutions.ingest.text import (
-    BARCODE_RE,
-    BODY_LINE_RE,
-    JOB_AND_PAGE_RE,
-    JOB_NUMBER_RE,
-    MEETING_RE,
-    PAGE_NUMBER_RE,
-    PHRASE_ADJECTIVES,
-    SYMBOL_RE,
-    opening_phrase,
-)
+from resolutions.ingest.text.furniture import BARCODE_RE, JOB_AND_PAGE_RE, JOB_NUMBER_RE, PAGE_NUMBER_RE, SYMBOL_RE
+from resolutions.ingest.text.phrases import opening_phrase
+from resolutions.reference.languages.registry import language_for
 
+ENGLISH = language_for("en")
 FORM_FEED = "\f"
 DATE_STAMP_RE = re.compile(r"^\d{6}$")  # "241018": the day the job was printed, under its number
 COLUMN_GAP_RE = re.compile(r"\S(\s{4,})\S")
@@ -55,24 +48,6 @@ LAYOUT_INDENT = 8  # -layout text: most lines start this far in
 PARAGRAPH_INDENT = 3  # a first line this much deeper than the text opens a paragraph
 SHORT_LINE = 0.8  # of the text's usual width: a line this short ending a clause ends its paragraph
 HEADER_LINES = 6
-RUN_ON_WORDS = {
-    "the",
-    "of",
-    "and",
-    "on",
-    "in",
-    "to",
-    "for",
-    "a",
-    "an",
-    "with",
-    "by",
-    "at",
-    "from",
-    "or",
-    "its",
-    "their",
-}  # the running header's lines at the top of a page
 
 
 def has_form_feeds(text: str) -> bool:
@@ -159,7 +134,7 @@ def _page(lines: list[str], layout: bool, symbol: str, cover: str) -> str:
 def _preambular_opening(text: str) -> bool:
     """Does the line open as a preambular paragraph does ("Recalling", "Noting with concern", "Mindful", "Convinced")?"""
     words = opening_phrase(text).lower().split()
-    return any(word.endswith(("ing", "ed")) or word in PHRASE_ADJECTIVES for word in words)
+    return any(word.endswith(("ing", "ed")) or word in ENGLISH.phrase_adjectives for word in words)
 
 
 def _header_end(top: list[str], symbol: str, cover: str) -> int:
@@ -204,9 +179,9 @@ def _opens_paragraph(line: str, previous: str, layout: bool, body_indent: float,
     text = line.strip()
     if NUMBER_ALONE_RE.match(previous):
         return False  # "1." alone: this is its text
-    if NUMBER_ALONE_RE.match(text) or BODY_LINE_RE.match(previous) or BODY_LINE_RE.match(text):
+    if NUMBER_ALONE_RE.match(text) or ENGLISH.body_line_re.match(previous) or ENGLISH.body_line_re.match(text):
         return True
-    if text.startswith("[") or previous.endswith("]") or MEETING_RE.match(text):
+    if text.startswith("[") or previous.endswith("]") or ENGLISH.meeting_re.match(text):
         return True  # "[on the report of the Third Committee (A/73/478)]", "18th plenary meeting" stand apart
     if layout:
         return len(line) - len(line.lstrip(" ")) >= body_indent + PARAGRAPH_INDENT
@@ -217,7 +192,10 @@ def _opens_paragraph(line: str, previous: str, layout: bool, body_indent: float,
     if len(previous) >= SHORT_LINE * width:
         return False
     # a short line: the end of a paragraph (a clause), or of a heading (not ending on a word that needs more)
-    return CLAUSE_END_RE.search(previous) is not None or previous.rsplit(None, 1)[-1].lower() not in RUN_ON_WORDS
+    return (
+        CLAUSE_END_RE.search(previous) is not None
+        or previous.rsplit(None, 1)[-1].lower() not in ENGLISH.running_header_words
+    )
 
 
 def _footnotes(lines: list[str]) -> list[str]:

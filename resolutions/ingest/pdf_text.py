@@ -24,27 +24,21 @@ import re
 from resolutions.ingest import page_text
 from resolutions.ingest.document import ParsedDocument, ParseError, SkippedSource, SourceInfo
 from resolutions.ingest.pipeline import decode_text
-from resolutions.ingest.text import (
-    AGENDA_RE,
-    ANNEX_RE,
+from resolutions.ingest.text.builder import ResolutionBuilder, document_of
+from resolutions.ingest.text.furniture import (
     BARCODE_RE,
     JOB_AND_PAGE_RE,
     JOB_NUMBER_RE,
-    NUMBER_TITLE_RE,
     PAGE_NUMBER_RE,
     SYMBOL_RE,
-    RawFootnote,
-    ResolutionBuilder,
-    Segment,
-    document_of,
     is_furniture_line,
-    join_lines,
-    join_text,
-    normalise_spaces,
-    read_cover_line,
-    shorten,
 )
+from resolutions.ingest.text.header import NUMBER_TITLE_RE, read_cover_line
+from resolutions.ingest.text.lines import join_lines, join_text, normalise_spaces, shorten
+from resolutions.ingest.text.segments import RawFootnote, Segment
+from resolutions.reference.languages.registry import language_for
 
+ENGLISH = language_for("en")
 FORMAT = "pdf-text"
 
 FRONT_MATTER_KEY_RE = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
@@ -154,7 +148,7 @@ class PageReader:
             if agenda_title is not None:
                 agenda_title.append(text)
             elif read_cover_line(text, header):
-                if AGENDA_RE.match(text):
+                if ENGLISH.agenda_re.match(text):
                     agenda_title = []
             else:
                 break
@@ -199,7 +193,7 @@ class PageReader:
                 continue
             if self._stray_furniture(text):
                 continue
-            if ANNEX_RE.match(text):  # "Annex" stands alone even without blank lines around it
+            if ENGLISH.annex_re.match(text):  # "Annex" stands alone even without blank lines around it
                 self.blocks.append(([raw], number, after_break))
                 current, after_break = None, False
             elif current is None or PARAGRAPH_START_RE.match(raw):

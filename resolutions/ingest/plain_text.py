@@ -18,22 +18,12 @@ import re
 
 from resolutions.ingest.document import ParsedDocument, SourceInfo
 from resolutions.ingest.pipeline import decode_text
-from resolutions.ingest.text import (
-    RULE_RE,
-    SUPERSCRIPT_TO_DIGIT,
-    SUPERSCRIPTS,
-    SYMBOL_RE,
-    RawFootnote,
-    ResolutionBuilder,
-    Segment,
-    document_of,
-    footnote_text,
-    join_lines,
-    leading_emphasis,
-    normalise_spaces,
-    split_blocks,
-    strip_emphasis,
-)
+from resolutions.ingest.text.builder import ResolutionBuilder, document_of
+from resolutions.ingest.text.emphasis import footnote_text, leading_emphasis, strip_emphasis
+from resolutions.ingest.text.furniture import RULE_RE, SYMBOL_RE
+from resolutions.ingest.text.lines import join_lines, normalise_spaces
+from resolutions.ingest.text.markers import SUPERSCRIPT_TO_DIGIT, SUPERSCRIPTS
+from resolutions.ingest.text.segments import RawFootnote, Segment, split_blocks
 from resolutions.reference.bodies import BODY_BY_NAME
 
 FORMAT = "plain-text"
@@ -82,7 +72,7 @@ def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
             after_footnote = True
             continue
         after_rule = False
-        if not builder.seen_body_line and SYMBOL_LINE_RE.match(block[0]):
+        if not builder.reader.seen_body_line and SYMBOL_LINE_RE.match(block[0]):
             for offset, cover_line in enumerate(block):  # "A/RES/46/77" twice, the date: one field a line
                 builder.add(Segment(normalise_spaces(cover_line), line + offset))
             continue

@@ -1,37 +1,24 @@
-"""Dates as the UN prints them in English ("17 December 2015"): month names and their reading, kept once.
+"""Dates as the UN prints them ("17 December 2015"), read in one language (English unless another is given).
 
 Every reader of dates (the text importers, the AKN importer, citations in the texts, the series of a
-resolution) uses these, so a month spelled one way is read the same way everywhere.
+resolution) uses these, so a month spelled one way is read the same way everywhere. The month names
+themselves are the language's (``resolutions.reference.languages``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-MONTH_NUMBERS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
-MONTHS_PATTERN = "|".join(MONTH_NAMES)  # for building regular expressions: "January|February|…"
-DATE_PATTERN = rf"(\d{{1,2}}) ({MONTHS_PATTERN}) (\d{{4}})"
-DATE_RE = re.compile(DATE_PATTERN)
+from resolutions.reference.languages.base import Language
+from resolutions.reference.languages.registry import language_for
+
+ENGLISH = language_for("en")
+MONTHS_PATTERN = ENGLISH.months_pattern  # for the readers of English text only: "January|February|…"
 
 
-def printed_date(day: str | int, month: str, year: str | int) -> dt.date | None:
-    """The date of a day, an English month name and a year as printed; None when there is no such day."""
-    number = MONTH_NUMBERS.get(month)
+def printed_date(day: str | int, month: str, year: str | int, language: Language = ENGLISH) -> dt.date | None:
+    """The date of a day, a month name and a year as printed; None when there is no such day."""
+    number = language.month_numbers.get(month)
     if number is None:
         return None
     try:
@@ -40,7 +27,7 @@ def printed_date(day: str | int, month: str, year: str | int) -> dt.date | None:
         return None
 
 
-def find_date(text: str) -> dt.date | None:
-    """The first "17 December 2015" in a text, or None."""
-    match = DATE_RE.search(text)
-    return printed_date(*match.groups()) if match else None
+def find_date(text: str, language: Language = ENGLISH) -> dt.date | None:
+    """The first printed date ("17 December 2015") in a text, or None."""
+    match = language.date_re.search(text)
+    return printed_date(*match.groups(), language=language) if match else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 ROMAN_LETTERS_RE = re.compile(r"^[ivxlc]+$")  # a label made only of roman digits, "ii" or "xiv" (lower case)
+LOWER_ROMAN_RE = re.compile(r"^(?=[ivxl]+$)(?:l?x{0,3})(?:ix|iv|v?i{0,3})$")  # a well-formed one up to "l"
 
 
 ORDINAL_WORDS = {
@@ -96,3 +97,15 @@ def roman_numeral(number: int) -> str:
             out += numeral
             number -= value
     return out
+
+
+def roman_value(label: str) -> int:
+    """'iv' -> 4; 0 when the label is not a lower-case roman numeral."""
+    if not label or not LOWER_ROMAN_RE.match(label):
+        return 0
+    values = {"i": 1, "v": 5, "x": 10, "l": 50}
+    total = 0
+    for char, following in zip(label, label[1:] + " ", strict=False):
+        value = values[char]
+        total += -value if following != " " and values[following] > value else value
+    return total

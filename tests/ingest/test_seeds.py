@@ -228,7 +228,7 @@ def test_opening_phrases(seeds, symbol, key, phrase):
 
 def test_markdown_italics_agree_with_the_phrase_heuristic(seeds):
     """The phrases Markdown marks in italics are the ones the plain-text heuristic finds."""
-    from resolutions.ingest.text import opening_phrase
+    from resolutions.ingest.text.phrases import opening_phrase
 
     for paragraph in seeds["E/RES/2010/12"].paragraphs:
         assert opening_phrase(paragraph.text) == paragraph.opening_phrase, paragraph.key

@@ -3,7 +3,7 @@
 Each ``tests/golden/akn/<name>.xml`` is parsed through the pipeline and compared,
 citations included (they come from the UN's own links plus the finder), with
 ``<name>.json`` beside it. After a deliberate change to the importer, regenerate
-with ``UPDATE_GOLDEN=1 pytest tests/ingest/test_akn.py`` and read the diff.
+with ``UPDATE_GOLDEN=1 pytest tests/ingest/akn/test_parse.py`` and read the diff.
 """
 
 import json
@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 from resolutions.ingest import akn
+from resolutions.ingest.akn.cover import parse_date
 from resolutions.ingest.document import ParseError, SkippedSource
 from resolutions.ingest.pipeline import detect_format, parse_bytes, parse_path
 
-GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "akn"
+GOLDEN = Path(__file__).resolve().parents[2] / "golden" / "akn"
 SOURCES = sorted(GOLDEN.glob("*.xml"))
 
 
@@ -257,9 +258,9 @@ def test_metadata_date_fills_a_missing_adoption_date_in_either_format(tmp_path):
     data = data.replace(b'<FRBRdate date="2030-12-15" name="adoption"/>', b"")
     path = corpus_layout(tmp_path, data, metadata_line(adoption_date="2030-12-14 00:00:00"))
     assert parse_path(path).resolutions[0].adopted_on.isoformat() == "2030-12-14"
-    assert akn.parse_date("16 December 2020").isoformat() == "2020-12-16"
-    assert akn.parse_date("2019-12-18 00:00:00").isoformat() == "2019-12-18"
-    assert akn.parse_date("31 February 2020") is None
+    assert parse_date("16 December 2020").isoformat() == "2020-12-16"
+    assert parse_date("2019-12-18 00:00:00").isoformat() == "2019-12-18"
+    assert parse_date("31 February 2020") is None
 
 
 def test_no_metadata_line_is_a_warning_not_a_failure(tmp_path):

@@ -8,7 +8,8 @@ when the corpus is absent.
 import pytest
 
 from resolutions.citations.extract import find_citations
-from resolutions.ingest.akn import symbol_from_href, text_units
+from resolutions.ingest.akn.citations import symbol_from_href
+from resolutions.ingest.akn.parse import text_units
 from resolutions.ingest.document import SkippedSource
 from resolutions.ingest.pipeline import parse_path
 from resolutions.store.load import validate

@@ -1,0 +1,213 @@
+"""The resolution builder: segments in, one ParsedResolution out.
+
+Metadata segments go to the header reader; content segments become drafts (a line that continues
+the paragraph before joins it, a short unpunctuated line is a heading, "Annex" opens the annex part);
+the drafts are numbered into keyed paragraphs and the footnotes placed in them. Nothing is dropped
+silently: a segment that is neither metadata nor content becomes a warning naming its line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolutions.ingest.document import (
+    ParsedDocument,
+    ParsedResolution,
+    ParseError,
+    SourceInfo,
+)
+from resolutions.ingest.text.footnotes import place_footnotes
+from resolutions.ingest.text.furniture import foreign_reason
+from resolutions.ingest.text.header import (
+    HeaderReader,
+)
+from resolutions.ingest.text.lines import join_text, normalise_spaces, shorten
+from resolutions.ingest.text.markers import (
+    strip_trailing_markers,
+)
+from resolutions.ingest.text.numbering import ParagraphNumberer
+from resolutions.ingest.text.phrases import opening_phrase
+from resolutions.ingest.text.segments import Draft, RawFootnote, Segment
+from resolutions.reference.bodies import BODIES, body_for_symbol
+from resolutions.reference.languages.base import Language
+from resolutions.reference.languages.registry import language_for
+from resolutions.reference.paragraph_keys import (
+    annex_part_named,
+)
+
+ENGLISH = language_for("en")
+OPERATIVE_NUMBER_RE = re.compile(r"^(?P<number>\d{1,3})\.(?=\s|$)\s*")
+
+SUB_NUMBER_RE = re.compile(r"^\((?P<number>[a-z]{1,4})\)(?=\s|$)\s*")
+
+TERMINATED_RE = re.compile(r"[.,;:!?][\"”’)\]]*$")
+
+
+class ResolutionBuilder:
+    """Turns a format's segments and footnotes into one ParsedResolution."""
+
+    def __init__(self, source: SourceInfo, marker_style: str, language: Language = ENGLISH):
+        self.source = source
+        self.marker_style = marker_style  # "plain" digits, or "explicit" (<sup>, superscripts)
+        self.language = language
+        self.warnings: list[str] = []
+        self.reader = HeaderReader(self.warnings, language)
+        self.header = self.reader.header
+        self.drafts: list[Draft] = []
+        self.part = ""
+        self.pending_heading: list[str] = []
+        self.last_line = 0
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(f"line {line}: {message}")
+
+    def error(self, message: str, line: int | None = None) -> ParseError:
+        return ParseError(message, source=self.source.name, line=line)
+
+    # metadata ---------------------------------------------------------------------
+
+    # content -------------------------------------------------------------------------
+
+    def add(self, segment: Segment) -> None:
+        text = normalise_spaces(segment.text)
+        if not text:
+            return
+        self.last_line = segment.line
+        reason = foreign_reason(text, self.language)
+        if reason:
+            self.warn(segment.line, f"dropped, {reason}: {shorten(text)!r}")
+            return
+        if self.reader.read(text, segment.line, has_paragraphs=bool(self.drafts)):
+            return
+        if not self.reader.seen_body_line:
+            if self.reader.read_body_line(text):
+                return
+            self.warn(segment.line, f"dropped, not a recognised heading or metadata line: {shorten(text)!r}")
+            return
+        annex = self.language.annex_re.match(text)
+        if annex:
+            numeral = annex.group("numeral")
+            self.part = annex_part_named(numeral)
+            self.pending_heading = []
+            self.reader.closed = False
+            return
+        if self.reader.closed:
+            self.warn(segment.line, f"dropped, text after the closing formula: {shorten(text)!r}")
+            return
+        self._add_content(text, segment)
+
+    def _add_content(self, text: str, segment: Segment) -> None:
+        number = ""
+        sub = False
+        op = OPERATIVE_NUMBER_RE.match(text)
+        sub_match = SUB_NUMBER_RE.match(text)
+        if op:
+            number, text = op.group("number"), text[op.end() :]
+        elif sub_match:
+            number, text, sub = f"({sub_match.group('number')})", text[sub_match.end() :], True
+        previous = self.drafts[-1] if self.drafts else None
+        continues = (
+            not number and previous is not None and previous.part == self.part and not self.pending_heading
+        ) and self._continues(previous, text, segment)
+        if continues:
+            previous.text = join_text(previous.text, text, self.language)
+            return
+        if not number and self._is_heading(previous, text):
+            if (
+                previous is not None
+                and previous.part == self.part
+                and previous.text.rstrip().endswith(":")
+                and not self.part
+                and not previous.number
+            ):
+                self.part = "annex"  # "Adopts the following declaration:" + its title: the declaration's own numbering
+            self.pending_heading.append(text)
+            return
+        self.drafts.append(
+            Draft(self.part, number, text, segment.line, " ".join(self.pending_heading), segment.phrase, sub)
+        )
+        self.pending_heading = []
+
+    def _continues(self, previous: Draft, text: str, segment: Segment) -> bool:
+        if segment.new_paragraph:
+            return False
+        ending = strip_trailing_markers(previous.text[-200:])
+        starts_mid_sentence = (
+            not text[:1].isupper() and text[:1] not in '“"‘('
+        )  # "by the World Summit…", "19 December…"
+        if starts_mid_sentence or not TERMINATED_RE.search(ending):
+            return True
+        return bool(
+            segment.after_page_break and ending.endswith(",") and not opening_phrase(text, language=self.language)
+        )
+
+    def _is_heading(self, previous: Draft | None, text: str) -> bool:
+        """A short unpunctuated line between complete paragraphs: an annex title or section heading."""
+        if len(text) > 250 or TERMINATED_RE.search(strip_trailing_markers(text)):
+            return False
+        if not (text[:1].isupper() or text[:1].isdigit()):
+            return False
+        if previous is None or self.pending_heading:
+            return True
+        return bool(TERMINATED_RE.search(strip_trailing_markers(previous.text[-200:]))) or previous.part != self.part
+
+    # finishing ---------------------------------------------------------------------------
+
+    def build(self, footnotes: list[RawFootnote]) -> ParsedResolution:
+        header = self.header
+        if not header.number and not header.symbol:  # no "46/77." line: the symbol on the cover says it
+            header.symbol = header.metadata.get("symbol_on_cover", "")
+        if not header.number and not header.symbol:
+            raise self.error("not a resolution: no resolution number (like '68/131.' or 'Resolution 67/8') found")
+        if not self.reader.seen_body_line:
+            raise self.error("not a resolution: no line naming the adopting body (like 'The General Assembly,')")
+        if not self.drafts:
+            raise self.error("not a resolution: no paragraphs found")
+        if self.pending_heading:
+            self.warn(self.last_line, f"heading without paragraphs: {shorten(' '.join(self.pending_heading))!r}")
+        symbol, body, number = self._identity()
+        paragraphs = ParagraphNumberer(self.drafts, self.language, self.warn, self.error).paragraphs()
+        placed = place_footnotes(paragraphs, footnotes, self.marker_style, self.warnings, self.language)
+        return ParsedResolution(
+            symbol=symbol,
+            body=body,
+            session=number.split("/")[0],
+            number=number,
+            title=header.title,
+            source=self.source,
+            adopted_on=header.adopted_on,
+            meeting=header.meeting,
+            report=header.report,
+            agenda_item=header.agenda_item,
+            committee=header.committee,
+            paragraphs=paragraphs,
+            footnotes=placed,
+            metadata=dict(sorted(header.metadata.items())),
+            warnings=self.warnings,
+        )
+
+    def _identity(self) -> tuple[str, str, str]:
+        header = self.header
+        body = header.body
+        number = header.number
+        symbol = header.symbol
+        if symbol:
+            info = body_for_symbol(symbol)
+            if info is None:
+                raise self.error(f"symbol {symbol} belongs to no known body", header.symbol_line or None)
+            if body and body != info.code:
+                self.warnings.append(f"symbol {symbol} is of {info.code} but the text names {body}")
+            body = info.code
+            from_symbol = symbol[len(info.symbol_prefix) :]
+            if number and number != from_symbol:
+                self.warnings.append(f"the text numbers the resolution {number} but its symbol is {symbol}")
+            number = from_symbol
+        else:
+            if not body:
+                raise self.error("no adopting body found: the symbol cannot be built")
+            symbol = BODIES[body].symbol(number)
+        return symbol, body, number
+
+
+def document_of(resolution: ParsedResolution) -> ParsedDocument:
+    return ParsedDocument(source=resolution.source, resolutions=[resolution])

@@ -1,0 +1,38 @@
+"""The languages the importers read, by code: every module of this package that registers a ``Language``.
+
+Modules are found, not listed: adding a language is adding its module.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from resolutions.reference import languages
+from resolutions.reference.languages.base import Language
+
+_LANGUAGES: dict[str, Language] = {}
+_INFRASTRUCTURE = {"base", "registry"}
+
+
+def register(cls: type[Language]) -> type[Language]:
+    """Class decorator: make one instance of ``cls`` the language of its code."""
+    _LANGUAGES[cls.code] = cls()
+    return cls
+
+
+def language_for(code: str) -> Language:
+    """The registered language of ISO 639-1 ``code`` ("en"); KeyError when none is."""
+    _import_language_modules()
+    return _LANGUAGES[code]
+
+
+def registered_codes() -> list[str]:
+    _import_language_modules()
+    return sorted(_LANGUAGES)
+
+
+def _import_language_modules() -> None:
+    for module in pkgutil.iter_modules(languages.__path__):
+        if module.name not in _INFRASTRUCTURE:
+            importlib.import_module(f"{languages.__name__}.{module.name}")
