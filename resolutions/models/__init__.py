@@ -1,0 +1,26 @@
+"""The archive's records, a module per kind.
+
+Body and Resolution (the work: symbol, body, session, adoption); Paragraph, Footnote and FootnoteReference
+(its text); Citation (what the text cites); Vote (recorded votes); ResolutionSource and ParagraphVersion
+(where texts came from, and every text an import replaced). Reads live on the QuerySets; multi-model writes
+live in ``resolutions.store`` (one transaction per resolution).
+"""
+
+from resolutions.models.body import Body
+from resolutions.models.citation import Citation
+from resolutions.models.provenance import ParagraphVersion, ResolutionSource
+from resolutions.models.resolution import Resolution
+from resolutions.models.text import Footnote, FootnoteReference, Paragraph
+from resolutions.models.vote import Vote
+
+__all__ = [
+    "Body",
+    "Citation",
+    "Footnote",
+    "FootnoteReference",
+    "Paragraph",
+    "ParagraphVersion",
+    "Resolution",
+    "ResolutionSource",
+    "Vote",
+]
