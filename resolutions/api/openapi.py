@@ -6,10 +6,6 @@ test (tests/test_fuzz.py), which checks that no generated request gives a 5xx.
 
 from __future__ import annotations
 
-from django.http import JsonResponse
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
-
 from resolutions.reference.bodies import BODIES
 from resolutions.search.execute import max_page
 from resolutions.search.query import MAX_QUERY_LENGTH
@@ -112,9 +108,3 @@ def openapi_document() -> dict:
             }
         },
     }
-
-
-@require_GET
-@cache_control(max_age=3600, public=True)
-def openapi_json(request):
-    return JsonResponse(openapi_document())
