@@ -8,7 +8,7 @@ from resolutions.models import Citation, Footnote, Paragraph, Resolution
 from resolutions.web import permalinks
 from resolutions.web.presenters.citations import links_by
 from resolutions.web.presenters.footnotes import MarkerPlace, footnote_markers
-from resolutions.web.rendering import annotate
+from resolutions.web.rendering import Link, Marker, annotate
 
 MAX_DEPTH = 3  # deeper sub-paragraphs are indented as much as this
 
@@ -69,22 +69,21 @@ def shown_paragraphs(
     markers = footnote_markers(footnotes, places or {})
     links = links_by(citations, "paragraph_id")
     return [
-        ShownParagraph(
-            paragraph=paragraph,
-            html=annotate(
-                paragraph.text,
-                opening_phrase=paragraph.opening_phrase,
-                links=links.get(paragraph.id, []),
-                markers=markers.get(paragraph.id, []),
-            ),
-            url=permalinks.paragraph_url(resolution.symbol, paragraph.key),
-            depth=min(depth, MAX_DEPTH),
-            printed_number=_printed_number(paragraph),
-            title=permalinks.paragraph_title(paragraph.key),
-            short_key=permalinks.short_key(paragraph.key),
-            part_heading=part_heading,
-        )
-        for paragraph, depth, part_heading in zip(
-            paragraphs, _depths(paragraphs), _part_headings(paragraphs), strict=True
-        )
+        _shown(resolution, paragraph, links.get(paragraph.id, []), markers.get(paragraph.id, []), depth, heading)
+        for paragraph, depth, heading in zip(paragraphs, _depths(paragraphs), _part_headings(paragraphs), strict=True)
     ]
+
+
+def _shown(
+    resolution: Resolution, paragraph: Paragraph, links: list[Link], markers: list[Marker], depth: int, heading: str
+) -> ShownParagraph:
+    return ShownParagraph(
+        paragraph=paragraph,
+        html=annotate(paragraph.text, opening_phrase=paragraph.opening_phrase, links=links, markers=markers),
+        url=permalinks.paragraph_url(resolution.symbol, paragraph.key),
+        depth=min(depth, MAX_DEPTH),
+        printed_number=_printed_number(paragraph),
+        title=permalinks.paragraph_title(paragraph.key),
+        short_key=permalinks.short_key(paragraph.key),
+        part_heading=heading,
+    )

@@ -39,7 +39,6 @@ def search_page(request):
         "sort_urls": {value: search_url(params, sort=value) for value in ("relevance", "date")},
         "view_urls": {value: search_url(params, view=value) for value in ("paragraphs", "resolutions")},
         "suggestion_url": search_url(params, q=outcome.suggestion) if outcome.suggestion else None,
-        "max_hits": execute.max_hits(),
         **_results_context(params, outcome.results),
     }
     response = render(request, "resolutions/search.html", context, status=outcome.status)
