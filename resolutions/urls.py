@@ -1,8 +1,8 @@
 from django.urls import path, re_path
 
+from resolutions.api.views import search_api
 from resolutions.web.page_cache import cached_page
-from resolutions.web.views import documents as views
-from resolutions.web.views import search as search_views
+from resolutions.web.views import browse, cite, documents, search
 
 # First path segments the symbol catch-all below never takes: our own pages and
 # those of other apps, wherever they are routed (a symbol starts with capitals).
@@ -27,14 +27,14 @@ RESERVED = "|".join(prefix.replace(".", r"\.") for prefix in RESERVED_PREFIXES)
 
 urlpatterns = [
     # Browse pages, like the documents below, depend only on the data and the address: cached.
-    path("", cached_page(views.home), name="home"),
-    path("bodies/", cached_page(views.body_list), name="body-list"),
-    path("bodies/<str:code>/", cached_page(views.body_detail), name="body-detail"),
-    path("bodies/<str:code>/<str:session>/", cached_page(views.session_detail), name="session-detail"),
-    path("resolutions/", cached_page(views.resolution_list), name="resolution-list"),
-    path("cite/", views.cite, name="cite"),
-    path("search/", search_views.search_page, name="search"),
-    path("api/search", search_views.search_api, name="search-api"),
+    path("", cached_page(browse.home), name="home"),
+    path("bodies/", cached_page(browse.body_list), name="body-list"),
+    path("bodies/<str:code>/", cached_page(browse.body_detail), name="body-detail"),
+    path("bodies/<str:code>/<str:session>/", cached_page(browse.session_detail), name="session-detail"),
+    path("resolutions/", cached_page(browse.resolution_list), name="resolution-list"),
+    path("cite/", cite.cite, name="cite"),
+    path("search/", search.search_page, name="search"),
+    path("api/search", search_api, name="search-api"),
     # Last: /A/RES/70/126/ and /A/RES/70/126/op5/, and every other spelling of them.
-    re_path(rf"^(?!(?:{RESERVED})(?:/|$))(?P<rest>.+)$", cached_page(views.document), name="document"),
+    re_path(rf"^(?!(?:{RESERVED})(?:/|$))(?P<rest>.+)$", cached_page(documents.document), name="document"),
 ]

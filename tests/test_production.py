@@ -99,7 +99,7 @@ def test_healthz_is_503_when_the_database_is_unreachable(client, monkeypatch):
 
 @pytest.mark.django_db
 def test_a_lost_database_gives_a_friendly_503(client, monkeypatch):
-    from resolutions.web.views import documents as views
+    from resolutions.web.views import browse as views
 
     def broken(request):
         raise OperationalError("server closed the connection unexpectedly")

@@ -6,10 +6,6 @@ test (tests/test_fuzz.py), which checks that no generated request gives a 5xx.
 
 from __future__ import annotations
 
-from django.http import JsonResponse
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
-
 from resolutions.reference.bodies import BODIES
 from resolutions.search.execute import max_page
 from resolutions.search.query import MAX_QUERY_LENGTH
@@ -72,6 +68,28 @@ def _parameter(name: str, schema: dict, description: str) -> dict:
     return {"name": name, "in": "query", "required": False, "schema": schema, "description": description}
 
 
+def _search_parameters() -> list[dict]:
+    """The query parameters of /api/search, as the search page takes them too."""
+    return [
+        _parameter("q", {"type": "string", "maxLength": MAX_QUERY_LENGTH}, "the query"),
+        _parameter("body", {"type": "string", "enum": sorted(BODIES)}, "body code"),
+        _parameter("session", {"type": "string"}, "session as the body numbers it"),
+        _parameter("year_from", {"type": "integer"}, "adopted in or after"),
+        _parameter("year_to", {"type": "integer"}, "adopted in or before"),
+        _parameter("committee", {"type": "string"}, "main committee"),
+        _parameter("kind", {"type": "string", "enum": ["preambular", "operative"]}, "paragraph kind"),
+        _parameter("opening", {"type": "string"}, "opening phrase, e.g. Calls upon"),
+        _parameter("cites", {"type": "string"}, "a cited symbol, e.g. A/RES/70/126"),
+        _parameter("sort", {"type": "string", "enum": ["relevance", "date"]}, "order"),
+        _parameter("view", {"type": "string", "enum": ["paragraphs", "resolutions"]}, "grouping"),
+        _parameter(
+            "page",
+            {"type": "integer", "minimum": 1, "maximum": max_page()},
+            "page number (grouped by resolution: fewer)",
+        ),
+    ]
+
+
 def openapi_document() -> dict:
     return {
         "openapi": "3.1.0",
@@ -85,24 +103,7 @@ def openapi_document() -> dict:
                 "get": {
                     "operationId": "search",
                     "summary": 'Search paragraphs and footnotes (web-search syntax: "phrases", OR, -word)',
-                    "parameters": [
-                        _parameter("q", {"type": "string", "maxLength": MAX_QUERY_LENGTH}, "the query"),
-                        _parameter("body", {"type": "string", "enum": sorted(BODIES)}, "body code"),
-                        _parameter("session", {"type": "string"}, "session as the body numbers it"),
-                        _parameter("year_from", {"type": "integer"}, "adopted in or after"),
-                        _parameter("year_to", {"type": "integer"}, "adopted in or before"),
-                        _parameter("committee", {"type": "string"}, "main committee"),
-                        _parameter("kind", {"type": "string", "enum": ["preambular", "operative"]}, "paragraph kind"),
-                        _parameter("opening", {"type": "string"}, "opening phrase, e.g. Calls upon"),
-                        _parameter("cites", {"type": "string"}, "a cited symbol, e.g. A/RES/70/126"),
-                        _parameter("sort", {"type": "string", "enum": ["relevance", "date"]}, "order"),
-                        _parameter("view", {"type": "string", "enum": ["paragraphs", "resolutions"]}, "grouping"),
-                        _parameter(
-                            "page",
-                            {"type": "integer", "minimum": 1, "maximum": max_page()},
-                            "page number (grouped by resolution: fewer)",
-                        ),
-                    ],
+                    "parameters": _search_parameters(),
                     "responses": {
                         "200": {"description": "results", "content": {"application/json": {"schema": SEARCH_RESULT}}},
                         "400": {"description": "bad parameters", "content": {"application/json": {"schema": ERRORS}}},
@@ -112,9 +113,3 @@ def openapi_document() -> dict:
             }
         },
     }
-
-
-@require_GET
-@cache_control(max_age=3600, public=True)
-def openapi_json(request):
-    return JsonResponse(openapi_document())

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import F, Func, IntegerField, Value
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import F
 
 from resolutions.models import Body, Resolution
 
 EARLIEST_YEAR, LATEST_YEAR = 1945, 2100
-
-
-def resolution_number(expression):
-    """The resolution's own number as an integer, for sorting: '70/126' -> 126, '75/101 A' -> 101."""
-    digits = Func(expression, Value(r"(\d+)[^/\d]*$"), function="substring")
-    return Coalesce(Cast(digits, IntegerField()), Value(0))
 
 
 SORTS = {  # the first is the default, as the form shows it
@@ -84,22 +77,3 @@ class ResolutionFilter(django_filters.FilterSet):
         if not self.form.cleaned_data.get("sort"):
             queryset = queryset.order_by(*SORTS[DEFAULT_SORT][1])
         return queryset
-
-
-def resolution_rows():
-    """The resolution list's one query: what a row shows, and the number to sort by."""
-    return (
-        Resolution.objects.select_related("body")
-        .only(
-            "symbol",
-            "title",
-            "adopted_on",
-            "committee",
-            "session",
-            "session_label",
-            "number",
-            "body__code",
-            "body__name",
-        )
-        .annotate(number_sort=resolution_number(F("number")))
-    )

@@ -1,4 +1,4 @@
-"""Resolution and paragraph pages, served again from the cache until the archive's data changes (issue 5).
+"""Resolution and paragraph pages, served again from the cache until the archive's data changes.
 
 A page depends only on the archive's rows and the address it was asked at,
 so once rendered it stays right until the next import: the cache key joins
@@ -59,29 +59,10 @@ def cached_page(view, seconds=page_seconds):
         lifetime = seconds()
         if request.method not in ("GET", "HEAD") or not lifetime:
             return view(request, *args, **kwargs)
-        from resolutions.search import data_version
-
-        database = connection.settings_dict
-        identity = repr(
-            (
-                database["HOST"],
-                database["PORT"],
-                database["NAME"],  # servers may share the cache folder
-                request.scheme,
-                request.get_host(),
-                request.get_full_path(),
-                data_version(),
-            )
-        )
-        key = "page:" + hashlib.sha256(identity.encode()).hexdigest()
+        key = _page_key(request)
         stored = shared_get(key)
         if stored is not None:
-            content, content_type, headers = stored
-            response = HttpResponse(content, content_type=content_type)
-            for name, value in headers:
-                response[name] = value
-            response["X-Cache"] = "hit"
-            return response
+            return _stored_response(*stored)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
             headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
@@ -90,3 +71,30 @@ def cached_page(view, seconds=page_seconds):
         return response
 
     return wrapper
+
+
+def _page_key(request) -> str:
+    """The cache key of the page: the database, the full address, and the data version."""
+    from resolutions.search import data_version
+
+    database = connection.settings_dict
+    identity = repr(
+        (
+            database["HOST"],
+            database["PORT"],
+            database["NAME"],  # servers may share the cache folder
+            request.scheme,
+            request.get_host(),
+            request.get_full_path(),
+            data_version(),
+        )
+    )
+    return "page:" + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def _stored_response(content: bytes, content_type: str, headers: list[tuple[str, str]]) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    for name, value in headers:
+        response[name] = value
+    response["X-Cache"] = "hit"
+    return response

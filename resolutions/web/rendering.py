@@ -9,14 +9,10 @@ clipped or dropped rather than producing broken HTML.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-
-# What json_script escapes, so a JSON-LD block cannot close its <script> element.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @dataclass(frozen=True)
@@ -128,9 +124,3 @@ def quoted_citation(text: str, start: int, end: int) -> SafeString:
     """The citing sentence, escaped, the citation itself in <mark>."""
     before, cited, after = citing_sentence(text, start, end)
     return format_html("{}<mark>{}</mark>{}", before, cited, after)
-
-
-def json_ld_script(data: dict) -> SafeString:
-    """A schema.org JSON-LD block; '<', '>' and '&' are escaped so the text can never end the element."""
-    encoded = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(JSON_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{encoded}</script>')

@@ -5,8 +5,6 @@ Every address comes from ``resolutions.web.permalinks`` (the canonical URLs).
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib.sitemaps import Sitemap
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
@@ -120,7 +118,3 @@ def opensearch_description(request):
 </OpenSearchDescription>
 """
     return HttpResponse(body, content_type="application/opensearchdescription+xml; charset=utf-8")
-
-
-def sitemap_last_modified(request, section=None, **kwargs) -> dt.datetime | None:
-    return Resolution.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()

@@ -37,3 +37,29 @@ def test_pinpoint_after_a_citation_and_where_it_ends():
     assert pinpoint_after(text, len("A/RES/70/126")) == ("op5b", len(text))
     # a paragraph of the document named next
     assert pinpoint_after("A/RES/70/126, paragraph 10 of resolution 71/1", len("A/RES/70/126")) is None
+
+
+@pytest.mark.parametrize(
+    "written, key",
+    [
+        ("op5", "op5"),
+        ("OP5", "op5"),
+        ("para.5", "op5"),
+        ("para. 5", "op5"),
+        ("paragraph-5", "op5"),
+        ("op.5", "op5"),
+        ("pp3", "pp3"),
+        ("preambular-3", "pp3"),
+        ("op1a-ii", "op1a-ii"),
+        ("annex-op5", "annex-op5"),
+        ("para5b", "op5b"),
+        ("sec-viii-op1", "sec-viii-op1"),
+        ("annex-sec-annex-i-op4-2", "annex-sec-annex-i-op4-2"),
+        ("126", None),
+        ("S-24", None),
+        ("RES", None),
+        ("101_a", None),
+    ],
+)
+def test_loose_key(written, key):
+    assert loose_key(written) == key

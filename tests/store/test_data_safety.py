@@ -132,7 +132,7 @@ import os, django
 os.environ["DJANGO_SETTINGS_MODULE"] = "archive.settings"
 django.setup()
 from django.test import Client
-from tests.web.test_views_permalinks import check_every_permalink, listed
+from tests.web.views.test_documents_permalinks import check_every_permalink, listed
 check_every_permalink(Client())
 print(f"{len(listed())} permalinks answer with their text")
 """

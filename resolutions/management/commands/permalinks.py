@@ -44,7 +44,7 @@ def answered_texts(urls: list[str]) -> dict[str, str | None]:
     pages themselves showing that text is what tests/test_views_permalinks.py
     proves.
     """
-    from resolutions.web.views.documents import read_address
+    from resolutions.web.addresses import read_address
 
     by_symbol: dict[str, list[tuple[str, str]]] = {}
     for url in urls:

@@ -2,7 +2,6 @@
 
 import io
 import re
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -12,8 +11,9 @@ from resolutions.ingest.document import SourceInfo
 from resolutions.management.commands.permalinks import shown_paragraph_text
 from resolutions.models import Resolution
 from resolutions.web.permalinks import paragraph_url, read_permalinks_tsv, text_hash
+from tests.conftest import PROJECT
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+FIXTURES = PROJECT / "fixtures"
 FIXTURE = FIXTURES / "resolutions.json"
 PERMALINKS = FIXTURES / "permalinks.tsv"
 
