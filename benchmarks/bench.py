@@ -208,7 +208,7 @@ def sample_urls(rng: random.Random, pages: int) -> dict[str, list[str]]:
     from django.db import connection
 
     from resolutions.models import Paragraph, Resolution
-    from resolutions.web.permalinks import paragraph_url, resolution_url
+    from resolutions.reference.permalinks import paragraph_url, resolution_url
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT max(id) FROM resolutions_paragraph")

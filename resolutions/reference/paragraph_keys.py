@@ -1,7 +1,7 @@
 """The one paragraph-key scheme: how a paragraph's key is built and read back (pure: no ORM, no Django).
 
 Every importer (``resolutions.ingest.text`` for the text formats,
-``resolutions.ingest.akn``), the permalinks (``resolutions.web.permalinks``) and
+``resolutions.ingest.akn``), the permalinks (``resolutions.reference.permalinks``) and
 the citations (``resolutions.citations.extract``) build keys with these functions
 only, so one paragraph gets one key whichever source it came from, and a
 citation "para. 2 (d)" finds the key the importer gave it.

@@ -23,11 +23,11 @@ from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 
 from resolutions.reference.bodies import BODIES
+from resolutions.reference.permalinks import paragraph_title, paragraph_url, resolution_url
 from resolutions.search.compile import Plan, with_filters
 from resolutions.search.highlight import highlight
 from resolutions.search.query import QueryError
 from resolutions.search.schema import FACET_KEY_PARTS, FACET_SEPARATOR, schema
-from resolutions.web.permalinks import paragraph_title, paragraph_url, resolution_url
 
 PAGE_SIZE = 20
 GROUPS_PER_PAGE = 10

@@ -6,7 +6,7 @@ import re
 
 from resolutions.citations.references import parse_reference
 from resolutions.models import Resolution
-from resolutions.web.permalinks import paragraph_url, resolution_url
+from resolutions.reference.permalinks import paragraph_url, resolution_url
 
 REFERENCE_WORDS = {
     "resolution",

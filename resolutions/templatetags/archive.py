@@ -2,7 +2,7 @@
 
 from django import template
 
-from resolutions.web import permalinks
+from resolutions.reference import permalinks
 
 register = template.Library()
 

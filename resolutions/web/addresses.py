@@ -1,6 +1,6 @@
 """The addresses of documents: what a request path names, its canonical path, and the redirect to it.
 
-Symbols and paragraph keys become URLs as ``resolutions.web.permalinks`` says;
+Symbols and paragraph keys become URLs as ``resolutions.reference.permalinks`` says;
 any other spelling of a resolution or paragraph address is answered with a
 permanent redirect to the canonical one, built from the symbol we hold (so a
 redirect never leaves the site).
@@ -16,7 +16,7 @@ from resolutions.citations.pinpoints import loose_key
 from resolutions.citations.references import parse_reference
 from resolutions.citations.symbols import normalize_symbol
 from resolutions.models import Resolution
-from resolutions.web import permalinks
+from resolutions.reference import permalinks
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """What other machines read: sitemaps, the Atom feed, robots.txt, OpenSearch.
 
-Every address comes from ``resolutions.web.permalinks`` (the canonical URLs).
+Every address comes from ``resolutions.reference.permalinks`` (the canonical URLs).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from resolutions.models import Paragraph, Resolution
-from resolutions.web.permalinks import paragraph_url, resolution_url
+from resolutions.reference.permalinks import paragraph_url, resolution_url
 
 FEED_SIZE = 50
 

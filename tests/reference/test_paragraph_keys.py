@@ -9,7 +9,7 @@ import pytest
 from resolutions.citations.pinpoints import loose_key, read_pinpoint
 from resolutions.ingest.pipeline import parse_bytes, parse_path
 from resolutions.reference import paragraph_keys as keys
-from resolutions.web.permalinks import paragraph_label
+from resolutions.reference.permalinks import paragraph_label
 
 
 @pytest.mark.parametrize(

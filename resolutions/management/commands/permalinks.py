@@ -16,7 +16,13 @@ from django.core.management.base import BaseCommand, CommandError
 from resolutions.ingest import fixture_json
 from resolutions.ingest.document import ParseError, SourceInfo
 from resolutions.models import Paragraph, ParagraphVersion, Resolution
-from resolutions.web.permalinks import PERMALINKS_HEADER, paragraph_url, permalinks_tsv, read_permalinks_tsv, text_hash
+from resolutions.reference.permalinks import (
+    PERMALINKS_HEADER,
+    paragraph_url,
+    permalinks_tsv,
+    read_permalinks_tsv,
+    text_hash,
+)
 
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "resolutions.json"
 PERMALINKS = Path(settings.BASE_DIR) / "fixtures" / "permalinks.tsv"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from resolutions.models import Citation, Paragraph, Resolution
-from resolutions.web import permalinks
+from resolutions.reference import permalinks
 from resolutions.web.presenters.resolutions import official_url
 from resolutions.web.rendering import Link, quoted_citation
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from resolutions.models import Citation, Footnote, Paragraph, Resolution
-from resolutions.web import permalinks
+from resolutions.reference import permalinks
 from resolutions.web.presenters.citations import links_by
 from resolutions.web.rendering import Marker, annotate
 

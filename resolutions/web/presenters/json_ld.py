@@ -7,7 +7,7 @@ import json
 from django.utils.safestring import SafeString, mark_safe
 
 from resolutions.models import Paragraph, Resolution
-from resolutions.web import permalinks
+from resolutions.reference import permalinks
 from resolutions.web.presenters.resolutions import official_url
 
 # What json_script escapes, so a JSON-LD block cannot close its <script> element.

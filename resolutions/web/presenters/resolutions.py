@@ -9,7 +9,7 @@ from urllib.parse import quote
 from django.utils.dateformat import format as format_date
 
 from resolutions.models import Resolution, ResolutionSource
-from resolutions.web import permalinks
+from resolutions.reference import permalinks
 
 UNDOCS = "https://undocs.org/"
 DESCRIPTION_LENGTH = 297  # characters of a text kept in a page's description, before the ellipsis

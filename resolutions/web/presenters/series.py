@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from resolutions.models import Resolution
-from resolutions.web import permalinks
+from resolutions.reference import permalinks
 from resolutions.web.presenters.resolutions import date_text, official_url
 
 

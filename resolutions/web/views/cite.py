@@ -11,8 +11,8 @@ from django.shortcuts import render
 from resolutions.citations.references import parse_reference
 from resolutions.citations.symbols import normalize_symbol
 from resolutions.models import Resolution
+from resolutions.reference import permalinks
 from resolutions.reference.bodies import BODIES
-from resolutions.web import permalinks
 from resolutions.web.addresses import canonical_path
 from resolutions.web.presenters.resolutions import official_url
 from resolutions.web.selectors.paragraphs import paragraph_keys, paragraph_keys_held

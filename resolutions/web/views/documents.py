@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.shortcuts import render
 
 from resolutions.models import Paragraph, Resolution
-from resolutions.web import permalinks
+from resolutions.reference import permalinks
 from resolutions.web.addresses import Address, canonical_path, interpret, permanent_redirect, read_address
 from resolutions.web.presenters.citations import citation_link, cited_by, cited_range
 from resolutions.web.presenters.footnotes import marker_places, shown_footnotes

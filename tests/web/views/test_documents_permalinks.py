@@ -10,7 +10,7 @@ from resolutions.ingest import fixture_json
 from resolutions.ingest.document import SourceInfo
 from resolutions.management.commands.permalinks import shown_paragraph_text
 from resolutions.models import Resolution
-from resolutions.web.permalinks import paragraph_url, read_permalinks_tsv, text_hash
+from resolutions.reference.permalinks import paragraph_url, read_permalinks_tsv, text_hash
 from tests.conftest import PROJECT
 
 FIXTURES = PROJECT / "fixtures"

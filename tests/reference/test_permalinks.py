@@ -2,7 +2,7 @@
 
 import pytest
 
-from resolutions.web import permalinks
+from resolutions.reference import permalinks
 
 
 @pytest.mark.parametrize(
