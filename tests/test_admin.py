@@ -7,7 +7,8 @@ import pytest
 from resolutions.ingest.document import SourceInfo
 from resolutions.ingest.document import Vote as ParsedVote
 from resolutions.models import Resolution
-from resolutions.store.load import SOURCE_ADDED, UPDATED, load_resolution
+from resolutions.store.load import load_resolution
+from resolutions.store.outcomes import SOURCE_ADDED, UPDATED
 from tests.conftest import make_resolution
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from resolutions.citations.extract import find_citations
 from resolutions.ingest.akn import symbol_from_href, text_units
 from resolutions.ingest.document import SkippedSource
 from resolutions.ingest.pipeline import parse_path
-from resolutions.store.load import validate
+from resolutions.store.validation import validate
 
 pytestmark = pytest.mark.corpus
 
