@@ -18,21 +18,30 @@ class SequenceIds:
     """Ids reserved from each table's sequence, handed out in order (``resolutions.store.rows.Ids``)."""
 
     def __init__(self, counts: dict[type, int]):
-        self.reserved = {model: iter(_next_values(model, count)) for model, count in counts.items()}
+        reserved = _next_values({model._meta.db_table: count for model, count in counts.items() if count})
+        self.reserved = {model: iter(reserved.get(model._meta.db_table, [])) for model in counts}
 
     def take(self, model: type) -> int:
         return next(self.reserved[model])
 
 
-def _next_values(model: type, count: int) -> list[int]:
-    if not count:
-        return []
+def _next_values(counts: dict[str, int]) -> dict[str, list[int]]:
+    """``count`` values of each table's id sequence, in one query."""
+    if not counts:
+        return {}
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s) ORDER BY 1",
-            [model._meta.db_table, count],
+            """
+            SELECT wanted.name, nextval(pg_get_serial_sequence(wanted.name, 'id'))
+            FROM unnest(%s::text[], %s::int[]) AS wanted(name, count), generate_series(1, wanted.count)
+            ORDER BY 1, 2
+            """,
+            [list(counts), list(counts.values())],
         )
-        return [value for (value,) in cursor.fetchall()]
+        values: dict[str, list[int]] = {}
+        for table, value in cursor.fetchall():
+            values.setdefault(table, []).append(value)
+        return values
 
 
 def children_create(*, resolution: Resolution, parsed: ParsedResolution, with_votes: bool = True) -> None:
