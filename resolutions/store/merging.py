@@ -22,15 +22,17 @@ def source_gives_text(existing: Resolution, parsed: ParsedResolution) -> bool:
     return gives_text(SourceRef(parsed.source.format, parsed.source.sha256), current, existing.source_pin)
 
 
-def nonempty(value) -> bool:
+def _nonempty(value) -> bool:
     return value not in (None, "", [], {})
 
 
 def gaps_filled(existing: Resolution, parsed: ParsedResolution, existing_votes: int) -> list[str]:
     """What a source that does not give the text adds: the fields and metadata the archive lacks."""
-    filled = [name for name in GAP_FIELDS if not getattr(existing, name) and nonempty(getattr(parsed, name))]
+    filled = [name for name in GAP_FIELDS if not getattr(existing, name) and _nonempty(getattr(parsed, name))]
     filled += [
-        name for name, value in parsed.metadata.items() if nonempty(value) and not nonempty(existing.metadata.get(name))
+        name
+        for name, value in parsed.metadata.items()
+        if _nonempty(value) and not _nonempty(existing.metadata.get(name))
     ]
     if parsed.votes and not existing_votes:
         filled.append("votes")
@@ -43,8 +45,8 @@ def gaps_fill(existing: Resolution, parsed: ParsedResolution, filled: list[str])
         if name in filled:
             setattr(existing, name, getattr(parsed, name))
     existing.metadata = {
-        **{k: v for k, v in parsed.metadata.items() if nonempty(v)},
-        **{k: v for k, v in existing.metadata.items() if nonempty(v)},
+        **{k: v for k, v in parsed.metadata.items() if _nonempty(v)},
+        **{k: v for k, v in existing.metadata.items() if _nonempty(v)},
     }
 
 
@@ -53,9 +55,11 @@ def earlier_kept(existing: Resolution, parsed: ParsedResolution, row: dict) -> l
 
     Fields first, then metadata keys (sorted); votes are the caller's (they are rows of their own).
     """
-    kept = [name for name in GAP_FIELDS if not nonempty(row[name]) and nonempty(getattr(existing, name))]
+    kept = [name for name in GAP_FIELDS if not _nonempty(row[name]) and _nonempty(getattr(existing, name))]
     for name in kept:
         row[name] = getattr(existing, name)
-    kept_metadata = {k: v for k, v in existing.metadata.items() if nonempty(v) and not nonempty(parsed.metadata.get(k))}
+    kept_metadata = {
+        k: v for k, v in existing.metadata.items() if _nonempty(v) and not _nonempty(parsed.metadata.get(k))
+    }
     row["metadata"] = {**parsed.metadata, **kept_metadata}
     return kept + sorted(kept_metadata)
