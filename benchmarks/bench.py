@@ -1,6 +1,6 @@
 """Scale benchmark: the real stack under load, beside the floor and beside bare Tantivy.
 
-Runs, against a database built by ``manage.py build_scale_corpus`` (which
+Runs, against a database built by ``python -m benchmarks.build_scale_corpus`` (which
 also builds its search index):
 
 1. gunicorn with the project's ``gunicorn.conf.py`` (production settings:
@@ -216,7 +216,7 @@ def sample_urls(rng: random.Random, pages: int) -> dict[str, list[str]]:
         cursor.execute("SELECT max(id) FROM resolutions_resolution")
         max_resolution = cursor.fetchone()[0] or 0
     if not max_paragraph:
-        raise SystemExit("the database holds no paragraphs: run manage.py build_scale_corpus first")
+        raise SystemExit("the database holds no paragraphs: run python -m benchmarks.build_scale_corpus first")
     paragraph_rows = list(
         Paragraph.objects.filter(id__in=[rng.randint(1, max_paragraph) for _ in range(pages * 2)]).values_list(
             "resolution__symbol", "key"

@@ -20,11 +20,10 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.text import Truncator
 
-from resolutions.ingest.document import ParseError, SkippedSource
-from resolutions.ingest.pipeline import MAX_SOURCE_BYTES, format_modules, parse_bytes
+from resolutions.ingest.pipeline import MAX_SOURCE_BYTES, format_modules
 from resolutions.models import Body, Citation, Footnote, Paragraph, ParagraphVersion, Resolution, ResolutionSource, Vote
 from resolutions.search import index as search_index
-from resolutions.store.load import LoadError, load_resolution
+from resolutions.store.imports import source_import
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -199,23 +198,25 @@ class ResolutionAdmin(admin.ModelAdmin):
         ]
 
     def import_source(self, request):
-        """Parse and load an uploaded source, one transaction per resolution."""
+        """Import an uploaded source (``resolutions.store.imports``), one transaction per resolution."""
         if not self.has_add_permission(request):
             messages.error(request, "You may not import resolutions.")
             return redirect("admin:resolutions_resolution_changelist")
         form = SourceUploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["source"]
-            try:
-                document = parse_bytes(upload.read(), upload.name, form.cleaned_data["format"] or None)
-                origin = f"admin upload by {request.user.get_username()}"
-                results = [load_resolution(parsed, origin=origin) for parsed in document.resolutions]
-            except (ParseError, SkippedSource, LoadError) as error:
-                messages.error(request, str(error))
-            else:
-                for result in results:
-                    messages.success(request, f"{result.symbol}: {result.describe()}")
-                for warning in document.warnings + [w for r in document.resolutions for w in r.warnings]:
+            imported = source_import(
+                data=upload.read(),
+                name=upload.name,
+                format=form.cleaned_data["format"] or None,
+                origin=f"admin upload by {request.user.get_username()}",
+            )
+            for result in imported.results:
+                messages.success(request, f"{result.symbol}: {result.describe()}")
+            for problem in imported.problems:
+                messages.error(request, problem)
+            if not imported.problems:
+                for warning in imported.warnings:
                     messages.warning(request, warning)
                 return redirect("admin:resolutions_resolution_changelist")
         context = {

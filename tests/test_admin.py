@@ -7,7 +7,8 @@ import pytest
 from resolutions.ingest.document import SourceInfo
 from resolutions.ingest.document import Vote as ParsedVote
 from resolutions.models import Resolution
-from resolutions.store.load import SOURCE_ADDED, UPDATED, load_resolution
+from resolutions.store.load import load_resolution
+from resolutions.store.outcomes import SOURCE_ADDED, UPDATED
 from tests.conftest import make_resolution
 
 pytestmark = pytest.mark.django_db
@@ -148,3 +149,26 @@ def test_bodies_cannot_be_edited(admin_client, resolution):
 def test_votes_read_on_the_resolution_too(admin_client, resolution):
     page = change_form(admin_client, resolution)
     assert "Recorded votes" in page and "Albania" in page and 'name="votes-0-member_state"' not in page
+
+
+def upload(admin_client, name: str, data: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    source = SimpleUploadedFile(name, data, content_type="application/json")
+    return admin_client.post("/admin/resolutions/resolution/import/", {"source": source}, follow=True)
+
+
+def test_an_upload_names_each_resolution_it_loaded(admin_client):
+    from resolutions.ingest import fixture_json
+    from resolutions.models import ResolutionSource
+
+    response = upload(admin_client, "one.json", fixture_json.dumps([make_resolution()]).encode())
+    assert response.redirect_chain[-1][0].endswith("/admin/resolutions/resolution/")
+    assert "A/RES/70/126: created (4 paragraphs)" in response.content.decode()
+    assert ResolutionSource.objects.get().origin == "admin upload by admin"
+
+
+def test_an_upload_that_fails_says_why_on_the_form(admin_client):
+    response = upload(admin_client, "empty.txt", b"   \n")
+    assert response.status_code == 200 and not response.redirect_chain
+    assert "Import a source" in response.content.decode() and not Resolution.objects.exists()

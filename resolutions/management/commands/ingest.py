@@ -1,4 +1,4 @@
-"""``manage.py ingest``: import sources, one transaction per resolution.
+"""``manage.py ingest``: import sources, one transaction per resolution (``resolutions.store.imports``).
 
 On a terminal a progress bar (tqdm) shows the share of files done, the rate and
 the time left, with warnings printed above it; elsewhere (a log, CI, a pipe)
@@ -13,16 +13,14 @@ every paragraph address whose key or text would change (``~`` text changed,
 
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from resolutions.ingest.document import ParseError, SkippedSource
-from resolutions.ingest.pipeline import format_modules, parse_path, source_paths
+from resolutions.ingest.pipeline import format_modules, source_paths
 from resolutions.search.index import indexing
-from resolutions.store.load import SOURCE_ADDED, LoadError, load_resolution, plan_load
+from resolutions.store.imports import ImportTally, SourceImport, path_import
 from resolutions.store.provenance import describe_changes
 
 
@@ -46,51 +44,32 @@ class Command(BaseCommand):
         files = source_paths(paths)
         if not files:
             raise CommandError("no source files found in " + ", ".join(map(str, paths)))
-        counts: Counter[str] = Counter()
-        failures: list[str] = []
-        warnings = 0
-        paragraphs = 0
+        tally = ImportTally(files=len(files), dry_run=dry_run)
         started = time.monotonic()
         progress = sys.stderr.isatty()
         bar = tqdm(files, unit="file", file=sys.stderr, disable=not progress, dynamic_ncols=True)
         for path in bar:
             bar.set_postfix_str(path.name[:40], refresh=False)
-            try:
-                document = parse_path(path, format)
-            except SkippedSource as reason:
-                counts["skipped"] += 1
-                if options["verbosity"] > 1:
-                    self._note(progress, f"skipped: {path}: {reason}")
-                continue
-            except ParseError as error:
-                failures.append(str(error))
-                continue
-            for message in document.warnings + [w for r in document.resolutions for w in r.warnings]:
-                warnings += 1
-                if not quiet_warnings:
-                    self._note(progress, f"warning: {path.name}: {message}")
-            for parsed in document.resolutions:
-                try:
-                    result = plan_load(parsed) if dry_run else load_resolution(parsed, origin=str(path.resolve()))
-                except LoadError as error:
-                    failures.append(str(error))
-                    continue
-                counts[result.outcome] += 1
-                paragraphs += result.paragraphs
-                if dry_run:
-                    self._show_plan(result)
+            imported = path_import(path=path, format=format, dry_run=dry_run)
+            tally.add(imported)
+            self._show(
+                path, imported, progress, warnings=not quiet_warnings, plans=dry_run, verbose=options["verbosity"] > 1
+            )
         bar.close()
-        elapsed = time.monotonic() - started
-        for failure in failures:
+        for failure in tally.failures:
             self.stderr.write(f"failed: {failure}")
-        self.stdout.write(
-            ("dry run, nothing written: " if dry_run else "")
-            + f"{len(files)} files in {elapsed:.1f}s: {counts['created']} created, {counts['updated']} updated, "
-            f"{counts['unchanged']} unchanged, {counts[SOURCE_ADDED]} sources added (text from a source of higher "
-            f"precedence), {counts['skipped']} skipped, {len(failures)} failed; {paragraphs} paragraphs, {warnings} warnings"
-        )
-        if failures:
-            raise CommandError(f"{len(failures)} source(s) failed")
+        self.stdout.write(tally.summary(time.monotonic() - started))
+        if tally.failures:
+            raise CommandError(f"{len(tally.failures)} source(s) failed")
+
+    def _show(self, path: Path, imported: SourceImport, progress: bool, *, warnings: bool, plans: bool, verbose: bool):
+        """What one source's import says as it happens: a skip, its warnings, and a dry run's plans."""
+        if imported.skipped and verbose:
+            self._note(progress, f"skipped: {path}: {imported.skipped}")
+        for message in imported.warnings if warnings else []:
+            self._note(progress, f"warning: {path.name}: {message}")
+        for result in imported.results if plans else []:
+            self._show_plan(result)
 
     def _show_plan(self, result) -> None:
         """What importing one resolution would do, and the diff of its paragraph addresses."""

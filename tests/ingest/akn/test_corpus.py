@@ -12,7 +12,7 @@ from resolutions.ingest.akn.citations import symbol_from_href
 from resolutions.ingest.akn.parse import text_units
 from resolutions.ingest.document import SkippedSource
 from resolutions.ingest.pipeline import parse_path
-from resolutions.store.load import validate
+from resolutions.store.validation import validate
 
 pytestmark = pytest.mark.corpus
 

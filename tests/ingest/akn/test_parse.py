@@ -272,7 +272,8 @@ def test_no_metadata_line_is_a_warning_not_a_failure(tmp_path):
 @pytest.mark.django_db
 def test_loads_and_reloads_unchanged():
     from resolutions.models import Resolution
-    from resolutions.store.load import CREATED, UNCHANGED, load_resolution
+    from resolutions.store.load import load_resolution
+    from resolutions.store.outcomes import CREATED, UNCHANGED
 
     for resolution in parse_path(GOLDEN / "multipart.xml").resolutions:
         assert load_resolution(resolution).outcome == CREATED

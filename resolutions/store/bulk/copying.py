@@ -1,0 +1,142 @@
+"""The COPY stage of a bulk load: parsed resolutions turned into rows here, streamed on several connections.
+
+Row ids are counted on the client (``ClientIds``), so children point at
+their parents inside one COPY stream. The rows themselves are those of the
+per-resolution load (``resolutions.store.rows``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import queue
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from psycopg.types.json import Jsonb
+
+from resolutions.ingest.document import ParsedResolution
+from resolutions.models import Citation, Footnote, FootnoteReference, Paragraph, Resolution, ResolutionSource, Vote
+from resolutions.store.bodies import body_get_or_create
+from resolutions.store.bulk.connections import new_connection
+from resolutions.store.rows import child_rows, resolution_row, source_row
+from resolutions.store.validation import validate
+
+# Every table a bulk load fills, parents before the rows pointing at them.
+LOADED_MODELS = (Resolution, ResolutionSource, Paragraph, Footnote, FootnoteReference, Citation, Vote)
+BATCH_RESOLUTIONS = 2_000
+ORIGIN = "bulk load"
+
+
+class ClientIds:
+    """Row ids counted on the client, from 1 in each table (``resolutions.store.rows.Ids``)."""
+
+    def __init__(self):
+        self.next = dict.fromkeys(LOADED_MODELS, 1)
+
+    def take(self, model: type) -> int:
+        value = self.next[model]
+        self.next[model] = value + 1
+        return value
+
+    def taken(self, model: type) -> int:
+        return self.next[model] - 1
+
+
+@dataclass
+class CopyCounts:
+    resolutions: int = 0
+    paragraphs: int = 0
+    ids: ClientIds = field(default_factory=ClientIds)
+
+
+def rows_copy(resolutions: Iterable[ParsedResolution], *, workers: int, progress: Callable[[str], None]) -> CopyCounts:
+    """COPY every resolution's rows: this thread builds batches of rows, ``workers`` connections stream them.
+
+    Each resolution must pass ``resolutions.store.validation.validate``; symbols must be unique.
+    """
+    counts = CopyCounts()
+    batches: queue.Queue = queue.Queue(maxsize=workers * 2)
+    failed: list[BaseException] = []
+    threads = [threading.Thread(target=_copier, args=(batches, failed)) for _ in range(workers)]
+    for thread in threads:
+        thread.start()
+    try:
+        for rows in _batches(resolutions, counts, progress):
+            if failed:
+                break
+            batches.put(rows)
+    finally:
+        for _ in threads:
+            batches.put(None)
+        for thread in threads:
+            thread.join()
+    if failed:
+        raise failed[0]
+    return counts
+
+
+def _batches(
+    resolutions: Iterable[ParsedResolution], counts: CopyCounts, progress: Callable[[str], None]
+) -> Iterator[dict[type, list[dict]]]:
+    """The rows of every table, ``BATCH_RESOLUTIONS`` resolutions at a time."""
+    now = dt.datetime.now(dt.UTC)
+    body_ids: dict[str, int] = {}
+    symbols: set[str] = set()
+    rows: dict[type, list[dict]] = {model: [] for model in LOADED_MODELS}
+    for parsed in resolutions:
+        validate(parsed)
+        if parsed.symbol.upper() in symbols:
+            raise ValueError(f"{parsed.symbol} appears twice")
+        symbols.add(parsed.symbol.upper())
+        if parsed.body not in body_ids:
+            body_ids[parsed.body] = body_get_or_create(code=parsed.body).pk
+        _add_rows(rows, parsed, body_id=body_ids[parsed.body], ids=counts.ids, now=now)
+        counts.resolutions += 1
+        counts.paragraphs += len(parsed.paragraphs)
+        if len(rows[Resolution]) >= BATCH_RESOLUTIONS:
+            yield rows
+            progress(f"{counts.resolutions:,} resolutions, {counts.paragraphs:,} paragraphs")
+            rows = {model: [] for model in LOADED_MODELS}
+    yield rows
+
+
+def _add_rows(
+    rows: dict[type, list[dict]], parsed: ParsedResolution, *, body_id: int, ids: ClientIds, now: dt.datetime
+) -> None:
+    """Append one resolution's rows to ``rows``, with what the archive keeps itself (ids, dates, an empty pin)."""
+    resolution_id = ids.take(Resolution)
+    archive_own = {"created_at": now, "updated_at": now, "source_pin": ""}  # a curator's pin: never the loader's
+    rows[Resolution].append({"id": resolution_id, **resolution_row(parsed, body_id=body_id), **archive_own})
+    source = source_row(parsed, origin=ORIGIN, imported_at=now)
+    rows[ResolutionSource].append({"id": ids.take(ResolutionSource), "resolution_id": resolution_id, **source})
+    for model, model_rows in child_rows(parsed, resolution_id=resolution_id, ids=ids).by_model().items():
+        rows[model] += model_rows
+
+
+def _copier(batches: queue.Queue, failed: list[BaseException]) -> None:
+    """Stream batches on a connection of its own until told to stop (None); on an error, drain the queue."""
+    try:
+        with new_connection("SET synchronous_commit = off") as raw, raw.cursor() as cursor:
+            while (rows := batches.get()) is not None:
+                for model in LOADED_MODELS:
+                    _copy_table(cursor, model._meta.db_table, rows[model])
+    except BaseException as error:
+        failed.append(error)
+        while batches.get() is not None:  # drain, so the producer never blocks
+            pass
+
+
+def _copy_table(cursor, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{name}"' for name in columns)
+    with cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row([_copy_value(row[name]) for name in columns])
+
+
+def _copy_value(value):
+    """A JSON column's value (a resolution's metadata) as JSON; every other value as it is."""
+    return Jsonb(value) if isinstance(value, dict) else value
