@@ -21,10 +21,30 @@ from resolutions.models import Citation, Footnote, Paragraph
 from resolutions.reference.bodies import BODIES
 from resolutions.search.execute import max_page
 from resolutions.search.query import MAX_QUERY_LENGTH
-from resolutions.web.filters import YearFilter, YearRangeForm
 
+EARLIEST_YEAR, LATEST_YEAR = 1945, 2100
 SORT_CHOICES = [("relevance", "Relevance"), ("date", "Newest first")]
 VIEW_CHOICES = [("paragraphs", "Paragraphs"), ("resolutions", "Grouped by resolution")]
+
+
+class YearField(forms.IntegerField):
+    def __init__(self, **kwargs):
+        super().__init__(min_value=EARLIEST_YEAR, max_value=LATEST_YEAR, **kwargs)
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = YearField
+
+
+class YearRangeForm(forms.Form):
+    """A FilterSet form whose year_from/year_to must not make an empty range."""
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("year_from"), cleaned.get("year_to")
+        if first and last and first > last:
+            raise forms.ValidationError(f"The year range is empty: {first} is after {last}.")
+        return cleaned
 
 
 class SearchForm(forms.Form):

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import django_filters
-from django import forms
 from django.db.models import F
 
 from resolutions.models import Body, Resolution
-
-EARLIEST_YEAR, LATEST_YEAR = 1945, 2100
-
+from resolutions.search.filters import YearFilter, YearRangeForm
 
 SORTS = {  # the first is the default, as the form shows it
     "-date": ("Newest first", [F("adopted_on").desc(nulls_last=True), "-session_sort", "-number_sort"]),
@@ -18,26 +15,6 @@ SORTS = {  # the first is the default, as the form shows it
     "-number": ("By number, descending", ["body__order", "-session_sort", "-number_sort", "symbol"]),
 }
 DEFAULT_SORT = "-date"
-
-
-class YearField(forms.IntegerField):
-    def __init__(self, **kwargs):
-        super().__init__(min_value=EARLIEST_YEAR, max_value=LATEST_YEAR, **kwargs)
-
-
-class YearFilter(django_filters.NumberFilter):
-    field_class = YearField
-
-
-class YearRangeForm(forms.Form):
-    """A FilterSet form whose year_from/year_to must not make an empty range."""
-
-    def clean(self):
-        cleaned = super().clean()
-        first, last = cleaned.get("year_from"), cleaned.get("year_to")
-        if first and last and first > last:
-            raise forms.ValidationError(f"The year range is empty: {first} is after {last}.")
-        return cleaned
 
 
 def committee_choices():
