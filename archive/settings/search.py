@@ -17,8 +17,7 @@ SEARCH_CACHE_SECONDS = ENV.search_cache_seconds
 
 PAGE_CACHE_SECONDS = ENV.page_cache_seconds
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {
+    "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(ENV.page_cache_dir),
         "OPTIONS": {"MAX_ENTRIES": ENV.page_cache_max_entries},

@@ -20,9 +20,6 @@ class CitationQuerySet(models.QuerySet):
             .order_by("resolution__adopted_on", "resolution__symbol", "start")
         )
 
-    def unresolved(self):
-        return self.filter(target__isnull=True)
-
 
 class Citation(models.Model):
     RESOLUTION = "resolution"

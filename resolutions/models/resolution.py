@@ -14,9 +14,6 @@ class ResolutionQuerySet(models.QuerySet):
     def by_symbol(self, symbol: str):
         return self.filter(symbol__iexact=symbol.strip())
 
-    def in_session(self, body_code: str, session: str):
-        return self.filter(body__code=body_code, session=session)
-
     def sessions(self):
         """(body, session) rows with their counts and years, newest first."""
         return (

@@ -55,7 +55,7 @@ class IndexUnavailable(Exception):
 
 
 def data_version() -> str:
-    """Changes whenever searchable rows change (the sequence of migration 0004).
+    """Changes whenever searchable rows change (a sequence that triggers on those tables advance).
 
     Inside a transaction that has written (an import, a test), the
     transaction's id is part of it, so what it sees is never shared. The

@@ -4,7 +4,7 @@ A page depends only on the archive's rows and the address it was asked at,
 so once rendered it stays right until the next import: the cache key joins
 the scheme, host and full path with ``resolutions.search.data_version()``,
 which every write to the searchable tables advances (and which is private to
-a transaction that has written). The cache is the "pages" alias of
+a transaction that has written). The cache is the default cache of
 ``CACHES``: files shared by every worker. A hit costs that one small query and a cache
 read, instead of half a dozen queries and a template render of up to
 hundreds of paragraphs. Only 200 answers to GET/HEAD are stored; middleware
@@ -34,7 +34,7 @@ SKIPPED_HEADERS = {"content-type", "content-length"}
 def shared_get(key: str):
     """From the cache shared by every worker; None when absent or when the cache folder fails."""
     try:
-        return caches["pages"].get(key)
+        return caches["default"].get(key)
     except OSError as error:  # an unwritable cache folder costs speed, never the answer
         logger.warning("shared cache unavailable: %s", error)
         return None
@@ -42,7 +42,7 @@ def shared_get(key: str):
 
 def shared_set(key: str, value, seconds: int) -> None:
     try:
-        caches["pages"].set(key, value, seconds)
+        caches["default"].set(key, value, seconds)
     except OSError as error:
         logger.warning("not cached: %s", error)
 

@@ -17,7 +17,7 @@ def page_cache(settings, tmp_path):
     settings.PAGE_CACHE_SECONDS = 60
     settings.CACHES = {
         **settings.CACHES,
-        "pages": {
+        "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(tmp_path / "pages"),
         },
@@ -66,7 +66,10 @@ def test_an_unwritable_cache_folder_costs_speed_not_the_page(client, settings, t
     blocker.write_text("")
     settings.CACHES = {
         **settings.CACHES,
-        "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(blocker / "pages")},
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(blocker / "pages"),
+        },
     }
     load_resolution(make_resolution())
     assert client.get("/A/RES/70/126/").status_code == 200

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,7 +12,6 @@ from resolutions.web.selectors import bodies
 from resolutions.web.selectors.paragraphs import paragraph_count
 from resolutions.web.selectors.resolutions import resolution_latest, resolution_rows
 
-PAGE_SIZE = 50
 LATEST_ON_HOME = 8
 
 
@@ -76,7 +76,7 @@ def _resolution_list(request, data, context):
     context = {**context, "filter": filterset}
     if not filterset.is_valid():
         return render(request, "resolutions/resolution_list.html", {**context, "invalid": True}, status=400)
-    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    paginator = Paginator(filterset.qs, settings.BROWSE_PAGE_SIZE)
     page_number = request.GET.get("page") or 1
     try:
         page = paginator.page(page_number)

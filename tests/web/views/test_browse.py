@@ -4,8 +4,6 @@ import re
 
 import pytest
 
-from resolutions.web.views import browse
-
 pytestmark = pytest.mark.django_db
 
 
@@ -79,8 +77,8 @@ def test_bad_page_numbers_get_a_clear_message(client, archive, page):
     assert "There is no page" in response.content.decode()
 
 
-def test_pages_keep_their_filters(client, archive, monkeypatch):
-    monkeypatch.setattr(browse, "PAGE_SIZE", 2)
+def test_pages_keep_their_filters(client, archive, settings):
+    settings.BROWSE_PAGE_SIZE = 2
     response = client.get("/resolutions/?body=GA&sort=number")
     page = response.content.decode()
     assert "page 1 of 2" in page and 'href="?body=GA&amp;sort=number&amp;page=2"' in page

@@ -1,5 +1,6 @@
 """Permalinks stay: every paragraph URL of the fixtures answers with the same text, also after re-importing."""
 
+import html
 import io
 import re
 
@@ -8,12 +9,23 @@ from django.core.management import CommandError, call_command
 
 from resolutions.ingest import fixture_json
 from resolutions.ingest.document import SourceInfo
-from resolutions.management.commands.permalinks import shown_paragraph_text
 from resolutions.models import Resolution
 from resolutions.reference.permalinks import paragraph_url, read_permalinks_tsv, text_hash
 from tests.conftest import PROJECT
 
 FIXTURES = PROJECT / "fixtures"
+PARAGRAPH_TEXT = re.compile(r'<p class="para-text" id="paragraph-text">(.*?)</p>', re.S)
+FOOTNOTE_MARKER = re.compile(r'<sup class="fn-ref">.*?</sup>', re.S)
+
+
+def shown_paragraph_text(page: str) -> str | None:
+    """A paragraph's text as a reader sees it on its page, footnote markers left out; None when the page shows none."""
+    found = PARAGRAPH_TEXT.search(page)
+    if found is None:
+        return None
+    return html.unescape(re.sub(r"<[^>]+>", "", FOOTNOTE_MARKER.sub("", found.group(1))))
+
+
 FIXTURE = FIXTURES / "resolutions.json"
 PERMALINKS = FIXTURES / "permalinks.tsv"
 
