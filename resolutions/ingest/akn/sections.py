@@ -4,35 +4,19 @@ from __future__ import annotations
 
 import re
 
+from resolutions.reference.languages.registry import language_for
+
+ENGLISH = language_for("en")
 SECTION_NUMBER_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
-
-# Structured annexes number their paragraphs within articles, guidelines, principles, conclusions…
-NAMED_SECTION_RE = re.compile(
-    r"^(?:Draft\s+)?(Annex|Appendix|Part|Chapter|Article|Rule|Section|Regulation|Guideline|Principle|Conclusion)"
-    r"\s+([IVXLC]+|\d+[A-Za-z]?|[A-Z]|(?i:one|two|three|four|five|six|seven|eight|nine|ten))\b"
-)
-
-NAMED_SECTION_LEVELS = {
-    "annex": 0,
-    "appendix": 0,
-    "part": 1,
-    "chapter": 1,
-    "article": 4,
-    "rule": 4,
-    "section": 4,
-    "regulation": 4,
-    "guideline": 4,
-    "principle": 4,
-    "conclusion": 4,
-}
 
 
 def section_level(text: str, path: list[tuple[int, str]]) -> tuple[int, str] | None:
     """(level, label) when ``text`` opens a section: "II" (2, "ii"), "A." (3, "a"), "Article 2" (4, "article-2")."""
-    named = NAMED_SECTION_RE.match(text)
+    # Structured annexes number their paragraphs within articles, guidelines, principles, conclusions…
+    named = ENGLISH.named_section_re.match(text)
     if named:
-        word = named.group(1).lower()
-        return NAMED_SECTION_LEVELS[word], f"{word}-{named.group(2).lower()}"
+        word, level = ENGLISH.section_names[named.group(1)]
+        return level, f"{word}-{named.group(2).lower()}"
     if not SECTION_NUMBER_RE.match(text):
         return None
     numeral = text.rstrip(".")
