@@ -1,4 +1,4 @@
-"""Sections: which heading opens one ("II", "A.", "Article 2", "Guideline 5") and at what level."""
+"""Sections: which heading opens one ("II", "A.", "Article 2", "Guideline 5") and at what level, in any format."""
 
 from __future__ import annotations
 
@@ -8,6 +8,16 @@ from resolutions.reference.languages.registry import language_for
 
 ENGLISH = language_for("en")
 SECTION_NUMBER_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
+
+
+# A heading that opens with its section's numeral: "I. KEEPING THE LIGHT", "A. The lamp"
+NUMBERED_HEADING_RE = re.compile(r"^(?P<numeral>[IVXLC]+|[A-Z])\.\s+\S")
+
+
+def heading_section(text: str, path: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """(level, label) when a heading line of a text opens a section: "II. Title", "A. Title", "Article 2"."""
+    numbered = NUMBERED_HEADING_RE.match(text)
+    return section_level(numbered.group("numeral") + "." if numbered else text, path)
 
 
 def section_level(text: str, path: list[tuple[int, str]]) -> tuple[int, str] | None:
