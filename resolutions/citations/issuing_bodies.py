@@ -15,47 +15,30 @@ from __future__ import annotations
 
 import re
 
-from resolutions.reference.dates import MONTHS_PATTERN
+from resolutions.reference.bodies import codes_by_printed_name, printed_body_names
+from resolutions.reference.languages.registry import language_for
 
+_MONTHS = language_for("en").months_pattern  # the citations read English texts
+# What the texts print besides one body's name: "the Council" (told apart by the number's shape), and the
+# two bodies that adopt identical resolutions ("General Assembly and Security Council resolutions 70/262 and 2282").
+JOINT_NAMES = {"council": "COUNCIL", "general assembly and security council": "GA+SC"}
 # Bodies as printed, lower case, to their codes.
-BODY_NAMES = {
-    "general assembly": "GA",
-    "assembly": "GA",
-    "ga": "GA",
-    "economic and social council": "ECOSOC",
-    "ecosoc": "ECOSOC",
-    "human rights council": "HRC",
-    "hrc": "HRC",
-    "security council": "SC",
-    "sc": "SC",
-    "commission on human rights": "CHR",
-    "council": "COUNCIL",  # resolved by the number's shape
-    "general assembly and security council": "GA+SC",  # identical resolutions: "70/262 and 2282 (2016)"
-    "united nations environment assembly": "UNEA",
-    "environment assembly": "UNEA",
-    "economic and social commission for asia and the pacific": "ESCAP",
-    "escap": "ESCAP",
-    "economic commission for africa": "ECA",
-    "eca": "ECA",
-    "economic commission for latin america and the caribbean": "ECLAC",
-    "eclac": "ECLAC",
-    "economic and social commission for western asia": "ESCWA",
-    "escwa": "ESCWA",
-}
+BODY_NAMES = codes_by_printed_name() | JOINT_NAMES
 # Short names that other organs share: "World Health Assembly resolution", "Trusteeship Council resolution".
 _SHARED_SHORT_NAMES = ("Assembly", "Council", "SC", "HRC", "GA", "ECOSOC")
+# The organs named in full where the archive knows them, longest first.
+_ORGAN_FULL_NAMES = [name for name in printed_body_names() if " " in name]
 # An organ's name: capitalised words ending in a word organs that adopt resolutions are called by.
 _ORGAN_NAME = (
-    r"General Assembly|Economic and Social Council|Human Rights Council|Security Council"
-    r"|Commission on Human Rights|(?:United Nations )?Environment Assembly"
-    r"|(?:[A-Z][\w’'-]*\s+(?:(?:of|on|for|and|the|to|against)\s+)*)*"
+    "|".join(re.escape(name) for name in _ORGAN_FULL_NAMES)
+    + r"|(?:[A-Z][\w’'-]*\s+(?:(?:of|on|for|and|the|to|against)\s+)*)*"
     r"(?:Assembly|Council|Commission|Conference|Committee|Board|Organization|Parties)\b"
     # …and what may follow the noun: "Commission on Narcotic Drugs", "Conference of the Parties to the Convention"
     r"(?:\s+(?:of|on|for|against|to)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|of|the|in|on|for)\s+)*[A-Z][\w’'-]*)*)*"
 )
 # "… 14/17 of the Conference of the Parties": the number belongs to the body named after it.
 _OF_BODY_AFTER_RE = re.compile(
-    rf"(?:,?\s+of\s+\d{{1,2}}\s+(?:{MONTHS_PATTERN})\s+\d{{4}})?\s+(?:of|adopted by)\s+the\s+(?P<name>{_ORGAN_NAME})"
+    rf"(?:,?\s+of\s+\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})?\s+(?:of|adopted by)\s+the\s+(?P<name>{_ORGAN_NAME})"
 )
 # Organs named in full, longest first (so "Human Rights Council" is not read as "Council").
 _NAMED_ORGANS = sorted((name for name in BODY_NAMES if " " in name), key=len, reverse=True)

@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from resolutions.reference.bodies import BODIES
-from resolutions.reference.dates import MONTHS_PATTERN
+from resolutions.reference.bodies import BODIES, printed_body_names
+from resolutions.reference.languages.registry import language_for
+
+_MONTHS = language_for("en").months_pattern  # the citations read English texts
 
 # Part letters: the Assembly's disarmament resolutions run to "48/75 J" and beyond.
 _PARTS = r"(?:\s?[A-Z]{1,2}(?:\s?(?:-|–|,|and|to)\s?[A-Z]{1,2})*(?![\w/]))"
@@ -35,7 +37,7 @@ _NUMBER = (
 NUMBER_RE = re.compile(r"(?<![\w/.\-])" + _NUMBER + r"(?![\w/]|\.\d)")
 _ITEM_GAP = (
     r"(?:"
-    rf",?\s+of\s+(?:\d{{1,2}}\s+(?:of\s+)?(?:{MONTHS_PATTERN})\s+(?:of\s+)?)?\d{{3,4}}"  # "of 19 December 2011" (and misprints)
+    rf",?\s+of\s+(?:\d{{1,2}}\s+(?:of\s+)?(?:{_MONTHS})\s+(?:of\s+)?)?\d{{3,4}}"  # "of 19 December 2011" (and misprints)
     r"|,?\s+(?:entitled|titled)\s+“[^”]{1,400}”"  # entitled “The future we want”
     r"|,\s+(?:sects?|sections?|paras?|paragraphs?|chap|annex|part)\.?\s+[\w.]+(?:\s*(?:[-–]|and|to)\s*[\w.]+)*"
     # , sect. III, paras. 7–8
@@ -48,13 +50,12 @@ _ITEM_GAP = (
 )
 # The gap must lead to another number, so the lazy "on …" stops at the right place.
 ITEM_GAP_RE = re.compile(_ITEM_GAP + r"(?=(?:(?:S|ES)-)?\d{1,4}(?:/\d|\s?\())")
+# Every body a "resolution" may follow, as printed, longest first: "General Assembly", "Assembly", "GA".
+_KEYWORD_BODY_NAMES = sorted(
+    [*printed_body_names(), "General Assembly and Security Council", "Council"], key=len, reverse=True
+)
 KEYWORD_RE = re.compile(
-    r"(?:(?P<body>General Assembly and Security Council|General Assembly|Economic and Social Council"
-    r"|Human Rights Council|Security Council"
-    r"|Commission on Human Rights|United Nations Environment Assembly|Environment Assembly"
-    r"|Economic and Social Commission for Asia and the Pacific|Economic Commission for Africa"
-    r"|Economic Commission for Latin America and the Caribbean|Economic and Social Commission for Western Asia"
-    r"|Assembly|Council|GA|ECOSOC|HRC|SC|ESCAP|ECA|ECLAC|ESCWA)\s+)?"
+    r"(?:(?P<body>" + "|".join(re.escape(name) for name in _KEYWORD_BODY_NAMES) + r")\s+)?"
     r"(?P<keyword>[Rr]esolutions?|[Dd]ecisions?|[Rr]es\.?)\s+(?=(?:(?:S|ES)-)?\d)"
 )
 

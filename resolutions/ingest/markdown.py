@@ -23,6 +23,9 @@ from resolutions.ingest.text.builder import ResolutionBuilder, document_of
 from resolutions.ingest.text.emphasis import footnote_text, leading_emphasis, strip_emphasis
 from resolutions.ingest.text.lines import join_lines
 from resolutions.ingest.text.segments import RawFootnote, Segment, split_blocks
+from resolutions.reference.languages.registry import language_for
+
+ENGLISH = language_for("en")
 
 FORMAT = "markdown"
 
@@ -42,13 +45,9 @@ def detect(data: bytes, name: str) -> bool:
         return True
     has_heading = re.search(rb"^#{1,6} \S", head, re.M) is not None
     has_sup = re.search(rb"<sup>\s*\d{1,3}\s*</sup>", head) is not None
-    return (has_heading or has_sup) and re.search(rb"^\W*The [A-Z][\w ]+,", head, re.M) is not None
+    return (has_heading or has_sup) and ENGLISH.opening_line_re.search(head.decode("utf-8", "replace")) is not None
 
 
-# Cover blocks of a rendered PDF whose every line is a field of its own
-COVER_LINES_RE = re.compile(
-    r"^\s*(?:Distr\.:|United Nations|General Assembly|Economic and Social Council|[A-Z][a-z]+(?:-[a-z]+)? session$)"
-)
 FRONT_MATTER_KEY_RE = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
 MAX_FRONT_MATTER_LINES = 40
 
@@ -93,7 +92,7 @@ def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
             footnotes.append(RawFootnote(marker, footnote_text(footnote.group("text")), line))
             continue
         in_footnotes = False
-        if not builder.reader.seen_body_line and COVER_LINES_RE.match(first):
+        if not builder.reader.seen_body_line and ENGLISH.cover_field_re.match(first):
             # a rendered cover keeps its lines ("Distr.: General" / "21 December 2098"): each is one piece of metadata
             for offset, cover_line in enumerate(block):
                 builder.add(Segment(strip_emphasis(cover_line.strip()), line + offset))

@@ -31,9 +31,6 @@ OPENING_TAG_RE = re.compile(r"^\[[A-Za-z]+\d*\]")
 SYMBOL_TAG_RE = re.compile(r"<<ODS DOC SYMBOL1>>(?P<symbol>[^<]*)<<ODS DOC SYMBOL1>>")
 JOB_TAG_RE = re.compile(r"<<ODS JOB NO>>(?P<job>[^<]*)<<ODS JOB NO>>")
 FOOTNOTE_RE = re.compile(r"^(?P<marker>\d{1,3}|[*†‡])\s+(?P<text>\S.*)$")
-COVER_RE = re.compile(
-    r"^United Nations\s*(?P<symbol>\S+?)\s*(?P<body>General Assembly|Economic and Social Council)\s*(?:Distr\.: \w+)?$"
-)
 ISSUED_SESSION_RE = re.compile(r"^(?P<date>" + ENGLISH.date_pattern + r")\s*(?P<session>\S.* session)?$")
 
 
@@ -125,7 +122,7 @@ def _read_trailer(lines: list[str], offset: int, builder: ResolutionBuilder) -> 
             continue
         if ODS_TAG_RE.sub("", OPENING_TAG_RE.sub("", text)).strip() == "":
             continue  # an empty tag pair
-        cover = COVER_RE.match(text)
+        cover = ENGLISH.ods_cover_re.match(text)
         if cover:
             header.metadata.setdefault("symbol_on_cover", cover.group("symbol"))
             continue

@@ -45,7 +45,6 @@ FRONT_MATTER_KEY_RE = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
 FOOTNOTE_RULE_RE = re.compile(r"^_{5,}$")
 FOOTNOTE_RE = re.compile(r"^(?P<marker>\d{1,3})\s+(?P<text>\S.*)$")
 PARAGRAPH_START_RE = re.compile(r"^\s*(?:\d{1,3}\.(?:\s|$)|\([a-z]{1,4}\)(?:\s|$))")
-COVER_END_RE = re.compile(r"^\s*Resolution adopted by\b")
 # What only a Markdown rendering has: footnote definitions, headings, an italic or bold line.
 MARKDOWN_MARKS_RE = re.compile(rb"^(?:\[\^\d{1,3}\]:|#{1,6} \S|\*{1,2}[A-Z][^*\n]*\*{1,2}\s*$)", re.M)
 MAX_HEADER_LINES = 12
@@ -137,7 +136,7 @@ class PageReader:
         while index < len(self.lines):
             raw = self.lines[index]
             text = normalise_spaces(raw)
-            if COVER_END_RE.match(raw):
+            if ENGLISH.cover_end_re.match(raw):
                 break
             if not text:
                 if agenda_title:

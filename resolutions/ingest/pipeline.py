@@ -26,6 +26,7 @@ from pathlib import Path
 from resolutions.citations.extract import citations_for
 from resolutions.ingest.document import ParsedDocument, ParseError, SourceInfo
 from resolutions.reference.bodies import committee_name
+from resolutions.store.provenance import OCR_FORMAT
 
 FORMAT_MODULES = [
     "resolutions.ingest.fixture_json",
@@ -114,15 +115,24 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def parse_bytes(
-    data: bytes, name: str, format: str | None = None, sidecar: dict | None = None, path: Path | None = None
+    data: bytes,
+    name: str,
+    format: str | None = None,
+    sidecar: dict | None = None,
+    path: Path | None = None,
+    ocr_language: str | None = None,
 ) -> ParsedDocument:
+    """Parse one source; ``ocr_language`` (ISO 639-1: "fr") is the language OCR reads a scan in, English unless named."""
     modules = format_modules()
     if format is None:
         format = detect_format(data, name)
     elif format not in modules:
         raise ParseError(f"unknown format {format!r} (known: {', '.join(modules)})", source=name)
     source = SourceInfo(name=name, format=format, sha256=hashlib.sha256(data).hexdigest())
-    document = modules[format].parse(data, source)
+    if format == OCR_FORMAT and ocr_language:
+        document = modules[format].parse(data, source, language=ocr_language)
+    else:
+        document = modules[format].parse(data, source)
     if path is not None and hasattr(modules[format], "enrich_from_path"):
         # Metadata a format keeps beside its files (the AKN corpus's metadata/NN.jsonl).
         modules[format].enrich_from_path(document, path)
@@ -135,9 +145,9 @@ def parse_bytes(
     return document
 
 
-def parse_path(path: Path, format: str | None = None) -> ParsedDocument:
+def parse_path(path: Path, format: str | None = None, ocr_language: str | None = None) -> ParsedDocument:
     data, info = read_source(path)
-    return parse_bytes(data, info.name, format, read_sidecar(path), path=path)
+    return parse_bytes(data, info.name, format, read_sidecar(path), path=path, ocr_language=ocr_language)
 
 
 def read_sidecar(path: Path) -> dict | None:

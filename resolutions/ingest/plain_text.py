@@ -24,8 +24,9 @@ from resolutions.ingest.text.furniture import RULE_RE, SYMBOL_RE
 from resolutions.ingest.text.lines import join_lines, normalise_spaces
 from resolutions.ingest.text.markers import SUPERSCRIPT_TO_DIGIT, SUPERSCRIPTS
 from resolutions.ingest.text.segments import RawFootnote, Segment, split_blocks
-from resolutions.reference.bodies import BODY_BY_NAME
+from resolutions.reference.languages.registry import language_for
 
+ENGLISH = language_for("en")
 FORMAT = "plain-text"
 
 SUPERSCRIPT_FOOTNOTE_RE = re.compile(r"^\s*(?P<marker>[" + SUPERSCRIPTS + r"]+)\s*(?P<text>\S.*)$", re.S)
@@ -37,7 +38,6 @@ BLOCK_START_RE = re.compile(
     r"^\s*(?:\d{1,3}\.(?:\s|$)|\([a-z]{1,4}\)(?:\s|$)|[" + SUPERSCRIPTS + r"]+\s|_{3,}\s*$|-{3,}\s*$)"
 )
 SYMBOL_LINE_RE = re.compile(r"^\s*" + SYMBOL_RE.pattern + r"\s*$")
-BODY_LINE_RE = re.compile(r"^\W*The (?:" + "|".join(re.escape(name) for name in BODY_BY_NAME) + r"),?\W*$", re.M | re.I)
 
 
 def detect(data: bytes, name: str) -> bool:
@@ -47,7 +47,7 @@ def detect(data: bytes, name: str) -> bool:
         text = data[:200_000].decode("utf-8-sig")
     except UnicodeDecodeError:
         return False
-    return BODY_LINE_RE.search(text) is not None
+    return ENGLISH.held_body_line_re.search(text) is not None
 
 
 def parse(data: bytes, source: SourceInfo) -> ParsedDocument:

@@ -1,7 +1,9 @@
-"""The UN bodies whose resolutions the archive holds (pure: no ORM).
+"""The UN bodies whose resolutions the archive holds, and those it cites without holding (pure: no ORM).
 
 Adding a body is adding one ``BodyInfo`` here: the loader creates its
-``Body`` row the first time a resolution of it is imported.
+``Body`` row the first time a resolution of it is imported. Every name and
+abbreviation of a body stands here only: the importers and the citations
+derive the names they read from ``BODIES`` and ``CITED_BODIES``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,13 @@ class BodyInfo:
     symbol_prefix: str  # "A/RES/", "E/RES/", "E/ESCAP/RES/"
     sessions_are_years: bool  # ECOSOC numbers its sessions by year
     order: int
+    abbreviations: tuple[str, ...] = ()  # as texts and people print them: "GA", "ECOSOC"
+    short_names: tuple[str, ...] = ()  # a shorter name the texts use: "Assembly", "Environment Assembly"
+
+    @property
+    def printed_names(self) -> tuple[str, ...]:
+        """Every way a text names the body: 'General Assembly', 'Assembly', 'GA'."""
+        return (self.name, *self.short_names, *self.abbreviations)
 
     def symbol(self, number: str) -> str:
         """'70/126' -> 'A/RES/70/126'."""
@@ -42,18 +51,41 @@ class BodyInfo:
 BODIES: dict[str, BodyInfo] = {
     info.code: info
     for info in [
-        BodyInfo("GA", "General Assembly", "A/RES/", False, 1),
-        BodyInfo("ECOSOC", "Economic and Social Council", "E/RES/", True, 2),
-        BodyInfo("HRC", "Human Rights Council", "A/HRC/RES/", False, 3),
-        BodyInfo("ESCAP", "Economic and Social Commission for Asia and the Pacific", "E/ESCAP/RES/", False, 10),
-        BodyInfo("ECA", "Economic Commission for Africa", "E/ECA/RES/", False, 11),
-        BodyInfo("ECLAC", "Economic Commission for Latin America and the Caribbean", "LC/RES/", False, 12),
-        BodyInfo("ESCWA", "Economic and Social Commission for Western Asia", "E/ESCWA/RES/", False, 13),
+        BodyInfo("GA", "General Assembly", "A/RES/", False, 1, ("GA",), ("Assembly",)),
+        BodyInfo("ECOSOC", "Economic and Social Council", "E/RES/", True, 2, ("ECOSOC",)),
+        BodyInfo("HRC", "Human Rights Council", "A/HRC/RES/", False, 3, ("HRC",)),
+        BodyInfo(
+            "ESCAP", "Economic and Social Commission for Asia and the Pacific", "E/ESCAP/RES/", False, 10, ("ESCAP",)
+        ),
+        BodyInfo("ECA", "Economic Commission for Africa", "E/ECA/RES/", False, 11, ("ECA",)),
+        BodyInfo("ECLAC", "Economic Commission for Latin America and the Caribbean", "LC/RES/", False, 12, ("ECLAC",)),
+        BodyInfo("ESCWA", "Economic and Social Commission for Western Asia", "E/ESCWA/RES/", False, 13, ("ESCWA",)),
+    ]
+}
+
+# Bodies whose resolutions the texts cite but the archive does not hold.
+CITED_BODIES: dict[str, BodyInfo] = {
+    info.code: info
+    for info in [
+        BodyInfo("SC", "Security Council", "S/RES/", False, 20, ("SC",)),
+        BodyInfo("CHR", "Commission on Human Rights", "E/CN.4/RES/", False, 21),
+        BodyInfo("UNEA", "United Nations Environment Assembly", "UNEP/EA.", False, 22, (), ("Environment Assembly",)),
     ]
 }
 
 # How each body names itself at the head of its resolutions ("The General Assembly,").
 BODY_BY_NAME: dict[str, str] = {info.name.lower(): code for code, info in BODIES.items()}
+
+
+def printed_body_names() -> list[str]:
+    """Every name and abbreviation of a held or cited body as printed, longest first (for alternations)."""
+    names = [name for info in (BODIES | CITED_BODIES).values() for name in info.printed_names]
+    return sorted(names, key=len, reverse=True)
+
+
+def codes_by_printed_name() -> dict[str, str]:
+    """Every name and abbreviation of a held or cited body, lower case, to its code: 'assembly' -> 'GA'."""
+    return {name.lower(): code for code, info in (BODIES | CITED_BODIES).items() for name in info.printed_names}
 
 
 def body_for_symbol(symbol: str) -> BodyInfo | None:

@@ -28,7 +28,9 @@ A key is built from what is printed, never from positions in a file's markup:
   (``sec-viii-b-op1``, ``annex-sec-chapter-v-article-35-op1``); a structured
   annex's guideline, principle or conclusion is named alone, as it is cited
   (``annex-sec-guideline-5-op1``: "annex, guideline 5, para. 1"), and its
-  unnumbered paragraphs are counted within it.
+  unnumbered paragraphs are counted within it; a paragraph's lettered items
+  that run on under section headings restarting their letters are keyed in
+  their section (``annex-sec-iii-b-op32a``: paragraph 32, section B, (a)).
 
 Keys are lower case ASCII words joined by ``-`` (safe in a URL path as they are).
 """

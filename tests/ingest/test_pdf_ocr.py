@@ -85,3 +85,23 @@ def test_ocr_reads_a_scanned_resolution_and_says_so_in_its_provenance(scan):
 def test_ocr_of_something_that_is_no_pdf_is_refused_with_a_message():
     with pytest.raises(ParseError, match="not a PDF"):
         parse_bytes(b"The General Assembly,", "notes.txt", "pdf-ocr")
+
+
+def test_the_caller_names_the_language_ocr_reads_in(scan, monkeypatch):
+    from resolutions.ingest import pdf_ocr
+
+    asked = []
+
+    def read_page(image, lang):
+        asked.append(lang)
+        return "\n".join(SCANNED_PAGE)
+
+    monkeypatch.setattr(pdf_ocr.pytesseract, "image_to_string", read_page)
+    parse_bytes(scan, "scan.pdf", "pdf-ocr", ocr_language="fr")
+    parse_bytes(scan, "scan.pdf", "pdf-ocr")
+    assert asked == ["fra", "eng"]  # English unless named
+
+
+def test_ocr_in_a_language_that_is_no_un_language_is_refused_with_a_message(scan):
+    with pytest.raises(ParseError, match=r"OCR reads the UN languages only \(ar, en, es, fr, ru, zh\), not 'de'"):
+        parse_bytes(scan, "scan.pdf", "pdf-ocr", ocr_language="de")

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from resolutions.ingest.akn.elements import NS, child, children, local, plain
 from resolutions.ingest.akn.rich_text import FURNITURE_TAGS, RichText, build_cells, build_text
-from resolutions.ingest.akn.sections import SECTION_NUMBER_RE, section_level
 from resolutions.ingest.document import (
     OPERATIVE,
     PREAMBULAR,
 )
+from resolutions.ingest.sections import SECTION_NUMBER_RE, section_level
 
 LEADING_NUMBER_RE = re.compile(r"^(?:(\d{1,3})\.|\(([a-z]{1,2}|[ivxlc]+)\))\s+")
 

@@ -11,6 +11,11 @@ from dataclasses import dataclass
 
 from resolutions.ingest.akn.elements import NS, child, local, plain
 from resolutions.reference.dates import printed_date
+from resolutions.reference.languages.registry import language_for
+
+ENGLISH = language_for("en")
+# The committee of a resolution adopted in plenary, as the archive names it whatever the language
+NO_MAIN_COMMITTEE = "Without reference to a Main Committee"
 
 
 def frbr(statement: ET.Element, level: str, name: str) -> str:
@@ -63,17 +68,15 @@ def read_cover(container: ET.Element) -> Cover:
             cover.session = (element.get("value") or "").strip()
         for element in page.iter(NS + "inline"):
             if element.get("name") == "agenda item":
-                cover.agenda_item = re.sub(r"^Agenda items?\s*", "", plain(element), flags=re.I)
+                cover.agenda_item = ENGLISH.agenda_label_re.sub("", plain(element))
         for element in page.iter(NS + "docProponent"):
             text = plain(element)
-            committee = re.search(r"\(([^()]*Committee[^()]*)\)", text) or re.search(
-                r"on the report of the ([^()\[\]]*?Committee)", text
-            )
+            committee = next(filter(None, (pattern.search(text) for pattern in ENGLISH.committee_res)), None)
             if committee:
                 cover.committee = committee.group(1).strip()
-            elif re.search(r"without reference to a Main Committee", text, re.I):
-                cover.committee = "Without reference to a Main Committee"
-            if re.search(r"on the report of", text, re.I):
+            elif ENGLISH.no_committee_phrase_re.search(text):
+                cover.committee = NO_MAIN_COMMITTEE
+            if ENGLISH.on_report_re.search(text):
                 for inline in element.iter(NS + "inline"):
                     if inline.get("name") == "originating document":
                         cover.report = plain(inline).split(",")[0].strip()
@@ -90,7 +93,7 @@ def read_conclusions(statement: ET.Element) -> tuple[str, dt.date | None]:
         return meeting, date
     for element in conclusions.iter():
         tag = local(element.tag)
-        if tag in ("inline", "location") and "eeting" in plain(element):
+        if tag in ("inline", "location") and ENGLISH.meeting_word_re.search(plain(element)):
             meeting = plain(element)
         elif tag == "docDate":
             date = parse_date(element.get("date", "")) or parse_date(plain(element))

@@ -3,6 +3,12 @@
 Sub-paragraph letters and roman items hang under the paragraph before; unnumbered paragraphs of an
 annex before its first number are its preamble. When sections restart their numbering the keys carry
 the section, or in a structured annex's guidelines, principles and conclusions that place alone.
+
+Lists inside a paragraph are keyed under it, wherever the markup puts them: points numbered "1.", "2."
+in a paragraph's list (``op11-1``), a run of top-level paragraphs numbered afresh from "1." after a
+paragraph that ends with a colon ("we will pursue the following objectives:" then 1. to 5.:
+``op7-1``), and a paragraph's lettered items that run on under section headings which restart their
+letters ("32. … commit to the following actions:" then "A." (a) (b), "B." (a)…: ``sec-iii-a-op32a``).
 """
 
 from __future__ import annotations
@@ -113,6 +119,10 @@ class BlockKeyer:
         self.annex_preambular = 0
         self.numbered_seen = False
         self.top = self.letter_key = self.letter = self.last_key = ""
+        self.top_number = ""  # the printed number of the paragraph items hang under: "32"
+        self.top_section: tuple[str, ...] = ()  # the place of that paragraph
+        self.top_text = ""
+        self.inline_item = 0  # the last number of a list printed as top-level paragraphs under ``top``
 
     def keyed(self) -> list[tuple[Block, ParsedParagraph]]:
         out = []
@@ -140,27 +150,55 @@ class BlockKeyer:
         sub_match = SUB_NUMBER_RE.match(block.number)
         if block.kind == PREAMBULAR and block.depth == 0:
             key = preambular_key(base, self._count("pp", section))
-            self.top, self.letter_key, self.letter = key, "", ""
+            self._new_top(key)
             return key, PREAMBULAR, ""
+        if top_match and self._continues_inline_list(block, top_match.group(1), section):
+            self.inline_item += 1
+            self.letter_key, self.letter = "", ""
+            return item_key(self.top, top_match.group(1)), block.kind, self.top
         if top_match:
             key = operative_key(base, top_match.group(1))
-            self.top, self.letter_key, self.letter = key, "", ""
+            self._new_top(key, top_match.group(1), section, block.rich.text)
             self.numbered_seen = True
             return key, block.kind, ""
         if sub_match and (self.top or self.last_key):
-            key, parent = self._sub_item(sub_match.group(1), block.depth)
+            key, parent = self._sub_item(sub_match.group(1), block.depth, self._owner_in_place(section, base))
             return key, block.kind, parent
         return self._unnumbered(block, section, base)
 
-    def _sub_item(self, value: str, depth: int) -> tuple[str, str]:
+    def _continues_inline_list(self, block: Block, number: str, section: tuple[str, ...]) -> bool:
+        """Is this numbered block the next item of a list inside the paragraph before, numbered from 1?
+
+        A point of a paragraph's own list ("11. Approves the following agenda:" then points 1., 2.), or a
+        top-level paragraph numbered afresh from "1." right after a paragraph that ends with a colon, in the
+        same place and under no heading of its own, and each next item numbered one more.
+        """
+        if not self.top_number or not number.isdigit() or block.heading or section != self.top_section:
+            return False
+        if int(number) != self.inline_item + 1:
+            return False
+        if block.depth:
+            return True
+        return self.inline_item > 0 or (number == "1" and self.top_text.rstrip().endswith(":"))
+
+    def _owner_in_place(self, section: tuple[str, ...], base: str) -> str:
+        """The paragraph's key as its items' owner, in the items' place when they stand under a deeper section.
+
+        "32. … the following actions:", then "A." (a) (b), "B." (a)…: the letters restart in each section, so the
+        items are keyed in their section ("sec-iii-a-op32a"), still hanging under paragraph 32.
+        """
+        deeper = len(section) > len(self.top_section) and section[: len(self.top_section)] == self.top_section
+        return operative_key(base, self.top_number) if self.with_sections and self.top_number and deeper else ""
+
+    def _sub_item(self, value: str, depth: int, owner_in_place: str = "") -> tuple[str, str]:
         """(key, parent) of "(b)" under the paragraph, or of a roman "(ii)" under the letter (or the paragraph)."""
         owner = self.top or self.last_key
         is_roman = bool(ROMAN_LETTERS_RE.match(value)) and not (self.letter and next_letter(self.letter) == value)
         if is_roman and self.letter_key and (depth != 1 or (value != "i" and next_letter(self.letter) != value)):
             return item_key(self.letter_key, value), self.letter_key
         if is_roman and not self.letter_key and value in FIRST_ROMAN_ITEMS and not self.letter:
-            return item_key(owner, value), owner
-        key = lettered_key(owner, value)
+            return item_key(owner_in_place or owner, value), owner
+        key = lettered_key(owner_in_place or owner, value)
         self.letter_key, self.letter = key, value
         return key, owner
 
@@ -189,8 +227,14 @@ class BlockKeyer:
         self.letter_key, self.letter = "", ""
         if block.depth and self.top:
             return key, self.top
-        self.top = key
+        self._new_top(key)
         return key, ""
+
+    def _new_top(self, key: str, number: str = "", section: tuple[str, ...] = (), text: str = "") -> None:
+        """A paragraph that later items hang under: numbered ("32") in its place, or unnumbered."""
+        self.top, self.letter_key, self.letter = key, "", ""
+        self.top_number, self.top_section, self.top_text = number, section, text
+        self.inline_item = 0
 
     def _count(self, kind: str, section: tuple[str, ...]) -> int:
         self.counters[kind, section] = self.counters.get((kind, section), 0) + 1

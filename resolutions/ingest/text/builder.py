@@ -16,6 +16,7 @@ from resolutions.ingest.document import (
     ParseError,
     SourceInfo,
 )
+from resolutions.ingest.sections import heading_section
 from resolutions.ingest.text.footnotes import place_footnotes
 from resolutions.ingest.text.furniture import foreign_reason
 from resolutions.ingest.text.header import (
@@ -25,7 +26,7 @@ from resolutions.ingest.text.lines import join_text, normalise_spaces, shorten
 from resolutions.ingest.text.markers import (
     strip_trailing_markers,
 )
-from resolutions.ingest.text.numbering import ParagraphNumberer
+from resolutions.ingest.text.numbering import keyed_paragraphs
 from resolutions.ingest.text.phrases import opening_phrase
 from resolutions.ingest.text.segments import Draft, RawFootnote, Segment
 from resolutions.reference.bodies import BODIES, body_for_symbol
@@ -56,6 +57,7 @@ class ResolutionBuilder:
         self.drafts: list[Draft] = []
         self.part = ""
         self.pending_heading: list[str] = []
+        self.section_path: list[tuple[int, str]] = []  # (level, label) of the sections around, in this part
         self.last_line = 0
 
     def warn(self, line: int, message: str) -> None:
@@ -89,6 +91,7 @@ class ResolutionBuilder:
             numeral = annex.group("numeral")
             self.part = annex_part_named(numeral)
             self.pending_heading = []
+            self.section_path = []
             self.reader.closed = False
             return
         if self.reader.closed:
@@ -121,12 +124,22 @@ class ResolutionBuilder:
                 and not previous.number
             ):
                 self.part = "annex"  # "Adopts the following declaration:" + its title: the declaration's own numbering
+                self.section_path = []
+            self._open_section(text)
             self.pending_heading.append(text)
             return
+        section = tuple(label for _, label in self.section_path)
         self.drafts.append(
-            Draft(self.part, number, text, segment.line, " ".join(self.pending_heading), segment.phrase, sub)
+            Draft(self.part, number, text, segment.line, " ".join(self.pending_heading), segment.phrase, sub, section)
         )
         self.pending_heading = []
+
+    def _open_section(self, heading: str) -> None:
+        """A numbered heading ("I. KEEPING THE LIGHT", "A. The lamp") opens a section at its level."""
+        opened = heading_section(heading, self.section_path)
+        if opened:
+            level, _ = opened
+            self.section_path = [entry for entry in self.section_path if entry[0] < level] + [opened]
 
     def _continues(self, previous: Draft, text: str, segment: Segment) -> bool:
         if segment.new_paragraph:
@@ -166,7 +179,7 @@ class ResolutionBuilder:
         if self.pending_heading:
             self.warn(self.last_line, f"heading without paragraphs: {shorten(' '.join(self.pending_heading))!r}")
         symbol, body, number = self._identity()
-        paragraphs = ParagraphNumberer(self.drafts, self.language, self.warn, self.error).paragraphs()
+        paragraphs = keyed_paragraphs(self.drafts, self.language, self.warn, self.error)
         placed = place_footnotes(paragraphs, footnotes, self.marker_style, self.warnings, self.language)
         return ParsedResolution(
             symbol=symbol,

@@ -1,11 +1,15 @@
 """Footnote markers taken out of paragraph texts: each footnote gets the paragraph and offset of its marker.
 
 Explicit markers (``<sup>1</sup>``, ¹, ``[^1]``) printed again later (a paragraph referring to the same
-note) become the footnote's further places. Plain digits are only looked for once per footnote: a digit
-after the first place may as well be a number of the text.
+note) become the footnote's further places. Plain digits printed again are taken only where the layout
+leaves no doubt: glued to the end of a lower-case word or to the punctuation closing one ("Agenda,1",
+"goals1"), and the number of a footnote already placed before; a digit after a space, or after a
+capital or a figure ("G20", "CO2", "70/1"), may as well be a number of the text, and is left alone.
 """
 
 from __future__ import annotations
+
+import re
 
 from resolutions.ingest.document import FootnotePlace, ParsedFootnote, ParsedParagraph
 from resolutions.ingest.text.markers import next_plain_marker, strip_explicit_markers
@@ -25,6 +29,7 @@ def place_footnotes(
         placed = place_explicit_markers(paragraphs, {f.marker for f in footnotes}, warnings)
     else:
         placed = place_plain_markers(paragraphs, footnotes, language)
+        place_repeated_plain_markers(paragraphs, placed)
     result = []
     for footnote in footnotes:
         found = placed.get(footnote.marker) or ParsedFootnote(footnote.marker, "")
@@ -83,6 +88,39 @@ def place_plain_markers(
         placed[footnote.marker] = ParsedFootnote(footnote.marker, "", paragraph.key, offset)
         index, position = candidate, offset
     return placed
+
+
+# Digits glued to a lower-case word or to the punctuation closing one, and followed by no word, figure or unit.
+REPEATED_PLAIN_MARKER_RE = re.compile(
+    r"(?<=[a-z][a-z]|[a-z][,;:.)\]”’\"]|[)\]”’\"][,;:.])(?P<marker>[1-9]\d{0,2})(?![\w%‰‑–/-]|[.,]\d)"
+)
+
+
+def place_repeated_plain_markers(paragraphs: list[ParsedParagraph], placed: dict[str, ParsedFootnote]) -> None:
+    """Further places of plain-digit markers printed again after their footnote's first place (see the module)."""
+    order = {paragraph.key: index for index, paragraph in enumerate(paragraphs)}
+    for index, paragraph in enumerate(paragraphs):
+        position = 0
+        while match := REPEATED_PLAIN_MARKER_RE.search(paragraph.text, position):
+            footnote = placed.get(match.group("marker"))
+            if footnote is None or (order[footnote.paragraph_key], footnote.offset) >= (index, match.start()):
+                position = match.end()
+                continue
+            paragraph.text, offset = _without_span(paragraph.text, match.start(), match.end())
+            _shift_places_after(placed, paragraph.key, offset, match.end() - match.start())
+            footnote.further_places.append(FootnotePlace(paragraph.key, offset))
+            position = offset
+
+
+def _shift_places_after(placed: dict[str, ParsedFootnote], key: str, offset: int, removed: int) -> None:
+    """Places in a paragraph after a span just removed from its text move back by the span's length."""
+    for footnote in placed.values():
+        if footnote.paragraph_key == key and footnote.offset > offset:
+            footnote.offset -= removed
+        footnote.further_places[:] = [
+            FootnotePlace(p.paragraph_key, p.offset - removed) if p.paragraph_key == key and p.offset > offset else p
+            for p in footnote.further_places
+        ]
 
 
 def _without_span(text: str, start: int, end: int) -> tuple[str, int]:

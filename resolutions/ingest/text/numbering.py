@@ -5,7 +5,9 @@ paragraph, or operative when their part prints no numbers and they open with an 
 Lettered sub-paragraphs hang under the paragraph before (``op2a``), roman items directly under a
 paragraph or a letter (``op3-i``, ``op2a-ii``), and numbered items inside a paragraph ending with a
 colon ("Approves the following agenda:" 1., 2.) under that paragraph (``op11-1``). Each part (the
-resolution, an annex) numbers its own.
+resolution, an annex) numbers its own; where sections of a part number theirs afresh ("I. …", "A. …",
+then 1. again), every key of the part carries its section (``annex-sec-i-a-op1``), as the Akoma Ntoso
+importer keys structured annexes.
 """
 
 from __future__ import annotations
@@ -47,7 +49,27 @@ class PartCount:
     last_top: ParsedParagraph | None = None
     last_letter_key: str = ""
     last_number: int = 0
+    last_section: tuple[str, ...] = ()
     items: NumberedList | None = None
+
+
+def keyed_paragraphs(
+    drafts: list[Draft],
+    language: Language,
+    warn: Callable[[int, str], None],
+    error: Callable[[str, int], ParseError],
+) -> list[ParsedParagraph]:
+    """The drafts keyed as printed; when a number comes twice and sections are printed, keyed by section too."""
+    held: list[tuple[int, str]] = []
+    try:
+        paragraphs = ParagraphNumberer(drafts, language, lambda *args: held.append(args), error).paragraphs()
+    except ParseError:
+        if not any(draft.section for draft in drafts):
+            raise
+        return ParagraphNumberer(drafts, language, warn, error, with_sections=True).paragraphs()
+    for line, message in held:
+        warn(line, message)
+    return paragraphs
 
 
 class ParagraphNumberer:
@@ -59,8 +81,10 @@ class ParagraphNumberer:
         language: Language,
         warn: Callable[[int, str], None],
         error: Callable[[str, int], ParseError],
+        with_sections: bool = False,
     ):
         self.drafts = drafts
+        self.with_sections = with_sections
         self.language = language
         self.warn = warn
         self.error = error
@@ -94,7 +118,7 @@ class ParagraphNumberer:
         count = self.counts[draft.part]
         if draft.sub:
             key, kind, parent = self._sub_item(draft, count, self.roman[order - 1])
-        elif draft.number and self._in_numbered_list(count, int(draft.number), phrase):
+        elif draft.number and self._in_numbered_list(count, draft, phrase):
             key, kind, parent = self._list_item(draft, count)
         elif draft.number:
             key, kind, parent = self._numbered(draft, count)
@@ -122,18 +146,27 @@ class ParagraphNumberer:
 
     def _numbered(self, draft: Draft, count: PartCount) -> tuple[str, str, str]:
         value = int(draft.number)
-        if value != count.last_number + 1:
+        restarts = self.with_sections and value == 1 and draft.section != count.last_section
+        if value != count.last_number + 1 and not restarts:
             self.warn(draft.line, f"paragraph {value} follows paragraph {count.last_number}")
-        count.last_number = value
-        return operative_key(place(draft.part), value), OPERATIVE, ""
+        count.last_number, count.last_section = value, draft.section
+        return operative_key(self._place(draft), value), OPERATIVE, ""
+
+    def _place(self, draft: Draft) -> str:
+        """The prefix of a draft's key: its part, and its section when sections number their own."""
+        return place(draft.part, draft.section if self.with_sections else ())
 
     def _unnumbered(self, draft: Draft, count: PartCount, phrase: str) -> tuple[str, str, str]:
         numbered_part = draft.part in self.numbered_parts
         if (not numbered_part and is_operative_phrase(phrase, self.language)) or count.operative:
             count.unnumbered_operative += 1
-            return unnumbered_operative_key(place(draft.part), count.unnumbered_operative, numbered_part), OPERATIVE, ""
+            return (
+                unnumbered_operative_key(self._place(draft), count.unnumbered_operative, numbered_part),
+                OPERATIVE,
+                "",
+            )
         count.preambular += 1
-        return preambular_key(place(draft.part), count.preambular), PREAMBULAR, ""
+        return preambular_key(self._place(draft), count.preambular), PREAMBULAR, ""
 
     def _remember_top(self, paragraph: ParsedParagraph, draft: Draft) -> None:
         """A paragraph of the part's own level is what later sub-paragraphs and items hang under."""
@@ -144,18 +177,26 @@ class ParagraphNumberer:
         if paragraph.kind == OPERATIVE:
             count.operative += 1
 
-    def _in_numbered_list(self, count: PartCount, value: int, phrase: str) -> bool:
+    def _in_numbered_list(self, count: PartCount, draft: Draft, phrase: str) -> bool:
         """Is "1." a numbered item inside the paragraph before it ("Approves the following agenda:" 1., 2.…)?
 
         A list starts at 1 after a paragraph ending with a colon; it goes on
         while its numbers follow, unless the paragraph reads as the next
-        operative paragraph (it opens with an operative verb).
+        operative paragraph (it opens with an operative verb). A paragraph
+        under a heading of its own opens no list: its section numbers afresh.
         """
+        value = int(draft.number)
         items = count.items
         if items is not None and value == items.last + 1:
             return not (value == count.last_number + 1 and is_operative_phrase(phrase, self.language))
         top = count.last_top
-        if value == 1 and count.last_number and top is not None and top.text.rstrip().endswith(":"):
+        if (
+            value == 1
+            and not draft.heading
+            and count.last_number
+            and top is not None
+            and top.text.rstrip().endswith(":")
+        ):
             count.items = NumberedList(top)
             return True
         return False

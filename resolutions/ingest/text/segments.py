@@ -32,6 +32,7 @@ class Draft:
     heading: str = ""
     phrase: str = ""
     sub: bool = False
+    section: tuple[str, ...] = ()  # the sections around it, as keys name them: ("i", "a")
 
 
 @dataclass

@@ -39,6 +39,26 @@ class Language:
     body_line_re: ClassVar[re.Pattern]  # "The General Assembly," (name)
     annex_re: ClassVar[re.Pattern]  # "Annex II" (numeral)
 
+    # The first lines of the text formats
+    ods_cover_re: ClassVar[re.Pattern]  # ODS's cover run together: "United NationsA/RES/68/131General Assembly…"
+    cover_end_re: ClassVar[re.Pattern]  # the line after a PDF's cover: "Resolution adopted by …"
+    cover_field_re: ClassVar[re.Pattern]  # a rendered cover's line that is one field: "Distr.: General"
+    opening_line_re: ClassVar[re.Pattern]  # any body's opening line, anywhere in a text: "The General Assembly,"
+    held_body_line_re: ClassVar[re.Pattern]  # the opening line of a body the archive holds, anywhere in a text
+
+    # Akoma Ntoso's cover phrases, found within its elements
+    agenda_label_re: ClassVar[re.Pattern]  # before the agenda item: "Agenda items "
+    committee_res: ClassVar[tuple[re.Pattern, ...]]  # the committee (group 1): "(Third Committee)"
+    on_report_re: ClassVar[re.Pattern]  # adopted on a committee's report: "on the report of"
+    no_committee_phrase_re: ClassVar[re.Pattern]  # "without reference to a Main Committee"
+    meeting_word_re: ClassVar[re.Pattern]  # names a meeting: "80th plenary meeting"
+
+    # Headings of structured annexes: the printed word to the word keys use and its level (annex 0, part 1,
+    # article 4), the word that may come first ("Draft"), and the numbers printed as words ("Part one")
+    section_names: ClassVar[dict[str, tuple[str, int]]]
+    draft_word: ClassVar[str]
+    number_words: ClassVar[tuple[str, ...]]
+
     # Opening phrases ("Calls upon", "Noting with appreciation"), lower case words
     phrase_adverbs: ClassVar[set[str]]  # may come before the verb: "also", "further"
     phrase_adjectives: ClassVar[set[str]]  # open a phrase as a verb does: "mindful", "aware"
@@ -75,3 +95,12 @@ class Language:
     @cached_property
     def date_re(self) -> re.Pattern:
         return re.compile(self.date_pattern)
+
+    @cached_property
+    def named_section_re(self) -> re.Pattern:
+        """A structured annex's heading (word, number): "Article 2", "Guideline 5", "Draft article 3", "Part one"."""
+        words = "|".join(re.escape(word) for word in self.section_names)
+        numbers = "|".join(self.number_words)
+        return re.compile(
+            rf"^(?:{re.escape(self.draft_word)}\s+)?({words})\s+([IVXLC]+|\d+[A-Za-z]?|[A-Z]|(?i:{numbers}))\b"
+        )

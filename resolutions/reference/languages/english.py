@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import re
 
+from resolutions.reference.bodies import BODIES
 from resolutions.reference.languages.base import Language
 from resolutions.reference.languages.registry import register
+
+# The names of the bodies the archive holds, as one alternation: "General Assembly|Economic and Social Council|…"
+HELD_BODY_NAMES = "|".join(re.escape(info.name) for info in BODIES.values())
 
 
 @register
@@ -76,6 +80,51 @@ class English(Language):
     body_line_re = re.compile(r"^The (?P<name>[A-Z][\w ,'’-]+?),?$")
 
     annex_re = re.compile(r"^(?:Annex|ANNEX)(?: (?P<numeral>[IVXL]+))?$")  # capitals on the 1990s web pages
+
+    ods_cover_re = re.compile(
+        r"^United Nations\s*(?P<symbol>\S+?)\s*(?P<body>" + HELD_BODY_NAMES + r")\s*(?:Distr\.: \w+)?$"
+    )
+
+    cover_end_re = re.compile(r"^\s*Resolution adopted by\b")
+
+    cover_field_re = re.compile(
+        r"^\s*(?:Distr\.:|United Nations|" + HELD_BODY_NAMES + r"|[A-Z][a-z]+(?:-[a-z]+)? session$)"
+    )
+
+    opening_line_re = re.compile(r"^\W*The [A-Z][\w ]+,", re.M | re.A)
+
+    held_body_line_re = re.compile(r"^\W*The (?:" + HELD_BODY_NAMES + r"),?\W*$", re.M | re.I)
+
+    agenda_label_re = re.compile(r"^Agenda items?\s*", re.I)
+
+    committee_res = (
+        re.compile(r"\(([^()]*Committee[^()]*)\)"),
+        re.compile(r"on the report of the ([^()\[\]]*?Committee)"),
+    )
+
+    on_report_re = re.compile(r"on the report of", re.I)
+
+    no_committee_phrase_re = re.compile(r"without reference to a Main Committee", re.I)
+
+    meeting_word_re = re.compile(r"eeting")
+
+    section_names = {
+        "Annex": ("annex", 0),
+        "Appendix": ("appendix", 0),
+        "Part": ("part", 1),
+        "Chapter": ("chapter", 1),
+        "Article": ("article", 4),
+        "Rule": ("rule", 4),
+        "Section": ("section", 4),
+        "Regulation": ("regulation", 4),
+        "Guideline": ("guideline", 4),
+        "Principle": ("principle", 4),
+        "Conclusion": ("conclusion", 4),
+    }
+
+    draft_word = "Draft"
+
+    number_words = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
     phrase_adverbs = {
         "also",

@@ -68,6 +68,20 @@ def test_keys_come_from_printed_numbers_not_eids():
     assert by_key["pp1"].opening_phrase == "Recalling"
 
 
+def test_lists_inside_a_paragraph_are_keyed_under_it_and_nothing_is_printed_twice():
+    resolution = parse((GOLDEN / "lists_in_paragraphs.xml").read_bytes()).resolutions[0]
+    keys = {p.key: p.parent_key for p in resolution.paragraphs}
+    # a paragraph's own list of points numbered 1., 2., 3.
+    assert [k for k in keys if k.startswith("op2-")] == ["op2-1", "op2-2", "op2-3"]
+    assert keys["op2-1"] == "op2"
+    # top-level paragraphs numbered afresh after "the following aims:", then the numbering resumes
+    assert keys["annex-sec-i-op1-2"] == "annex-sec-i-op1" and "annex-sec-i-op2" in keys
+    # letters that restart under each section heading are keyed in their section, under paragraph 3
+    assert keys["annex-sec-ii-a-op3a"] == keys["annex-sec-ii-b-op3a"] == "annex-sec-ii-op3"
+    assert keys["annex-sec-ii-b-op3a-i"] == "annex-sec-ii-b-op3a"
+    assert not [w for w in resolution.warnings if "printed twice" in w]
+
+
 def test_footnotes_leave_the_text_with_their_offsets():
     resolution = parse(single()).resolutions[0]
     pp3 = next(p for p in resolution.paragraphs if p.key == "pp3")

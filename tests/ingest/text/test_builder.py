@@ -77,3 +77,29 @@ def test_markdown_footnote_references_and_definitions():
         ("1", "Resolution 70/1.", "pp1", 21)
     ]
     assert resolution.warnings == []
+
+
+def test_sections_that_number_afresh_key_every_paragraph_of_the_part_by_section():
+    resolution = build(
+        [
+            "1. Adopts the rules annexed to the present resolution.",
+            "Annex",
+            "I. First rules",
+            "1. One.",
+            "2. Two.",
+            "II. Second rules",
+            "1. Again one.",
+        ]
+    )
+    assert [p.key for p in resolution.paragraphs] == ["op1", "annex-sec-i-op1", "annex-sec-i-op2", "annex-sec-ii-op1"]
+    assert not resolution.warnings
+
+
+def test_sections_that_number_on_keep_the_keys_they_always_had():
+    resolution = build(["1. Adopts the rules.", "Annex", "I. First rules", "1. One.", "II. Second rules", "2. Two."])
+    assert [p.key for p in resolution.paragraphs] == ["op1", "annex-op1", "annex-op2"]
+
+
+def test_a_heading_opens_no_list_under_the_paragraph_before():
+    resolution = build(["1. Decides the following:", "A. Rules", "1. One.", "2. Two.", "B. More rules", "1. Three."])
+    assert [p.key for p in resolution.paragraphs] == ["op1", "sec-a-op1", "sec-a-op2", "sec-b-op1"]
