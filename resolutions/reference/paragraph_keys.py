@@ -20,7 +20,7 @@ A key is built from what is printed, never from positions in a file's markup:
   items add ``-`` and the numeral: ``op1a-ii``; a numbered list inside a
   paragraph adds ``-`` and the number: ``op3-2``;
 - a number printed twice in one place keeps its key for the first and adds
-  ``-2``, ``-3``… for the repeats;
+  ``-r2``, ``-r3``… for the repeats (the ``r`` tells them from a list's points);
 - an annex has its own namespace: ``annex-`` + the same scheme; several
   annexes are ``annex-i-``, ``annex-ii-``…;
 - a place inside an annex or a resolution where numbering restarts adds
@@ -49,7 +49,8 @@ UNNUMBERED_TAG = "p"
 KEY_SHAPE = re.compile(r"^[a-z][a-z0-9]*(?:\.\d+)*(?:-[a-z0-9]+(?:\.\d+)*)*$")
 # The paragraph itself, at the end of a key: kind, number (decimal numbering "1.1" kept), letter, roman item, repeat.
 KEY_TAIL = re.compile(
-    r"(?:^|-)(?P<kind>pp|op|p)(?P<number>\d+(?:\.\d+)*)(?P<letter>[a-z]{0,2}?)(?:-(?P<item>[ivxlc]+))?(?:-(?P<repeat>\d+))?$"
+    r"(?:^|-)(?P<kind>pp|op|p)(?P<number>\d+(?:\.\d+)*)(?P<letter>[a-z]{0,2}?)(?:-(?P<item>[ivxlc]+|\d+))?"
+    r"(?:-r(?P<repeat>\d+))?$"
 )
 
 
@@ -101,8 +102,11 @@ def item_key(parent: str, item: str) -> str:
 
 
 def repeat_key(key: str, occurrence: int) -> str:
-    """The key of the ``occurrence``-th paragraph (from 2) printed with the number of ``key``."""
-    return f"{key}-{occurrence}"
+    """The key of the ``occurrence``-th paragraph (from 2) printed with the number of ``key``: 'op4' -> 'op4-r2'.
+
+    The ``r`` keeps a repeat apart from a numbered list item ('op4-2', the second point of paragraph 4).
+    """
+    return f"{key}-r{occurrence}"
 
 
 def pinpoint_key(prefix: str, number: int, *, preambular: bool = False, letter: str = "", item: str = "") -> str:

@@ -20,7 +20,7 @@ from resolutions.reference.permalinks import paragraph_label
         (keys.unnumbered_key("", 2), "p2"),
         (keys.lettered_key("op1", "a"), "op1a"),
         (keys.item_key("op1a", "ii"), "op1a-ii"),
-        (keys.repeat_key("op4", 2), "op4-2"),
+        (keys.repeat_key("op4", 2), "op4-r2"),
         (keys.pinpoint_key("annex-ii-", 18, letter="b", item="iv"), "annex-ii-op18b-iv"),
         (keys.pinpoint_key("", 3, preambular=True), "pp3"),
         (keys.pinpoint_key("", 3, item="ii"), "op3"),  # an item is only ever read under a letter
@@ -46,7 +46,8 @@ def test_an_unnumbered_operative_paragraph_is_op_alone_and_p_among_numbered_ones
         ("annex-ii-pp2", "annex II", "pp", "2", "", "", 0),
         ("annex-sec-guideline-5-op1", "annex, guideline 5", "op", "1", "", "", 0),
         ("annex-sec-part-one-principle-3-op2", "annex, part one, principle 3", "op", "2", "", "", 0),
-        ("sec-viii-op4-2", "section VIII", "op", "4", "", "", 2),
+        ("sec-viii-op4-r2", "section VIII", "op", "4", "", "", 2),
+        ("op11-1", "", "op", "11", "", "1", 0),
         ("annex-op1.1", "annex", "op", "1.1", "", "", 0),
     ],
 )

@@ -34,7 +34,8 @@ def test_symbol_path_segments_round_trip(symbol, segment):
             "annex, chapter V, article 35, para. 1 (b)",
             "Annex, chapter V, article 35, operative paragraph 1 (b)",
         ),
-        ("annex-sec-annex-i-op4-2", "annex I, para. 4 (repeated)", "Annex I, operative paragraph 4 (repeated)"),
+        ("annex-sec-annex-i-op4-r2", "annex I, para. 4 (repeated)", "Annex I, operative paragraph 4 (repeated)"),
+        ("op11-1", "para. 11 (1)", "Operative paragraph 11 (1)"),
         ("annex-p2", "annex, second paragraph", "Annex, unnumbered paragraph 2"),
         ("mystery", "paragraph mystery", "Paragraph mystery"),
     ],
@@ -59,4 +60,4 @@ def test_ready_citation_texts():
 def test_short_keys_for_the_margin():
     assert permalinks.short_key("op5") == "op5"
     assert permalinks.short_key("annex-sec-chapter-i-article-1-pp18a") == "…pp18a"
-    assert permalinks.short_key("annex-sec-annex-i-op4-2") == "…op4-2"
+    assert permalinks.short_key("annex-sec-annex-i-op4-r2") == "…op4-r2"
