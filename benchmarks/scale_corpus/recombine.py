@@ -22,10 +22,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from resolutions.citations.found import ParsedCitation
 from resolutions.ingest.document import (
     OPERATIVE,
     PREAMBULAR,
-    ParsedCitation,
     ParsedFootnote,
     ParsedParagraph,
     ParsedResolution,

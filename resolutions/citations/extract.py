@@ -28,8 +28,9 @@ is kept as its ``target_paragraph`` (``pinpoints``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from resolutions.citations.found import CITES_DOCUMENT, CITES_RESOLUTION, ParsedCitation
 from resolutions.citations.issuing_bodies import body_after, phrase_body
 from resolutions.citations.pinpoints import pinpoint_after, pinpoint_before
 from resolutions.citations.resolution_numbers import KEYWORD_RE, listed_numbers, symbol_for_number
@@ -40,7 +41,6 @@ from resolutions.citations.symbols import (
     matched_symbol,
     plausible_symbol,
 )
-from resolutions.ingest.document import CITES_DOCUMENT, CITES_RESOLUTION, ParsedCitation, ParsedResolution
 
 _ITS_BEFORE_RE = re.compile(r"\bits\s+$")
 
@@ -61,20 +61,6 @@ class _Phrase:
     def kind(self) -> str:
         """A decision is cited as a document: the archive holds resolutions only."""
         return CITES_DOCUMENT if self.decision else CITES_RESOLUTION
-
-
-def citations_for(resolution: ParsedResolution) -> list[ParsedCitation]:
-    """Citations in every paragraph and footnote of ``resolution``, keyed to where they stand."""
-    citations: list[ParsedCitation] = []
-    for paragraph in resolution.paragraphs:
-        for citation in find_citations(paragraph.text, context_body=resolution.body):
-            if citation.symbol.upper() != resolution.symbol.upper():
-                citations.append(replace(citation, paragraph_key=paragraph.key))
-    for footnote in resolution.footnotes:
-        for citation in find_citations(footnote.text, context_body=resolution.body):
-            if citation.symbol.upper() != resolution.symbol.upper():
-                citations.append(replace(citation, footnote_marker=footnote.marker))
-    return citations
 
 
 def find_citations(text: str, *, context_body: str = "GA") -> list[ParsedCitation]:

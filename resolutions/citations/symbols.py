@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
+from resolutions.citations.found import CITES_DOCUMENT, CITES_REPORT, CITES_RESOLUTION
 from resolutions.citations.resolution_numbers import NUMBER_RE, symbol_for_number
-from resolutions.ingest.document import CITES_DOCUMENT, CITES_REPORT, CITES_RESOLUTION
 
 _COMPONENT = r"(?:(?:S|ES)-)?[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:\(\d+\))?"
 _QUALIFIER = (

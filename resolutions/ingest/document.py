@@ -16,14 +16,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from resolutions.citations.found import ParsedCitation
+
+OCR_FORMAT = "pdf-ocr"  # the format of a text read from page images by OCR, ranked below any text layer
+
 PREAMBULAR = "preambular"
 OPERATIVE = "operative"
-PARAGRAPH_KINDS = (PREAMBULAR, OPERATIVE)
-
-CITES_RESOLUTION = "resolution"
-CITES_REPORT = "report"
-CITES_DOCUMENT = "document"
-CITATION_KINDS = (CITES_RESOLUTION, CITES_REPORT, CITES_DOCUMENT)
 
 
 class ParseError(Exception):
@@ -68,18 +66,6 @@ class ParsedFootnote:
     paragraph_key: str = ""  # where its marker first stands ("" when unplaced)
     offset: int | None = None  # character offset of the marker in that paragraph's text
     further_places: list[FootnotePlace] = field(default_factory=list)  # its marker printed again, in document order
-
-
-@dataclass
-class ParsedCitation:
-    symbol: str  # canonical target symbol: "A/RES/68/131", "A/68/169"
-    text: str  # as matched in the source text
-    kind: str  # CITES_RESOLUTION / CITES_REPORT / CITES_DOCUMENT
-    start: int  # span in the paragraph or footnote text
-    end: int
-    paragraph_key: str = ""  # the citing paragraph, or
-    footnote_marker: str = ""  # the citing footnote
-    target_paragraph: str = ""  # "op5" when the citation names a paragraph
 
 
 @dataclass

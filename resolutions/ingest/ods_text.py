@@ -128,7 +128,9 @@ def _read_trailer(lines: list[str], offset: int, builder: ResolutionBuilder) -> 
             continue
         issued = ISSUED_SESSION_RE.match(text)
         if issued:
-            header.metadata["issued_on"] = find_date(issued.group("date")).isoformat()
+            issued_on = find_date(issued.group("date"))
+            if issued_on:  # a misprinted day ("31 June") is left out, not a failure of the whole source
+                header.metadata["issued_on"] = issued_on.isoformat()
             if issued.group("session"):
                 header.metadata["session_name"] = issued.group("session")
             continue

@@ -17,11 +17,10 @@ from __future__ import annotations
 import pdf2image
 import pytesseract
 
-from resolutions.ingest.document import ParsedDocument, ParseError, SourceInfo
+from resolutions.ingest.document import OCR_FORMAT, ParsedDocument, ParseError, SourceInfo
 from resolutions.ingest.pdf import MAX_PAGES
 from resolutions.ingest.pdf import detect as is_pdf
 from resolutions.ingest.pdf_text import parse_text
-from resolutions.store.provenance import OCR_FORMAT
 
 FORMAT = OCR_FORMAT
 DEFAULT_LANGUAGE = "en"

@@ -21,12 +21,13 @@ import datetime as dt
 import hashlib
 import importlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
-from resolutions.citations.extract import citations_for
-from resolutions.ingest.document import ParsedDocument, ParseError, SourceInfo
+from resolutions.citations.extract import find_citations
+from resolutions.citations.found import ParsedCitation
+from resolutions.ingest.document import OCR_FORMAT, ParsedDocument, ParsedResolution, ParseError, SourceInfo
 from resolutions.reference.bodies import committee_name
-from resolutions.store.provenance import OCR_FORMAT
 
 FORMAT_MODULES = [
     "resolutions.ingest.fixture_json",
@@ -181,3 +182,17 @@ def apply_sidecar(resolution, sidecar: dict, name: str) -> None:
             resolution.warnings.append(
                 f"sidecar gives {field_name}={value!r} but the text says {current!r}; kept the text"
             )
+
+
+def citations_for(resolution: ParsedResolution) -> list[ParsedCitation]:
+    """Citations in every paragraph and footnote of ``resolution``, keyed to where they stand."""
+    citations: list[ParsedCitation] = []
+    for paragraph in resolution.paragraphs:
+        for citation in find_citations(paragraph.text, context_body=resolution.body):
+            if citation.symbol.upper() != resolution.symbol.upper():
+                citations.append(replace(citation, paragraph_key=paragraph.key))
+    for footnote in resolution.footnotes:
+        for citation in find_citations(footnote.text, context_body=resolution.body):
+            if citation.symbol.upper() != resolution.symbol.upper():
+                citations.append(replace(citation, footnote_marker=footnote.marker))
+    return citations

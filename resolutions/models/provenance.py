@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from resolutions.ingest.document import OCR_FORMAT
 from resolutions.models.resolution import Resolution
 
 
@@ -35,8 +36,6 @@ class ResolutionSource(models.Model):
     @property
     def read_by_ocr(self) -> bool:
         """True when its text was read from page images by OCR (a scanned PDF), not taken from a text layer."""
-        from resolutions.store.provenance import OCR_FORMAT
-
         return self.format == OCR_FORMAT
 
 

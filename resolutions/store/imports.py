@@ -48,10 +48,15 @@ def source_import(
     return _document_load(document, origin=origin, dry_run=dry_run)
 
 
-def path_import(*, path: Path, format: str | None = None, dry_run: bool = False) -> SourceImport:
-    """Parse a source file (with the metadata kept beside it) and load what it holds; its path is its origin."""
+def path_import(
+    *, path: Path, format: str | None = None, dry_run: bool = False, ocr_language: str | None = None
+) -> SourceImport:
+    """Parse a source file (with the metadata kept beside it) and load what it holds; its path is its origin.
+
+    ``ocr_language`` (ISO 639-1) is the language a scanned PDF is read in when ``format`` is OCR.
+    """
     try:
-        document = parse_path(path, format)
+        document = parse_path(path, format, ocr_language=ocr_language)
     except SkippedSource as reason:
         return SourceImport(skipped=str(reason))
     except ParseError as error:

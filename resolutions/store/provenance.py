@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-OCR_FORMAT = "pdf-ocr"
+from resolutions.ingest.document import OCR_FORMAT
 
 # Higher gives the text; formats not named (the archive's own JSON carries its original source's format) rank lowest.
 FORMAT_PRECEDENCE = {

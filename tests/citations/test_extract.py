@@ -2,8 +2,9 @@
 
 import pytest
 
-from resolutions.citations.extract import citations_for, find_citations
+from resolutions.citations.extract import find_citations
 from resolutions.ingest.document import ParsedFootnote, ParsedParagraph
+from resolutions.ingest.pipeline import citations_for
 from tests.conftest import make_resolution
 
 

@@ -105,3 +105,25 @@ def test_the_caller_names_the_language_ocr_reads_in(scan, monkeypatch):
 def test_ocr_in_a_language_that_is_no_un_language_is_refused_with_a_message(scan):
     with pytest.raises(ParseError, match=r"OCR reads the UN languages only \(ar, en, es, fr, ru, zh\), not 'de'"):
         parse_bytes(scan, "scan.pdf", "pdf-ocr", ocr_language="de")
+
+
+@pytest.mark.django_db
+def test_the_ingest_command_passes_the_ocr_language(monkeypatch, tmp_path):
+    """`manage.py ingest --ocr-language fr` reaches the importer; a language Tesseract is not given is refused."""
+    from django.core.management import CommandError, call_command
+
+    from resolutions.management.commands import ingest
+
+    asked = []
+
+    def path_import(*, path, format, dry_run, ocr_language):
+        asked.append((format, ocr_language))
+        return ingest.SourceImport()
+
+    monkeypatch.setattr(ingest, "path_import", path_import)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4")
+    call_command("ingest", str(scan), "--format", "pdf-ocr", "--ocr-language", "fr", stdout=io.StringIO())
+    assert asked == [("pdf-ocr", "fr")]
+    with pytest.raises(CommandError, match="invalid choice: 'xx'"):
+        call_command("ingest", str(scan), "--ocr-language", "xx", stdout=io.StringIO())

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.db import IntegrityError
 
-from resolutions.ingest.document import ParsedCitation
+from resolutions.citations.found import ParsedCitation
 from resolutions.models import Paragraph
 from resolutions.search import index
 from resolutions.store.load import load_resolution

@@ -1,6 +1,7 @@
 import pytest
 
-from resolutions.ingest.document import FootnotePlace, ParsedCitation, ParsedParagraph, SourceInfo
+from resolutions.citations.found import ParsedCitation
+from resolutions.ingest.document import FootnotePlace, ParsedParagraph, SourceInfo
 from resolutions.ingest.document import Vote as ParsedVote
 from resolutions.models import (
     Citation,

@@ -3,7 +3,8 @@
 import hashlib
 import json
 
-from resolutions.ingest.document import FootnotePlace, ParsedCitation
+from resolutions.citations.found import ParsedCitation
+from resolutions.ingest.document import FootnotePlace
 from resolutions.models import Citation, Footnote, FootnoteReference, Paragraph, Vote
 from resolutions.store.rows import child_rows, content_hash, resolution_row, row_counts, session_sort_key
 from tests.conftest import make_resolution

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from resolutions.ingest.document import ParsedCitation, ParsedFootnote, ParsedParagraph
+from resolutions.citations.found import ParsedCitation
+from resolutions.ingest.document import ParsedFootnote, ParsedParagraph
 from resolutions.store.load import load_resolution
 from tests.conftest import make_resolution
 

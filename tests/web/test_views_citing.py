@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from resolutions.ingest.document import ParsedCitation, ParsedParagraph
+from resolutions.citations.found import ParsedCitation
+from resolutions.ingest.document import ParsedParagraph
 from resolutions.ingest.pipeline import parse_path
 from resolutions.store.load import load_resolution
 from tests.conftest import PROJECT, make_resolution

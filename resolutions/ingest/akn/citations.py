@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 
 from resolutions.citations.extract import find_citations
+from resolutions.citations.found import ParsedCitation
 from resolutions.citations.symbols import kind_of_symbol, normalize_symbol
 from resolutions.ingest.akn.rich_text import RichText
-from resolutions.ingest.document import (
-    ParsedCitation,
-)
 
 UNDOCS_RE = re.compile(r"^(?:https?://)?(?:www\.)?(?:undocs\.org|docs\.un\.org)/", re.IGNORECASE)
 

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from resolutions.citations.found import ParsedCitation
 from resolutions.citations.symbols import normalize_symbol
 from resolutions.ingest.akn.body import Block, BodyReader
 from resolutions.ingest.akn.citations import citations_in
@@ -16,14 +17,7 @@ from resolutions.ingest.akn.footnotes import add_further_place
 from resolutions.ingest.akn.keys import assign_keys
 from resolutions.ingest.akn.record import read_record, unread_meta
 from resolutions.ingest.akn.rich_text import Note, RichText, build_text
-from resolutions.ingest.document import (
-    ParsedCitation,
-    ParsedFootnote,
-    ParsedParagraph,
-    ParsedResolution,
-    ParseError,
-    SourceInfo,
-)
+from resolutions.ingest.document import ParsedFootnote, ParsedParagraph, ParsedResolution, ParseError, SourceInfo
 from resolutions.reference.paragraph_keys import annex_part
 
 CONTEXT_BODY = "GA"  # the body whose resolutions a bare "resolution 70/1" in the text means

@@ -26,7 +26,6 @@ FOREIGN_SCRIPT_SHARE = 0.3
 
 LETTER_RE = re.compile(r"[^\W\d_]")
 
-NON_LATIN_LETTER_RE = re.compile(r"[^\W\d_a-zA-Z\u00C0-\u024F\u1E00-\u1EFF]")
 
 URL_RE = re.compile(r"^(?:https?://|www\.)\S+$")
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from resolutions.ingest.pdf_ocr import TESSERACT_LANGUAGES
 from resolutions.ingest.pipeline import format_modules, source_paths
 from resolutions.search.index import indexing
 from resolutions.store.imports import ImportTally, SourceImport, path_import
@@ -31,6 +32,12 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", type=Path)
         parser.add_argument("--format", choices=sorted(format_modules()), help="skip detection")
         parser.add_argument("--quiet-warnings", action="store_true", help="count warnings, do not print them")
+        parser.add_argument(
+            "--ocr-language",
+            default="en",
+            choices=sorted(TESSERACT_LANGUAGES),
+            help="with --format pdf-ocr: the language the scans are printed in (default: en)",
+        )
         parser.add_argument(
             "--dry-run",
             action="store_true",
@@ -50,7 +57,7 @@ class Command(BaseCommand):
         bar = tqdm(files, unit="file", file=sys.stderr, disable=not progress, dynamic_ncols=True)
         for path in bar:
             bar.set_postfix_str(path.name[:40], refresh=False)
-            imported = path_import(path=path, format=format, dry_run=dry_run)
+            imported = path_import(path=path, format=format, dry_run=dry_run, ocr_language=options["ocr_language"])
             tally.add(imported)
             self._show(
                 path, imported, progress, warnings=not quiet_warnings, plans=dry_run, verbose=options["verbosity"] > 1

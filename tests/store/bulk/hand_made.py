@@ -1,7 +1,8 @@
 """Hand-made parsed resolutions for the bulk load and the scale corpus: templates whose citations, footnotes,
 votes and sub-paragraphs all travel."""
 
-from resolutions.ingest.document import ParsedCitation, ParsedFootnote, ParsedParagraph, Vote
+from resolutions.citations.found import ParsedCitation
+from resolutions.ingest.document import ParsedFootnote, ParsedParagraph, Vote
 from tests.conftest import make_resolution
 
 PREAMBLE = (
