@@ -48,7 +48,7 @@ def fields(cited: Cited) -> list[tuple[str, str]]:
         day = cited.adopted_on
         values += [("year", str(day.year)), ("month", str(day.month)), ("date", day.isoformat())]
     if cited.key:
-        values += [("note", escape(un_style(cited))), ("pages", escape(cited.label))]
+        values.append(("note", escape(un_style(cited))))
     if cited.text:
         values.append(("abstract", escape(cited.text)))
     values += [("url", cited.url), ("language", "english")]
