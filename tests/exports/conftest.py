@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from resolutions.exports.cited import Cited
+from tests.web.conftest import search_archive  # noqa: F401 (the bulk tests export that archive)
 
 
 def make_cited(key="", text="", **fields) -> Cited:

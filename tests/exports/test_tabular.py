@@ -25,7 +25,12 @@ def test_csv_parses_back():
 def test_jsonl_parses_back():
     lines = "".join(tabular.jsonl_chunks(FIELDS, ROWS)).splitlines()
     assert [json.loads(line) for line in lines] == [
-        {"symbol": "A/RES/70/126", "adopted_on": "2015-12-17", "text": 'Says "yes",\nthen no;', "metadata": {"sdgs": [1, 10]}},
+        {
+            "symbol": "A/RES/70/126",
+            "adopted_on": "2015-12-17",
+            "text": 'Says "yes",\nthen no;',
+            "metadata": {"sdgs": [1, 10]},
+        },
         {"symbol": "E/RES/2010/12", "adopted_on": None, "text": "Plain", "metadata": {}},
     ]
 

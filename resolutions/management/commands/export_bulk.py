@@ -28,6 +28,6 @@ class Command(BaseCommand):
         manifest = write_bulk(target, site.rstrip("/"), progress=self.stdout.write)
         total = sum(entry["bytes"] for entry in manifest["files"].values())
         self.stdout.write(
-            f"Wrote {len(manifest['files'])} files, {total:,} bytes, into {target} "
+            f"Wrote {len(manifest['files'])} data files ({total:,} bytes), README.md and manifest.json into {target} "
             f"in {time.monotonic() - started:.1f} s."
         )

@@ -192,7 +192,9 @@ def test_other_spellings_redirect(client, search_archive, path, location):
     assert response["Location"] == location
 
 
-@pytest.mark.parametrize("path", ["/A/RES/99/999/cite.bib", "/A/RES/70/126/op99/cite.bib", "/A/RES/70/126/op9z/cite.ris"])
+@pytest.mark.parametrize(
+    "path", ["/A/RES/99/999/cite.bib", "/A/RES/70/126/op99/cite.bib", "/A/RES/70/126/op9z/cite.ris"]
+)
 def test_unknown_ones_are_404(client, search_archive, path):
     assert client.get(path).status_code == 404
 
@@ -201,7 +203,9 @@ def test_resolution_page_has_a_cite_box(client, search_archive):
     page = client.get("/A/RES/70/126/").content.decode()
     assert "Cite this resolution" in page
     assert '<span class="cite-text" id="cite-un">General Assembly resolution 70/126 of 17 December 2015</span>' in page
-    assert '<span class="cite-text" id="cite-oscola">UNGA Res 70/126 (17 December 2015) UN Doc A/RES/70/126</span>' in page
+    assert (
+        '<span class="cite-text" id="cite-oscola">UNGA Res 70/126 (17 December 2015) UN Doc A/RES/70/126</span>' in page
+    )
     assert '<span class="cite-text" id="cite-bluebook">G.A. Res. 70/126 (Dec. 17, 2015)</span>' in page
     assert 'data-copy="cite-bluebook"' in page
     assert '<a href="/A/RES/70/126/cite.bib" download>BibTeX</a>' in page
