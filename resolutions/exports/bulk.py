@@ -211,7 +211,7 @@ def readme(manifest: dict) -> str:
         "",
         f"Generated {manifest['generated_at']}. Every table comes as JSON Lines (`.jsonl`: one JSON object",
         "per line, UTF-8) and as CSV (`.csv`: UTF-8 without a byte-order mark, a header row, RFC 4180 quoting).",
-        "Dates are YYYY-MM-DD; an empty value is an empty string in both. `manifest.json` gives each file's",
+        "Dates are YYYY-MM-DD; an unknown date is null in JSON Lines, empty in CSV. `manifest.json` gives each file's",
         "rows, bytes and SHA-256. The texts are those of the United Nations' resolutions; the official",
         "documents are at https://undocs.org/.",
         "",
