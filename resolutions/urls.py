@@ -2,7 +2,7 @@ from django.urls import path, re_path
 
 from resolutions.api.views import search_api
 from resolutions.web.page_cache import cached_page
-from resolutions.web.views import browse, cite, documents, search
+from resolutions.web.views import basket, browse, bulk, cite, documents, exports, search
 
 # First path segments the symbol catch-all below never takes: our own pages and
 # those of other apps, wherever they are routed (a symbol starts with capitals).
@@ -22,6 +22,8 @@ RESERVED_PREFIXES = (
     "bodies",
     "resolutions",
     "favicon.ico",
+    "basket",
+    "bulk",
 )
 RESERVED = "|".join(prefix.replace(".", r"\.") for prefix in RESERVED_PREFIXES)
 
@@ -34,7 +36,19 @@ urlpatterns = [
     path("resolutions/", cached_page(browse.resolution_list), name="resolution-list"),
     path("cite/", cite.cite, name="cite"),
     path("search/", search.search_page, name="search"),
+    # Every hit of a search, streamed (resolutions.web.views.exports).
+    re_path(r"^search/export\.(?P<extension>csv|jsonl)$", exports.search_export, name="search-export"),
+    path("basket/", basket.basket_page, name="basket"),
+    re_path(r"^basket/export\.(?P<extension>docx|md)$", basket.basket_export, name="basket-export"),
+    path("bulk/", bulk.bulk_index, name="bulk"),
+    re_path(r"^bulk/(?P<name>[A-Za-z0-9_.-]+)$", bulk.bulk_file, name="bulk-file"),
     path("api/search", search_api, name="search-api"),
+    # A resolution's or paragraph's citation file: /A/RES/70/126/cite.bib, /A/RES/70/126/op5/cite.ris.
+    re_path(
+        rf"^(?!(?:{RESERVED})(?:/|$))(?P<rest>.+)/cite\.(?P<extension>bib|ris|json)$",
+        cached_page(exports.citation_file),
+        name="citation-file",
+    ),
     # Last: /A/RES/70/126/ and /A/RES/70/126/op5/, and every other spelling of them.
     re_path(rf"^(?!(?:{RESERVED})(?:/|$))(?P<rest>.+)$", cached_page(documents.document), name="document"),
 ]

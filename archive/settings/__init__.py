@@ -10,6 +10,7 @@ function that needs it, so tests change a value with ``override_settings`` or py
 
 from archive.settings.core import *  # noqa: F403
 from archive.settings.database import *  # noqa: F403
+from archive.settings.exports import *  # noqa: F403
 from archive.settings.logs import *  # noqa: F403
 from archive.settings.search import *  # noqa: F403
 from archive.settings.security import *  # noqa: F403

@@ -46,6 +46,8 @@ PAGES = [
     "/E/RES/2010/12/op1/",
     "/A/RES/70/999/",
     "/cite/",
+    "/basket/?p=A/RES/70/126/op5&p=E/RES/2010/12/op1&p=A/RES/70/126/op99",
+    "/bulk/",
 ]
 
 

@@ -13,13 +13,13 @@ from resolutions.models import Paragraph, Resolution
 from resolutions.reference import permalinks
 from resolutions.web.addresses import Address, canonical_path, interpret, permanent_redirect, read_address
 from resolutions.web.presenters.citations import citation_link, cited_by, cited_range
+from resolutions.web.presenters.cite_box import cite_box
 from resolutions.web.presenters.footnotes import marker_places, shown_footnotes
 from resolutions.web.presenters.json_ld import json_ld_script, legislation_json_ld, paragraph_json_ld
 from resolutions.web.presenters.paragraphs import shown_paragraphs
 from resolutions.web.presenters.resolutions import (
     adopted_text,
     official_url,
-    ready_citations,
     resolution_description,
     text_as_of,
     text_description,
@@ -99,6 +99,7 @@ def resolution_detail(request, resolution: Resolution):
             "canonical_url": url,
             "share_title": f"{resolution.symbol}: {resolution.title}",
             "description": resolution_description(resolution),
+            "cite_box": cite_box(resolution, "", url),
         },
     )
 
@@ -147,7 +148,7 @@ def paragraph_detail(request, resolution: Resolution, key: str):
             "earlier_versions": paragraph_history(resolution=resolution, key=key),
             "cited_by": cited_by(citing_list(resolution=resolution, key=key)),
             "cited_as_whole": citing_whole_count(resolution=resolution),
-            "ready_citations": ready_citations(resolution, key, permalink),
+            "cite_box": cite_box(resolution, key, permalink),
             "canonical_url": permalink,
             "share_title": f"{resolution.symbol}, {text['shown'].title.lower()}: {resolution.title}",
             "description": text_description(paragraph.text),

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 
 from resolutions.search import execute
 from resolutions.web.page_cache import cached_page
+from resolutions.web.presenters.exports import search_export_urls
 from resolutions.web.presenters.search import (
     chips,
     facets,
@@ -39,6 +40,7 @@ def search_page(request):
         "sort_urls": {value: search_url(params, sort=value) for value in ("relevance", "date")},
         "view_urls": {value: search_url(params, view=value) for value in ("paragraphs", "resolutions")},
         "suggestion_url": search_url(params, q=outcome.suggestion) if outcome.suggestion else None,
+        "export_urls": search_export_urls(params),
         **_results_context(params, outcome.results),
     }
     response = render(request, "resolutions/search.html", context, status=outcome.status)
