@@ -84,6 +84,9 @@ class Environment:
     page_cache_seconds: int  # PAGE_CACHE_SECONDS: how long a rendered page is kept (until data changes)
     page_cache_dir: Path  # PAGE_CACHE_DIR: the file cache every worker shares
     page_cache_max_entries: int  # PAGE_CACHE_MAX_ENTRIES
+    # The read API
+    api_anon_rate: str  # API_ANON_RATE: requests an anonymous client may make ("120/minute"; DRF's rate syntax)
+    api_page_size: int  # API_PAGE_SIZE: items per page of the API's lists
     # gunicorn (gunicorn.conf.py)
     gunicorn_workers: int  # GUNICORN_WORKERS (2 × cores + 1)
     gunicorn_threads: int  # GUNICORN_THREADS
@@ -130,6 +133,8 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
         page_cache_seconds=read.number("PAGE_CACHE_SECONDS", 3600),
         page_cache_dir=read.path("PAGE_CACHE_DIR", var / "page-cache"),
         page_cache_max_entries=read.number("PAGE_CACHE_MAX_ENTRIES", 50_000),
+        api_anon_rate=read.text("API_ANON_RATE", "120/minute"),
+        api_page_size=read.number("API_PAGE_SIZE", 50),
         gunicorn_workers=read.number("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1),
         gunicorn_threads=read.number("GUNICORN_THREADS", 1),
         gunicorn_timeout=read.number("GUNICORN_TIMEOUT", 30),

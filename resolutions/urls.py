@@ -1,6 +1,5 @@
 from django.urls import path, re_path
 
-from resolutions.api.views import search_api
 from resolutions.web.page_cache import cached_page
 from resolutions.web.views import browse, cite, documents, search
 
@@ -34,7 +33,6 @@ urlpatterns = [
     path("resolutions/", cached_page(browse.resolution_list), name="resolution-list"),
     path("cite/", cite.cite, name="cite"),
     path("search/", search.search_page, name="search"),
-    path("api/search", search_api, name="search-api"),
     # Last: /A/RES/70/126/ and /A/RES/70/126/op5/, and every other spelling of them.
     re_path(rf"^(?!(?:{RESERVED})(?:/|$))(?P<rest>.+)$", cached_page(documents.document), name="document"),
 ]
