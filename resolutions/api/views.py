@@ -36,8 +36,11 @@ from resolutions.models import Resolution
 from resolutions.web.page_cache import cached_page
 from resolutions.web.search_request import perform, search_seconds, with_retry_after
 
-NOT_FOUND = OpenApiResponse(ErrorsSerializer, description="no such resolution or paragraph in the archive")
+NOT_FOUND = OpenApiResponse(
+    ErrorsSerializer, description="no such resolution or paragraph in the archive, or a bad cursor"
+)
 BAD_REQUEST = OpenApiResponse(ErrorsSerializer, description="bad parameters")
+BAD_CURSOR = OpenApiResponse(ErrorsSerializer, description="a cursor this list did not give")
 THROTTLED = OpenApiResponse(ErrorsSerializer, description="too many requests: try again after Retry-After seconds")
 
 
@@ -49,7 +52,10 @@ def resolution_named(symbol: str) -> Resolution:
     return resolution
 
 
-@extend_schema(tags=["resolutions"], responses={400: BAD_REQUEST, 429: THROTTLED})
+@extend_schema(
+    tags=["resolutions"],
+    responses={200: ResolutionRowSerializer(many=True), 400: BAD_REQUEST, 404: BAD_CURSOR, 429: THROTTLED},
+)
 class ResolutionList(ListAPIView):
     """Every resolution, by symbol; filtered as the browse pages filter (body, session, years, committee, title)."""
 
@@ -70,7 +76,7 @@ class ResolutionDetail(APIView):
         return Response(resolution_json(request, resolution_named(symbol)))
 
 
-@extend_schema(tags=["paragraphs"], responses={404: NOT_FOUND, 429: THROTTLED})
+@extend_schema(tags=["paragraphs"], responses={200: ParagraphRowSerializer(many=True), 404: NOT_FOUND, 429: THROTTLED})
 class ParagraphList(ListAPIView):
     """A resolution's paragraphs in document order."""
 
@@ -96,7 +102,7 @@ class ParagraphDetail(APIView):
         return Response(paragraph_json(request, paragraph))
 
 
-@extend_schema(tags=["citations"], responses={404: NOT_FOUND, 429: THROTTLED})
+@extend_schema(tags=["citations"], responses={200: CitationSerializer(many=True), 404: NOT_FOUND, 429: THROTTLED})
 class Cites(ListAPIView):
     """What a resolution cites, in its paragraphs and footnotes."""
 
@@ -107,7 +113,7 @@ class Cites(ListAPIView):
         return selectors.citations_made(resolution_named(self.kwargs["symbol"]))
 
 
-@extend_schema(tags=["citations"], responses={404: NOT_FOUND, 429: THROTTLED})
+@extend_schema(tags=["citations"], responses={200: CitationSerializer(many=True), 404: NOT_FOUND, 429: THROTTLED})
 class CitedBy(ListAPIView):
     """The citations of a resolution in the others the archive holds."""
 
@@ -138,6 +144,12 @@ class Search(APIView):
             response = Response({"errors": outcome.errors}, status=outcome.status)
             return with_retry_after(response) if outcome.unavailable else response
         return Response(search_json(request, outcome))
+
+
+def no_such_address(request):
+    """Any other address under /api/: a 404 a client can read, naming where the API's addresses are listed."""
+    message = f"No API address {request.path}: the addresses are described at /api/v1/schema."
+    return JsonResponse({"errors": [message]}, status=404)
 
 
 @functools.partial(cached_page, seconds=search_seconds)
