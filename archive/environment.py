@@ -87,6 +87,9 @@ class Environment:
     # Exports
     export_max_rows: int  # EXPORT_MAX_ROWS: rows one search export (CSV, JSON Lines) writes at most
     bulk_dir: Path  # BULK_DIR: where `manage.py export_bulk` writes the bulk files that /bulk/ serves
+    # The read API
+    api_anon_rate: str  # API_ANON_RATE: requests an anonymous client may make ("120/minute"; DRF's rate syntax)
+    api_page_size: int  # API_PAGE_SIZE: items per page of the API's lists
     # gunicorn (gunicorn.conf.py)
     gunicorn_workers: int  # GUNICORN_WORKERS (2 × cores + 1)
     gunicorn_threads: int  # GUNICORN_THREADS
@@ -135,6 +138,8 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
         page_cache_max_entries=read.number("PAGE_CACHE_MAX_ENTRIES", 50_000),
         export_max_rows=read.number("EXPORT_MAX_ROWS", 1_000_000),
         bulk_dir=read.path("BULK_DIR", var / "bulk"),
+        api_anon_rate=read.text("API_ANON_RATE", "120/minute"),
+        api_page_size=read.number("API_PAGE_SIZE", 50),
         gunicorn_workers=read.number("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1),
         gunicorn_threads=read.number("GUNICORN_THREADS", 1),
         gunicorn_timeout=read.number("GUNICORN_TIMEOUT", 30),

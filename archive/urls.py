@@ -6,7 +6,6 @@ from django.template.loader import render_to_string
 from django.urls import include, path
 
 from archive import health
-from resolutions.api import views as api_views
 from resolutions.web import syndication
 
 
@@ -26,7 +25,7 @@ urlpatterns = [
     path("livez", health.livez, name="livez"),
     path("healthz", health.healthz, name="healthz"),
     path(settings.ADMIN_PATH, admin.site.urls),
-    path("api/openapi.json", api_views.openapi_json, name="openapi"),
+    path("api/", include("resolutions.api.urls")),
     path("robots.txt", syndication.robots_txt, name="robots-txt"),
     path("opensearch.xml", syndication.opensearch_description, name="opensearch"),
     path("feeds/recent.atom", syndication.RecentResolutionsFeed(), name="feed-recent"),

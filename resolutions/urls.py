@@ -1,6 +1,5 @@
 from django.urls import path, re_path
 
-from resolutions.api.views import search_api
 from resolutions.web.page_cache import cached_page
 from resolutions.web.views import basket, browse, bulk, cite, documents, exports, search
 
@@ -42,7 +41,6 @@ urlpatterns = [
     re_path(r"^basket/export\.(?P<extension>docx|md)$", basket.basket_export, name="basket-export"),
     path("bulk/", bulk.bulk_index, name="bulk"),
     re_path(r"^bulk/(?P<name>[A-Za-z0-9_.-]+)$", bulk.bulk_file, name="bulk-file"),
-    path("api/search", search_api, name="search-api"),
     # A resolution's or paragraph's citation file: /A/RES/70/126/cite.bib, /A/RES/70/126/op5/cite.ris.
     re_path(
         rf"^(?!(?:{RESERVED})(?:/|$))(?P<rest>.+)/cite\.(?P<extension>bib|ris|json)$",

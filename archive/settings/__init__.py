@@ -8,6 +8,7 @@ function that needs it, so tests change a value with ``override_settings`` or py
 ``settings`` fixture.
 """
 
+from archive.settings.api import *  # noqa: F403
 from archive.settings.core import *  # noqa: F403
 from archive.settings.database import *  # noqa: F403
 from archive.settings.exports import *  # noqa: F403

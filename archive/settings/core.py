@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "resolutions",
 ]
 
@@ -44,6 +47,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "archive.request_guard.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     # Long resolutions are 300-450 KB of HTML, 50-75 KB compressed. Above
     # ConditionalGet, so ETags are computed on the page itself (then weakened).
     "django.middleware.gzip.GZipMiddleware",

@@ -1,8 +1,10 @@
-"""The JSON endpoints: the search (``/api/search``) and the OpenAPI description of it (``/api/openapi.json``).
+"""The read API (``/api/v1/``): resolutions, their paragraphs, the citations both ways, and the search;
+and the first search endpoint (``/api/search``), which answers as it always has.
 
-The search takes the parameters of the search page and is handled as it is
-(``resolutions.web.search_request``); errors come as ``{"errors": [...]}``
-with status 400, or 503 when the index is unavailable.
+Views are thin: they find the record a URL names (by symbol and key, never a database id), call the
+selectors and serializers, and refuse what they cannot answer with ``{"errors": [...]}`` and the right
+status. Lists are cursor-paginated; every answer gets an ETag from Django's ``ConditionalGetMiddleware``
+(and a 304 when ``If-None-Match`` matches), and anonymous clients are throttled (``API_ANON_RATE``).
 """
 
 from __future__ import annotations
@@ -10,81 +12,152 @@ from __future__ import annotations
 import functools
 
 from django.http import JsonResponse
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.exceptions import NotFound
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
-from resolutions.api.openapi import openapi_document
-from resolutions.search import execute
+from resolutions.api import selectors
+from resolutions.api.documents import paragraph_json, resolution_json
+from resolutions.api.filters import ResolutionApiFilter
+from resolutions.api.pagination import ByCitingResolution, BySymbol, InDocumentOrder
+from resolutions.api.search import search_json
+from resolutions.api.search_schema import ErrorsSerializer, SearchAnswerSerializer, search_parameters
+from resolutions.api.serializers import (
+    CitationSerializer,
+    ParagraphRowSerializer,
+    ParagraphSerializer,
+    ResolutionRowSerializer,
+    ResolutionSerializer,
+)
+from resolutions.models import Resolution
 from resolutions.web.page_cache import cached_page
-from resolutions.web.search_request import Outcome, perform, search_seconds, with_retry_after
+from resolutions.web.search_request import perform, search_seconds, with_retry_after
+
+NOT_FOUND = OpenApiResponse(
+    ErrorsSerializer, description="no such resolution or paragraph in the archive, or a bad cursor"
+)
+BAD_REQUEST = OpenApiResponse(ErrorsSerializer, description="bad parameters")
+BAD_CURSOR = OpenApiResponse(ErrorsSerializer, description="a cursor this list did not give")
+THROTTLED = OpenApiResponse(ErrorsSerializer, description="too many requests: try again after Retry-After seconds")
+
+
+def resolution_named(symbol: str) -> Resolution:
+    """The resolution of the URL's symbol ('A/RES/75/101_A'), or a 404 that names it."""
+    resolution = selectors.resolution_by_segment(symbol)
+    if resolution is None:
+        raise NotFound(f"The archive holds no resolution {symbol.replace('_', ' ')}.")
+    return resolution
+
+
+@extend_schema(
+    tags=["resolutions"],
+    responses={200: ResolutionRowSerializer(many=True), 400: BAD_REQUEST, 404: BAD_CURSOR, 429: THROTTLED},
+)
+class ResolutionList(ListAPIView):
+    """Every resolution, by symbol; filtered as the browse pages filter (body, session, years, committee, title)."""
+
+    serializer_class = ResolutionRowSerializer
+    pagination_class = BySymbol
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ResolutionApiFilter
+
+    def get_queryset(self):
+        return selectors.resolution_rows()
+
+
+@extend_schema(tags=["resolutions"], responses={200: ResolutionSerializer, 404: NOT_FOUND, 429: THROTTLED})
+class ResolutionDetail(APIView):
+    """A whole resolution: its record, paragraphs, footnotes, citations and recorded votes."""
+
+    def get(self, request, symbol: str):
+        return Response(resolution_json(request, resolution_named(symbol)))
+
+
+@extend_schema(tags=["paragraphs"], responses={200: ParagraphRowSerializer(many=True), 404: NOT_FOUND, 429: THROTTLED})
+class ParagraphList(ListAPIView):
+    """A resolution's paragraphs in document order."""
+
+    serializer_class = ParagraphRowSerializer
+    pagination_class = InDocumentOrder
+
+    def get_queryset(self):
+        return selectors.paragraph_list(resolution_named(self.kwargs["symbol"]))
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "symbol": resolution_named(self.kwargs["symbol"]).symbol}
+
+
+@extend_schema(tags=["paragraphs"], responses={200: ParagraphSerializer, 404: NOT_FOUND, 429: THROTTLED})
+class ParagraphDetail(APIView):
+    """One paragraph by its key ('op5', 'pp3', 'annex-op1'), with its notes, what it cites and what cites it."""
+
+    def get(self, request, symbol: str, key: str):
+        resolution = resolution_named(symbol)
+        paragraph = selectors.paragraph_get(resolution, key)
+        if paragraph is None:
+            raise NotFound(f"{resolution.symbol} has no paragraph {key}.")
+        return Response(paragraph_json(request, paragraph))
+
+
+@extend_schema(tags=["citations"], responses={200: CitationSerializer(many=True), 404: NOT_FOUND, 429: THROTTLED})
+class Cites(ListAPIView):
+    """What a resolution cites, in its paragraphs and footnotes."""
+
+    serializer_class = CitationSerializer
+    pagination_class = ByCitingResolution
+
+    def get_queryset(self):
+        return selectors.citations_made(resolution_named(self.kwargs["symbol"]))
+
+
+@extend_schema(tags=["citations"], responses={200: CitationSerializer(many=True), 404: NOT_FOUND, 429: THROTTLED})
+class CitedBy(ListAPIView):
+    """The citations of a resolution in the others the archive holds."""
+
+    serializer_class = CitationSerializer
+    pagination_class = ByCitingResolution
+
+    def get_queryset(self):
+        return selectors.citations_received(resolution_named(self.kwargs["symbol"]))
+
+
+@extend_schema(
+    tags=["search"],
+    parameters=search_parameters(),
+    responses={
+        200: SearchAnswerSerializer,
+        400: BAD_REQUEST,
+        429: THROTTLED,
+        503: OpenApiResponse(ErrorsSerializer, description="the search index is being rebuilt: Retry-After"),
+    },
+)
+class Search(APIView):
+    """Search paragraphs and footnotes (web-search syntax: "phrases", OR, -word), ranked, counted exactly, paged
+    by ``page``; the same parameters and answer as the search page's."""
+
+    def get(self, request):
+        outcome = perform(request.query_params)
+        if outcome.errors:
+            response = Response({"errors": outcome.errors}, status=outcome.status)
+            return with_retry_after(response) if outcome.unavailable else response
+        return Response(search_json(request, outcome))
+
+
+def no_such_address(request):
+    """Any other address under /api/: a 404 a client can read, naming where the API's addresses are listed."""
+    message = f"No API address {request.path}: the addresses are described at /api/v1/schema."
+    return JsonResponse({"errors": [message]}, status=404)
 
 
 @functools.partial(cached_page, seconds=search_seconds)
 def search_api(request):
-    """The search as JSON, same parameters as /search/; errors as {"errors": [...]} with status 400 (503: index)."""
+    """The first search endpoint (``/api/search``), unthrottled and cached as before: the same answer as
+    ``/api/v1/search``; errors as {"errors": [...]} with status 400 (503: index)."""
     outcome = perform(request.GET)
     if outcome.errors:
         response = JsonResponse({"errors": outcome.errors}, status=outcome.status)
         return with_retry_after(response) if outcome.unavailable else response
-    if outcome.redirect_to:
-        return JsonResponse({"query": outcome.query, "reference": request.build_absolute_uri(outcome.redirect_to)})
-    body = _understood(outcome)
-    if outcome.results is None:
-        return JsonResponse({**body, "total": 0, "results": []})
-    return JsonResponse({**body, **_found(request, outcome)})
-
-
-def _understood(outcome: Outcome) -> dict:
-    """How the search read its parameters."""
-    return {
-        "query": outcome.query,
-        "understood_as": str(outcome.plan) if outcome.plan else "",
-        "ignored_words": outcome.plan.dropped if outcome.plan else [],
-        "filters": {name: str(value) for name, value in outcome.active_filters.items()},
-        "sort": outcome.sort,
-        "view": outcome.view,
-    }
-
-
-def _found(request, outcome: Outcome) -> dict:
-    """The counts, the facets, why nothing was found, and the page's hits (or groups of hits)."""
-    results = outcome.results
-    found = {
-        "total": results.total,
-        "resolutions": results.resolutions,
-        "resolutions_exact": results.resolutions_exact,
-        "page": results.page,
-        "pages": results.pages,
-        "deepest_hit": results.deepest_hit,
-        "facets": {
-            name: [{"value": value, "count": count} for value, count in values]
-            for name, values in results.facets.items()
-        },
-        "suggestion": outcome.suggestion,
-        "removed_by_filters": outcome.removed_by,
-    }
-    if outcome.view == "resolutions":
-        found["groups"] = [_group_json(request, group) for group in results.groups]
-    else:
-        found["results"] = [_hit_json(request, hit) for hit in results.hits]
-    return found
-
-
-def _hit_json(request, hit: execute.Hit) -> dict:
-    return {**hit.as_json(), "url": request.build_absolute_uri(hit.url)}
-
-
-def _group_json(request, group: execute.Group) -> dict:
-    return {
-        "symbol": group.resolution.symbol,
-        "title": group.resolution.title,
-        "hits_in_resolution": group.total,
-        "url": request.build_absolute_uri(group.url),
-        "hits": [_hit_json(request, hit) for hit in group.hits],
-    }
-
-
-@require_GET
-@cache_control(max_age=3600, public=True)
-def openapi_json(request):
-    return JsonResponse(openapi_document())
+    return JsonResponse(search_json(request, outcome))

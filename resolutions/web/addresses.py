@@ -51,11 +51,37 @@ def interpret(rest: str, address: Address) -> tuple[str, str] | None:
     return None
 
 
-def canonical_path(resolution: Resolution, key: str) -> str:
-    """The resolution's path, or its paragraph's when ``key`` is given."""
-    if key:
-        return permalinks.paragraph_url(resolution.symbol, key)
-    return permalinks.resolution_url(resolution.symbol)
+def canonical_path(resolution: Resolution, key: str, suffix: str = "") -> str:
+    """The resolution's path, or its paragraph's when ``key`` is given; with ``suffix`` (".json"), the path of
+    that format ('/A/RES/70/126/op5.json')."""
+    path = permalinks.paragraph_url(resolution.symbol, key) if key else permalinks.resolution_url(resolution.symbol)
+    return path.rstrip("/") + suffix if suffix else path
+
+
+# ---------------------------------------------------------------- formats: by suffix or by Accept
+
+# The formats a document address answers in, by the suffix that asks for one; HTML is the address itself.
+SUFFIXES = {".akn.xml": "akn", ".json": "json", ".bib": "bib", ".ris": "ris"}
+MEDIA_TYPES = {
+    "text/html": "html",
+    "application/json": "json",
+    "application/akn+xml": "akn",
+    "application/x-bibtex": "bib",
+    "application/x-research-info-systems": "ris",
+}
+
+
+def split_suffix(rest: str) -> tuple[str, str]:
+    """('A/RES/70/126/op5/', '.json') for 'A/RES/70/126/op5.json'; (rest, '') when no format suffix ends it."""
+    for suffix in SUFFIXES:
+        if rest.endswith(suffix) and len(rest) > len(suffix):
+            return rest[: -len(suffix)].rstrip("/") + "/", suffix
+    return rest, ""
+
+
+def preferred_format(request) -> str:
+    """The format the request's Accept header prefers among those served ("html" when it names none of them)."""
+    return MEDIA_TYPES.get(request.get_preferred_type(list(MEDIA_TYPES)), "html")
 
 
 def permanent_redirect(request, path: str) -> HttpResponsePermanentRedirect:

@@ -1,6 +1,7 @@
 """Resolution and paragraph pages, served again from the cache until the archive's data changes.
 
-A page depends only on the archive's rows and the address it was asked at,
+A page depends only on the archive's rows, the address it was asked at and the format its Accept
+header prefers (``resolutions.web.addresses.preferred_format``),
 so once rendered it stays right until the next import: the cache key joins
 the scheme, host and full path with ``resolutions.search.data_version()``,
 which every write to the searchable tables advances (and which is private to
@@ -76,6 +77,7 @@ def cached_page(view, seconds=page_seconds):
 def _page_key(request) -> str:
     """The cache key of the page: the database, the full address, and the data version."""
     from resolutions.search import data_version
+    from resolutions.web.addresses import preferred_format
 
     database = connection.settings_dict
     identity = repr(
@@ -86,6 +88,7 @@ def _page_key(request) -> str:
             request.scheme,
             request.get_host(),
             request.get_full_path(),
+            preferred_format(request),  # one address, several formats by Accept: never HTML for JSON
             data_version(),
         )
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from resolutions.citations.extract import find_citations
 from resolutions.citations.found import ParsedCitation
@@ -16,7 +17,7 @@ def symbol_from_href(href: str) -> str | None:
     """The canonical symbol an undocs.org link points at; None for other links."""
     if not UNDOCS_RE.match(href or ""):
         return None
-    return normalize_symbol(href)
+    return normalize_symbol(unquote(href))  # "A/RES/57/290%20B": a space in a symbol is written %20 in a link
 
 
 def citations_in(rich: RichText, context_body: str, own_symbol: str, **where) -> list[ParsedCitation]:

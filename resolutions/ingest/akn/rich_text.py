@@ -151,7 +151,7 @@ class TextBuilder:
                 self.result.notes.append(Note(child.get("marker", "").strip(), note.text, self.length, note.links))
                 for nested in note.notes:  # a note in a note: keep it as a note of this text
                     self.result.notes.append(nested)
-            elif tag == "a":
+            elif tag in ("a", "ref"):  # a link: the UN's <a href>, or an AKN <ref href> (the archive's own export)
                 before = self.length
                 self.walk(child)
                 text = "".join(self.parts)

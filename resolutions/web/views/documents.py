@@ -7,11 +7,26 @@ any other spelling is redirected there, an unknown one gets a helpful 404.
 
 from __future__ import annotations
 
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 
+from resolutions.api import selectors as api_selectors
+from resolutions.api.documents import paragraph_json, resolution_json
+from resolutions.exports.akn import MEDIA_TYPE as AKN_MEDIA_TYPE
+from resolutions.exports.akn import resolution_akn
 from resolutions.models import Paragraph, Resolution
 from resolutions.reference import permalinks
-from resolutions.web.addresses import Address, canonical_path, interpret, permanent_redirect, read_address
+from resolutions.web.addresses import (
+    SUFFIXES,
+    Address,
+    canonical_path,
+    interpret,
+    permanent_redirect,
+    preferred_format,
+    read_address,
+    split_suffix,
+)
 from resolutions.web.presenters.citations import citation_link, cited_by, cited_range
 from resolutions.web.presenters.cite_box import cite_box
 from resolutions.web.presenters.footnotes import marker_places, shown_footnotes
@@ -49,20 +64,58 @@ MAX_THROUGH_LENGTH = 40  # characters of ``?through=`` read
 
 
 def document(request, rest):
-    """A resolution or paragraph by its address; other spellings redirect, unknown ones get a helpful 404."""
+    """A resolution or paragraph by its address, as HTML or in the format its suffix (``.json``, ``.akn.xml``,
+    ``.bib``, ``.ris``) or Accept header asks for; other spellings redirect, unknown ones get a helpful 404."""
+    rest, suffix = split_suffix(rest)
     address = read_address(rest)
     resolution = resolution_get(symbol=address.symbol_text)
     if resolution is None:
         resolution, address = _interpreted(rest, address)
-    elif request.path == canonical_path(resolution, address.key):
-        if not address.key:
-            return resolution_detail(request, resolution)
-        return paragraph_detail(request, resolution, address.key)
+    elif request.path == canonical_path(resolution, address.key, suffix):
+        fmt = SUFFIXES[suffix] if suffix else preferred_format(request)
+        return _vary_on_accept(_represented(request, resolution, address.key, fmt), suffix)
     if resolution is None:
         return not_found(request, rest)
     if address.key and not paragraph_address_held(resolution=resolution, key=address.key):
         return paragraph_not_found(request, resolution, address.key_text or address.key)
-    return permanent_redirect(request, canonical_path(resolution, address.key))
+    return permanent_redirect(request, canonical_path(resolution, address.key, suffix))
+
+
+def _represented(request, resolution: Resolution, key: str, fmt: str):
+    """The resolution (or its paragraph ``key``) in ``fmt``: its page, its JSON, its AKN; 406 for a format it
+    has not (yet)."""
+    if fmt == "html":
+        return paragraph_detail(request, resolution, key) if key else resolution_detail(request, resolution)
+    if fmt == "json":
+        return _json(request, resolution, key)
+    if fmt == "akn" and not key:
+        return HttpResponse(resolution_akn(resolution), content_type=f"{AKN_MEDIA_TYPE}; charset=utf-8")
+    if fmt == "akn":
+        message = f"AKN is served for whole resolutions: {canonical_path(resolution, '', '.akn.xml')}"
+    else:
+        message = f"{NOT_YET_SERVED[fmt]} is not served yet; JSON (.json) and, for resolutions, AKN (.akn.xml) are."
+    return JsonResponse({"errors": [message]}, status=406)
+
+
+# Formats the addresses will answer in once their exports exist.
+NOT_YET_SERVED = {"bib": "BibTeX", "ris": "RIS"}
+
+
+def _json(request, resolution: Resolution, key: str):
+    """The API's JSON of the resolution or paragraph; a 404 in JSON for a key no paragraph holds now."""
+    if not key:
+        return JsonResponse(resolution_json(request, resolution))
+    paragraph = api_selectors.paragraph_get(resolution, key)
+    if paragraph is None:
+        return JsonResponse({"errors": [f"{resolution.symbol} has no paragraph {key} now."]}, status=404)
+    return JsonResponse(paragraph_json(request, paragraph))
+
+
+def _vary_on_accept(response, suffix: str):
+    """An address without a suffix answers by Accept: caches must keep its formats apart."""
+    if not suffix:
+        patch_vary_headers(response, ["Accept"])
+    return response
 
 
 def _interpreted(rest: str, address: Address) -> tuple[Resolution | None, Address]:

@@ -1,0 +1,79 @@
+"""Reads of the API: resolutions with what their JSON shows, one paragraph, and citations both ways.
+
+Each returns rows with their related records already joined or prefetched, so a serializer never
+queries row by row.
+"""
+
+from __future__ import annotations
+
+from django.db.models import F, Prefetch, Q, QuerySet
+
+from resolutions.models import Citation, Footnote, Paragraph, Resolution
+from resolutions.reference import permalinks
+
+
+def resolution_rows() -> QuerySet[Resolution]:
+    """Every resolution with its body: the rows of the list."""
+    return Resolution.objects.select_related("body")
+
+
+def resolution_by_segment(segment: str) -> Resolution | None:
+    """The resolution a URL names ('A/RES/75/101_A'), however its symbol is capitalised."""
+    symbol = permalinks.path_segment_to_symbol(segment)
+    return resolution_rows().filter(symbol=symbol).first() or resolution_rows().by_symbol(symbol).first()
+
+
+def resolution_whole(resolution: Resolution) -> Resolution:
+    """The resolution with its paragraphs, footnotes, citations and votes prefetched (one query each)."""
+    return (
+        Resolution.objects.select_related("body")
+        .prefetch_related(
+            Prefetch("paragraphs", queryset=paragraph_rows().order_by("order")),
+            Prefetch("footnotes", queryset=Footnote.objects.select_related("paragraph").order_by("order")),
+            Prefetch("citations", queryset=citation_rows().order_by("id")),
+            "votes",
+        )
+        .get(pk=resolution.pk)
+    )
+
+
+def paragraph_rows() -> QuerySet[Paragraph]:
+    return Paragraph.objects.select_related("parent")
+
+
+def paragraph_list(resolution: Resolution) -> QuerySet[Paragraph]:
+    return paragraph_rows().filter(resolution=resolution)
+
+
+def paragraph_get(resolution: Resolution, key: str) -> Paragraph | None:
+    """The paragraph of that key, with its resolution and parent."""
+    return paragraph_rows().select_related("resolution__body").filter(resolution=resolution, key=key).first()
+
+
+def citation_rows() -> QuerySet[Citation]:
+    """Citations with what their JSON shows, and the citing symbol (``citing_symbol``) they are paged by."""
+    return Citation.objects.select_related("resolution", "paragraph", "footnote", "target").annotate(
+        citing_symbol=F("resolution__symbol")
+    )
+
+
+def citations_made(resolution: Resolution) -> QuerySet[Citation]:
+    """What the resolution cites, in its paragraphs and footnotes."""
+    return citation_rows().filter(resolution=resolution)
+
+
+def citations_received(resolution: Resolution, key: str | None = None) -> QuerySet[Citation]:
+    """The citations elsewhere of the resolution (of its paragraph ``key`` when given)."""
+    citations = citation_rows().filter(target=resolution).exclude(resolution=resolution)
+    return citations if key is None else citations.filter(target_paragraph=key)
+
+
+def citations_in_paragraph(paragraph: Paragraph) -> QuerySet[Citation]:
+    """What the paragraph cites in its own text (its notes' citations are the notes')."""
+    return citation_rows().filter(paragraph=paragraph).order_by("start", "id")
+
+
+def footnotes_in_paragraph(paragraph: Paragraph) -> QuerySet[Footnote]:
+    """The notes whose marker stands in the paragraph (first or again)."""
+    placed = Q(paragraph=paragraph) | Q(references__paragraph=paragraph)
+    return Footnote.objects.select_related("paragraph").filter(placed).distinct().order_by("order")
