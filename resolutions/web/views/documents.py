@@ -15,6 +15,7 @@ from resolutions.api import selectors as api_selectors
 from resolutions.api.documents import paragraph_json, resolution_json
 from resolutions.exports.akn import MEDIA_TYPE as AKN_MEDIA_TYPE
 from resolutions.exports.akn import resolution_akn
+from resolutions.exports.cited import cited
 from resolutions.models import Paragraph, Resolution
 from resolutions.reference import permalinks
 from resolutions.web.addresses import (
@@ -46,6 +47,7 @@ from resolutions.web.selectors.citations import (
     citing_list,
     citing_whole_count,
 )
+from resolutions.web.selectors.cited import paragraph_get
 from resolutions.web.selectors.footnotes import footnote_list, footnote_places
 from resolutions.web.selectors.paragraphs import (
     paragraph_address_held,
@@ -56,6 +58,7 @@ from resolutions.web.selectors.paragraphs import (
 from resolutions.web.selectors.resolutions import resolution_find, resolution_get, resolution_sources
 from resolutions.web.selectors.series import series_list, series_missing
 from resolutions.web.views.cite import not_found, paragraph_not_found
+from resolutions.web.views.exports import citation_response
 
 MAX_THROUGH_LENGTH = 40  # characters of ``?through=`` read
 
@@ -82,8 +85,7 @@ def document(request, rest):
 
 
 def _represented(request, resolution: Resolution, key: str, fmt: str):
-    """The resolution (or its paragraph ``key``) in ``fmt``: its page, its JSON, its AKN; 406 for a format it
-    has not (yet)."""
+    """The resolution (or its paragraph ``key``) in ``fmt``: its page, its JSON, its AKN, its BibTeX or RIS."""
     if fmt == "html":
         return paragraph_detail(request, resolution, key) if key else resolution_detail(request, resolution)
     if fmt == "json":
@@ -92,13 +94,17 @@ def _represented(request, resolution: Resolution, key: str, fmt: str):
         return HttpResponse(resolution_akn(resolution), content_type=f"{AKN_MEDIA_TYPE}; charset=utf-8")
     if fmt == "akn":
         message = f"AKN is served for whole resolutions: {canonical_path(resolution, '', '.akn.xml')}"
-    else:
-        message = f"{NOT_YET_SERVED[fmt]} is not served yet; JSON (.json) and, for resolutions, AKN (.akn.xml) are."
-    return JsonResponse({"errors": [message]}, status=406)
+        return JsonResponse({"errors": [message]}, status=406)
+    return _citation(request, resolution, key, fmt)
 
 
-# Formats the addresses will answer in once their exports exist.
-NOT_YET_SERVED = {"bib": "BibTeX", "ris": "RIS"}
+def _citation(request, resolution: Resolution, key: str, extension: str):
+    """The citation file (BibTeX, RIS) of the resolution or its paragraph, as its ``cite.`` link gives it."""
+    paragraph = paragraph_get(resolution=resolution, key=key) if key else None
+    if key and paragraph is None:
+        return JsonResponse({"errors": [f"{resolution.symbol} has no paragraph {key} now."]}, status=404)
+    url = request.build_absolute_uri(canonical_path(resolution, key))
+    return citation_response(extension, [cited(resolution, url, key, paragraph.text if paragraph else "")])
 
 
 def _json(request, resolution: Resolution, key: str):

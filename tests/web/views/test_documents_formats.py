@@ -47,17 +47,25 @@ def test_akn_by_suffix_or_accept(client, archive, request_kwargs):
     assert root.tag == f"{{{AKN_NS}}}akomaNtoso"
 
 
-@pytest.mark.parametrize(
-    ("path", "message"),
-    [
-        ("/A/RES/70/126/op1.akn.xml", "AKN is served for whole resolutions: /A/RES/70/126.akn.xml"),
-        ("/A/RES/70/126.bib", "BibTeX is not served yet"),
-        ("/A/RES/70/126/op1.ris", "RIS is not served yet"),
-    ],
-)
-def test_formats_not_served_answer_406_in_json(client, archive, path, message):
-    response = client.get(path)
-    assert response.status_code == 406 and response.json()["errors"][0].startswith(message)
+def test_a_paragraph_has_no_akn_of_its_own(client, archive):
+    response = client.get("/A/RES/70/126/op1.akn.xml")
+    assert response.status_code == 406
+    assert response.json()["errors"][0] == "AKN is served for whole resolutions: /A/RES/70/126.akn.xml"
+
+
+def test_bibtex_and_ris_by_suffix_and_by_accept(client, archive):
+    import bibtexparser
+    import rispy
+
+    bib = client.get("/A/RES/70/126.bib")
+    assert bib.status_code == 200 and bib["Content-Type"].startswith("application/x-bibtex")
+    entry = bibtexparser.parse_string(bib.content.decode()).entries[0]
+    assert "A/RES/70/126" in entry.fields_dict["number"].value
+    ris = client.get("/A/RES/70/126/op1/", HTTP_ACCEPT="application/x-research-info-systems")
+    assert ris.status_code == 200 and "Accept" in ris["Vary"]
+    record = rispy.loads(ris.content.decode())[0]
+    assert record["urls"] == ["http://testserver/A/RES/70/126/op1/"]
+    assert client.get("/A/RES/70/126/op1.ris").content == ris.content
 
 
 def test_other_spellings_redirect_keeping_the_suffix(client, archive):
