@@ -50,6 +50,9 @@ class ResolutionGoal(models.Model):
         verbose_name = "SDG of a resolution"
         constraints = [models.UniqueConstraint(fields=["resolution", "goal"], name="resolution_goal_unique")]
 
+    def __str__(self) -> str:
+        return f"{self.resolution.symbol}: SDG {self.goal.number}"
+
 
 class ResolutionSubject(models.Model):
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="subject_links")
@@ -60,3 +63,6 @@ class ResolutionSubject(models.Model):
         ordering = ["resolution", "order"]
         verbose_name = "subject of a resolution"
         constraints = [models.UniqueConstraint(fields=["resolution", "subject"], name="resolution_subject_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.resolution.symbol}: {self.subject.name}"

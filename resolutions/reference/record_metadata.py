@@ -65,7 +65,7 @@ def _top_level_parts(text: str) -> list[str]:
             current = ""
         else:
             current += ch
-    return [part.strip() for part in parts + [current] if part.strip()]
+    return [part.strip() for part in [*parts, current] if part.strip()]
 
 
 def _lead_state(text: str) -> str:

@@ -3,7 +3,8 @@
 import hashlib
 import json
 
-from resolutions.ingest.document import FootnotePlace, ParsedCitation, Vote as ParsedVote
+from resolutions.ingest.document import FootnotePlace, ParsedCitation
+from resolutions.ingest.document import Vote as ParsedVote
 from resolutions.models import (
     Citation,
     Footnote,
