@@ -1,8 +1,9 @@
-"""Curators' admin: resolutions with their paragraphs, footnotes, citations and recorded votes.
+"""Curators' admin: resolutions with their paragraphs, footnotes, citations, recorded votes and sponsors.
 
 Curators edit what is theirs: a resolution's title, date, metadata (meeting,
 report, agenda item, committee, the JSON of sponsors and subjects) and the
-source they pinned. Everything else comes from sources through the importer or
+source they pinned (sponsors, SDGs and subjects are rebuilt as rows from the edited JSON).
+Member States, SDGs and subjects are shown read-only. Everything else comes from sources through the importer or
 is the archive's own bookkeeping (session order, hashes), so it is shown
 read-only. "Import a source" takes an uploaded file through the same parse →
 load path as ``manage.py ingest``.
@@ -21,8 +22,22 @@ from django.urls import path
 from django.utils.text import Truncator
 
 from resolutions.ingest.pipeline import MAX_SOURCE_BYTES, format_modules
-from resolutions.models import Body, Citation, Footnote, Paragraph, ParagraphVersion, Resolution, ResolutionSource, Vote
+from resolutions.models import (
+    Body,
+    Citation,
+    Footnote,
+    Goal,
+    MemberState,
+    Paragraph,
+    ParagraphVersion,
+    Resolution,
+    ResolutionSource,
+    Sponsor,
+    Subject,
+    Vote,
+)
 from resolutions.search import index as search_index
+from resolutions.store.children import record_rows_replace
 from resolutions.store.imports import source_import
 
 
@@ -53,6 +68,13 @@ class FootnoteInline(ReadOnlyInline):
 class VoteInline(ReadOnlyInline):
     model = Vote
     fields = ["member_state", "vote"]
+    readonly_fields = fields
+    classes = ["collapse"]
+
+
+class SponsorInline(ReadOnlyInline):
+    model = Sponsor
+    fields = ["order", "role", "name", "member_state"]
     readonly_fields = fields
     classes = ["collapse"]
 
@@ -165,12 +187,23 @@ class ResolutionAdmin(admin.ModelAdmin):
         "created_at",
         "updated_at",
     ]
-    inlines = [SourceInline, ParagraphInline, FootnoteInline, CitationInline, VoteInline, ParagraphVersionInline]
+    inlines = [
+        SourceInline,
+        ParagraphInline,
+        FootnoteInline,
+        CitationInline,
+        VoteInline,
+        SponsorInline,
+        ParagraphVersionInline,
+    ]
     change_list_template = "admin/resolutions/resolution/change_list.html"
 
     def save_model(self, request, obj, form, change):
-        """A curator's edit (a title, a date, a committee) is searched as soon as it is saved."""
+        """A curator's edit (a title, a date, a committee) is searched as soon as it is saved; edited
+        metadata gives the sponsor, SDG and subject rows anew."""
         super().save_model(request, obj, form, change)
+        if "metadata" in form.changed_data:
+            record_rows_replace(resolution=obj)
         transaction.on_commit(functools.partial(search_index.resolutions_changed, [obj.pk]))
 
     def delete_model(self, request, obj):
@@ -274,10 +307,10 @@ class VoteAdmin(admin.ModelAdmin):
     list_display = ["member_state", "vote", "resolution_symbol", "adopted_on"]
     list_display_links = None
     list_filter = ["vote", "resolution__body"]
-    list_select_related = ["resolution"]
+    list_select_related = ["resolution", "member_state"]
     list_per_page = 200
-    search_fields = ["member_state", "resolution__symbol"]
-    ordering = ["-resolution__adopted_on", "resolution__symbol", "member_state"]
+    search_fields = ["member_state__name", "member_state__code", "resolution__symbol"]
+    ordering = ["-resolution__adopted_on", "resolution__symbol", "member_state__name"]
 
     @admin.display(description="resolution", ordering="resolution__symbol")
     def resolution_symbol(self, vote: Vote) -> str:
@@ -295,3 +328,34 @@ class VoteAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records made by the importer from the sources: shown, never edited here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(MemberState)
+class MemberStateAdmin(ReadOnlyAdmin):
+    list_display = ["code", "name"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Goal)
+class GoalAdmin(ReadOnlyAdmin):
+    list_display = ["number", "title"]
+
+
+@admin.register(Subject)
+class SubjectAdmin(ReadOnlyAdmin):
+    list_display = ["name", "thesaurus", "slug"]
+    list_filter = ["thesaurus"]
+    search_fields = ["name"]

@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from resolutions.web.page_cache import cached_page
-from resolutions.web.views import basket, browse, bulk, cite, documents, exports, search
+from resolutions.web.views import basket, browse, bulk, cite, documents, exports, record, search
 
 # First path segments the symbol catch-all below never takes: our own pages and
 # those of other apps, wherever they are routed (a symbol starts with capitals).
@@ -20,6 +20,9 @@ RESERVED_PREFIXES = (
     "feeds",
     "bodies",
     "resolutions",
+    "states",
+    "sdgs",
+    "subjects",
     "favicon.ico",
     "basket",
     "bulk",
@@ -33,6 +36,10 @@ urlpatterns = [
     path("bodies/<str:code>/", cached_page(browse.body_detail), name="body-detail"),
     path("bodies/<str:code>/<str:session>/", cached_page(browse.session_detail), name="session-detail"),
     path("resolutions/", cached_page(browse.resolution_list), name="resolution-list"),
+    path("states/", cached_page(record.state_list), name="state-list"),
+    path("states/<str:code>/", cached_page(record.state_detail), name="state-detail"),
+    path("sdgs/<int:number>/", cached_page(record.goal_detail), name="goal-detail"),
+    path("subjects/<slug:slug>/", cached_page(record.subject_detail), name="subject-detail"),
     path("cite/", cite.cite, name="cite"),
     path("search/", search.search_page, name="search"),
     # Every hit of a search, streamed (resolutions.web.views.exports).

@@ -13,7 +13,7 @@ from tests.conftest import make_resolution
 
 pytestmark = pytest.mark.django_db
 # The inline formsets of the resolution form (each posts its management form).
-INLINE_PREFIXES = ("sources", "paragraphs", "footnotes", "citations", "votes", "paragraph_versions")
+INLINE_PREFIXES = ("sources", "paragraphs", "footnotes", "citations", "votes", "sponsors", "paragraph_versions")
 
 LONG_TITLE = "Promoting social integration through social inclusion, " * 4
 VOTES = [

@@ -1,15 +1,19 @@
 """The archive's records, a module per kind.
 
 Body and Resolution (the work: symbol, body, session, adoption); Paragraph, Footnote and FootnoteReference
-(its text); Citation (what the text cites); Vote (recorded votes); ResolutionSource and ParagraphVersion
+(its text); Citation (what the text cites); MemberState, Vote (recorded votes) and Sponsor; Goal and Subject
+(SDGs and thesaurus subjects, linked by ResolutionGoal and ResolutionSubject); ResolutionSource and ParagraphVersion
 (where texts came from, and every text an import replaced). Reads live on the QuerySets; multi-model writes
 live in ``resolutions.store`` (one transaction per resolution).
 """
 
 from resolutions.models.body import Body
 from resolutions.models.citation import Citation
+from resolutions.models.classification import Goal, ResolutionGoal, ResolutionSubject, Subject
+from resolutions.models.member_state import MemberState
 from resolutions.models.provenance import ParagraphVersion, ResolutionSource
 from resolutions.models.resolution import Resolution
+from resolutions.models.sponsor import Sponsor
 from resolutions.models.text import Footnote, FootnoteReference, Paragraph
 from resolutions.models.vote import Vote
 
@@ -18,9 +22,15 @@ __all__ = [
     "Citation",
     "Footnote",
     "FootnoteReference",
+    "Goal",
+    "MemberState",
     "Paragraph",
     "ParagraphVersion",
     "Resolution",
+    "ResolutionGoal",
     "ResolutionSource",
+    "ResolutionSubject",
+    "Sponsor",
+    "Subject",
     "Vote",
 ]

@@ -1,4 +1,5 @@
-"""A resolution's paragraphs, footnotes, footnote places, citations and votes, written through the ORM.
+"""A resolution's paragraphs, footnotes, footnote places, citations, votes, sponsors, SDGs and subjects,
+written through the ORM.
 
 The rows come from ``resolutions.store.rows``; their ids are reserved from
 the tables' own sequences first, so each table is one INSERT whose rows
@@ -11,7 +12,8 @@ from django.db import connection
 
 from resolutions.ingest.document import ParsedResolution
 from resolutions.models import Resolution
-from resolutions.store.rows import child_rows, row_counts
+from resolutions.store.reference_ids import ReferenceIds
+from resolutions.store.rows import child_rows, record_row_counts, record_rows, row_counts
 
 
 class SequenceIds:
@@ -45,8 +47,28 @@ def _next_values(counts: dict[str, int]) -> dict[str, list[int]]:
 
 
 def children_create(*, resolution: Resolution, parsed: ParsedResolution, with_votes: bool = True) -> None:
-    """Write every row that hangs from ``resolution``, table by table, parents first."""
-    ids = SequenceIds(row_counts(parsed, with_votes=with_votes))
-    rows = child_rows(parsed, resolution_id=resolution.pk, ids=ids, with_votes=with_votes)
+    """Write every row that hangs from ``resolution``, table by table, parents first.
+
+    Sponsors, SDGs and subjects come from the resolution's stored metadata: what every source gave.
+    """
+    ids = SequenceIds(row_counts(parsed, with_votes=with_votes, metadata=resolution.metadata))
+    rows = child_rows(
+        parsed,
+        resolution_id=resolution.pk,
+        ids=ids,
+        refs=ReferenceIds(),
+        with_votes=with_votes,
+        metadata=resolution.metadata,
+    )
+    for model, table_rows in rows.by_model().items():
+        model.objects.bulk_create([model(**row) for row in table_rows])
+
+
+def record_rows_replace(*, resolution: Resolution) -> None:
+    """Sponsors, SDGs and subjects rebuilt from the resolution's metadata (after a source filled some of it)."""
+    for related in (resolution.sponsors, resolution.goal_links, resolution.subject_links):
+        related.all().delete()
+    ids = SequenceIds(record_row_counts(resolution.metadata))
+    rows = record_rows(resolution.metadata, resolution_id=resolution.pk, ids=ids, refs=ReferenceIds())
     for model, table_rows in rows.by_model().items():
         model.objects.bulk_create([model(**row) for row in table_rows])

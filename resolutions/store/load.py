@@ -27,11 +27,12 @@ from resolutions.ingest.document import ParsedResolution
 from resolutions.models import Resolution, Vote
 from resolutions.search.index import indexing
 from resolutions.store.bodies import body_get_or_create
-from resolutions.store.children import SequenceIds, children_create
+from resolutions.store.children import SequenceIds, children_create, record_rows_replace
 from resolutions.store.citation_targets import citation_targets_resolve
 from resolutions.store.merging import earlier_kept, gaps_fill, gaps_filled, source_gives_text
 from resolutions.store.outcomes import CREATED, SOURCE_ADDED, UNCHANGED, UPDATED, LoadResult
 from resolutions.store.provenance import paragraph_changes
+from resolutions.store.reference_ids import ReferenceIds
 from resolutions.store.rows import content_hash, resolution_row, vote_rows
 from resolutions.store.sources import resolution_source_record
 from resolutions.store.validation import validate
@@ -106,11 +107,15 @@ def _add_source(existing: Resolution, parsed: ParsedResolution, origin: str, now
     recorded = resolution_source_record(resolution=existing, parsed=parsed, origin=origin, imported_at=now)
     if not filled and not recorded:
         return LoadResult(parsed.symbol, UNCHANGED, len(parsed.paragraphs), existing.pk, gives_text=False)
+    metadata_before = existing.metadata
     gaps_fill(existing, parsed, filled)
     existing.save()
+    if existing.metadata != metadata_before:
+        record_rows_replace(resolution=existing)
     if "votes" in filled:
         ids = SequenceIds({Vote: len(parsed.votes)})
-        Vote.objects.bulk_create(Vote(**row) for row in vote_rows(parsed, resolution_id=existing.pk, ids=ids))
+        rows = vote_rows(parsed, resolution_id=existing.pk, ids=ids, refs=ReferenceIds())
+        Vote.objects.bulk_create(Vote(**row) for row in rows)
     return LoadResult(parsed.symbol, SOURCE_ADDED, len(parsed.paragraphs), existing.pk, gives_text=False, filled=filled)
 
 
@@ -138,6 +143,8 @@ def _replace(
     existing.save()
     existing.paragraphs.all().delete()
     existing.footnotes.all().delete()
+    for related in (existing.sponsors, existing.goal_links, existing.subject_links):
+        related.all().delete()  # rebuilt from the merged metadata
     if not keep_votes:
         existing.votes.all().delete()
     return LoadResult(

@@ -20,13 +20,34 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from resolutions.ingest.document import ParsedResolution
-from resolutions.models import Citation, Footnote, FootnoteReference, Paragraph, Vote
+from resolutions.models import (
+    Citation,
+    Footnote,
+    FootnoteReference,
+    Paragraph,
+    ResolutionGoal,
+    ResolutionSubject,
+    Sponsor,
+    Vote,
+)
 from resolutions.reference.bodies import BODIES
+from resolutions.reference.member_states import state_code
+from resolutions.reference.record_metadata import goals_of, sponsors_of, subjects_of
 
 
 class Ids(Protocol):
     def take(self, model: type) -> int:
         """The next id of ``model``'s table."""
+
+
+class References(Protocol):
+    """Ids of the records a resolution's rows point at (``resolutions.store.reference_ids.ReferenceIds``)."""
+
+    def state_id(self, code: str) -> int: ...
+
+    def goal_id(self, number: int) -> int: ...
+
+    def subject_id(self, name: str, thesaurus: str) -> int: ...
 
 
 @dataclass
@@ -38,6 +59,7 @@ class ChildRows:
     footnote_places: list[dict]
     citations: list[dict]
     votes: list[dict]
+    record: RecordRows
 
     def by_model(self) -> dict[type, list[dict]]:
         """Each table's rows, in an order that writes every parent before the rows pointing at it."""
@@ -47,7 +69,20 @@ class ChildRows:
             FootnoteReference: self.footnote_places,
             Citation: self.citations,
             Vote: self.votes,
+            **self.record.by_model(),
         }
+
+
+@dataclass
+class RecordRows:
+    """Sponsors, SDGs and subjects of one resolution: rows read from its metadata."""
+
+    sponsors: list[dict]
+    goals: list[dict]
+    subjects: list[dict]
+
+    def by_model(self) -> dict[type, list[dict]]:
+        return {Sponsor: self.sponsors, ResolutionGoal: self.goals, ResolutionSubject: self.subjects}
 
 
 def content_hash(parsed: ParsedResolution) -> str:
@@ -108,8 +143,18 @@ def source_row(parsed: ParsedResolution, *, origin: str, imported_at: dt.datetim
     }
 
 
-def child_rows(parsed: ParsedResolution, *, resolution_id: int, ids: Ids, with_votes: bool = True) -> ChildRows:
-    """Paragraphs, footnotes, the further places of their markers, citations and votes, ids assigned."""
+def child_rows(
+    parsed: ParsedResolution,
+    *,
+    resolution_id: int,
+    ids: Ids,
+    refs: References,
+    with_votes: bool = True,
+    metadata: dict | None = None,
+) -> ChildRows:
+    """Paragraphs, footnotes, the further places of their markers, citations, votes, sponsors, SDGs and
+    subjects, ids assigned. Sponsors, SDGs and subjects come from ``metadata`` when given (what the
+    archive keeps of every source), else from the parsed resolution's own."""
     paragraphs = paragraph_rows(parsed, resolution_id=resolution_id, ids=ids)
     paragraph_ids = {row["key"]: row["id"] for row in paragraphs}
     footnotes = footnote_rows(parsed, resolution_id=resolution_id, ids=ids, paragraph_ids=paragraph_ids)
@@ -121,7 +166,10 @@ def child_rows(parsed: ParsedResolution, *, resolution_id: int, ids: Ids, with_v
         citations=citation_rows(
             parsed, resolution_id=resolution_id, ids=ids, paragraph_ids=paragraph_ids, footnote_ids=footnote_ids
         ),
-        votes=vote_rows(parsed, resolution_id=resolution_id, ids=ids) if with_votes else [],
+        votes=vote_rows(parsed, resolution_id=resolution_id, ids=ids, refs=refs) if with_votes else [],
+        record=record_rows(
+            parsed.metadata if metadata is None else metadata, resolution_id=resolution_id, ids=ids, refs=refs
+        ),
     )
 
 
@@ -209,20 +257,79 @@ def citation_rows(
     ]
 
 
-def vote_rows(parsed: ParsedResolution, *, resolution_id: int, ids: Ids) -> list[dict]:
-    """The recorded vote of each Member State."""
+def state_votes(parsed: ParsedResolution) -> dict[str, str]:
+    """Each Member State's vote by its code, the first listed winning where one state is printed two ways.
+
+    Every name must name a state (``resolutions.store.validation`` says which does not).
+    """
+    votes: dict[str, str] = {}
+    for vote in parsed.votes:
+        votes.setdefault(state_code(vote.member_state), vote.vote)
+    return votes
+
+
+def vote_rows(parsed: ParsedResolution, *, resolution_id: int, ids: Ids, refs: References) -> list[dict]:
+    """The recorded vote of each Member State, pointing at its record."""
     return [
-        {"id": ids.take(Vote), "resolution_id": resolution_id, "member_state": vote.member_state, "vote": vote.vote}
-        for vote in parsed.votes
+        {"id": ids.take(Vote), "resolution_id": resolution_id, "member_state_id": refs.state_id(code), "vote": vote}
+        for code, vote in state_votes(parsed).items()
     ]
 
 
-def row_counts(parsed: ParsedResolution, *, with_votes: bool = True) -> dict[type, int]:
-    """How many rows of each child table ``child_rows`` makes: the ids to reserve before building them."""
+def record_rows(metadata: dict, *, resolution_id: int, ids: Ids, refs: References) -> RecordRows:
+    """Sponsors (as printed, a state where one is named), SDGs and subjects, in the order the record lists them."""
+    return RecordRows(
+        sponsors=[
+            {
+                "id": ids.take(Sponsor),
+                "resolution_id": resolution_id,
+                "order": order,
+                "role": entry.role,
+                "name": entry.name,
+                "member_state_id": refs.state_id(entry.state) if entry.state else None,
+            }
+            for order, entry in enumerate(sponsors_of(metadata), start=1)
+        ],
+        goals=[
+            {
+                "id": ids.take(ResolutionGoal),
+                "resolution_id": resolution_id,
+                "goal_id": refs.goal_id(number),
+                "order": n,
+            }
+            for n, number in enumerate(goals_of(metadata), start=1)
+        ],
+        subjects=_subject_rows(metadata, resolution_id=resolution_id, ids=ids, refs=refs),
+    )
+
+
+def _subject_rows(metadata: dict, *, resolution_id: int, ids: Ids, refs: References) -> list[dict]:
+    """Each subject once (two spellings with one slug are one subject)."""
+    subject_ids: dict[int, int] = {}
+    for name, thesaurus in subjects_of(metadata):
+        subject_ids.setdefault(refs.subject_id(name, thesaurus), len(subject_ids) + 1)
+    return [
+        {"id": ids.take(ResolutionSubject), "resolution_id": resolution_id, "subject_id": subject_id, "order": order}
+        for subject_id, order in subject_ids.items()
+    ]
+
+
+def record_row_counts(metadata: dict) -> dict[type, int]:
+    """At most how many sponsor, SDG and subject rows ``record_rows`` makes (ids to reserve)."""
+    return {
+        Sponsor: len(sponsors_of(metadata)),
+        ResolutionGoal: len(goals_of(metadata)),
+        ResolutionSubject: len(subjects_of(metadata)),
+    }
+
+
+def row_counts(parsed: ParsedResolution, *, with_votes: bool = True, metadata: dict | None = None) -> dict[type, int]:
+    """How many rows of each child table ``child_rows`` makes (at most): the ids to reserve before building them."""
     return {
         Paragraph: len(parsed.paragraphs),
         Footnote: len(parsed.footnotes),
         FootnoteReference: sum(len(footnote.further_places) for footnote in parsed.footnotes),
         Citation: len(parsed.citations),
         Vote: len(parsed.votes) if with_votes else 0,
+        **record_row_counts(parsed.metadata if metadata is None else metadata),
     }

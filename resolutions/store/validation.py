@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from resolutions.ingest.document import ParsedResolution
 from resolutions.models import Citation, Footnote, Paragraph, Resolution
+from resolutions.reference.member_states import state_code
 
 RESOLUTION_TEXT_FIELDS = ("symbol", "session", "number", "meeting", "report", "agenda_item", "committee", "language")
 
@@ -25,6 +26,17 @@ def validate(parsed: ParsedResolution) -> None:
     keys = _check_paragraph_keys(where, parsed)
     _check_footnote_places(where, parsed, keys)
     _check_citation_places(where, parsed, keys)
+    _check_vote_states(where, parsed)
+
+
+def _check_vote_states(where: str, parsed: ParsedResolution) -> None:
+    """Every recorded vote names a Member State the archive can read (its record is the state's)."""
+    unknown = sorted({vote.member_state for vote in parsed.votes if not state_code(vote.member_state)})
+    if unknown:
+        raise LoadError(
+            f"{where}: the votes name {', '.join(repr(name) for name in unknown)}, which the archive does not read "
+            "as a Member State; add the spelling to UN_SPELLINGS in resolutions/reference/member_states.py"
+        )
 
 
 def _check_lengths(where: str, model, values: dict[str, str]) -> None:

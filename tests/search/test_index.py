@@ -155,7 +155,7 @@ def test_a_curators_edit_and_a_deletion_in_the_admin_are_searched_at_once(
         "metadata": "{}",
         "source_pin": "",
     }
-    for prefix in ("sources", "paragraphs", "footnotes", "citations", "votes", "paragraph_versions"):
+    for prefix in ("sources", "paragraphs", "footnotes", "citations", "votes", "sponsors", "paragraph_versions"):
         form.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(f"/admin/resolutions/resolution/{resolution.pk}/change/", form)

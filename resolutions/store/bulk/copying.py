@@ -16,14 +16,37 @@ from dataclasses import dataclass, field
 from psycopg.types.json import Jsonb
 
 from resolutions.ingest.document import ParsedResolution
-from resolutions.models import Citation, Footnote, FootnoteReference, Paragraph, Resolution, ResolutionSource, Vote
+from resolutions.models import (
+    Citation,
+    Footnote,
+    FootnoteReference,
+    Paragraph,
+    Resolution,
+    ResolutionGoal,
+    ResolutionSource,
+    ResolutionSubject,
+    Sponsor,
+    Vote,
+)
 from resolutions.store.bodies import body_get_or_create
 from resolutions.store.bulk.connections import new_connection
-from resolutions.store.rows import child_rows, resolution_row, source_row
+from resolutions.store.reference_ids import ReferenceIds
+from resolutions.store.rows import References, child_rows, resolution_row, source_row
 from resolutions.store.validation import validate
 
 # Every table a bulk load fills, parents before the rows pointing at them.
-LOADED_MODELS = (Resolution, ResolutionSource, Paragraph, Footnote, FootnoteReference, Citation, Vote)
+LOADED_MODELS = (
+    Resolution,
+    ResolutionSource,
+    Paragraph,
+    Footnote,
+    FootnoteReference,
+    Citation,
+    Vote,
+    Sponsor,
+    ResolutionGoal,
+    ResolutionSubject,
+)
 BATCH_RESOLUTIONS = 2_000
 ORIGIN = "bulk load"
 
@@ -84,6 +107,7 @@ def _batches(
     body_ids: dict[str, int] = {}
     symbols: set[str] = set()
     rows: dict[type, list[dict]] = {model: [] for model in LOADED_MODELS}
+    refs = ReferenceIds()  # Member States, goals, subjects: made on this connection before the COPY needs them
     for parsed in resolutions:
         validate(parsed)
         if parsed.symbol.upper() in symbols:
@@ -91,7 +115,7 @@ def _batches(
         symbols.add(parsed.symbol.upper())
         if parsed.body not in body_ids:
             body_ids[parsed.body] = body_get_or_create(code=parsed.body).pk
-        _add_rows(rows, parsed, body_id=body_ids[parsed.body], ids=counts.ids, now=now)
+        _add_rows(rows, parsed, body_id=body_ids[parsed.body], ids=counts.ids, refs=refs, now=now)
         counts.resolutions += 1
         counts.paragraphs += len(parsed.paragraphs)
         if len(rows[Resolution]) >= BATCH_RESOLUTIONS:
@@ -102,7 +126,13 @@ def _batches(
 
 
 def _add_rows(
-    rows: dict[type, list[dict]], parsed: ParsedResolution, *, body_id: int, ids: ClientIds, now: dt.datetime
+    rows: dict[type, list[dict]],
+    parsed: ParsedResolution,
+    *,
+    body_id: int,
+    ids: ClientIds,
+    refs: References,
+    now: dt.datetime,
 ) -> None:
     """Append one resolution's rows to ``rows``, with what the archive keeps itself (ids, dates, an empty pin)."""
     resolution_id = ids.take(Resolution)
@@ -110,7 +140,7 @@ def _add_rows(
     rows[Resolution].append({"id": resolution_id, **resolution_row(parsed, body_id=body_id), **archive_own})
     source = source_row(parsed, origin=ORIGIN, imported_at=now)
     rows[ResolutionSource].append({"id": ids.take(ResolutionSource), "resolution_id": resolution_id, **source})
-    for model, model_rows in child_rows(parsed, resolution_id=resolution_id, ids=ids).by_model().items():
+    for model, model_rows in child_rows(parsed, resolution_id=resolution_id, ids=ids, refs=refs).by_model().items():
         rows[model] += model_rows
 
 

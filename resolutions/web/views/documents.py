@@ -41,6 +41,8 @@ from resolutions.web.presenters.resolutions import (
     text_description,
 )
 from resolutions.web.presenters.series import series_entries
+from resolutions.web.presenters.votes import adoption
+from resolutions.web.selectors import record
 from resolutions.web.selectors.citations import (
     citation_list,
     citation_list_in_paragraph,
@@ -159,8 +161,19 @@ def resolution_detail(request, resolution: Resolution):
             "share_title": f"{resolution.symbol}: {resolution.title}",
             "description": resolution_description(resolution),
             "cite_box": cite_box(resolution, "", url),
+            **_record(resolution),
         },
     )
+
+
+def _record(resolution: Resolution) -> dict:
+    """How it was adopted and every state's vote; its sponsors, SDGs and subjects."""
+    return {
+        "adoption": adoption(resolution, record.vote_list(resolution=resolution)),
+        "sponsors": record.sponsor_list(resolution=resolution),
+        "goals": record.goal_list(resolution=resolution),
+        "subjects": record.subject_list(resolution=resolution),
+    }
 
 
 def _resolution_text(resolution: Resolution) -> dict:

@@ -47,7 +47,7 @@ def stored_rows() -> dict[str, list]:
         "citations": list(
             Citation.objects.order_by("start").values_list("paragraph__key", "footnote__marker", "target__symbol")
         ),
-        "votes": list(Vote.objects.order_by("member_state").values_list("member_state", "vote")),
+        "votes": list(Vote.objects.order_by("member_state__name").values_list("member_state__name", "vote")),
         "sources": list(ResolutionSource.objects.values_list("name", "format", "sha256")),
     }
 
