@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.db.models import F, Prefetch, Q, QuerySet
 
-from resolutions.models import Citation, Footnote, Paragraph, Resolution
+from resolutions.models import Citation, Footnote, Paragraph, Resolution, Vote
 from resolutions.reference import permalinks
 
 
@@ -31,7 +31,7 @@ def resolution_whole(resolution: Resolution) -> Resolution:
             Prefetch("paragraphs", queryset=paragraph_rows().order_by("order")),
             Prefetch("footnotes", queryset=Footnote.objects.select_related("paragraph").order_by("order")),
             Prefetch("citations", queryset=citation_rows().order_by("id")),
-            "votes",
+            Prefetch("votes", queryset=Vote.objects.select_related("member_state").order_by("member_state__name")),
         )
         .get(pk=resolution.pk)
     )

@@ -28,13 +28,15 @@ def api_path(symbol: str, tail: str = "") -> str:
 
 
 class VoteSerializer(serializers.ModelSerializer):
-    """One Member State's recorded vote, as the archive holds it today."""
+    """One Member State's recorded vote: the state by name and ISO 3166-1 alpha-3 code (its page's address)."""
 
+    member_state = serializers.CharField(source="member_state.name", help_text="as the UN names it")
+    member_state_code = serializers.CharField(source="member_state.code", help_text="ISO 3166-1 alpha-3")
     vote = serializers.SerializerMethodField(help_text="yes, no, abstention, or non-voting")
 
     class Meta:
         model = Vote
-        fields = ["member_state", "vote"]
+        fields = ["member_state", "member_state_code", "vote"]
 
     @extend_schema_field(serializers.ChoiceField(choices=["yes", "no", "abstention", "non-voting"]))
     def get_vote(self, vote: Vote) -> str:

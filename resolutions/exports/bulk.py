@@ -73,7 +73,11 @@ def _citation_rows(site: str) -> Iterator[tuple]:
 
 def _vote_rows(site: str) -> Iterator[tuple]:
     yield from _values(
-        Vote.objects.order_by("resolution__symbol", "member_state"), "resolution__symbol", "member_state", "vote"
+        Vote.objects.order_by("resolution__symbol", "member_state__name"),
+        "resolution__symbol",
+        "member_state__name",
+        "member_state__code",
+        "vote",
     )
 
 
@@ -152,7 +156,8 @@ TABLES = (
         "One row per Member State per resolution adopted by a recorded vote.",
         (
             ("symbol", "the resolution's symbol"),
-            ("member_state", "the Member State"),
+            ("member_state", "the Member State, as the UN names it"),
+            ("member_state_code", "its ISO 3166-1 alpha-3 code (its page: /states/<code>/)"),
             ("vote", "Y (yes), N (no), A (abstention), empty (did not vote)"),
         ),
         _vote_rows,

@@ -178,3 +178,13 @@ def test_the_openapi_description_is_generated_at_both_addresses(client, db):
     assert "/api/v1/resolutions/" in schema["paths"] and "/api/v1/search" in schema["paths"]
     parameters = {p["name"] for p in schema["paths"]["/api/v1/search"]["get"]["parameters"]}
     assert {"q", "page", "body", "cites", "kind"} <= parameters
+
+
+def test_votes_name_their_state_by_name_and_code(client, seeded):
+    from resolutions.models import MemberState, Resolution, Vote
+
+    resolution = Resolution.objects.get(symbol="A/RES/70/126")
+    chile = MemberState.objects.create(code="CHL", name="Chile")
+    Vote.objects.create(resolution=resolution, member_state=chile, vote="Y")
+    data = client.get("/api/v1/resolutions/A/RES/70/126/").json()
+    assert data["votes"] == [{"member_state": "Chile", "member_state_code": "CHL", "vote": "yes"}]

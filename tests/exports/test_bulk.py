@@ -9,14 +9,15 @@ import pytest
 from django.core.management import call_command
 
 from resolutions.exports.bulk import TABLES
-from resolutions.models import Resolution, Vote
+from resolutions.models import MemberState, Resolution, Vote
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def written(search_archive, tmp_path):
-    Vote.objects.create(resolution=Resolution.objects.get(symbol="A/RES/70/126"), member_state="Chile", vote="Y")
+    chile = MemberState.objects.create(code="CHL", name="Chile")
+    Vote.objects.create(resolution=Resolution.objects.get(symbol="A/RES/70/126"), member_state=chile, vote="Y")
     out = io.StringIO()
     call_command("export_bulk", str(tmp_path), "--site", "https://archive.example.org/", stdout=out)
     return tmp_path, out.getvalue()
@@ -66,7 +67,9 @@ def test_known_rows(written):
         "A/RES/70/126",
         True,
     )
-    assert read_csv(folder / "votes.csv") == [{"symbol": "A/RES/70/126", "member_state": "Chile", "vote": "Y"}]
+    assert read_csv(folder / "votes.csv") == [
+        {"symbol": "A/RES/70/126", "member_state": "Chile", "member_state_code": "CHL", "vote": "Y"}
+    ]
 
 
 def test_readme_and_manifest(written):
