@@ -1,7 +1,7 @@
 """The read API (``/api/v1/``): Django REST framework, its OpenAPI description, rate limits and CORS.
 
 The API only reads: JSON out, no sessions, no authentication; anonymous clients are limited to
-``API_ANON_RATE`` requests (DRF's ``AnonRateThrottle``, counted in the ``default`` cache of each
+``API_ANON_RATE`` requests (DRF's ``AnonRateThrottle``, counted in the ``throttle`` cache of each
 process). Cross-origin reads are allowed from anywhere for GET and HEAD (django-cors-headers), on every
 public address but the admin, so a page elsewhere can read a permalink's JSON.
 """
@@ -16,7 +16,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["resolutions.api.throttling.AnonymousReads"],
     "DEFAULT_THROTTLE_RATES": {"anon": ENV.api_anon_rate},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": [],

@@ -22,4 +22,6 @@ CACHES = {
         "LOCATION": str(ENV.page_cache_dir),
         "OPTIONS": {"MAX_ENTRIES": ENV.page_cache_max_entries},
     },
+    # The API's counts of anonymous requests (resolutions/api/throttling.py): each process its own.
+    "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }

@@ -16,8 +16,10 @@ def seeded(db, settings):
 
 @pytest.fixture(autouse=True)
 def fresh_throttle():
-    """Throttle counts live in the default cache: each test starts with none."""
-    from django.core.cache import cache
+    """Throttle counts live in the throttle cache: each test starts with none."""
+    from django.core.cache import caches
+
+    cache = caches["throttle"]
 
     cache.clear()
     yield
