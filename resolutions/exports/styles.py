@@ -13,22 +13,9 @@ from __future__ import annotations
 import datetime as dt
 
 from resolutions.exports.cited import Cited
+from resolutions.reference.dates import ENGLISH
 from resolutions.reference.paragraph_keys import KeyParts, key_parts
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 BLUEBOOK_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 OSCOLA_BODIES = {"GA": "UNGA", "HRC": "UNHRC"}
 BLUEBOOK_BODIES = {"GA": "G.A.", "ECOSOC": "E.S.C.", "HRC": "Human Rights Council"}
@@ -36,7 +23,7 @@ BLUEBOOK_BODIES = {"GA": "G.A.", "ECOSOC": "E.S.C.", "HRC": "Human Rights Counci
 
 def long_date(day: dt.date | None) -> str:
     """'17 December 2015' (no locale: citations are in English)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else ""
+    return f"{day.day} {ENGLISH.month_names[day.month - 1]} {day.year}" if day else ""
 
 
 def un_style(cited: Cited) -> str:
