@@ -87,3 +87,24 @@ def plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def seeded(db, settings):
+    """The seed resolutions of fixtures/resolutions.json, imported as ``make run`` imports them."""
+    import io
+
+    from django.core.management import call_command
+
+    settings.PAGE_CACHE_SECONDS = 0
+    call_command("ingest", str(PROJECT / "fixtures" / "resolutions.json"), "--quiet-warnings", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle():
+    """The API's throttle counts (a per-process cache): each test starts with none."""
+    from django.core.cache import caches
+
+    caches["throttle"].clear()
+    yield
+    caches["throttle"].clear()

@@ -1,13 +1,10 @@
-"""Fixtures the tests of the exports share: hand-made citations (no database) and the seeds, imported."""
+"""Hand-made citations the tests of the export formats share (pure: no database)."""
 
 import datetime as dt
-import io
 
 import pytest
-from django.core.management import call_command
 
 from resolutions.exports.cited import Cited
-from tests.conftest import PROJECT
 from tests.web.conftest import search_archive  # noqa: F401 (the bulk tests export that archive)
 
 
@@ -35,22 +32,3 @@ def resolution_cited():
 @pytest.fixture
 def paragraph_cited():
     return make_cited("op5", "Calls upon Member States to promote social protection floors & 100% coverage;")
-
-
-@pytest.fixture
-def seeded(db, settings):
-    """The seed resolutions of fixtures/resolutions.json, imported as ``make run`` imports them."""
-    settings.PAGE_CACHE_SECONDS = 0
-    call_command("ingest", str(PROJECT / "fixtures" / "resolutions.json"), "--quiet-warnings", stdout=io.StringIO())
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttle():
-    """Throttle counts live in the throttle cache: each test starts with none."""
-    from django.core.cache import caches
-
-    cache = caches["throttle"]
-
-    cache.clear()
-    yield
-    cache.clear()
