@@ -261,11 +261,8 @@ class ResolutionAdmin(admin.ModelAdmin):
         return render(request, "admin/resolutions/import.html", context)
 
 
-@admin.register(Body)
-class BodyAdmin(admin.ModelAdmin):
-    """Bodies come from resolutions/bodies.py, created by the importer: shown, not edited."""
-
-    list_display = ["code", "name", "symbol_prefix", "sessions_are_years", "order"]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records made by the importer from the sources: shown, never edited here."""
 
     def has_add_permission(self, request):
         return False
@@ -275,6 +272,13 @@ class BodyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Body)
+class BodyAdmin(ReadOnlyAdmin):
+    """Bodies come from resolutions/bodies.py, created by the importer: shown, not edited."""
+
+    list_display = ["code", "name", "symbol_prefix", "sessions_are_years", "order"]
 
 
 @admin.register(Citation)
@@ -301,7 +305,7 @@ class CitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Vote)
-class VoteAdmin(admin.ModelAdmin):
+class VoteAdmin(ReadOnlyAdmin):
     """Recorded votes, one Member State a row; they come from the sources' metadata, so they are shown, not edited."""
 
     list_display = ["member_state", "vote", "resolution_symbol", "adopted_on"]
@@ -319,28 +323,6 @@ class VoteAdmin(admin.ModelAdmin):
     @admin.display(description="adopted on", ordering="resolution__adopted_on")
     def adopted_on(self, vote: Vote):
         return vote.resolution.adopted_on
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Records made by the importer from the sources: shown, never edited here."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(MemberState)
