@@ -276,7 +276,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Body)
 class BodyAdmin(ReadOnlyAdmin):
-    """Bodies come from resolutions/bodies.py, created by the importer: shown, not edited."""
+    """Bodies come from resolutions/reference/bodies.py, created by the importer: shown, not edited."""
 
     list_display = ["code", "name", "symbol_prefix", "sessions_are_years", "order"]
 
