@@ -2,7 +2,9 @@
 
 Curators edit what is theirs: a resolution's title, date, metadata (meeting,
 report, agenda item, committee, the JSON of sponsors and subjects) and the
-source they pinned (sponsors, SDGs and subjects are rebuilt as rows from the edited JSON).
+source they pinned (sponsors, SDGs and subjects are rebuilt as rows from the edited JSON). A changed pin
+takes effect at once, from the pinned source's kept content; "Correct a paragraph" makes a curator's
+correction, a source of its own, pinned (``resolutions.store.curation``).
 Member States, SDGs and subjects are shown read-only. Everything else comes from sources through the importer or
 is the archive's own bookkeeping (session order, hashes), so it is shown
 read-only. "Import a source" takes an uploaded file through the same parse →
@@ -38,7 +40,9 @@ from resolutions.models import (
 )
 from resolutions.search import index as search_index
 from resolutions.store.children import record_rows_replace
+from resolutions.store.curation import paragraph_correct, resolution_text_select
 from resolutions.store.imports import source_import
+from resolutions.store.validation import LoadError
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -118,6 +122,46 @@ class SourceUploadForm(forms.Form):
         return upload
 
 
+# What curators edit; every other field of a resolution is shown read-only.
+CURATED_FIELDS = ["title", "adopted_on", "meeting", "report", "agenda_item", "committee", "metadata", "source_pin"]
+
+
+class ResolutionForm(forms.ModelForm):
+    """The pin is chosen among the resolution's own sources, named, not typed as a hash."""
+
+    class Meta:
+        model = Resolution
+        fields = CURATED_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "source_pin" in self.fields and self.instance.pk:
+            sources = self.instance.sources.order_by("imported_at")
+            choices = [("", "No pin: the rule of precedence chooses")] + [
+                (source.sha256, f"{source.name} ({source.format}, imported {source.imported_at:%Y-%m-%d})")
+                for source in sources
+            ]
+            self.fields["source_pin"].widget = forms.Select(choices=choices)
+
+
+class CorrectionForm(forms.Form):
+    """A curator's correction of one paragraph's text, with what it was checked against."""
+
+    paragraph = forms.ChoiceField(help_text="The paragraph to correct.")
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 8, "cols": 100}), help_text="Its corrected text.")
+    reason = forms.CharField(
+        max_length=300,
+        help_text="Why, and what it was checked against (e.g. 'typo; checked against the official PDF').",
+    )
+
+    def __init__(self, *args, resolution: Resolution, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["paragraph"].choices = [
+            (key, f"{key}: {Truncator(text).chars(70)}")
+            for key, text in resolution.paragraphs.values_list("key", "text")
+        ]
+
+
 class PinnedSourceFilter(admin.SimpleListFilter):
     """Resolutions whose text still comes from the source a curator pinned, or no longer does."""
 
@@ -137,12 +181,9 @@ class PinnedSourceFilter(admin.SimpleListFilter):
         return queryset
 
 
-# What curators edit; every other field of a resolution is shown read-only.
-CURATED_FIELDS = ["title", "adopted_on", "meeting", "report", "agenda_item", "committee", "metadata", "source_pin"]
-
-
 @admin.register(Resolution)
 class ResolutionAdmin(admin.ModelAdmin):
+    form = ResolutionForm
     list_display = ["symbol", "short_title", "body", "adopted_on", "source_format", "pinned"]
     list_display_links = ["symbol"]
     list_filter = ["body", PinnedSourceFilter, "source_format", "committee"]
@@ -204,6 +245,8 @@ class ResolutionAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if "metadata" in form.changed_data:
             record_rows_replace(resolution=obj)
+        if "source_pin" in form.changed_data:
+            messages.info(request, f"{obj.symbol}: {resolution_text_select(resolution=obj).describe()}")
         transaction.on_commit(functools.partial(search_index.resolutions_changed, [obj.pk]))
 
     def delete_model(self, request, obj):
@@ -227,6 +270,11 @@ class ResolutionAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path("import/", self.admin_site.admin_view(self.import_source), name="resolutions_import"),
+            path(
+                "<path:object_id>/correct/",
+                self.admin_site.admin_view(self.correct_paragraph),
+                name="resolutions_resolution_correct",
+            ),
             *super().get_urls(),
         ]
 
@@ -259,6 +307,41 @@ class ResolutionAdmin(admin.ModelAdmin):
             "opts": self.model._meta,
         }
         return render(request, "admin/resolutions/import.html", context)
+
+    def correct_paragraph(self, request, object_id):
+        """Correct one paragraph's text (``resolutions.store.curation``): a correction source, pinned, applied."""
+        resolution = self.get_object(request, object_id)
+        if resolution is None or not self.has_change_permission(request, resolution):
+            messages.error(request, "No such resolution, or you may not change it.")
+            return redirect("admin:resolutions_resolution_changelist")
+        chosen = request.GET.get("paragraph", "")
+        initial = {
+            "paragraph": chosen,
+            "text": resolution.paragraphs.filter(key=chosen).values_list("text", flat=True).first(),
+        }
+        form = CorrectionForm(request.POST or None, resolution=resolution, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                selection = paragraph_correct(
+                    resolution=resolution,
+                    key=form.cleaned_data["paragraph"],
+                    text=form.cleaned_data["text"],
+                    curator=request.user.get_username(),
+                    reason=form.cleaned_data["reason"],
+                )
+            except LoadError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, f"{resolution.symbol}: {selection.describe()}")
+                return redirect("admin:resolutions_resolution_change", resolution.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "title": f"Correct a paragraph of {resolution.symbol}",
+            "opts": self.model._meta,
+            "original": resolution,
+        }
+        return render(request, "admin/resolutions/correct.html", context)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -172,3 +172,58 @@ def test_an_upload_that_fails_says_why_on_the_form(admin_client):
     response = upload(admin_client, "empty.txt", b"   \n")
     assert response.status_code == 200 and not response.redirect_chain
     assert "Import a source" in response.content.decode() and not Resolution.objects.exists()
+
+
+def curated_fields(resolution, **changes):
+    data = {
+        "title": resolution.title,
+        "adopted_on": "2015-12-17",
+        "meeting": resolution.meeting,
+        "report": "",
+        "agenda_item": "",
+        "committee": "",
+        "metadata": "{}",
+        "source_pin": "",
+        **{f"{prefix}-{field}": "0" for prefix in INLINE_PREFIXES for field in ("TOTAL_FORMS", "INITIAL_FORMS")},
+    }
+    return {**data, **changes}
+
+
+def test_a_pin_chosen_in_the_admin_gives_the_text_at_once(admin_client, resolution):
+    later = make_resolution(source=SourceInfo(name="later.txt", format="pdf", sha256="1" * 64))
+    later.paragraphs[1].text = "Takes note with appreciation of the report;"
+    load_resolution(later)  # a PDF outranks the ODS text: it gives the text
+    page = change_form(admin_client, resolution)
+    assert "later.txt (pdf, imported" in page and "test.txt (ods-text, imported" in page  # sources named, not hashes
+    response = admin_client.post(
+        f"/admin/resolutions/resolution/{resolution.pk}/change/", curated_fields(resolution, source_pin="0" * 64)
+    )
+    assert response.status_code == 302
+    resolution.refresh_from_db()
+    assert resolution.source_sha256 == "0" * 64
+    assert resolution.paragraphs.get(key="op1").text == "Takes note of the report;"
+    followed = admin_client.get(response["Location"]).content.decode()
+    assert "text from test.txt (ods-text): updated" in followed
+
+
+def test_a_curator_corrects_a_paragraph_from_the_admin(admin_client, resolution):
+    page = change_form(admin_client, resolution)
+    address = f"/admin/resolutions/resolution/{resolution.pk}/correct/"
+    assert address in page
+    form = admin_client.get(address + "?paragraph=op1").content.decode()
+    assert "Takes note of the report;</textarea>" in form
+    refused = admin_client.post(address, {"paragraph": "op1", "text": "Takes note of the report;", "reason": "x"})
+    assert refused.status_code == 200 and "the text is unchanged" in refused.content.decode()
+    response = admin_client.post(
+        address, {"paragraph": "op1", "text": "Takes note of the reports;", "reason": "checked against the PDF"}
+    )
+    assert response.status_code == 302
+    resolution.refresh_from_db()
+    assert resolution.paragraphs.get(key="op1").text == "Takes note of the reports;"
+    assert resolution.source_format == "correction" and resolution.source_pin == resolution.source_sha256
+    assert resolution.votes.count() == len(VOTES)  # the correction keeps what the sources gave
+
+
+def test_the_correction_page_of_no_resolution_is_refused(admin_client):
+    response = admin_client.get("/admin/resolutions/resolution/999999/correct/")
+    assert response.status_code == 302

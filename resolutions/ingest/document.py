@@ -66,6 +66,7 @@ class ParsedFootnote:
     paragraph_key: str = ""  # where its marker first stands ("" when unplaced)
     offset: int | None = None  # character offset of the marker in that paragraph's text
     further_places: list[FootnotePlace] = field(default_factory=list)  # its marker printed again, in document order
+    emphasis: list[list[int]] = field(default_factory=list)  # [start, end] of each italic span of the text, in order
 
 
 @dataclass

@@ -89,7 +89,8 @@ def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
         footnote = FOOTNOTE_RE.match(" ".join(block)) if in_footnotes or definition else None
         if footnote:
             marker = footnote.group("marker") or footnote.group("ref")
-            footnotes.append(RawFootnote(marker, footnote_text(footnote.group("text")), line))
+            text, emphasis = footnote_text(footnote.group("text"))
+            footnotes.append(RawFootnote(marker, text, line, emphasis))
             continue
         in_footnotes = False
         if not builder.reader.seen_body_line and ENGLISH.cover_field_re.match(first):

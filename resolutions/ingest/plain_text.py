@@ -66,7 +66,8 @@ def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
         if superscript or digits:
             match = superscript or digits
             marker = match.group("marker").translate(SUPERSCRIPT_TO_DIGIT)
-            footnotes.append(RawFootnote(marker, footnote_text(match.group("text")), line))
+            text, emphasis = footnote_text(match.group("text"))
+            footnotes.append(RawFootnote(marker, text, line, emphasis))
             if digits:
                 builder.marker_style = "plain"
             after_footnote = True

@@ -22,6 +22,9 @@ class ResolutionSource(models.Model):
     format = models.CharField(max_length=32)
     sha256 = models.CharField("SHA-256", max_length=64)
     imported_at = models.DateTimeField("imported")
+    # What the source gave, as parsed (``ParsedResolution.to_dict``): a curator's pin switches the text to
+    # it without reading the file again. Null for a source imported before the archive kept it.
+    parsed = models.JSONField("parsed content", null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["resolution", "imported_at"]

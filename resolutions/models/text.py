@@ -48,6 +48,8 @@ class Footnote(models.Model):
     text = models.TextField()
     paragraph = models.ForeignKey(Paragraph, null=True, blank=True, on_delete=models.SET_NULL, related_name="footnotes")
     offset = models.PositiveIntegerField(null=True, blank=True)  # marker position in the paragraph text
+    # [start, end] of each span the source prints in italics (a report's or a treaty's title), in order.
+    emphasis = models.JSONField("italic spans", default=list, blank=True)
 
     class Meta:
         ordering = ["resolution", "order"]

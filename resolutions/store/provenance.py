@@ -2,15 +2,22 @@
 
 A resolution may be imported from several sources: the UN's AKN XML, the
 official PDF, text extracted from a PDF by some tool, a scan read by OCR, a
-curator's correction. Every one is kept (``models.ResolutionSource``); one
-gives the text, by this rule:
+curator's correction. Every one is kept (``models.ResolutionSource``, with
+what it gave as parsed); one gives the text, by this rule:
 
 1. the source a curator pinned (``Resolution.source_pin``, its SHA-256) wins;
+   a curator's correction is pinned when it is made;
 2. otherwise the most authoritative format: AKN (the UN's own structured
    text) over the official PDF (its text layer) over text extracted from a
-   PDF or another rendering, over a scan read by OCR;
+   PDF or another rendering, over a scan read by OCR; a correction no longer
+   pinned ranks below them all (unpinning it gives the text back to the
+   sources);
 3. between two sources of the same rank, the later import wins (a
    re-issued or corrected file of the same kind).
+
+A pin changed by a curator takes effect at once, from the stored content
+of the pinned source (``resolutions.store.curation``), without reading the
+file again.
 
 A source that does not give the text still adds what it knows that the
 archive lacks: metadata (recorded votes, sponsors, committee, agenda item…)
@@ -24,11 +31,15 @@ dated earlier version), a paragraph added.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from resolutions.ingest.document import OCR_FORMAT
 
-# Higher gives the text; formats not named (the archive's own JSON carries its original source's format) rank lowest.
+CORRECTION_FORMAT = "correction"  # a curator's correction of a paragraph: a source of its own
+
+# Higher gives the text; formats not named (the archive's own JSON carries its original source's format, and a
+# curator's correction counts only while pinned) rank lowest.
 FORMAT_PRECEDENCE = {
     "akn": 40,
     "pdf": 30,
@@ -49,6 +60,14 @@ class SourceRef:
 def precedence(source: SourceRef, pin: str = "") -> tuple[int, int]:
     """The source's rank under the rule above: (pinned, format rank)."""
     return (1 if pin and source.sha256 == pin else 0, FORMAT_PRECEDENCE.get(source.format, 0))
+
+
+def text_source(sources: list[tuple[SourceRef, dt.datetime]], pin: str = "") -> SourceRef | None:
+    """Which of ``sources`` (each with when it was imported) gives the text under the rule: the highest
+    precedence, the later import between equals; None when there are none."""
+    if not sources:
+        return None
+    return max(sources, key=lambda item: (precedence(item[0], pin), item[1]))[0]
 
 
 def gives_text(candidate: SourceRef, current: SourceRef | None, pin: str = "") -> bool:

@@ -88,16 +88,17 @@ class RecordRows:
 def content_hash(parsed: ParsedResolution) -> str:
     """A fingerprint of everything the archive stores from a parsed resolution.
 
-    A footnote printed in one place only leaves out its empty list of further
-    places, so a resolution without repeated markers keeps the fingerprint it
-    had before the archive stored them (its re-import stays "unchanged"),
-    and one with them is updated.
+    A footnote printed in one place only, or without italics, leaves out its
+    empty list of further places or italic spans, so a resolution without
+    them keeps the fingerprint it had before the archive stored them (its
+    re-import stays "unchanged"), and one with them is updated.
     """
     data = parsed.to_dict()
     data.pop("warnings", None)
     for footnote in data["footnotes"]:
-        if not footnote["further_places"]:
-            del footnote["further_places"]
+        for name in ("further_places", "emphasis"):
+            if not footnote[name]:
+                del footnote[name]
     encoded = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()
     return hashlib.sha256(encoded).hexdigest()
 
@@ -133,13 +134,14 @@ def resolution_row(parsed: ParsedResolution, *, body_id: int) -> dict:
 
 
 def source_row(parsed: ParsedResolution, *, origin: str, imported_at: dt.datetime) -> dict:
-    """The source a resolution was read from: its name, format, hash, where from and when (no ids)."""
+    """The source a resolution was read from: its name, format, hash, where from, when, and what it gave (no ids)."""
     return {
         "sha256": parsed.source.sha256,
         "name": parsed.source.name,
         "format": parsed.source.format,
         "origin": origin[:500],
         "imported_at": imported_at,
+        "parsed": parsed.to_dict(),
     }
 
 
@@ -210,6 +212,7 @@ def footnote_rows(
             "text": footnote.text,
             "paragraph_id": paragraph_ids.get(footnote.paragraph_key),
             "offset": footnote.offset,
+            "emphasis": footnote.emphasis,
         }
         for order, footnote in enumerate(parsed.footnotes, start=1)
     ]

@@ -2,7 +2,7 @@
 
 Texts come from documents we do not control, so every character of them is
 escaped; the only markup in the result is ours: ``<em>`` for the opening
-phrase, ``<a>`` for citations, ``<sup><a>`` for footnote markers. Spans that
+phrase, ``<i>`` for the source's own italics, ``<a>`` for citations, ``<sup><a>`` for footnote markers. Spans that
 fall outside the text, overlap an earlier citation or cut through a marker are
 clipped or dropped rather than producing broken HTML.
 """
@@ -70,32 +70,48 @@ def _marker_html(marker: Marker) -> str:
     )
 
 
-def annotate(text: str, *, opening_phrase: str = "", links=(), markers=()) -> SafeString:
-    """The paragraph (or footnote) text as HTML: escaped, with the opening phrase in italics,
-    citations as links and footnote markers as superscript links."""
+def _spans(text: str, opening_phrase: str, emphasis) -> list[tuple[int, int, str]]:
+    """The italic spans, clipped to the text: the opening phrase (``em``), then the source's own italics (``i``)."""
+    spans = [(0, len(opening_phrase), "em")] if opening_phrase and text.startswith(opening_phrase) else []
+    spans += [(max(0, start), min(len(text), end), "i") for start, end in emphasis]
+    return [(start, end, tag) for start, end, tag in spans if start < end]
+
+
+def annotate(text: str, *, opening_phrase: str = "", emphasis=(), links=(), markers=()) -> SafeString:
+    """The paragraph (or footnote) text as HTML: escaped, with the opening phrase in ``<em>``, the source's
+    italics (``emphasis``: (start, end) spans, e.g. a report's title in a footnote) in ``<i>``, citations as
+    links and footnote markers as superscript links.
+
+    Italics close and reopen around every link edge and marker, so the tags always nest.
+    """
     links = _clean_links(text, list(links))
     inserts: dict[int, list[str]] = {}
     for marker in markers:
         inserts.setdefault(_marker_offset(marker.offset, len(text), links), []).append(_marker_html(marker))
-    emphasis_end = len(opening_phrase) if opening_phrase and text.startswith(opening_phrase) else 0
-    for link in links:  # the italics stop where a citation begins, so tags always nest
-        emphasis_end = min(emphasis_end, link.start)
+    spans = _spans(text, opening_phrase, emphasis)
     starts = {link.start: link for link in links}
     ends = {link.end for link in links}
-    boundaries = sorted({0, len(text), emphasis_end, *inserts, *starts, *ends})
+    edges = {edge for start, end, _ in spans for edge in (start, end)}
+    boundaries = sorted({0, len(text), *inserts, *starts, *ends, *edges})
 
     out: list[str] = []
+    open_tag = ""
     for here, following in zip(boundaries, [*boundaries[1:], len(text)], strict=False):
+        tag = next((tag for start, end, tag in spans if start <= here < end), "") if here < following else ""
+        if open_tag and (tag != open_tag or here in starts or here in ends or here in inserts):
+            out.append(f"</{open_tag}>")
+            open_tag = ""
         if here in ends:
             out.append("</a>")
-        if emphasis_end and here == emphasis_end:
-            out.append("</em>")
         out.extend(inserts.get(here, ()))
-        if emphasis_end and here == 0:
-            out.append("<em>")
         if here in starts:
             out.append(_link_open(starts[here]))
+        if tag and not open_tag:
+            out.append(f"<{tag}>")
+            open_tag = tag
         out.append(escape(text[here:following]))
+    if open_tag:
+        out.append(f"</{open_tag}>")
     return mark_safe("".join(out))
 
 

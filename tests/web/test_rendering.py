@@ -51,6 +51,17 @@ def test_italics_stop_where_a_citation_begins():
     assert html.startswith("<em>Recalling </em><a")
 
 
+def test_the_sources_italics_are_kept_around_links_and_markers():
+    html = annotate(
+        "See Official Records, Supplement No. 53 (A/78/53).",
+        emphasis=[[4, 39]],
+        links=[Link(41, 48, "/A/78/53/", "t")],
+        markers=[Marker(20, "2", "#fn-2", "fnref-2")],
+    )
+    assert html.startswith("See <i>Official Records</i><sup")
+    assert "</sup><i>, Supplement No. 53</i> (<a" in html
+
+
 def test_marker_without_offset_goes_at_the_end_and_opening_phrase_must_match():
     html = annotate("Decides to act", opening_phrase="Requests", markers=[Marker(None, "*", "#fn-1", "fnref-1")])
     assert "<em>" not in html and html.startswith("Decides to act<sup")
@@ -59,16 +70,17 @@ def test_marker_without_offset_goes_at_the_end_and_opening_phrase_must_match():
 SPANS = st.lists(st.tuples(st.integers(-5, 80), st.integers(-5, 80)), max_size=5)
 
 
-@given(st.text(max_size=80), SPANS, st.lists(st.integers(-5, 90) | st.none(), max_size=4), st.text(max_size=10))
-def test_any_input_gives_well_nested_markup_of_the_same_text(text, spans, offsets, phrase):
+@given(st.text(max_size=80), SPANS, st.lists(st.integers(-5, 90) | st.none(), max_size=4), st.text(max_size=10), SPANS)
+def test_any_input_gives_well_nested_markup_of_the_same_text(text, spans, offsets, phrase, italics):
     html = annotate(
         text,
         opening_phrase=phrase,
+        emphasis=italics,
         links=[Link(a, b, "/x/", "t") for a, b in spans],
         markers=[Marker(offset, "9", "#fn-9", "fnref-9") for offset in offsets],
     )
     stack = []
-    for tag in re.findall(r"<(/?)(em|a|sup)\b", html):
+    for tag in re.findall(r"<(/?)(em|i|a|sup)\b", html):
         if tag[0]:
             assert stack and stack.pop() == tag[1]
         else:

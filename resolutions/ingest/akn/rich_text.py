@@ -79,6 +79,7 @@ class Note:
     text: str
     offset: int
     links: list[Link]
+    emphasis: list[list[int]] = field(default_factory=list)
 
 
 @dataclass
@@ -97,8 +98,9 @@ class RichText:
     notes: list[Note] = field(default_factory=list)
     repeats: list[Repeat] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
-    italic_start: int | None = None
+    italic_start: int | None = None  # the first italic span: an opening phrase when it opens the text
     italic_end: int | None = None
+    emphasis: list[list[int]] = field(default_factory=list)  # [start, end] of every italic span, in order
 
     def drop_prefix(self, count: int) -> None:
         """Remove the first ``count`` characters (a number printed in the text), shifting offsets."""
@@ -111,6 +113,7 @@ class RichText:
         if self.italic_start is not None:
             self.italic_start = max(0, self.italic_start - removed)
             self.italic_end = max(0, self.italic_end - removed)
+        self.emphasis = [[max(0, start - removed), max(0, end - removed)] for start, end in self.emphasis]
 
     def opening_phrase(self) -> str:
         """The italic words that open the text ("Calls upon"); a whole italic sentence is no opening phrase."""
@@ -148,7 +151,8 @@ class TextBuilder:
             tag = local(child.tag)
             if tag == "authorialNote":
                 note = build_text([child], self.warn)
-                self.result.notes.append(Note(child.get("marker", "").strip(), note.text, self.length, note.links))
+                marker = child.get("marker", "").strip()
+                self.result.notes.append(Note(marker, note.text, self.length, note.links, note.emphasis))
                 for nested in note.notes:  # a note in a note: keep it as a note of this text
                     self.result.notes.append(nested)
             elif tag in ("a", "ref"):  # a link: the UN's <a href>, or an AKN <ref href> (the archive's own export)
@@ -161,10 +165,10 @@ class TextBuilder:
                 while end > start and text[end - 1] == " ":
                     end -= 1
                 self.result.links.append(Link(child.get("href", ""), start, end))
-            elif tag == "span" and "italic" in (child.get("class") or "") and self.result.italic_start is None:
+            elif tag == "i" or (tag == "span" and "italic" in (child.get("class") or "")):
                 start = self.length
                 self.walk(child)
-                self.result.italic_start, self.result.italic_end = start, self.length
+                self._italic(start, tag)
             elif tag == "sup" and len(child) == 0 and re.fullmatch(r"\s*(?:\d{1,3}|[a-z])\s*", child.text or ""):
                 # a second reference to a footnote printed once ("…2011,<sup>3</sup>S-18/1")
                 self.result.repeats.append(Repeat(child.text.strip(), self.length))
@@ -182,6 +186,19 @@ class TextBuilder:
                 self.walk(child)
             self.add(child.tail)
 
+    def _italic(self, start: int, tag: str) -> None:
+        """Keep the italic span just walked, trimmed of the spaces at its edges."""
+        text = "".join(self.parts)
+        end = self.length
+        while start < end and text[start] == " ":
+            start += 1
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        if start < end:
+            self.result.emphasis.append([start, end])
+        if tag == "span" and self.result.italic_start is None:
+            self.result.italic_start, self.result.italic_end = start, end
+
     def finish(self) -> RichText:
         text = "".join(self.parts)
         if text.endswith(" "):
@@ -193,6 +210,7 @@ class TextBuilder:
             note.offset = min(note.offset, limit)
         for link in result.links:
             link.start, link.end = min(link.start, limit), min(link.end, limit)
+        result.emphasis = [[start, min(end, limit)] for start, end in result.emphasis if start < limit]
         return result
 
 

@@ -147,10 +147,13 @@ def _paragraph_footnotes_and_citations(
     keyed: Keyed, title_notes: list[Note], symbol: str, units: list[TextUnit] | None
 ) -> tuple[list[ParsedFootnote], list[ParsedCitation]]:
     """Footnotes in order (the title's, then each paragraph's) with their places; the paragraphs' citations."""
-    footnotes = [ParsedFootnote(note.marker, note.text) for note in title_notes]
+    footnotes = [ParsedFootnote(note.marker, note.text, emphasis=note.emphasis) for note in title_notes]
     citations: list[ParsedCitation] = []
     for block, paragraph in keyed:
-        own = [ParsedFootnote(note.marker, note.text, paragraph.key, note.offset) for note in block.rich.notes]
+        own = [
+            ParsedFootnote(note.marker, note.text, paragraph.key, note.offset, emphasis=note.emphasis)
+            for note in block.rich.notes
+        ]
         footnotes += own
         for repeat in block.rich.repeats:
             add_further_place(footnotes, own, paragraph.key, repeat)

@@ -37,7 +37,12 @@ def place_footnotes(
             warnings.append(f"line {footnote.line}: footnote {footnote.marker} has no marker in the text")
         result.append(
             ParsedFootnote(
-                footnote.marker, footnote.text, found.paragraph_key, found.offset, list(found.further_places)
+                footnote.marker,
+                footnote.text,
+                found.paragraph_key,
+                found.offset,
+                list(found.further_places),
+                footnote.emphasis,
             )
         )
     return result

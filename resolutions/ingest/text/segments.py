@@ -7,7 +7,7 @@ start on) and ``RawFootnote``s; the builder assembles segments into ``Draft`` pa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -40,6 +40,7 @@ class RawFootnote:
     marker: str
     text: str
     line: int
+    emphasis: list[list[int]] = field(default_factory=list)  # [start, end] of each italic span of the text
 
 
 PARAGRAPH_START_RE = re.compile(r"^\s*(?:\d{1,3}\.(?:\s|$)|\([a-z]{1,4}\)(?:\s|$))")

@@ -168,5 +168,5 @@ def _copy_table(cursor, table: str, rows: list[dict]) -> None:
 
 
 def _copy_value(value):
-    """A JSON column's value (a resolution's metadata) as JSON; every other value as it is."""
-    return Jsonb(value) if isinstance(value, dict) else value
+    """A JSON column's value (a resolution's metadata, a footnote's italics) as JSON; every other value as it is."""
+    return Jsonb(value) if isinstance(value, dict | list) else value

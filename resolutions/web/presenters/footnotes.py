@@ -82,7 +82,7 @@ def shown_footnotes(
     return [
         (
             footnote,
-            annotate(footnote.text, links=links.get(footnote.id, [])),
+            annotate(footnote.text, emphasis=footnote.emphasis, links=links.get(footnote.id, [])),
             [back(place) for place in places.get(footnote.id, ())],
         )
         for footnote in footnotes

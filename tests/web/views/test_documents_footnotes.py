@@ -57,3 +57,12 @@ def test_paragraph_page_shows_the_repeated_markers_and_their_notes(client, seeds
     assert back_links(page, 1) == [("/E/RES/2010/12/pp1/#fnref-1", "↩ pp1"), ("#fnref-1-2", "↩ pp2")]
     first = client.get("/E/RES/2010/12/pp1/").content.decode()
     assert back_links(first, 2) == [("#fnref-2", "↩ pp1"), ("/E/RES/2010/12/pp2/#fnref-2-2", "↩ pp2")]
+
+
+def test_footnotes_keep_the_titles_the_source_prints_in_italics(client, seeds):
+    page = client.get("/E/RES/2010/12/").content.decode()
+    notes = {order: re.search(r'<li id="fn-' + str(order) + r'">.*?</li>', page, re.S).group(0) for order in (1, 4, 9)}
+    assert "<i>Report of the World Summit for Social Development, Copenhagen, 6–12 March 1995</i> (United" in notes[1]
+    assert "<i>Report of the Second World Assembly on Ageing, Madrid, 8–12 April 2002</i> (United" in notes[4]
+    assert "<i>Report of the Fourth World Conference on Women, Beijing, 4–15 September 1995</i>" in notes[9]
+    assert "<i>" not in re.search(r'<li id="fn-3">.*?</li>', page, re.S).group(0)
