@@ -92,7 +92,8 @@ class Environment:
     api_page_size: int  # API_PAGE_SIZE: items per page of the API's lists
     # gunicorn (gunicorn.conf.py)
     gunicorn_workers: int  # GUNICORN_WORKERS (2 × cores + 1)
-    gunicorn_threads: int  # GUNICORN_THREADS
+    gunicorn_threads: int  # GUNICORN_THREADS: threads per worker (each may hold a database connection)
+    gunicorn_header_timeout: int  # GUNICORN_HEADER_TIMEOUT: seconds a client has to send a request's headers
     gunicorn_timeout: int  # GUNICORN_TIMEOUT: seconds before a silent worker is restarted
     gunicorn_graceful_timeout: int  # GUNICORN_GRACEFUL_TIMEOUT
     gunicorn_keepalive: int  # GUNICORN_KEEPALIVE
@@ -141,7 +142,8 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
         api_anon_rate=read.text("API_ANON_RATE", "120/minute"),
         api_page_size=read.number("API_PAGE_SIZE", 50),
         gunicorn_workers=read.number("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1),
-        gunicorn_threads=read.number("GUNICORN_THREADS", 1),
+        gunicorn_threads=read.number("GUNICORN_THREADS", 8),
+        gunicorn_header_timeout=read.number("GUNICORN_HEADER_TIMEOUT", 10),
         gunicorn_timeout=read.number("GUNICORN_TIMEOUT", 30),
         gunicorn_graceful_timeout=read.number("GUNICORN_GRACEFUL_TIMEOUT", 20),
         gunicorn_keepalive=read.number("GUNICORN_KEEPALIVE", 5),
