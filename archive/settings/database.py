@@ -10,4 +10,6 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # timeout; commands that build indexes at scale run without a bound.
 if ENV.statement_timeout_ms:
     DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={ENV.statement_timeout_ms}"
+# The embedded server's data folder, checked on every request (archive/health.py); None with DATABASE_URL.
+EMBEDDED_PG_DATA = None if ENV.database_url else str(ENV.embedded_data_dir)
 DATABASES["default"]["TEST"] = {"NAME": ENV.test_database}
