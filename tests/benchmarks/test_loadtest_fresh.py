@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[2]
+LOAD = ["--workers", "2", "--clients", "4", "--duration", "12"]
 
 pytestmark = pytest.mark.skipif(
     bool(os.environ.get("DATABASE_URL")), reason="drives an embedded PostgreSQL of its own; DATABASE_URL is set"
@@ -23,8 +24,7 @@ def test_the_database_fault_command_runs_on_a_new_data_folder():
     env = {**os.environ, "EMBEDDED_PG_DATA": str(top / "pgdata-fault"), "DJANGO_LOG_LEVEL": "WARNING"}
     try:
         result = subprocess.run(
-            [sys.executable, "benchmarks/loadtest.py", "--workers", "2", "--clients", "4", "--duration", "12"]
-            + ["--db-fault-at", "4", "--db-down-for", "3"],
+            [sys.executable, "benchmarks/loadtest.py", *LOAD, "--db-fault-at", "4", "--db-down-for", "3"],
             cwd=PROJECT,
             env=env,
             capture_output=True,
