@@ -84,6 +84,7 @@ class Environment:
     page_cache_seconds: int  # PAGE_CACHE_SECONDS: how long a rendered page is kept (until data changes)
     page_cache_dir: Path  # PAGE_CACHE_DIR: the file cache every worker shares
     page_cache_max_entries: int  # PAGE_CACHE_MAX_ENTRIES
+    page_cache_max_mb: int  # PAGE_CACHE_MAX_MB: the page cache's size on disk, at most (checked every minute)
     # Exports
     export_max_rows: int  # EXPORT_MAX_ROWS: rows one search export (CSV, JSON Lines) writes at most
     bulk_dir: Path  # BULK_DIR: where `manage.py export_bulk` writes the bulk files that /bulk/ serves
@@ -137,6 +138,7 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
         page_cache_seconds=read.number("PAGE_CACHE_SECONDS", 3600),
         page_cache_dir=read.path("PAGE_CACHE_DIR", var / "page-cache"),
         page_cache_max_entries=read.number("PAGE_CACHE_MAX_ENTRIES", 50_000),
+        page_cache_max_mb=read.number("PAGE_CACHE_MAX_MB", 1024),
         export_max_rows=read.number("EXPORT_MAX_ROWS", 1_000_000),
         bulk_dir=read.path("BULK_DIR", var / "bulk"),
         api_anon_rate=read.text("API_ANON_RATE", "120/minute"),
