@@ -58,9 +58,9 @@ def page_seconds() -> int:
     return settings.PAGE_CACHE_SECONDS
 
 
-# Query parameters that change a page: those of its forms and filters, the page number, and the end of a
-# cited range on a paragraph page; any other is dropped from cached pages (resolutions.web.views.documents).
-PAGE_PARAMETERS = frozenset({"q", "page", "through"})
+# Query parameters that change a page: those of its forms and filters, the page number (``p`` for the
+# sitemaps' parts), and the end of a cited range on a paragraph page; any other is dropped from cached pages.
+PAGE_PARAMETERS = frozenset({"q", "page", "p", "through"})
 
 
 @cache
@@ -90,6 +90,8 @@ def cached_page(view, seconds=page_seconds):
         if stored is not None:
             return _stored_response(*stored)
         response = view(request, *args, **kwargs)
+        if getattr(response, "is_rendered", True) is False:
+            response.render()  # a TemplateResponse (the sitemaps): its content is what is kept
         if response.status_code == 200 and not response.streaming and not response.cookies:
             headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
             shared_set(key, (response.content, response["Content-Type"], headers), lifetime)
