@@ -75,6 +75,7 @@ class Environment:
     test_database: str  # TEST_DATABASE_NAME: the database the tests create ("test_archive")
     connection_max_age: int  # DATABASE_CONN_MAX_AGE: seconds a connection is kept open
     statement_timeout_ms: int  # DATABASE_STATEMENT_TIMEOUT_MS: bound on every statement (0: none)
+    request_deadline_ms: int  # REQUEST_DEADLINE_MS: bound on all the SQL of one web request together (0: none)
     # Search and caches
     search_index_dir: Path  # SEARCH_INDEX_DIR: the Tantivy indexes, one folder per database
     search_index_wait_ms: int  # SEARCH_INDEX_WAIT_MS: how long a search waits for an import's index commit
@@ -130,6 +131,7 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
         test_database=read.text("TEST_DATABASE_NAME", "test_archive"),
         connection_max_age=read.number("DATABASE_CONN_MAX_AGE", 60),
         statement_timeout_ms=read.number("DATABASE_STATEMENT_TIMEOUT_MS", 0),
+        request_deadline_ms=read.number("REQUEST_DEADLINE_MS", 0),
         search_index_dir=read.path("SEARCH_INDEX_DIR", var / "search-index"),
         search_index_wait_ms=read.number("SEARCH_INDEX_WAIT_MS", 3000),
         search_max_hits=read.number("SEARCH_MAX_HITS", 5000),

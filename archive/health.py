@@ -69,6 +69,7 @@ class DatabaseUnavailableMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, (OperationalError, InterfaceError)) or _is_unmigrated(exception):
+            # a statement past its timeout, a request past its deadline (archive/request_deadline.py) included
             logger.warning("database unavailable: %s", str(exception).splitlines()[0] if str(exception) else exception)
             return service_unavailable(request)
         return None

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "archive.observability.RequestIdMiddleware",
+    "archive.request_deadline.RequestDeadlineMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "archive.request_guard.RejectControlCharactersMiddleware",

@@ -111,3 +111,23 @@ def test_two_starts_at_once_in_a_path_with_a_space_share_one_database():
             timeout=60,
         )
         shutil.rmtree(top, ignore_errors=True)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("address", ["/api/search?q=poverty", "/api/v1/search?q=poverty"])
+def test_the_search_api_answers_a_database_outage_in_json(client, monkeypatch, address, settings):
+    from django.db.utils import OperationalError
+
+    from resolutions.api import views
+
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.SEARCH_CACHE_SECONDS = 0
+
+    def outage(params):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(views, "perform", outage)
+    response = client.get(address)
+    assert response.status_code == 503 and response["Retry-After"]
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["errors"]
