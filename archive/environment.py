@@ -89,6 +89,10 @@ class Environment:
     # Exports
     export_max_rows: int  # EXPORT_MAX_ROWS: rows one search export (CSV, JSON Lines) writes at most
     bulk_dir: Path  # BULK_DIR: where `manage.py export_bulk` writes the bulk files that /bulk/ serves
+    # Per-client limits (resolutions/web/client_limits.py)
+    search_rate: str  # SEARCH_RATE: computed searches a client may ask for ("60/m"; "0" or "off": none)
+    export_rate: str  # EXPORT_RATE: search exports a client may ask for ("10/m")
+    client_ip_header: str  # CLIENT_IP_HEADER: header the proxy in front puts the client's address in ("X-Real-IP")
     # The read API
     api_anon_rate: str  # API_ANON_RATE: requests an anonymous client may make ("120/minute"; DRF's rate syntax)
     api_page_size: int  # API_PAGE_SIZE: items per page of the API's lists
@@ -102,6 +106,11 @@ class Environment:
     gunicorn_max_requests: int  # GUNICORN_MAX_REQUESTS: a worker is replaced after this many requests
     gunicorn_max_requests_jitter: int  # GUNICORN_MAX_REQUESTS_JITTER
     gunicorn_access_log: str  # GUNICORN_ACCESSLOG: "-" for standard output; set but empty: no access log
+
+
+def _rate(value: str) -> str:
+    """A rate in DRF's syntax, or "" for no limit ("0", "off", "none")."""
+    return "" if value.lower() in {"0", "off", "none"} else value
 
 
 def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
@@ -143,6 +152,9 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
         page_cache_max_mb=read.number("PAGE_CACHE_MAX_MB", 1024),
         export_max_rows=read.number("EXPORT_MAX_ROWS", 1_000_000),
         bulk_dir=read.path("BULK_DIR", var / "bulk"),
+        search_rate=_rate(read.text("SEARCH_RATE", "60/m")),
+        export_rate=_rate(read.text("EXPORT_RATE", "10/m")),
+        client_ip_header=read.text("CLIENT_IP_HEADER"),
         api_anon_rate=read.text("API_ANON_RATE", "120/minute"),
         api_page_size=read.number("API_PAGE_SIZE", 50),
         gunicorn_workers=read.number("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1),
