@@ -62,6 +62,8 @@ class Environment:
     log_level: str  # DJANGO_LOG_LEVEL
     plain_static: bool  # DJANGO_PLAIN_STATIC: serve static files unhashed (no collectstatic manifest needed)
     # Security
+    login_failure_limit: int  # LOGIN_FAILURE_LIMIT: wrong admin passwords from one address before its lockout
+    login_lockout_minutes: int  # LOGIN_LOCKOUT_MINUTES: how long a locked-out address is refused
     secure_cookies: bool  # DJANGO_SECURE_COOKIES: cookies over HTTPS only (on when DEBUG is off)
     hsts_seconds: int  # DJANGO_HSTS_SECONDS (a year when DEBUG is off)
     hsts_include_subdomains: bool  # DJANGO_HSTS_INCLUDE_SUBDOMAINS
@@ -128,6 +130,8 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
         log_format=read.text("DJANGO_LOG_FORMAT", "plain" if debug else "json"),
         log_level=read.text("DJANGO_LOG_LEVEL", "INFO"),
         plain_static=read.flag("DJANGO_PLAIN_STATIC", False),
+        login_failure_limit=read.number("LOGIN_FAILURE_LIMIT", 10),
+        login_lockout_minutes=read.number("LOGIN_LOCKOUT_MINUTES", 60),
         secure_cookies=read.flag("DJANGO_SECURE_COOKIES", not debug),
         hsts_seconds=read.number("DJANGO_HSTS_SECONDS", 0 if debug else 31_536_000),
         hsts_include_subdomains=read.flag("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True),
