@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.db import DatabaseError, InterfaceError, OperationalError
+
 from resolutions.ingest.document import ParsedDocument, ParseError, SkippedSource
 from resolutions.ingest.pipeline import parse_bytes, parse_path
 from resolutions.store.load import load_resolution, plan_load
@@ -70,8 +72,24 @@ def _document_load(document: ParsedDocument, *, origin: str, dry_run: bool) -> S
         try:
             imported.results.append(plan_load(parsed) if dry_run else load_resolution(parsed, origin=origin))
         except LoadError as error:
-            imported.failures.append(str(error))
+            imported.failures.append(_naming_the_file(origin, str(error)))
+        except (OperationalError, InterfaceError):
+            raise  # the database is away: every other resolution would fail the same way
+        except DatabaseError as error:
+            # Content the checks let through and PostgreSQL refused (its transaction rolled back): named, and
+            # the run goes on with the next resolution and file.
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            imported.failures.append(
+                _naming_the_file(origin, f"{parsed.symbol}: the database refused it ({reason}); nothing of it imported")
+            )
     return imported
+
+
+def _naming_the_file(origin: str, message: str) -> str:
+    """``message`` led by the name of the file being imported, when it does not name it already (a message
+    may name the source a resolution was first parsed from, which is not always the file at hand)."""
+    name = Path(origin).name
+    return message if not name or name in message else f"{name}: {message}"
 
 
 @dataclass
