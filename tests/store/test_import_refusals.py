@@ -92,3 +92,25 @@ def test_json_ld_repeats_a_long_paragraph_only_in_part(client):
     assert page.count("to act on poverty and inclusion") < long_text.count("to act on poverty and inclusion") * 1.2
     json_ld = page.split('type="application/ld+json"', 1)[1].split("</script>", 1)[0]
     assert len(json_ld) < JSON_LD_TEXT_CHARS * 3
+
+
+def test_two_files_giving_one_symbol_different_texts_are_a_refused_conflict(tmp_path):
+    archive = json.loads(FIXTURES.read_text())
+    first = {**archive, "resolutions": archive["resolutions"][:1]}
+    second = json.loads(json.dumps(first))
+    second["resolutions"][0]["paragraphs"][0]["text"] = "A different text for the same paragraph."
+    (tmp_path / "a.json").write_text(json.dumps(first))
+    (tmp_path / "b.json").write_text(json.dumps(second))
+    for attempt in range(2):  # a re-run says the same, and changes nothing
+        out, err, error = ingest(tmp_path)
+        assert error is not None and "1 source(s) failed" in str(error)
+        assert "b.json" in err and "also in a.json" in err and "different text" in err
+        assert "0 updated" in out and ("1 created" in out if attempt == 0 else "1 unchanged" in out)
+    paragraph = Resolution.objects.get().paragraphs.order_by("order").first()
+    assert paragraph.text == first["resolutions"][0]["paragraphs"][0]["text"]
+
+
+def test_the_same_file_twice_in_a_run_is_no_conflict(tmp_path):
+    [path, *_] = write_sources(tmp_path)
+    _out, err, error = ingest(path, path)
+    assert error is None, err
