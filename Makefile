@@ -11,10 +11,24 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint format install db fixtures static browser pdf-tools check-fixtures stop-db clean
+.PHONY: run dev test lint format install db fixtures static browser pdf-tools check-fixtures stop-db clean
 
-run: db fixtures static
-	$(BIN)/gunicorn archive.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT)
+# `make run` serves as production does (DEBUG off: plain error pages, hashed static files), with a
+# secret generated once into var/secret-key (git-ignored); over plain http on this machine, so cookies
+# are not https-only and no HSTS is sent. `make dev` serves the same with DEBUG on.
+SECRET_FILE := var/secret-key
+LOCAL_HTTP := DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0 DJANGO_SSL_REDIRECT=0
+
+run: db fixtures static $(SECRET_FILE)
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat $(SECRET_FILE))" $(LOCAL_HTTP) \
+	  $(BIN)/gunicorn archive.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT)
+
+dev: db fixtures static
+	DJANGO_DEBUG=1 $(BIN)/gunicorn archive.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT)
+
+$(SECRET_FILE): | $(BIN)/python
+	@mkdir -p var
+	@umask 077 && $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $(SECRET_FILE)
 
 test: lint db browser pdf-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

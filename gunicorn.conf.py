@@ -1,9 +1,14 @@
-"""gunicorn settings, sized from the machine; every value can be overridden by environment (archive/environment.py)."""
+"""gunicorn settings, sized from the machine; every value can be overridden by environment (archive/environment.py).
+
+Threaded workers whose request headers are read in the event loop (``archive/gunicorn_worker.py``): a client
+that sends its headers slowly holds a socket, not a thread, and is dropped after ``GUNICORN_HEADER_TIMEOUT``.
+"""
 
 from archive.environment import read_environment
 
 env = read_environment()
 workers = env.gunicorn_workers
+worker_class = "archive.gunicorn_worker.HeaderBufferingWorker"
 threads = env.gunicorn_threads
 timeout = env.gunicorn_timeout
 graceful_timeout = env.gunicorn_graceful_timeout

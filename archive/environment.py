@@ -62,6 +62,8 @@ class Environment:
     log_level: str  # DJANGO_LOG_LEVEL
     plain_static: bool  # DJANGO_PLAIN_STATIC: serve static files unhashed (no collectstatic manifest needed)
     # Security
+    login_failure_limit: int  # LOGIN_FAILURE_LIMIT: wrong admin passwords from one address before its lockout
+    login_lockout_minutes: int  # LOGIN_LOCKOUT_MINUTES: how long a locked-out address is refused
     secure_cookies: bool  # DJANGO_SECURE_COOKIES: cookies over HTTPS only (on when DEBUG is off)
     hsts_seconds: int  # DJANGO_HSTS_SECONDS (a year when DEBUG is off)
     hsts_include_subdomains: bool  # DJANGO_HSTS_INCLUDE_SUBDOMAINS
@@ -75,6 +77,7 @@ class Environment:
     test_database: str  # TEST_DATABASE_NAME: the database the tests create ("test_archive")
     connection_max_age: int  # DATABASE_CONN_MAX_AGE: seconds a connection is kept open
     statement_timeout_ms: int  # DATABASE_STATEMENT_TIMEOUT_MS: bound on every statement (0: none)
+    request_deadline_ms: int  # REQUEST_DEADLINE_MS: bound on all the SQL of one web request together (0: none)
     # Search and caches
     search_index_dir: Path  # SEARCH_INDEX_DIR: the Tantivy indexes, one folder per database
     search_index_wait_ms: int  # SEARCH_INDEX_WAIT_MS: how long a search waits for an import's index commit
@@ -84,21 +87,32 @@ class Environment:
     page_cache_seconds: int  # PAGE_CACHE_SECONDS: how long a rendered page is kept (until data changes)
     page_cache_dir: Path  # PAGE_CACHE_DIR: the file cache every worker shares
     page_cache_max_entries: int  # PAGE_CACHE_MAX_ENTRIES
+    page_cache_max_mb: int  # PAGE_CACHE_MAX_MB: the page cache's size on disk, at most (checked every minute)
     # Exports
     export_max_rows: int  # EXPORT_MAX_ROWS: rows one search export (CSV, JSON Lines) writes at most
     bulk_dir: Path  # BULK_DIR: where `manage.py export_bulk` writes the bulk files that /bulk/ serves
+    # Per-client limits (resolutions/web/client_limits.py)
+    search_rate: str  # SEARCH_RATE: computed searches a client may ask for ("60/m"; "0" or "off": none)
+    export_rate: str  # EXPORT_RATE: search exports a client may ask for ("10/m")
+    client_ip_header: str  # CLIENT_IP_HEADER: header the proxy in front puts the client's address in ("X-Real-IP")
     # The read API
     api_anon_rate: str  # API_ANON_RATE: requests an anonymous client may make ("120/minute"; DRF's rate syntax)
     api_page_size: int  # API_PAGE_SIZE: items per page of the API's lists
     # gunicorn (gunicorn.conf.py)
     gunicorn_workers: int  # GUNICORN_WORKERS (2 × cores + 1)
-    gunicorn_threads: int  # GUNICORN_THREADS
+    gunicorn_threads: int  # GUNICORN_THREADS: threads per worker (each may hold a database connection)
+    gunicorn_header_timeout: int  # GUNICORN_HEADER_TIMEOUT: seconds a client has to send a request's headers
     gunicorn_timeout: int  # GUNICORN_TIMEOUT: seconds before a silent worker is restarted
     gunicorn_graceful_timeout: int  # GUNICORN_GRACEFUL_TIMEOUT
     gunicorn_keepalive: int  # GUNICORN_KEEPALIVE
     gunicorn_max_requests: int  # GUNICORN_MAX_REQUESTS: a worker is replaced after this many requests
     gunicorn_max_requests_jitter: int  # GUNICORN_MAX_REQUESTS_JITTER
     gunicorn_access_log: str  # GUNICORN_ACCESSLOG: "-" for standard output; set but empty: no access log
+
+
+def _rate(value: str) -> str:
+    """A rate in DRF's syntax, or "" for no limit ("0", "off", "none")."""
+    return "" if value.lower() in {"0", "off", "none"} else value
 
 
 def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
@@ -116,6 +130,8 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
         log_format=read.text("DJANGO_LOG_FORMAT", "plain" if debug else "json"),
         log_level=read.text("DJANGO_LOG_LEVEL", "INFO"),
         plain_static=read.flag("DJANGO_PLAIN_STATIC", False),
+        login_failure_limit=read.number("LOGIN_FAILURE_LIMIT", 10),
+        login_lockout_minutes=read.number("LOGIN_LOCKOUT_MINUTES", 60),
         secure_cookies=read.flag("DJANGO_SECURE_COOKIES", not debug),
         hsts_seconds=read.number("DJANGO_HSTS_SECONDS", 0 if debug else 31_536_000),
         hsts_include_subdomains=read.flag("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True),
@@ -128,6 +144,7 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
         test_database=read.text("TEST_DATABASE_NAME", "test_archive"),
         connection_max_age=read.number("DATABASE_CONN_MAX_AGE", 60),
         statement_timeout_ms=read.number("DATABASE_STATEMENT_TIMEOUT_MS", 0),
+        request_deadline_ms=read.number("REQUEST_DEADLINE_MS", 0),
         search_index_dir=read.path("SEARCH_INDEX_DIR", var / "search-index"),
         search_index_wait_ms=read.number("SEARCH_INDEX_WAIT_MS", 3000),
         search_max_hits=read.number("SEARCH_MAX_HITS", 5000),
@@ -136,12 +153,17 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
         page_cache_seconds=read.number("PAGE_CACHE_SECONDS", 3600),
         page_cache_dir=read.path("PAGE_CACHE_DIR", var / "page-cache"),
         page_cache_max_entries=read.number("PAGE_CACHE_MAX_ENTRIES", 50_000),
+        page_cache_max_mb=read.number("PAGE_CACHE_MAX_MB", 1024),
         export_max_rows=read.number("EXPORT_MAX_ROWS", 1_000_000),
         bulk_dir=read.path("BULK_DIR", var / "bulk"),
+        search_rate=_rate(read.text("SEARCH_RATE", "60/m")),
+        export_rate=_rate(read.text("EXPORT_RATE", "10/m")),
+        client_ip_header=read.text("CLIENT_IP_HEADER"),
         api_anon_rate=read.text("API_ANON_RATE", "120/minute"),
         api_page_size=read.number("API_PAGE_SIZE", 50),
         gunicorn_workers=read.number("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1),
-        gunicorn_threads=read.number("GUNICORN_THREADS", 1),
+        gunicorn_threads=read.number("GUNICORN_THREADS", 8),
+        gunicorn_header_timeout=read.number("GUNICORN_HEADER_TIMEOUT", 10),
         gunicorn_timeout=read.number("GUNICORN_TIMEOUT", 30),
         gunicorn_graceful_timeout=read.number("GUNICORN_GRACEFUL_TIMEOUT", 20),
         gunicorn_keepalive=read.number("GUNICORN_KEEPALIVE", 5),

@@ -7,6 +7,7 @@ from django.urls import include, path
 
 from archive import health
 from resolutions.web import syndication
+from resolutions.web.page_cache import cached_page
 
 
 def page_not_found(request, exception=None):
@@ -31,13 +32,13 @@ urlpatterns = [
     path("feeds/recent.atom", syndication.RecentResolutionsFeed(), name="feed-recent"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        cached_page(sitemap_views.index),
         {"sitemaps": syndication.SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="django.contrib.sitemaps.views.index",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        cached_page(sitemap_views.sitemap),
         {"sitemaps": syndication.SITEMAPS},
         name="sitemap-section",
     ),

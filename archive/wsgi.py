@@ -1,8 +1,8 @@
 """WSGI entry point for gunicorn: ``gunicorn archive.wsgi``.
 
-The web process bounds every SQL statement (10 s unless set), below
-gunicorn's 30 s worker timeout, so a runaway query gives a 503, not a
-killed worker.
+The web process bounds every SQL statement (10 s unless set) and all of a
+request's statements together (20 s unless set), below gunicorn's 30 s worker
+timeout, so a runaway query or request gives a 503, not a killed worker.
 """
 
 import os
@@ -11,6 +11,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
 os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT_MS", "10000")
+os.environ.setdefault("REQUEST_DEADLINE_MS", "20000")  # all of a request's SQL together (archive/request_deadline.py)
 application = get_wsgi_application()
 
 # Import every view now, so gunicorn's preloaded master forks workers that share them.

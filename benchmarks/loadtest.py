@@ -163,6 +163,13 @@ def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
     raise SystemExit("gunicorn did not start within 30 s")
 
 
+def prepare_database() -> None:
+    """Migrate and load the fixtures first (both change nothing when done already), so the load test runs
+    on a fresh clone or a new ``EMBEDDED_PG_DATA`` as the README gives it, not on an empty cluster."""
+    for command in (["migrate", "--noinput", "-v0"], ["ingest", "--quiet-warnings", "fixtures/resolutions.json"]):
+        subprocess.run([sys.executable, "manage.py", *command], cwd=PROJECT, check=True, stdout=subprocess.DEVNULL)
+
+
 def db_fault(at: float, down_for: float, events: dict) -> None:
     """Stop the embedded PostgreSQL at ``at``, start it ``down_for`` seconds later."""
     sys.path.insert(0, str(PROJECT))
@@ -192,6 +199,7 @@ def main() -> int:
         raise SystemExit("--db-fault-at drives the embedded PostgreSQL; unset DATABASE_URL")
 
     RESULTS.mkdir(parents=True, exist_ok=True)
+    prepare_database()
     pages, searches = page_paths(), search_paths()
     searches_wanted = int(len(pages) * args.searches_per_page / max(1e-9, 1 - args.searches_per_page))
     paths = pages + [searches[i % len(searches)] for i in range(max(1, searches_wanted))]

@@ -108,3 +108,11 @@ def fresh_throttle():
     caches["throttle"].clear()
     yield
     caches["throttle"].clear()
+
+
+@pytest.fixture(autouse=True)
+def no_client_limits(settings):
+    """Per-client limits on searches and exports off (a test run makes hundreds from one address); the tests
+    of the limits turn them on."""
+    settings.SEARCH_RATE = ""
+    settings.EXPORT_RATE = ""

@@ -41,6 +41,25 @@ def test_check_deploy_passes_with_production_settings():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def readme_production_environment() -> dict[str, str]:
+    """The variables the README's "Deployment" block exports, the secret generated as it says."""
+    section = (PROJECT / "README.md").read_text().split("## Deployment", 1)[1]
+    block = section.split("```sh", 1)[1].split("```", 1)[0]
+    environment = {"DJANGO_DEBUG": "0"}  # what docker-compose.yml sets for the web service
+    for line in block.splitlines():
+        if line.startswith("export "):
+            for name, value in re.findall(r"(\w+)=(\$\(.*?\)\)|\S+)", line.split("#")[0]):
+                environment[name] = "r-" + "Xb8kQ2mV9pL4" * 5 if value.startswith("$(") else value
+    return environment
+
+
+def test_check_deploy_passes_with_the_readme_production_environment():
+    environment = readme_production_environment()
+    assert {"DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"} <= environment.keys()
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=environment)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_missing_secret_key_is_a_clear_error():
     env = {**PRODUCTION_ENV, "DJANGO_SECRET_KEY": ""}
     result = run_manage("check", env=env)

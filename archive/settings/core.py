@@ -38,11 +38,13 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "corsheaders",
+    "axes",  # the admin's login locked after repeated wrong passwords (archive/settings/login.py)
     "resolutions",
 ]
 
 MIDDLEWARE = [
     "archive.observability.RequestIdMiddleware",
+    "archive.request_deadline.RequestDeadlineMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "archive.request_guard.RejectControlCharactersMiddleware",
@@ -59,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "archive.health.DatabaseUnavailableMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "archive.urls"

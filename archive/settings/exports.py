@@ -9,3 +9,8 @@ from archive.settings.core import ENV
 
 EXPORT_MAX_ROWS = ENV.export_max_rows
 BULK_DIR = str(ENV.bulk_dir)
+
+# Per-client limits on searches and exports (resolutions/web/client_limits.py), counted in the default cache.
+SEARCH_RATE = ENV.search_rate
+EXPORT_RATE = ENV.export_rate
+CLIENT_IP_HEADER = ENV.client_ip_header

@@ -18,9 +18,9 @@ SEARCH_CACHE_SECONDS = ENV.search_cache_seconds
 PAGE_CACHE_SECONDS = ENV.page_cache_seconds
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "archive.file_cache.BoundedFileCache",  # bounded in bytes, culled now and then
         "LOCATION": str(ENV.page_cache_dir),
-        "OPTIONS": {"MAX_ENTRIES": ENV.page_cache_max_entries},
+        "OPTIONS": {"MAX_ENTRIES": ENV.page_cache_max_entries, "MAX_BYTES": ENV.page_cache_max_mb * 1024 * 1024},
     },
     # The API's counts of anonymous requests (resolutions/api/throttling.py): each process its own.
     "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -33,6 +33,7 @@ from resolutions.api.serializers import (
     ResolutionSerializer,
 )
 from resolutions.models import Resolution
+from resolutions.web.client_limits import per_client_limit
 from resolutions.web.page_cache import cached_page
 from resolutions.web.search_request import perform, search_seconds, with_retry_after
 
@@ -153,6 +154,7 @@ def no_such_address(request):
 
 
 @functools.partial(cached_page, seconds=search_seconds)
+@per_client_limit("SEARCH_RATE")
 def search_api(request):
     """The first search endpoint (``/api/search``), unthrottled and cached as before: the same answer as
     ``/api/v1/search``; errors as {"errors": [...]} with status 400 (503: index)."""

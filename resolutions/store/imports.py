@@ -9,9 +9,12 @@ nothing.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from django.db import DatabaseError, InterfaceError, OperationalError
 
 from resolutions.ingest.document import ParsedDocument, ParseError, SkippedSource
 from resolutions.ingest.pipeline import parse_bytes, parse_path
@@ -48,12 +51,50 @@ def source_import(
     return _document_load(document, origin=origin, dry_run=dry_run)
 
 
+@dataclass
+class ImportRun:
+    """What one run over many files (``manage.py ingest``) has loaded so far, to refuse conflicts within it:
+    two files of the same kind (format) giving different texts for one symbol. Loading both would let the
+    later silently replace the earlier, and every re-run would replace it back and forth ("2 updated")."""
+
+    texts: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (symbol, format) -> (file, hash)
+
+    def conflict(self, parsed, origin: str) -> str | None:
+        """Why ``parsed`` (from the file ``origin``) is refused, or None; remembers it when it is not."""
+        key = (parsed.symbol, parsed.source.format)
+        text = _text_hash(parsed)
+        name = Path(origin).name
+        earlier = self.texts.setdefault(key, (name, text))
+        if earlier[1] == text or earlier[0] == name:
+            return None
+        return (
+            f"{name}: {parsed.symbol} is also in {earlier[0]}, from the same kind of source ({parsed.source.format}) "
+            f"with a different text: refused, {earlier[0]} stands. Keep the right file (or import the correction "
+            "in a run of its own, to replace the text on purpose)."
+        )
+
+
+def _text_hash(parsed) -> str:
+    digest = hashlib.sha256()
+    for paragraph in parsed.paragraphs:
+        digest.update(f"{paragraph.key}\t{paragraph.text}\n".encode())
+    for footnote in parsed.footnotes:
+        digest.update(f"{footnote.marker}\t{footnote.text}\n".encode())
+    return digest.hexdigest()
+
+
 def path_import(
-    *, path: Path, format: str | None = None, dry_run: bool = False, ocr_language: str | None = None
+    *,
+    path: Path,
+    format: str | None = None,
+    dry_run: bool = False,
+    ocr_language: str | None = None,
+    run: ImportRun | None = None,
 ) -> SourceImport:
     """Parse a source file (with the metadata kept beside it) and load what it holds; its path is its origin.
 
-    ``ocr_language`` (ISO 639-1) is the language a scanned PDF is read in when ``format`` is OCR.
+    ``ocr_language`` (ISO 639-1) is the language a scanned PDF is read in when ``format`` is OCR; ``run``
+    refuses a resolution another file of the same run gave a different text.
     """
     try:
         document = parse_path(path, format, ocr_language=ocr_language)
@@ -61,17 +102,39 @@ def path_import(
         return SourceImport(skipped=str(reason))
     except ParseError as error:
         return SourceImport(failures=[str(error)])
-    return _document_load(document, origin=str(path.resolve()), dry_run=dry_run)
+    return _document_load(document, origin=str(path.resolve()), dry_run=dry_run, run=run)
 
 
-def _document_load(document: ParsedDocument, *, origin: str, dry_run: bool) -> SourceImport:
+def _document_load(
+    document: ParsedDocument, *, origin: str, dry_run: bool, run: ImportRun | None = None
+) -> SourceImport:
     imported = SourceImport(warnings=document.warnings + [w for r in document.resolutions for w in r.warnings])
     for parsed in document.resolutions:
+        refused = run.conflict(parsed, origin) if run is not None else None
+        if refused:
+            imported.failures.append(refused)
+            continue
         try:
             imported.results.append(plan_load(parsed) if dry_run else load_resolution(parsed, origin=origin))
         except LoadError as error:
-            imported.failures.append(str(error))
+            imported.failures.append(_naming_the_file(origin, str(error)))
+        except (OperationalError, InterfaceError):
+            raise  # the database is away: every other resolution would fail the same way
+        except DatabaseError as error:
+            # Content the checks let through and PostgreSQL refused (its transaction rolled back): named, and
+            # the run goes on with the next resolution and file.
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            imported.failures.append(
+                _naming_the_file(origin, f"{parsed.symbol}: the database refused it ({reason}); nothing of it imported")
+            )
     return imported
+
+
+def _naming_the_file(origin: str, message: str) -> str:
+    """``message`` led by the name of the file being imported, when it does not name it already (a message
+    may name the source a resolution was first parsed from, which is not always the file at hand)."""
+    name = Path(origin).name
+    return message if not name or name in message else f"{name}: {message}"
 
 
 @dataclass

@@ -10,6 +10,10 @@ from resolutions.ingest.document import ParsedResolution
 from resolutions.models import Citation, Footnote, Paragraph, Resolution
 from resolutions.reference.member_states import state_code
 
+# The longest paragraph (or footnote) the archive takes. The longest in the UN's General Assembly corpus are
+# a few thousand characters; a source with one of megabytes is damaged or not a resolution, and would make
+# a page of that many megabytes.
+MAX_PARAGRAPH_CHARS = 100_000
 RESOLUTION_TEXT_FIELDS = ("symbol", "session", "number", "meeting", "report", "agenda_item", "committee", "language")
 
 
@@ -21,6 +25,7 @@ def validate(parsed: ParsedResolution) -> None:
     """Raise ``LoadError`` for a value longer than its column, or a reference to a paragraph or note not there."""
     where = f"{parsed.source.name} ({parsed.symbol})"
     _check_field_lengths(where, parsed)
+    _check_text_lengths(where, parsed)
     if not parsed.paragraphs:
         raise LoadError(f"{where}: no paragraphs")
     keys = _check_paragraph_keys(where, parsed)
@@ -69,6 +74,18 @@ def _check_field_lengths(where: str, parsed: ParsedResolution) -> None:
             Citation,
             {"target_symbol": citation.symbol, "target_paragraph": citation.target_paragraph},
         )
+
+
+def _check_text_lengths(where: str, parsed: ParsedResolution) -> None:
+    """No paragraph or footnote longer than ``MAX_PARAGRAPH_CHARS``."""
+    texts = [(f"paragraph {paragraph.key}", paragraph.text) for paragraph in parsed.paragraphs]
+    texts += [(f"footnote {footnote.marker}", footnote.text) for footnote in parsed.footnotes]
+    for name, text in texts:
+        if len(text) > MAX_PARAGRAPH_CHARS:
+            raise LoadError(
+                f"{where}: {name} is {len(text):,} characters, more than the {MAX_PARAGRAPH_CHARS:,} a paragraph "
+                f"may have (a damaged source?): {text[:60]!r}…; nothing of this resolution imported"
+            )
 
 
 def _check_paragraph_keys(where: str, parsed: ParsedResolution) -> set[str]:

@@ -3,9 +3,14 @@
 A page depends only on the archive's rows, the address it was asked at and the format its Accept
 header prefers (``resolutions.web.addresses.preferred_format``),
 so once rendered it stays right until the next import: the cache key joins
-the scheme, host and full path with ``resolutions.search.data_version()``,
-which every write to the searchable tables advances (and which is private to
-a transaction that has written). The cache is the default cache of
+the scheme, host, path and the query parameters the page reads with
+``resolutions.search.data_version()``, which every write to the searchable
+tables advances (and which is private to a transaction that has written), and
+with the deployment (``deployment_version``: the code, the templates and the
+static files' manifest and storage), so a deploy or a settings change never
+serves a page pointing at static files that are not there. Query parameters no
+page reads (``?utm_source=…``, ``?junk=1``) are dropped before the key is made
+and before the view runs: every such variant is the one cached page. The cache is the default cache of
 ``CACHES``: files shared by every worker. A hit costs that one small query and a cache
 read, instead of half a dozen queries and a template render of up to
 hundreds of paragraphs. Only 200 answers to GET/HEAD are stored; middleware
@@ -21,12 +26,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from functools import wraps
+from functools import cache, wraps
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 
 logger = logging.getLogger(__name__)
 SKIPPED_HEADERS = {"content-type", "content-length"}
@@ -52,6 +58,24 @@ def page_seconds() -> int:
     return settings.PAGE_CACHE_SECONDS
 
 
+# Query parameters that change a page: those of its forms and filters, the page number (``p`` for the
+# sitemaps' parts), and the end of a cited range on a paragraph page; any other is dropped from cached pages.
+PAGE_PARAMETERS = frozenset({"q", "page", "p", "through"})
+
+
+@cache
+def known_parameters() -> frozenset[str]:
+    """Every query parameter a cached page reads: the fields of the browse, vote and search filters."""
+    from resolutions.search.filters import ParagraphSearchFilter, SearchForm
+    from resolutions.web.filters import ResolutionFilter
+    from resolutions.web.filters_votes import StateVoteFilter
+
+    names = set(PAGE_PARAMETERS) | set(SearchForm.base_fields)
+    for filterset in (ResolutionFilter, StateVoteFilter, ParagraphSearchFilter):
+        names |= set(filterset.base_filters)
+    return frozenset(names)
+
+
 def cached_page(view, seconds=page_seconds):
     """``view`` answered from the shared cache while the data is unchanged, for ``seconds()`` at most."""
 
@@ -60,11 +84,14 @@ def cached_page(view, seconds=page_seconds):
         lifetime = seconds()
         if request.method not in ("GET", "HEAD") or not lifetime:
             return view(request, *args, **kwargs)
+        _drop_unknown_parameters(request)
         key = _page_key(request)
         stored = shared_get(key)
         if stored is not None:
             return _stored_response(*stored)
         response = view(request, *args, **kwargs)
+        if getattr(response, "is_rendered", True) is False:
+            response.render()  # a TemplateResponse (the sitemaps): its content is what is kept
         if response.status_code == 200 and not response.streaming and not response.cookies:
             headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
             shared_set(key, (response.content, response["Content-Type"], headers), lifetime)
@@ -87,12 +114,46 @@ def _page_key(request) -> str:
             database["NAME"],  # servers may share the cache folder
             request.scheme,
             request.get_host(),
-            request.get_full_path(),
+            request.path,
+            sorted(request.GET.lists()),  # only known parameters are left (_drop_unknown_parameters)
             preferred_format(request),  # one address, several formats by Accept: never HTML for JSON
             data_version(),
+            deployment_version(),
         )
     )
     return "page:" + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def _drop_unknown_parameters(request) -> None:
+    """Leave in ``request.GET`` only the parameters some page reads, so a junk parameter neither makes a new
+    cache entry nor shows up in the page's own links."""
+    known = known_parameters()
+    if all(name in known for name in request.GET):
+        return
+    kept = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        if name in known:
+            kept.setlist(name, values)
+    kept._mutable = False
+    request.GET = kept
+
+
+@cache
+def deployment_version() -> str:
+    """What a rendered page depends on besides the data and the address, fixed for the life of a process:
+    the code and templates (their files' names, sizes and times), the static files' manifest, the static
+    storage and address, DEBUG."""
+    digest = hashlib.sha256()
+    root = Path(settings.BASE_DIR)
+    for folder in ("resolutions", "archive", "templates"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in (".py", ".html", ".txt", ".xml") and path.is_file():
+                status = path.stat()
+                digest.update(f"{path.relative_to(root)}:{status.st_size}:{status.st_mtime_ns}\n".encode())
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    digest.update(manifest.read_bytes() if manifest.exists() else b"no manifest")
+    digest.update(repr((settings.STORAGES["staticfiles"], settings.STATIC_URL, settings.DEBUG)).encode())
+    return digest.hexdigest()[:16]
 
 
 def _stored_response(content: bytes, content_type: str, headers: list[tuple[str, str]]) -> HttpResponse:

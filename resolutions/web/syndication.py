@@ -1,12 +1,16 @@
 """What other machines read: sitemaps, the Atom feed, robots.txt, OpenSearch.
 
-Every address comes from ``resolutions.reference.permalinks`` (the canonical URLs).
+Every address comes from ``resolutions.reference.permalinks`` (the canonical URLs). ``/sitemap.xml`` is a
+sitemap index of parts of at most 50,000 addresses (``/sitemap-paragraphs.xml?p=2``), each part and the
+index with ``lastmod`` (the latest change of what they list, one aggregate query per section) and kept in the
+page cache until the data changes (``archive/urls.py``), so a crawler costs a cache read.
 """
 
 from __future__ import annotations
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.syndication.views import Feed
+from django.db.models import Max
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -33,6 +37,10 @@ class ResolutionSitemap(Sitemap):
     def lastmod(self, resolution):
         return resolution.updated_at
 
+    def get_latest_lastmod(self):
+        """For the index: one aggregate, not a walk over every item (Django's default)."""
+        return Resolution.objects.aggregate(latest=Max("updated_at"))["latest"]
+
 
 class ParagraphSitemap(Sitemap):
     changefreq = "yearly"
@@ -49,6 +57,9 @@ class ParagraphSitemap(Sitemap):
 
     def lastmod(self, row):
         return row.resolution__updated_at
+
+    def get_latest_lastmod(self):
+        return Resolution.objects.filter(paragraphs__isnull=False).aggregate(latest=Max("updated_at"))["latest"]
 
 
 SITEMAPS = {"resolutions": ResolutionSitemap, "paragraphs": ParagraphSitemap}

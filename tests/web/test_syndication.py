@@ -58,3 +58,43 @@ def test_robots_and_opensearch(client):
 
 def test_sitemap_unknown_section_is_404(client):
     assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+@pytest.fixture
+def page_cache_on(settings, tmp_path):
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "archive.file_cache.BoundedFileCache", "LOCATION": str(tmp_path / "pages")},
+    }
+
+
+def test_the_sitemap_index_splits_paragraphs_into_parts_with_lastmod(client, archive, monkeypatch):
+    from resolutions.web.syndication import ParagraphSitemap
+
+    monkeypatch.setattr(ParagraphSitemap, "limit", 3)  # 8 paragraphs: three parts
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    parts = index.findall("s:sitemap", SITEMAP_NS)
+    locations = [part.find("s:loc", SITEMAP_NS).text for part in parts]
+    assert "http://testserver/sitemap-paragraphs.xml?p=3" in locations
+    assert all(part.find("s:lastmod", SITEMAP_NS) is not None for part in parts)
+    urls = []
+    for page in (1, 2, 3):
+        tree = ET.fromstring(client.get(f"/sitemap-paragraphs.xml?p={page}").content)
+        urls += [loc.text for loc in tree.findall("s:url/s:loc", SITEMAP_NS)]
+    assert len(urls) == len(set(urls)) == 8
+
+
+def test_sitemaps_are_served_from_the_cache_until_the_data_changes(client, archive, page_cache_on):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for address in ("/sitemap.xml", "/sitemap-paragraphs.xml", "/sitemap-resolutions.xml"):
+        first = client.get(address)
+        assert first["X-Cache"] == "miss"
+        with CaptureQueriesContext(connection) as queries:
+            again = client.get(address)
+        assert again["X-Cache"] == "hit" and again.content == first.content
+        assert len(queries) == 1  # the data version
+    load_resolution(make_resolution("A/RES/71/1"))
+    assert b"A/RES/71/1/" in client.get("/sitemap-resolutions.xml").content

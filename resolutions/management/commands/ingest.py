@@ -21,7 +21,7 @@ from tqdm import tqdm
 from resolutions.ingest.pdf_ocr import TESSERACT_LANGUAGES
 from resolutions.ingest.pipeline import format_modules, source_paths
 from resolutions.search.index import indexing
-from resolutions.store.imports import ImportTally, SourceImport, path_import
+from resolutions.store.imports import ImportRun, ImportTally, SourceImport, path_import
 from resolutions.store.provenance import describe_changes
 
 
@@ -52,12 +52,15 @@ class Command(BaseCommand):
         if not files:
             raise CommandError("no source files found in " + ", ".join(map(str, paths)))
         tally = ImportTally(files=len(files), dry_run=dry_run)
+        run = ImportRun()  # refuses two files giving one symbol different texts
         started = time.monotonic()
         progress = sys.stderr.isatty()
         bar = tqdm(files, unit="file", file=sys.stderr, disable=not progress, dynamic_ncols=True)
         for path in bar:
             bar.set_postfix_str(path.name[:40], refresh=False)
-            imported = path_import(path=path, format=format, dry_run=dry_run, ocr_language=options["ocr_language"])
+            imported = path_import(
+                path=path, format=format, dry_run=dry_run, ocr_language=options["ocr_language"], run=run
+            )
             tally.add(imported)
             self._show(
                 path, imported, progress, warnings=not quiet_warnings, plans=dry_run, verbose=options["verbosity"] > 1

@@ -14,6 +14,18 @@ from resolutions.web.presenters.resolutions import official_url
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
+# The page shows the whole text; its JSON-LD repeats at most this much of it, so a long paragraph is not
+# sent twice in full (a page's weight stays about its text's).
+JSON_LD_TEXT_CHARS = 2000
+
+
+def excerpt(text: str) -> str:
+    """``text``, cut at a word before ``JSON_LD_TEXT_CHARS`` with an ellipsis when longer."""
+    if len(text) <= JSON_LD_TEXT_CHARS:
+        return text
+    return text[:JSON_LD_TEXT_CHARS].rsplit(" ", 1)[0].rstrip() + "…"
+
+
 def json_ld_script(data: dict) -> SafeString:
     """A schema.org JSON-LD block; '<', '>' and '&' are escaped so the text can never end the element."""
     encoded = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(JSON_SCRIPT_ESCAPES)
@@ -45,7 +57,7 @@ def paragraph_json_ld(resolution: Resolution, paragraph: Paragraph, title: str, 
         "@type": "Legislation",
         "name": f"{resolution.symbol}, {title}",
         "legislationIdentifier": f"{resolution.symbol}, {permalinks.paragraph_label(paragraph.key)}",
-        "text": paragraph.text,
+        "text": excerpt(paragraph.text),
         "url": url,
         "isPartOf": {name: value for name, value in whole.items() if name != "@context"},
         "inLanguage": resolution.language,

@@ -21,6 +21,7 @@ from resolutions.exports.cited import cited
 from resolutions.models import Resolution
 from resolutions.search import compile, index
 from resolutions.web.addresses import canonical_path, interpret, permanent_redirect, read_address
+from resolutions.web.client_limits import per_client_limit
 from resolutions.web.search_request import perform, with_retry_after
 from resolutions.web.selectors.cited import paragraph_get
 from resolutions.web.selectors.resolutions import resolution_find, resolution_get
@@ -36,6 +37,7 @@ def export_max_rows() -> int:
 # ---------------------------------------------------------------- every hit of a search
 
 
+@per_client_limit("EXPORT_RATE")
 def search_export(request, extension: str):
     """Every match of the search as CSV or JSON Lines, streamed in the search's order."""
     params = request.GET.copy()

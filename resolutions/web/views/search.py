@@ -11,6 +11,7 @@ import functools
 from django.shortcuts import redirect, render
 
 from resolutions.search import execute
+from resolutions.web.client_limits import per_client_limit
 from resolutions.web.page_cache import cached_page
 from resolutions.web.presenters.exports import search_export_urls
 from resolutions.web.presenters.search import (
@@ -26,6 +27,7 @@ from resolutions.web.search_request import perform, search_seconds, with_retry_a
 
 
 @functools.partial(cached_page, seconds=search_seconds)
+@per_client_limit("SEARCH_RATE")  # inside the cache: only searches computed are counted
 def search_page(request):
     """Search paragraphs and footnotes: hits with highlights, chips, facets, pages; a citation jumps to its page."""
     outcome = perform(request.GET)
