@@ -30,6 +30,7 @@ DATABASES["default"]["TEST"] = {"NAME": ENV.test_database}
 # Replicas: read-only copies of the primary. Reads go to one only when it has caught up with the primary
 # (archive/db_router.py); one that cannot be reached quickly is skipped and the primary answers.
 DATABASE_REPLICAS = []
+DATABASE_REPLICA_RETRY_SECONDS = ENV.replica_retry_seconds  # a replica that failed is left alone this long
 for number, url in enumerate(ENV.replica_urls, start=1):
     replica = database_from_url(url)
     replica["OPTIONS"].setdefault("connect_timeout", str(ENV.replica_connect_timeout))
