@@ -89,12 +89,16 @@ def primary_wal_position() -> int:
             "SELECT (pg_current_wal_insert_lsn() - '0/0')::bigint, current_setting('wal_block_size')::int,"
             " pg_size_bytes(current_setting('wal_segment_size'))"
         )
-        position, block_size, segment_size = cursor.fetchone()
-    if position % segment_size == LONG_PAGE_HEADER:
-        return position - LONG_PAGE_HEADER
-    if position % block_size == SHORT_PAGE_HEADER:
-        return position - SHORT_PAGE_HEADER
-    return position
+        return written_end(*cursor.fetchone())
+
+
+def written_end(insert_position: int, block_size: int, segment_size: int) -> int:
+    """The end of what is written, from the position where the next WAL record would go."""
+    if insert_position % segment_size == LONG_PAGE_HEADER:
+        return insert_position - LONG_PAGE_HEADER
+    if insert_position % block_size == SHORT_PAGE_HEADER:
+        return insert_position - SHORT_PAGE_HEADER
+    return insert_position
 
 
 def replayed_position(alias: str) -> int | None:
@@ -178,7 +182,7 @@ class ReplicaReadsMiddleware:
         token = _request.set(reads)
         try:
             with contextlib.ExitStack() as watching:
-                for alias in replicas():
+                for alias in [] if reads.primary_only else replicas():
                     watching.enter_context(connections[alias].execute_wrapper(self._watch(reads)))
                 return self.get_response(request), reads
         finally:
