@@ -86,10 +86,11 @@ servers:
 	  else echo "note: redis-server or nginx missing (apt-get install $(SERVER_PACKAGES)); their tests will be skipped"; fi; \
 	fi
 
-# Two gunicorns behind nginx over a primary, a streaming replica and Redis, all on loopback, for 2 minutes
-# (benchmarks/loadtest.py; it loads the machine: run it alone).
-loadtest: fixtures static servers
-	$(BIN)/python benchmarks/loadtest.py --clients 64 --duration 120
+# Two gunicorns behind nginx over a primary, a streaming replica and Redis, all on loopback: 64 clients for
+# 2 minutes with a HUP, a replica stop and 50 slow clients (benchmarks/loadtest.py; it loads the machine: run
+# it alone).
+loadtest: static servers
+	$(BIN)/python benchmarks/loadtest.py --scenario --clients 64 --duration 120
 
 stop-db: install
 	$(BIN)/python manage.py embedded_db stop

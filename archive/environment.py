@@ -80,7 +80,7 @@ class Environment:
     replica_connect_timeout: int  # DATABASE_REPLICA_CONNECT_TIMEOUT: seconds to reach a replica before the primary
     database_pool: bool  # DATABASE_POOL: psycopg's connection pool per database (on in the web process)
     database_pool_max_size: int  # DATABASE_POOL_MAX_SIZE: connections a process keeps per database at most
-    database_pool_timeout: int  # DATABASE_POOL_TIMEOUT: seconds a request waits for a pooled primary connection
+    database_pool_timeout: int  # DATABASE_POOL_TIMEOUT: seconds a request waits for a primary connection (then 503)
     # Search and caches
     search_index_dir: Path  # SEARCH_INDEX_DIR: the Tantivy indexes, one folder per database
     search_index_wait_ms: int  # SEARCH_INDEX_WAIT_MS: how long a search waits for an import's index commit
@@ -138,10 +138,10 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
         statement_timeout_ms=read.number("DATABASE_STATEMENT_TIMEOUT_MS", 0),
         replica_urls=read.names("DATABASE_REPLICA_URLS", []),
         replica_retry_seconds=read.number("DATABASE_REPLICA_RETRY_SECONDS", 10),
-        replica_connect_timeout=read.number("DATABASE_REPLICA_CONNECT_TIMEOUT", 2),
+        replica_connect_timeout=read.number("DATABASE_REPLICA_CONNECT_TIMEOUT", 1),
         database_pool=read.flag("DATABASE_POOL", False),
         database_pool_max_size=read.number("DATABASE_POOL_MAX_SIZE", max(2, read.number("GUNICORN_THREADS", 1))),
-        database_pool_timeout=read.number("DATABASE_POOL_TIMEOUT", 10),
+        database_pool_timeout=read.number("DATABASE_POOL_TIMEOUT", 3),
         search_index_dir=read.path("SEARCH_INDEX_DIR", var / "search-index"),
         search_index_wait_ms=read.number("SEARCH_INDEX_WAIT_MS", 3000),
         search_max_hits=read.number("SEARCH_MAX_HITS", 5000),

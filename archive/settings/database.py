@@ -33,7 +33,7 @@ DATABASE_REPLICAS = []
 DATABASE_REPLICA_RETRY_SECONDS = ENV.replica_retry_seconds  # a replica that failed is left alone this long
 for number, url in enumerate(ENV.replica_urls, start=1):
     replica = database_from_url(url)
-    replica["OPTIONS"].setdefault("connect_timeout", str(ENV.replica_connect_timeout))
+    replica["OPTIONS"].setdefault("connect_timeout", str(max(2, ENV.replica_connect_timeout)))  # libpq's least
     alias = f"replica{number}"
     DATABASES[alias] = _connection_settings(replica, pool_timeout=ENV.replica_connect_timeout)
     DATABASES[alias]["TEST"] = {"MIRROR": "default"}  # the tests' database is one; its copy is the primary itself
