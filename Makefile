@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run dev test lint format install db fixtures static browser pdf-tools check-fixtures stop-db clean
+.PHONY: run dev test lint format install db fixtures static browser pdf-tools servers loadtest check-fixtures stop-db clean
 
 # `make run` serves as production does (DEBUG off: plain error pages, hashed static files), with a
 # secret generated once into var/secret-key (git-ignored); over plain http on this machine, so cookies
@@ -30,7 +30,7 @@ $(SECRET_FILE): | $(BIN)/python
 	@mkdir -p var
 	@umask 077 && $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $(SECRET_FILE)
 
-test: lint db browser pdf-tools
+test: lint db browser pdf-tools servers
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Ruff, configured in pyproject.toml: the linter, and the formatter in check mode (`make format` applies it).
@@ -87,6 +87,24 @@ pdf-tools:
 	      || echo "warning: could not install $(PDF_TOOLS_PACKAGES); pdftotext and OCR tests will be skipped"; \
 	  else echo "note: pdftotext or tesseract missing (apt-get install $(PDF_TOOLS_PACKAGES)); their tests will be skipped"; fi; \
 	fi
+
+# Several web machines: the tests start a real Redis (the shared cache) and the load test puts nginx in front
+# of two gunicorns, as docker-compose.yml does; from Debian's packages, when missing and we may. (Debian's
+# policy keeps the packages' own services from starting: the tests start their own, on loopback.)
+SERVER_PACKAGES := redis-server nginx
+servers:
+	@if [ ! -x /usr/bin/redis-server ] || [ ! -x /usr/sbin/nginx ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SERVER_PACKAGES) >/dev/null) \
+	      || echo "warning: could not install $(SERVER_PACKAGES); the Redis tests and the load test will be skipped"; \
+	  else echo "note: redis-server or nginx missing (apt-get install $(SERVER_PACKAGES)); their tests will be skipped"; fi; \
+	fi
+
+# Two gunicorns behind nginx over a primary, a streaming replica and Redis, all on loopback: 64 clients for
+# 2 minutes with a HUP, a replica stop and 50 slow clients (benchmarks/loadtest.py; it loads the machine: run
+# it alone).
+loadtest: static servers
+	$(BIN)/python benchmarks/loadtest.py --scenario --clients 64 --duration 120
 
 stop-db: install
 	$(BIN)/python manage.py embedded_db stop

@@ -78,6 +78,12 @@ class Environment:
     connection_max_age: int  # DATABASE_CONN_MAX_AGE: seconds a connection is kept open
     statement_timeout_ms: int  # DATABASE_STATEMENT_TIMEOUT_MS: bound on every statement (0: none)
     request_deadline_ms: int  # REQUEST_DEADLINE_MS: bound on all the SQL of one web request together (0: none)
+    replica_urls: list[str]  # DATABASE_REPLICA_URLS: comma-separated postgresql://… of streaming replicas (reads)
+    replica_retry_seconds: int  # DATABASE_REPLICA_RETRY_SECONDS: a replica that failed is left alone this long
+    replica_connect_timeout: int  # DATABASE_REPLICA_CONNECT_TIMEOUT: seconds to reach a replica before the primary
+    database_pool: bool  # DATABASE_POOL: psycopg's connection pool per database (on in the web process)
+    database_pool_max_size: int  # DATABASE_POOL_MAX_SIZE: connections a process keeps per database at most
+    database_pool_timeout: int  # DATABASE_POOL_TIMEOUT: seconds a request waits for a primary connection (then 503)
     # Search and caches
     search_index_dir: Path  # SEARCH_INDEX_DIR: the Tantivy indexes, one folder per database
     search_index_wait_ms: int  # SEARCH_INDEX_WAIT_MS: how long a search waits for an import's index commit
@@ -88,6 +94,8 @@ class Environment:
     page_cache_dir: Path  # PAGE_CACHE_DIR: the file cache every worker shares
     page_cache_max_entries: int  # PAGE_CACHE_MAX_ENTRIES
     page_cache_max_mb: int  # PAGE_CACHE_MAX_MB: the page cache's size on disk, at most (checked every minute)
+    redis_url: str  # REDIS_URL: redis://… shared by every web machine for the page and search caches (unset: files)
+    cdn_page_seconds: int  # CDN_PAGE_SECONDS: s-maxage a shared cache (CDN) keeps a page (0: no public caching)
     # Exports
     export_max_rows: int  # EXPORT_MAX_ROWS: rows one search export (CSV, JSON Lines) writes at most
     bulk_dir: Path  # BULK_DIR: where `manage.py export_bulk` writes the bulk files that /bulk/ serves
@@ -145,6 +153,12 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
         connection_max_age=read.number("DATABASE_CONN_MAX_AGE", 60),
         statement_timeout_ms=read.number("DATABASE_STATEMENT_TIMEOUT_MS", 0),
         request_deadline_ms=read.number("REQUEST_DEADLINE_MS", 0),
+        replica_urls=read.names("DATABASE_REPLICA_URLS", []),
+        replica_retry_seconds=read.number("DATABASE_REPLICA_RETRY_SECONDS", 10),
+        replica_connect_timeout=read.number("DATABASE_REPLICA_CONNECT_TIMEOUT", 1),
+        database_pool=read.flag("DATABASE_POOL", False),
+        database_pool_max_size=read.number("DATABASE_POOL_MAX_SIZE", max(2, read.number("GUNICORN_THREADS", 1))),
+        database_pool_timeout=read.number("DATABASE_POOL_TIMEOUT", 3),
         search_index_dir=read.path("SEARCH_INDEX_DIR", var / "search-index"),
         search_index_wait_ms=read.number("SEARCH_INDEX_WAIT_MS", 3000),
         search_max_hits=read.number("SEARCH_MAX_HITS", 5000),
@@ -154,6 +168,8 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
         page_cache_dir=read.path("PAGE_CACHE_DIR", var / "page-cache"),
         page_cache_max_entries=read.number("PAGE_CACHE_MAX_ENTRIES", 50_000),
         page_cache_max_mb=read.number("PAGE_CACHE_MAX_MB", 1024),
+        redis_url=read.text("REDIS_URL"),
+        cdn_page_seconds=read.number("CDN_PAGE_SECONDS", 300),
         export_max_rows=read.number("EXPORT_MAX_ROWS", 1_000_000),
         bulk_dir=read.path("BULK_DIR", var / "bulk"),
         search_rate=_rate(read.text("SEARCH_RATE", "60/m")),

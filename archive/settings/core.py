@@ -45,10 +45,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "archive.observability.RequestIdMiddleware",
     "archive.request_deadline.RequestDeadlineMiddleware",
+    # Where this request's reads go (a caught-up replica or the primary); before anything that reads.
+    "archive.db_router.ReplicaReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "archive.request_guard.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "archive.cdn.SharedCacheHeadersMiddleware",  # public s-maxage on cached pages (outside GZip: sees its Vary)
     "corsheaders.middleware.CorsMiddleware",
     # Long resolutions are 300-450 KB of HTML, 50-75 KB compressed. Above
     # ConditionalGet, so ETags are computed on the page itself (then weakened).

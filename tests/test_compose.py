@@ -1,0 +1,93 @@
+"""docker-compose.yml: primary, replica, Redis, two web services behind nginx, as the README describes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+COMPOSE = yaml.safe_load((PROJECT / "docker-compose.yml").read_text())
+SERVICES = COMPOSE["services"]
+WEB_SERVICES = ["web1", "web2"]
+COMPOSE_ENV = {"DJANGO_SECRET_KEY": "compose-test-" + "s" * 40, "DJANGO_ALLOWED_HOSTS": "archive.example.org"}
+
+
+def compose_plugin() -> str | None:
+    docker = shutil.which("docker")
+    if docker is None:
+        return None
+    found = subprocess.run([docker, "compose", "version"], capture_output=True, text=True, check=False)
+    return docker if found.returncode == 0 else None
+
+
+def test_docker_compose_config_accepts_the_file():
+    docker = compose_plugin()
+    if docker is None:
+        pytest.skip("the docker compose plugin is absent (`docker compose config` needs no engine, but the plugin)")
+    result = subprocess.run(
+        [docker, "compose", "-f", "docker-compose.yml", "config", "--quiet"],
+        cwd=PROJECT,
+        env={**os.environ, **COMPOSE_ENV},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_only_the_proxy_is_published_and_it_is_the_official_nginx():
+    published = [name for name, service in SERVICES.items() if service.get("ports")]
+    assert published == ["proxy"]
+    assert SERVICES["proxy"]["image"].startswith("nginx:")
+    mounts = " ".join(SERVICES["proxy"]["volumes"])
+    assert "./docker/nginx/archive.conf:" in mounts and "./docker/nginx/proxy.conf:" in mounts
+
+
+def test_the_proxy_buffers_and_cuts_off_slow_clients():
+    proxy = (PROJECT / "docker" / "nginx" / "proxy.conf").read_text()
+    for directive in ["proxy_buffering on;", "proxy_request_buffering on;", "client_header_timeout 10s;"]:
+        assert directive in proxy
+    upstreams = (PROJECT / "docker" / "nginx" / "archive.conf").read_text()
+    assert all(f"server {name}:8000" in upstreams for name in WEB_SERVICES)
+    assert "include /etc/nginx/archive-proxy.conf;" in upstreams
+
+
+def test_two_stateless_web_services_share_redis_the_replica_and_one_search_index():
+    for name in WEB_SERVICES:
+        web = SERVICES[name]
+        environment = web["environment"]
+        assert environment["REDIS_URL"].startswith("redis://redis:")
+        assert "@replica:5432/" in environment["DATABASE_REPLICA_URLS"]
+        assert "@db:5432/" in environment["DATABASE_URL"]
+        assert "search-index:/app/var/search-index" in web["volumes"]
+        assert web["depends_on"]["setup"]["condition"] == "service_completed_successfully"
+    # imports and migrations: one service, on the primary only, writing the same index the web services read
+    setup = SERVICES["setup"]
+    assert setup["environment"]["DATABASE_REPLICA_URLS"] == ""
+    assert "search-index:/app/var/search-index" in setup["volumes"]
+    assert setup["command"][-2:] == ["search_index", "ensure"]
+
+
+def test_the_replica_streams_from_the_primary():
+    replica_script = (PROJECT / "docker" / "postgres" / "replica.sh").read_text()
+    assert "pg_basebackup" in replica_script and " -R " in replica_script
+    primary_init = (PROJECT / "docker" / "postgres" / "primary-init.sh").read_text()
+    assert "REPLICATION" in primary_init and "host replication replicator" in primary_init
+    assert SERVICES["replica"]["image"] == SERVICES["db"]["image"]
+    assert SERVICES["redis"]["image"].startswith("redis:")
+
+
+@pytest.mark.parametrize(
+    "script", ["entrypoint.sh", "web-entrypoint.sh", "postgres/primary-init.sh", "postgres/replica.sh"]
+)
+def test_the_container_scripts_parse(script):
+    path = PROJECT / "docker" / script
+    shell = "bash" if path.read_text().startswith("#!/bin/bash") else "sh"
+    result = subprocess.run([shell, "-n", str(path)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert os.access(path, os.X_OK), f"{script} must be executable (the compose file runs it directly)"
