@@ -10,20 +10,23 @@ from collections.abc import Iterator
 
 from django.db import connection
 
+from resolutions.reference.languages.official import ENGLISH
 from resolutions.search.schema import IndexedRow
 
 BATCH = 2_000
 
 # Each paragraph and footnote with its resolution's values and the symbols it cites (upper case, as the
 # "cites" filter compares them). A footnote takes key, kind and opening phrase from the paragraph that
-# carries its marker.
+# carries its marker. The English text only (``{language}``): the index holds the archive's reading language.
 ROWS_SQL = """
 WITH paragraph_cites AS (
     SELECT paragraph_id AS id, array_agg(DISTINCT upper(target_symbol)) AS symbols
-    FROM resolutions_citation WHERE paragraph_id IS NOT NULL {citation_condition} GROUP BY paragraph_id
+    FROM resolutions_citation WHERE paragraph_id IS NOT NULL AND language = '{language}' {citation_condition}
+    GROUP BY paragraph_id
 ), footnote_cites AS (
     SELECT footnote_id AS id, array_agg(DISTINCT upper(target_symbol)) AS symbols
-    FROM resolutions_citation WHERE footnote_id IS NOT NULL {citation_condition} GROUP BY footnote_id
+    FROM resolutions_citation WHERE footnote_id IS NOT NULL AND language = '{language}' {citation_condition}
+    GROUP BY footnote_id
 )
 SELECT 'paragraph', p.id, r.id, r.symbol, coalesce(e.title, r.title), b.code, r.session, r.committee, p.language,
        r.adopted_on,
@@ -33,7 +36,7 @@ JOIN resolutions_resolution AS r ON r.id = p.resolution_id
 JOIN resolutions_body AS b ON b.id = r.body_id
 LEFT JOIN resolutions_expression AS e ON e.resolution_id = r.id AND e.language = p.language
 LEFT JOIN paragraph_cites AS c ON c.id = p.id
-{paragraph_condition}
+WHERE p.language = '{language}' {paragraph_condition}
 UNION ALL
 SELECT 'footnote', f.id, r.id, r.symbol, coalesce(e.title, r.title), b.code, r.session, r.committee, f.language,
        r.adopted_on,
@@ -45,7 +48,7 @@ JOIN resolutions_body AS b ON b.id = r.body_id
 LEFT JOIN resolutions_expression AS e ON e.resolution_id = r.id AND e.language = f.language
 LEFT JOIN resolutions_paragraph AS p ON p.id = f.paragraph_id
 LEFT JOIN footnote_cites AS c ON c.id = f.id
-{footnote_condition}
+WHERE f.language = '{language}' {footnote_condition}
 """
 
 
@@ -56,12 +59,14 @@ def rows(resolution_ids: list[int] | None = None) -> Iterator[IndexedRow]:
     database held, even while imports go on.
     """
     if resolution_ids is None:
-        sql, params = ROWS_SQL.format(citation_condition="", paragraph_condition="", footnote_condition=""), []
+        conditions = {"citation_condition": "", "paragraph_condition": "", "footnote_condition": ""}
+        sql, params = ROWS_SQL.format(language=ENGLISH, **conditions), []
     else:
         sql = ROWS_SQL.format(
+            language=ENGLISH,
             citation_condition="AND resolution_id = ANY(%s)",
-            paragraph_condition="WHERE p.resolution_id = ANY(%s)",
-            footnote_condition="WHERE f.resolution_id = ANY(%s)",
+            paragraph_condition="AND p.resolution_id = ANY(%s)",
+            footnote_condition="AND f.resolution_id = ANY(%s)",
         )
         params = [list(resolution_ids)] * 4
     with connection.chunked_cursor() as cursor:

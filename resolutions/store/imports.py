@@ -68,9 +68,12 @@ def _document_load(document: ParsedDocument, *, origin: str, dry_run: bool) -> S
     imported = SourceImport(warnings=document.warnings + [w for r in document.resolutions for w in r.warnings])
     for parsed in document.resolutions:
         try:
-            imported.results.append(plan_load(parsed) if dry_run else load_resolution(parsed, origin=origin))
+            result = plan_load(parsed) if dry_run else load_resolution(parsed, origin=origin)
         except LoadError as error:
             imported.failures.append(str(error))
+            continue
+        imported.results.append(result)
+        imported.warnings += result.warnings  # paragraphs not aligned across languages
     return imported
 
 

@@ -12,7 +12,7 @@ from resolutions.reference import languages
 from resolutions.reference.languages.base import Language
 
 _LANGUAGES: dict[str, Language] = {}
-_INFRASTRUCTURE = {"base", "registry"}
+_INFRASTRUCTURE = {"base", "registry", "official"}
 
 
 def register(cls: type[Language]) -> type[Language]:
