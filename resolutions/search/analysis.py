@@ -41,8 +41,25 @@ LONGEST_TOKEN = 40  # bytes; longer runs (URLs, chemical names) are not searchab
 class Language:
     code: str
     stemmer: str  # a Snowball algorithm name understood by tantivy.Filter.stemmer
-    stop_words: str  # a tantivy built-in stop-word list
+    stop_words: str | tuple[str, ...]  # a tantivy built-in stop-word list, or the words themselves
     fold_accents: bool = False  # after stemming: a word typed without its accents finds it
+
+
+def _word_list(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# Tantivy has no Arabic list: the particles, prepositions, pronouns and auxiliaries of Lucene's Arabic
+# stop words, as they are written before any normalisation.
+ARABIC_STOP_WORDS = _word_list(
+    """
+    من ومن منها منه في وفي فيها فيه و ف ثم او أو ب بها به ا أ اى اي أي أى لا ولا الا ألا إلا لكن ما وما كما
+    فما عن مع اذا إذا ان أن إن انها أنها إنها انه أنه إنه بان بأن فان فأن وان وأن وإن التى التي الذى الذي
+    الذين الى الي إلى إلي على عليها عليه اما أما إما ايضا أيضا كل وكل لم ولم لن ولن هى هي هو وهى وهي وهو فهى
+    فهي فهو انت أنت لك لها له هذه هذا تلك ذلك هناك كانت كان يكون تكون وكانت وكان غير بعض قد نحو بين بينما
+    منذ ضمن حيث الان الآن خلال بعد قبل حتى عند عندما لدى جميع
+    """
+)
 
 
 LANGUAGES = {
@@ -50,7 +67,7 @@ LANGUAGES = {
     "fr": Language("fr", stemmer="french", stop_words="french", fold_accents=True),
     "es": Language("es", stemmer="spanish", stop_words="spanish", fold_accents=True),
     "ru": Language("ru", stemmer="russian", stop_words="russian"),
-    "ar": Language("ar", stemmer="arabic", stop_words="arabic"),  # Snowball's also drops diacritics, tatweel
+    "ar": Language("ar", stemmer="arabic", stop_words=ARABIC_STOP_WORDS),  # Snowball's also drops diacritics, tatweel
 }
 CHINESE = "zh"
 # Every language the index holds, in the UN's order.
@@ -77,7 +94,11 @@ def stemmed(language: str = DEFAULT_LANGUAGE) -> tantivy.TextAnalyzer:
         tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
         .filter(tantivy.Filter.remove_long(LONGEST_TOKEN))
         .filter(tantivy.Filter.lowercase())
-        .filter(tantivy.Filter.stopword(rules.stop_words))
+        .filter(
+            tantivy.Filter.stopword(rules.stop_words)
+            if isinstance(rules.stop_words, str)
+            else tantivy.Filter.custom_stopword(list(rules.stop_words))
+        )
         .filter(tantivy.Filter.stemmer(rules.stemmer))
     )
     if rules.fold_accents:

@@ -50,6 +50,7 @@ class Plan:
     highlight: Highlight = field(default_factory=Highlight)  # in the first language searched
     languages: tuple[str, ...] = (analysis.DEFAULT_LANGUAGE,)  # the languages searched
     highlights: dict[str, Highlight] = field(default_factory=dict)  # by language
+    trees: dict[str, Node] = field(default_factory=dict)  # as understood in each language that finds anything
 
     def highlight_in(self, language: str) -> Highlight:
         return self.highlights.get(language, self.highlight)
@@ -260,7 +261,8 @@ def plan(tree: Node, languages: tuple[str, ...] = (analysis.DEFAULT_LANGUAGE,)) 
     understood = found[main][0].tree
     highlights = {language: _highlight(compiled.tree, language) for language, (compiled, _) in found.items()}
     matches = _should([query for _, query in found.values()])
-    return Plan(understood, matches, first_dropped, highlights[main], tuple(languages), highlights)
+    trees = {language: compiled.tree for language, (compiled, _) in found.items()}
+    return Plan(understood, matches, first_dropped, highlights[main], tuple(languages), highlights, trees)
 
 
 # --- filters ---

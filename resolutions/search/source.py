@@ -1,7 +1,8 @@
 """The archive's rows as the index needs them: one SQL statement, streamed (the only reader of PostgreSQL here).
 
 Every language's paragraphs and footnotes, each with its language and the resolution's title in that
-language (its text's, ``resolutions_expression``; the resolution's own title where none is recorded).
+language: the record's own (which curators may correct) in the record's language, else that of the text in
+that language (``resolutions_expression``).
 """
 
 from __future__ import annotations
@@ -10,25 +11,26 @@ from collections.abc import Iterator
 
 from django.db import connection
 
-from resolutions.reference.languages.official import ENGLISH
 from resolutions.search.schema import IndexedRow
 
 BATCH = 2_000
 
 # Each paragraph and footnote with its resolution's values and the symbols it cites (upper case, as the
 # "cites" filter compares them). A footnote takes key, kind and opening phrase from the paragraph that
-# carries its marker. The English text only (``{language}``): the index holds the archive's reading language.
+# carries its marker. Every language: each row's citations are those of its own text.
 ROWS_SQL = """
 WITH paragraph_cites AS (
     SELECT paragraph_id AS id, array_agg(DISTINCT upper(target_symbol)) AS symbols
-    FROM resolutions_citation WHERE paragraph_id IS NOT NULL AND language = '{language}' {citation_condition}
+    FROM resolutions_citation WHERE paragraph_id IS NOT NULL {citation_condition}
     GROUP BY paragraph_id
 ), footnote_cites AS (
     SELECT footnote_id AS id, array_agg(DISTINCT upper(target_symbol)) AS symbols
-    FROM resolutions_citation WHERE footnote_id IS NOT NULL AND language = '{language}' {citation_condition}
+    FROM resolutions_citation WHERE footnote_id IS NOT NULL {citation_condition}
     GROUP BY footnote_id
 )
-SELECT 'paragraph', p.id, r.id, r.symbol, coalesce(e.title, r.title), b.code, r.session, r.committee, p.language,
+SELECT 'paragraph', p.id, r.id, r.symbol,
+       CASE WHEN p.language = r.language THEN r.title ELSE coalesce(e.title, r.title) END,
+       b.code, r.session, r.committee, p.language,
        r.adopted_on,
        p.key, p.number, p.kind, p.opening_phrase, '', p.text, p."order", coalesce(c.symbols, '{{}}')
 FROM resolutions_paragraph AS p
@@ -36,9 +38,11 @@ JOIN resolutions_resolution AS r ON r.id = p.resolution_id
 JOIN resolutions_body AS b ON b.id = r.body_id
 LEFT JOIN resolutions_expression AS e ON e.resolution_id = r.id AND e.language = p.language
 LEFT JOIN paragraph_cites AS c ON c.id = p.id
-WHERE p.language = '{language}' {paragraph_condition}
+{paragraph_condition}
 UNION ALL
-SELECT 'footnote', f.id, r.id, r.symbol, coalesce(e.title, r.title), b.code, r.session, r.committee, f.language,
+SELECT 'footnote', f.id, r.id, r.symbol,
+       CASE WHEN f.language = r.language THEN r.title ELSE coalesce(e.title, r.title) END,
+       b.code, r.session, r.committee, f.language,
        r.adopted_on,
        coalesce(p.key, ''), coalesce(p.number, ''), coalesce(p.kind, ''), coalesce(p.opening_phrase, ''),
        f.marker, f.text, f."order", coalesce(c.symbols, '{{}}')
@@ -48,7 +52,7 @@ JOIN resolutions_body AS b ON b.id = r.body_id
 LEFT JOIN resolutions_expression AS e ON e.resolution_id = r.id AND e.language = f.language
 LEFT JOIN resolutions_paragraph AS p ON p.id = f.paragraph_id
 LEFT JOIN footnote_cites AS c ON c.id = f.id
-WHERE f.language = '{language}' {footnote_condition}
+{footnote_condition}
 """
 
 
@@ -59,14 +63,12 @@ def rows(resolution_ids: list[int] | None = None) -> Iterator[IndexedRow]:
     database held, even while imports go on.
     """
     if resolution_ids is None:
-        conditions = {"citation_condition": "", "paragraph_condition": "", "footnote_condition": ""}
-        sql, params = ROWS_SQL.format(language=ENGLISH, **conditions), []
+        sql, params = ROWS_SQL.format(citation_condition="", paragraph_condition="", footnote_condition=""), []
     else:
         sql = ROWS_SQL.format(
-            language=ENGLISH,
             citation_condition="AND resolution_id = ANY(%s)",
-            paragraph_condition="AND p.resolution_id = ANY(%s)",
-            footnote_condition="AND f.resolution_id = ANY(%s)",
+            paragraph_condition="WHERE p.resolution_id = ANY(%s)",
+            footnote_condition="WHERE f.resolution_id = ANY(%s)",
         )
         params = [list(resolution_ids)] * 4
     with connection.chunked_cursor() as cursor:
