@@ -238,7 +238,9 @@ def top_values(name: str, values) -> list[tuple[str, int]]:
 @functools.lru_cache(maxsize=4096)
 def _date_text(day: dt.date | None, language: str) -> str:
     """'17 December 2015' in the interface's ``language`` (a key of the cache: the month's name depends on it)."""
-    return date_format(day, "j F Y") if day else ""
+    if not day:
+        return ""
+    return date_format(day, "j F Y" if language in (None, "en") else "DATE_FORMAT")
 
 
 @functools.lru_cache(maxsize=64)

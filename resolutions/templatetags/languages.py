@@ -61,3 +61,9 @@ def text_language(code: str) -> languages.TextLanguage:
 def interface_lang(code: str) -> str:
     """{{ LANGUAGE_CODE|interface_lang }}: the ``lang`` attribute of an interface language ('zh-hans' -> 'zh-Hans')."""
     return languages.html_lang(languages.text_code(code))
+
+
+@register.filter
+def attr(value, name: str):
+    """{{ language|attr:'lang' }}: an attribute of an object (the templates' lookups cannot take a variable)."""
+    return getattr(value, name, "")

@@ -21,8 +21,11 @@ def official_url(symbol: str) -> str:
 
 
 def date_text(day: dt.date | None) -> str:
-    """'17 December 2015', or "" when the date is unknown."""
-    return format_date(day, "j F Y") if day else ""
+    """'17 December 2015' (in another interface language as it writes a date: '17 décembre 2015',
+    '2015年12月17日', '17 декабря 2015 г.'), or "" when the date is unknown."""
+    if not day:
+        return ""
+    return format_date(day, "j F Y" if translation.get_language() in (None, "en") else "DATE_FORMAT")
 
 
 def adopted_text(resolution: Resolution) -> str:
