@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import quote
 
+from django.utils import translation
 from django.utils.dateformat import format as format_date
+from django.utils.formats import date_format
 
 from resolutions.models import Resolution, ResolutionSource
 from resolutions.reference import permalinks
@@ -25,7 +27,9 @@ def date_text(day: dt.date | None) -> str:
     '2015年12月17日', '17 декабря 2015 г.'), or "" when the date is unknown."""
     if not day:
         return ""
-    return format_date(day, "j F Y" if translation.get_language() in (None, "en") else "DATE_FORMAT")
+    if translation.get_language() in (None, "en"):
+        return format_date(day, "j F Y")
+    return date_format(day, "DATE_FORMAT")
 
 
 def adopted_text(resolution: Resolution) -> str:
