@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import tantivy
+from django.utils.translation import gettext
 
 from resolutions.citations.symbols import normalize_symbol
 from resolutions.search import analysis
@@ -254,8 +255,10 @@ def plan(tree: Node, languages: tuple[str, ...] = (analysis.DEFAULT_LANGUAGE,)) 
         if first is not None and first.excluded:
             raise QueryError("A search needs at least one word to find, not only words to exclude.")
         raise QueryError(
-            "The search has only very common words (like “the” or “of”) or punctuation: add a more specific word,"
-            " or put the words in quotes to find them as a phrase."
+            gettext(
+                "The search has only very common words (like “the” or “of”) or punctuation: add a more specific"
+                " word, or put the words in quotes to find them as a phrase."
+            )
         )
     main = languages[0] if languages[0] in found else next(iter(found))
     understood = found[main][0].tree

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from resolutions.models import Paragraph
 from resolutions.search import analysis, compile, execute, index, query, suggest
@@ -72,7 +73,7 @@ def perform(params) -> Outcome:
     _read_cleaned(outcome, filterset)
     if not outcome.query:
         if outcome.active_filters:
-            outcome.errors.append("Type some words to search for; the filters narrow a search.")
+            outcome.errors.append(gettext("Type some words to search for; the filters narrow a search."))
         return outcome
     if not outcome.active_filters and "page" not in params:
         outcome.redirect_to = reference_url(outcome.query)

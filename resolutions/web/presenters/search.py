@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.utils import translation
+from django.utils.translation import gettext_noop
 
 from resolutions.models import Paragraph
 from resolutions.reference.bodies import BODIES
@@ -24,14 +25,15 @@ FACET_PARAMETERS = {
     "kind": lambda value: {"kind": value},
     "opening": lambda value: {"opening": value},
 }
+# Marked for translation; the template translates them in the page's language.
 FACET_TITLES = {
-    "language": "Language",
-    "body": "Body",
-    "session": "Session",
-    "year": "Year",
-    "committee": "Committee",
-    "kind": "Paragraph",
-    "opening": "Opening phrase",
+    "language": gettext_noop("Language"),
+    "body": gettext_noop("Body"),
+    "session": gettext_noop("Session"),
+    "year": gettext_noop("Year"),
+    "committee": gettext_noop("Committee"),
+    "kind": gettext_noop("Paragraph"),
+    "opening": gettext_noop("Opening phrase"),
 }
 
 
