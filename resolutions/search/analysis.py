@@ -112,8 +112,9 @@ def cjk() -> tantivy.TextAnalyzer:
     return tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).filter(tantivy.Filter.lowercase()).build()
 
 
-def exact_analyzer(language: str = DEFAULT_LANGUAGE) -> tantivy.TextAnalyzer:
-    return cjk() if language == CHINESE else exact()
+@functools.cache
+def _unlimited() -> tantivy.TextAnalyzer:
+    return tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.lowercase()).build()
 
 
 @functools.cache
@@ -203,9 +204,10 @@ def stem_of_word(word: str, language: str = DEFAULT_LANGUAGE) -> str | None:
 def tokens(text: str, language: str = DEFAULT_LANGUAGE) -> list[tuple[str, int, int]]:
     """(exact term, start, end) of each word of ``text``, character offsets (plain tuples: highlighting reads
     every word of twenty hits per search). In Chinese each Han character is a token of its own."""
-    found = [(t.text, t.char_offset_from, t.char_offset_to) for t in exact().pre_tokenize(text).tokens]
     if language != CHINESE:
-        return found
+        return [(t.text, t.char_offset_from, t.char_offset_to) for t in exact().pre_tokenize(text).tokens]
+    # Runs of Han characters are as long as a clause: read without the exact analyser's length limit.
+    found = [(t.text, t.char_offset_from, t.char_offset_to) for t in _unlimited().pre_tokenize(text).tokens]
     split = []
     for term, start, end in found:
         if has_han(term):
