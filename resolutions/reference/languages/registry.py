@@ -27,6 +27,12 @@ def language_for(code: str) -> Language:
     return _LANGUAGES[code]
 
 
+def language_for_bibliographic(code: str) -> Language | None:
+    """The registered language of ISO 639-2 ``code`` ("fra", as Akoma Ntoso's FRBRlanguage gives it); None if none."""
+    _import_language_modules()
+    return next((language for language in _LANGUAGES.values() if language.bibliographic_code == code), None)
+
+
 def registered_codes() -> list[str]:
     _import_language_modules()
     return sorted(_LANGUAGES)
