@@ -18,6 +18,7 @@ from resolutions.api.documents import paragraph_json, resolution_json
 from resolutions.exports.akn import MEDIA_TYPE as AKN_MEDIA_TYPE
 from resolutions.exports.akn import resolution_akn
 from resolutions.exports.cited import cited
+from resolutions.exports.styles import un_style_in
 from resolutions.models import Paragraph, Resolution
 from resolutions.reference import permalinks
 from resolutions.web.addresses import (
@@ -177,6 +178,13 @@ def _text_title(resolution: Resolution, language: str) -> str:
     return expression.title if expression else resolution.title
 
 
+def _description(resolution: Resolution, language: str, url: str) -> str:
+    """'General Assembly resolution 70/126 of 17 December 2015' as the text's language cites it."""
+    if language == ENGLISH:
+        return resolution_description(resolution)
+    return un_style_in(cited(resolution, url), language)
+
+
 def resolution_detail(request, resolution: Resolution):
     """A resolution as printed, with its footnotes, the resolutions citing it, and its series; the text in the
     address's language when the archive holds it."""
@@ -204,10 +212,12 @@ def resolution_detail(request, resolution: Resolution):
             "official_url": official_url(resolution.symbol),
             "sources": sources,
             "text_as_of": text_as_of(resolution, sources),
-            "json_ld": json_ld_script(legislation_json_ld(resolution, url)),
+            "json_ld": json_ld_script(
+                legislation_json_ld(resolution, url, _text_title(resolution, language), language)
+            ),
             "canonical_url": url,
-            "share_title": f"{resolution.symbol}: {resolution.title}",
-            "description": resolution_description(resolution),
+            "share_title": f"{resolution.symbol}: {_text_title(resolution, language)}",
+            "description": _description(resolution, language, url),
             "cite_box": cite_box(resolution, "", url),
             **_record(resolution),
         },
@@ -300,7 +310,7 @@ def paragraph_detail(request, resolution: Resolution, key: str):
             "cited_as_whole": citing_whole_count(resolution=resolution),
             "cite_box": cite_box(resolution, key, permalink),
             "canonical_url": permalink,
-            "share_title": f"{resolution.symbol}, {text['shown'].title.lower()}: {resolution.title}",
+            "share_title": f"{resolution.symbol}, {text['shown'].title.lower()}: {_text_title(resolution, language)}",
             "description": text_description(paragraph.text),
             "json_ld": _paragraph_json_ld(request, resolution, paragraph, text["shown"].title, permalink),
         },
@@ -334,7 +344,9 @@ def _through(request) -> str:
 
 
 def _paragraph_json_ld(request, resolution: Resolution, paragraph: Paragraph, title: str, permalink: str):
-    whole = legislation_json_ld(resolution, request.build_absolute_uri(permalinks.resolution_url(resolution.symbol)))
+    address = request.build_absolute_uri(permalinks.resolution_url(resolution.symbol))
+    language = paragraph.language
+    whole = legislation_json_ld(resolution, address, _text_title(resolution, language), language)
     return json_ld_script(paragraph_json_ld(resolution, paragraph, title, permalink, whole))
 
 
