@@ -17,6 +17,7 @@ RUN pip install --no-cache-dir .
 
 COPY . .
 RUN pip install --no-cache-dir --no-deps . \
+    && pybabel --quiet compile -d locale -D django \
     && DJANGO_SECRET_KEY=build-only DATABASE_URL=postgresql://build@/build \
        python manage.py collectstatic --noinput --verbosity 0 \
     && groupadd --system --gid 10001 archive && useradd --system --uid 10001 --gid 10001 --home-dir /app --shell /usr/sbin/nologin archive \

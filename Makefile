@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run dev test lint format install db fixtures static browser pdf-tools servers loadtest check-fixtures stop-db clean
+.PHONY: run dev test lint format install messages db fixtures static browser pdf-tools servers loadtest check-fixtures stop-db clean
 
 # `make run` serves as production does (DEBUG off: plain error pages, hashed static files), with a
 # secret generated once into var/secret-key (git-ignored); over plain http on this machine, so cookies
@@ -51,7 +51,15 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(INSTALLED)
 
-install: $(INSTALLED)
+install: $(INSTALLED) messages
+
+# The interface's translations (locale/*/LC_MESSAGES/django.po) compiled to the .mo files Django reads, by
+# Babel (a Python package: nothing from Debian is needed). Never committed: built here.
+MESSAGE_CATALOGS := $(wildcard locale/*/LC_MESSAGES/django.po)
+messages: $(MESSAGE_CATALOGS:.po=.mo)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(INSTALLED)
+	$(BIN)/pybabel --quiet compile --use-fuzzy -i $< -o $@
 
 # Starts the embedded PostgreSQL when DATABASE_URL is not set, then migrates.
 db: install

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponseNotFound, HttpResponseServerError
@@ -42,5 +43,6 @@ urlpatterns = [
         {"sitemaps": syndication.SITEMAPS},
         name="sitemap-section",
     ),
-    path("", include("resolutions.urls")),
+    # The pages, in English at their addresses and in the other five languages under a prefix (/fr/...).
+    *i18n_patterns(path("", include("resolutions.urls")), prefix_default_language=False),
 ]

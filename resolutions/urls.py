@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from resolutions.web.page_cache import cached_page
-from resolutions.web.views import basket, browse, bulk, cite, documents, exports, record, search
+from resolutions.web.views import basket, browse, bulk, cite, documents, exports, languages, record, search
 
 # First path segments the symbol catch-all below never takes: our own pages and
 # those of other apps, wherever they are routed (a symbol starts with capitals).
@@ -53,6 +53,12 @@ urlpatterns = [
         rf"^(?!(?:{RESERVED})(?:/|$))(?P<rest>.+)/cite\.(?P<extension>bib|ris|json)$",
         cached_page(exports.citation_file),
         name="citation-file",
+    ),
+    # Two languages of a resolution, paragraph by aligned paragraph: /A/RES/70/126/side-by-side/?left=fr&right=ar.
+    re_path(
+        rf"^(?!(?:{RESERVED})(?:/|$))(?P<rest>.+)/side-by-side/$",
+        cached_page(languages.side_by_side),
+        name="side-by-side",
     ),
     # Last: /A/RES/70/126/ and /A/RES/70/126/op5/, and every other spelling of them.
     re_path(rf"^(?!(?:{RESERVED})(?:/|$))(?P<rest>.+)$", cached_page(documents.document), name="document"),

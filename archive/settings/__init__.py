@@ -12,6 +12,7 @@ from archive.settings.api import *  # noqa: F403
 from archive.settings.core import *  # noqa: F403
 from archive.settings.database import *  # noqa: F403
 from archive.settings.exports import *  # noqa: F403
+from archive.settings.languages import *  # noqa: F403
 from archive.settings.login import *  # noqa: F403
 from archive.settings.logs import *  # noqa: F403
 from archive.settings.search import *  # noqa: F403

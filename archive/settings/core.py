@@ -1,4 +1,4 @@
-"""Django itself: the apps, the middleware, templates, languages, the secret key and host names."""
+"""Django itself: the apps, the middleware, templates, the secret key and host names."""
 
 import warnings
 
@@ -57,6 +57,8 @@ MIDDLEWARE = [
     # ConditionalGet, so ETags are computed on the page itself (then weakened).
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The interface's language from the address's prefix (/fr/…); archive/settings/languages.py.
+    "archive.languages.PathLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -97,9 +99,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 BROWSE_PAGE_SIZE = 50  # resolutions a page of the browse lists shows
 
-LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
-USE_I18N = False
 USE_TZ = True
 
 # The embedded server's library warns when it runs without a login session (containers, CI).

@@ -48,6 +48,9 @@ class HitSerializer(serializers.Serializer):
     highlight = serializers.CharField(help_text="HTML: the text escaped, matches in <mark>")
     rank = serializers.FloatField()
     url = serializers.URLField()
+    language = serializers.ChoiceField(
+        choices=["ar", "zh", "en", "fr", "ru", "es"], help_text="the language of the paragraph's or footnote's text"
+    )
 
 
 class GroupSerializer(serializers.Serializer):

@@ -6,11 +6,12 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Upper
 
+from resolutions.models.languages import EnglishManager, LanguageQuerySet, language_field, official_language_constraint
 from resolutions.models.resolution import Resolution
 from resolutions.models.text import Footnote, Paragraph
 
 
-class CitationQuerySet(models.QuerySet):
+class CitationQuerySet(LanguageQuerySet):
     def citing(self, resolution: Resolution):
         """Citations elsewhere that point at ``resolution`` ("cited by")."""
         return (
@@ -28,6 +29,7 @@ class Citation(models.Model):
     KIND_CHOICES = [(RESOLUTION, "Resolution"), (REPORT, "Report"), (DOCUMENT, "Other document")]
 
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="citations")
+    language = language_field()  # of the text it is printed in: the citations between works are the English ones
     paragraph = models.ForeignKey(Paragraph, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
     footnote = models.ForeignKey(Footnote, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
     target_symbol = models.CharField("cited symbol", max_length=80)
@@ -38,11 +40,14 @@ class Citation(models.Model):
     end = models.PositiveIntegerField()
     kind = models.CharField(max_length=16, choices=KIND_CHOICES)
 
-    objects = CitationQuerySet.as_manager()
+    objects = EnglishManager.from_queryset(CitationQuerySet)()
+    all_languages = models.Manager.from_queryset(CitationQuerySet)()
 
     class Meta:
         ordering = ["resolution", "id"]
+        default_manager_name = "objects"
         constraints = [
+            official_language_constraint("citation_official_language"),
             models.CheckConstraint(
                 condition=Q(paragraph__isnull=False, footnote__isnull=True)
                 | Q(paragraph__isnull=True, footnote__isnull=False),

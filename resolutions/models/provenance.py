@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.db import models
 
 from resolutions.ingest.document import OCR_FORMAT
+from resolutions.models.languages import EnglishManager, LanguageQuerySet, language_field, official_language_constraint
 from resolutions.models.resolution import Resolution
+from resolutions.reference.languages.official import ENGLISH
 
 
 class ResolutionSource(models.Model):
@@ -17,6 +19,7 @@ class ResolutionSource(models.Model):
     """
 
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="sources")
+    language = language_field()  # the language of the text it holds
     name = models.CharField("file name", max_length=255)
     origin = models.CharField("where from", max_length=500, blank=True)  # the path or address it was read from
     format = models.CharField(max_length=32)
@@ -31,6 +34,7 @@ class ResolutionSource(models.Model):
         verbose_name = "source"
         constraints = [
             models.UniqueConstraint(fields=["resolution", "sha256"], name="source_unique_per_resolution"),
+            official_language_constraint("source_official_language"),
         ]
 
     def __str__(self) -> str:
@@ -42,27 +46,27 @@ class ResolutionSource(models.Model):
         return self.format == OCR_FORMAT
 
 
-class ParagraphVersionQuerySet(models.QuerySet):
-    def of_key(self, resolution: Resolution, key: str):
-        """The texts an address held before, latest first."""
-        return self.filter(resolution=resolution, key=key).order_by("-replaced_at", "-id")
+class ParagraphVersionQuerySet(LanguageQuerySet):
+    def of_key(self, resolution: Resolution, key: str, language: str = ENGLISH):
+        """The texts an address held before in ``language``, latest first (other languages: ``all_languages``)."""
+        return self.filter(resolution=resolution, key=key, language=language).order_by("-replaced_at", "-id")
 
     def address_answer(
-        self, resolution: Resolution, key: str, live_keys: set[str]
+        self, resolution: Resolution, key: str, live_keys: set[str], language: str = ENGLISH
     ) -> tuple[str, ParagraphVersion | None]:
         """Where a retired address answers: (live key its text moved to, None), or ("", its latest earlier text).
 
-        Follows moves from one import to the next (p1 -> op1 -> annex-op1);
+        Follows moves from one import to the next (p1 -> op1 -> annex-op1), in one language;
         ("", None) when the address never held a paragraph.
         """
         seen = {key}
-        version = self.of_key(resolution, key).first()
+        version = self.of_key(resolution, key, language).first()
         latest = version
         while version is not None and version.successor and version.successor not in seen:
             if version.successor in live_keys:
                 return version.successor, None
             seen.add(version.successor)
-            version = self.of_key(resolution, version.successor).first() or version
+            version = self.of_key(resolution, version.successor, language).first() or version
         return "", latest
 
 
@@ -75,17 +79,21 @@ class ParagraphVersion(models.Model):
     """
 
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="paragraph_versions")
+    language = language_field()
     key = models.CharField(max_length=40)
     text = models.TextField()
     successor = models.CharField("moved to key", max_length=40, blank=True)
     replaced_at = models.DateTimeField("replaced")
     replaced_by = models.CharField("replaced by source", max_length=255)  # the source file whose import replaced it
 
-    objects = ParagraphVersionQuerySet.as_manager()
+    objects = EnglishManager.from_queryset(ParagraphVersionQuerySet)()
+    all_languages = models.Manager.from_queryset(ParagraphVersionQuerySet)()
 
     class Meta:
         ordering = ["resolution", "key", "-replaced_at"]
-        indexes = [models.Index(fields=["resolution", "key"], name="paragraph_version_key")]
+        default_manager_name = "objects"
+        indexes = [models.Index(fields=["resolution", "language", "key"], name="paragraph_version_key")]
+        constraints = [official_language_constraint("paragraph_version_official_language")]
 
     def __str__(self) -> str:
         return f"{self.resolution.symbol} {self.key} before {self.replaced_at:%Y-%m-%d}"

@@ -8,6 +8,7 @@ from django.db.models import Count, Max, Min
 from django.db.models.functions import Upper
 
 from resolutions.models.body import Body
+from resolutions.models.languages import language_field, official_language_constraint
 
 
 class ResolutionQuerySet(models.QuerySet):
@@ -40,7 +41,9 @@ class Resolution(models.Model):
     report = models.CharField("committee report", max_length=120, blank=True)  # "A/70/481"
     agenda_item = models.CharField("agenda item", max_length=120, blank=True)
     committee = models.CharField(max_length=120, blank=True)
-    language = models.CharField(max_length=8, default="en")
+    # The language of the title and source on this record: English whenever the archive holds it (the texts in
+    # every language, the English one included, are ``Expression``s; this record mirrors the one it names).
+    language = language_field()
     metadata = models.JSONField(
         default=dict, blank=True, help_text="Sponsors, SDGs, subjects, adoption type: a JSON object."
     )
@@ -74,6 +77,7 @@ class Resolution(models.Model):
             models.Index(Upper("symbol"), name="resolution_symbol_upper"),
             models.Index(fields=["title"], name="resolution_title"),
         ]
+        constraints = [official_language_constraint("resolution_official_language")]
 
     def __str__(self) -> str:
         return f"{self.symbol} {self.title}"

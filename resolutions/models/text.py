@@ -1,15 +1,27 @@
-"""A resolution's text: its paragraphs, footnotes, and every place a footnote's marker is printed."""
+"""A resolution's text: its paragraphs, footnotes, and every place a footnote's marker is printed.
+
+Each row is in one language (``resolutions.models.languages``): ``objects`` and the related managers read
+English, ``all_languages`` every language. Keys are the same in every language, so ``aligned`` finds one
+paragraph in each language the archive holds.
+"""
 
 from __future__ import annotations
 
 from django.db import models
 
+from resolutions.models.languages import EnglishManager, LanguageQuerySet, language_field, official_language_constraint
 from resolutions.models.resolution import Resolution
+from resolutions.reference.languages.official import ENGLISH
 
 
-class ParagraphQuerySet(models.QuerySet):
-    def of(self, resolution: Resolution):
-        return self.filter(resolution=resolution).order_by("order")
+class ParagraphQuerySet(LanguageQuerySet):
+    def of(self, resolution: Resolution, language: str = ENGLISH):
+        """The resolution's paragraphs in ``language``, in document order (other languages: on ``all_languages``)."""
+        return self.filter(resolution=resolution, language=language).order_by("order")
+
+    def aligned(self, resolution: Resolution, key: str) -> dict[str, Paragraph]:
+        """The paragraph of ``key`` in each language the archive holds it in, by language code."""
+        return {paragraph.language: paragraph for paragraph in self.filter(resolution=resolution, key=key)}
 
 
 class Paragraph(models.Model):
@@ -18,6 +30,7 @@ class Paragraph(models.Model):
     KIND_CHOICES = [(PREAMBULAR, "Preambular"), (OPERATIVE, "Operative")]
 
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="paragraphs")
+    language = language_field()
     key = models.CharField(max_length=40)  # stable: "pp3", "op5", "op1a", "annex-op12"
     kind = models.CharField(max_length=16, choices=KIND_CHOICES)
     number = models.CharField(max_length=16, blank=True)  # as printed
@@ -28,21 +41,32 @@ class Paragraph(models.Model):
     opening_phrase = models.CharField(max_length=200, blank=True)
     text = models.TextField()
 
-    objects = ParagraphQuerySet.as_manager()
+    objects = EnglishManager.from_queryset(ParagraphQuerySet)()
+    all_languages = models.Manager.from_queryset(ParagraphQuerySet)()
 
     class Meta:
         ordering = ["resolution", "order"]
+        default_manager_name = "objects"
         constraints = [
-            models.UniqueConstraint(fields=["resolution", "key"], name="paragraph_unique_key"),
-            models.UniqueConstraint(fields=["resolution", "order"], name="paragraph_unique_order"),
+            models.UniqueConstraint(fields=["resolution", "language", "key"], name="paragraph_unique_key"),
+            models.UniqueConstraint(fields=["resolution", "language", "order"], name="paragraph_unique_order"),
+            official_language_constraint("paragraph_official_language"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.resolution.symbol} {self.key}"
+        suffix = "" if self.language == ENGLISH else f" ({self.language})"
+        return f"{self.resolution.symbol} {self.key}{suffix}"
+
+
+class FootnoteQuerySet(LanguageQuerySet):
+    def of(self, resolution: Resolution, language: str = ENGLISH):
+        """The resolution's footnotes in ``language``, in order (other languages: on ``all_languages``)."""
+        return self.filter(resolution=resolution, language=language).order_by("order")
 
 
 class Footnote(models.Model):
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="footnotes")
+    language = language_field()  # the language of its paragraph's text, and its own
     marker = models.CharField(max_length=8)
     order = models.PositiveIntegerField()
     text = models.TextField()
@@ -51,10 +75,15 @@ class Footnote(models.Model):
     # [start, end] of each span the source prints in italics (a report's or a treaty's title), in order.
     emphasis = models.JSONField("italic spans", default=list, blank=True)
 
+    objects = EnglishManager.from_queryset(FootnoteQuerySet)()
+    all_languages = models.Manager.from_queryset(FootnoteQuerySet)()
+
     class Meta:
         ordering = ["resolution", "order"]
+        default_manager_name = "objects"
         constraints = [
-            models.UniqueConstraint(fields=["resolution", "order"], name="footnote_unique_order"),
+            models.UniqueConstraint(fields=["resolution", "language", "order"], name="footnote_unique_order"),
+            official_language_constraint("footnote_official_language"),
         ]
 
     def __str__(self) -> str:

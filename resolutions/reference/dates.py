@@ -30,4 +30,4 @@ def printed_date(day: str | int, month: str, year: str | int, language: Language
 def find_date(text: str, language: Language = ENGLISH) -> dt.date | None:
     """The first printed date ("17 December 2015") in a text, or None."""
     match = language.date_re.search(text)
-    return printed_date(*match.groups(), language=language) if match else None
+    return printed_date(*language.date_parts(match), language=language) if match else None

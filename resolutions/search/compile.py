@@ -9,6 +9,13 @@ an optional clause, which adds to the score without making a hit. Filters
 are required clauses with no score of their own. Words the analyser drops
 (stop words, punctuation) are left out and reported, so the page can say how
 the query was understood.
+
+A query is compiled once per language it searches, each time with that
+language's analysers on that language's fields (``schema.TextField.stemmed_in``),
+and the compiled trees are joined with OR: a document has only its own
+language's fields, so each tree finds only documents of its language.
+Chinese words are cut by jieba and each searched as the phrase of its
+bigrams (``analysis.cjk_term_list``).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import tantivy
+from django.utils.translation import gettext
 
 from resolutions.citations.symbols import normalize_symbol
 from resolutions.search import analysis
@@ -32,6 +40,7 @@ class Highlight:
     stems: frozenset[str] = frozenset()
     phrases: tuple[tuple[str, ...], ...] = ()
     prefixes: tuple[str, ...] = ()
+    language: str = analysis.DEFAULT_LANGUAGE
 
 
 @dataclass
@@ -39,7 +48,13 @@ class Plan:
     tree: Node  # as understood: without the dropped words
     matches: tantivy.Query  # the query without filters
     dropped: list[str] = field(default_factory=list)  # words that carry nothing searchable
-    highlight: Highlight = field(default_factory=Highlight)
+    highlight: Highlight = field(default_factory=Highlight)  # in the first language searched
+    languages: tuple[str, ...] = (analysis.DEFAULT_LANGUAGE,)  # the languages searched
+    highlights: dict[str, Highlight] = field(default_factory=dict)  # by language
+    trees: dict[str, Node] = field(default_factory=dict)  # as understood in each language that finds anything
+
+    def highlight_in(self, language: str) -> Highlight:
+        return self.highlights.get(language, self.highlight)
 
     def __str__(self) -> str:
         return str(self.tree)
@@ -75,19 +90,50 @@ def _regex_literal(text: str) -> str:
     return "".join(char if char.isalnum() else f"\\x{{{ord(char):x}}}" for char in text)
 
 
-def leaf_query(leaf: Leaf, fields: tuple[TextField, ...] | None = None) -> tantivy.Query | None:
-    """The leaf on ``fields`` (its own when not given), or None when it has nothing searchable."""
+def _must(queries: list[tantivy.Query]) -> tantivy.Query:
+    if len(queries) == 1:
+        return queries[0]
+    return tantivy.Query.boolean_query([(tantivy.Occur.Must, query) for query in queries])
+
+
+def _chinese_query(leaf: Leaf, fields: tuple[TextField, ...]) -> tantivy.Query | None:
+    """A word typed in Chinese: each of its jieba words as the phrase of its bigrams, all required; a quoted
+    phrase as one phrase; a prefix as a regular expression over the bigrams."""
+    language = analysis.CHINESE
+    if isinstance(leaf, Prefix):
+        terms = analysis.cjk_term_list(leaf.text)
+        if len(terms) != 1:
+            raise QueryError(f"“{leaf}”: put one word, with no spaces or punctuation, before the *.")
+        pattern = _regex_literal(terms[0]) + ".*"
+        return _should(
+            [_boosted(tantivy.Query.regex_query(schema(), f.stemmed_in(language), pattern), f.weight) for f in fields]
+        )
+    pieces = [leaf.text] if isinstance(leaf, Phrase) else analysis.chinese_words(leaf.text)
+    per_piece = []
+    for piece in pieces:
+        terms = list(enumerate(analysis.cjk_term_list(piece)))
+        if terms:
+            per_piece.append(_should([_boosted(_terms(f.stemmed_in(language), terms), f.weight) for f in fields]))
+    return _must(per_piece) if per_piece else None
+
+
+def leaf_query(
+    leaf: Leaf, fields: tuple[TextField, ...] | None = None, language: str = analysis.DEFAULT_LANGUAGE
+) -> tantivy.Query | None:
+    """The leaf on ``fields`` (its own when not given) in ``language``, or None when it has nothing searchable."""
     if isinstance(leaf, Symbol):
         if leaf.value.endswith("*"):
             return tantivy.Query.regex_query(schema(), "symbol", _regex_literal(leaf.value.rstrip("*")) + ".*")
         return tantivy.Query.term_query(schema(), "symbol", (normalize_symbol(leaf.value) or leaf.value).upper())
     fields = fields or _fields(leaf)
+    if language == analysis.CHINESE:
+        return _chinese_query(leaf, fields)
     if isinstance(leaf, Word):
-        terms = _positions(leaf.text, analysis.stemmed())
-        queries = [_boosted(_terms(f.name, terms), f.weight) for f in fields] if terms else []
+        terms = _positions(leaf.text, analysis.stemmed(language))
+        queries = [_boosted(_terms(f.stemmed_in(language), terms), f.weight) for f in fields] if terms else []
     elif isinstance(leaf, Phrase):
         terms = _positions(leaf.text, analysis.exact())
-        queries = [_boosted(_terms(f.exact, terms), f.weight) for f in fields] if terms else []
+        queries = [_boosted(_terms(f.exact_in(language), terms), f.weight) for f in fields] if terms else []
     else:
         words = analysis.words(leaf.text)
         if len(words) != 1 or len(words[0]) < MIN_PREFIX:
@@ -95,7 +141,9 @@ def leaf_query(leaf: Leaf, fields: tuple[TextField, ...] | None = None) -> tanti
                 f"“{leaf}”: put at least {MIN_PREFIX} letters, and no spaces or punctuation, before the *."
             )
         pattern = _regex_literal(words[0]) + ".*"
-        queries = [_boosted(tantivy.Query.regex_query(schema(), f.exact, pattern), f.weight) for f in fields]
+        queries = [
+            _boosted(tantivy.Query.regex_query(schema(), f.exact_in(language), pattern), f.weight) for f in fields
+        ]
     return _should(queries) if queries else None
 
 
@@ -106,16 +154,16 @@ class _Compiled:
     tree: Node | None = None
 
 
-def _compile(node: Node, dropped: list[str]) -> _Compiled:
+def _compile(node: Node, dropped: list[str], language: str) -> _Compiled:
     if isinstance(node, Not):
-        inner = _compile(node.node, dropped)
+        inner = _compile(node.node, dropped, language)
         if inner.query is None:
             return _Compiled(tree=None)
         if inner.excluded:
             raise QueryError("“--word” (excluding an exclusion) is not understood: remove one of the minus signs.")
         return _Compiled(excluded=[inner.query], tree=Not(inner.tree))
     if isinstance(node, And):
-        parts = [_compile(child, dropped) for child in node.nodes]
+        parts = [_compile(child, dropped, language) for child in node.nodes]
         wanted = [part for part in parts if part.query is not None]
         excluded = [query for part in parts for query in part.excluded]
         trees = tuple(part.tree for part in parts if part.tree is not None)
@@ -127,7 +175,7 @@ def _compile(node: Node, dropped: list[str]) -> _Compiled:
         query = wanted[0].query if len(clauses) == 1 else tantivy.Query.boolean_query(clauses)
         return _Compiled(query=query, tree=tree)
     if isinstance(node, Or):
-        parts = [_compile(child, dropped) for child in node.nodes]
+        parts = [_compile(child, dropped, language) for child in node.nodes]
         if any(part.excluded for part in parts):
             raise QueryError("An excluded word cannot be one side of an OR: write “(a OR b) -c” instead.")
         kept = [part for part in parts if part.query is not None]
@@ -136,17 +184,17 @@ def _compile(node: Node, dropped: list[str]) -> _Compiled:
         trees = tuple(part.tree for part in kept)
         tree = trees[0] if len(trees) == 1 else Or(trees)
         return _Compiled(query=_should([part.query for part in kept]), tree=tree)
-    query = leaf_query(node)
+    query = leaf_query(node, language=language)
     if query is None:
         dropped.append(str(node))
         return _Compiled()
     return _Compiled(query=query, tree=node)
 
 
-def _title_boost(tree: Node) -> tantivy.Query | None:
+def _title_boost(tree: Node, language: str) -> tantivy.Query | None:
     """The wanted words and phrases of the query, looked for in the resolution's title."""
     queries = [
-        leaf_query(leaf, (TITLE,))
+        leaf_query(leaf, (TITLE,), language)
         for leaf, negated in leaves(tree)
         if not negated and isinstance(leaf, (Word, Phrase)) and leaf.field is None
     ]
@@ -154,43 +202,70 @@ def _title_boost(tree: Node) -> tantivy.Query | None:
     return tantivy.Query.boost_query(_should(queries), TITLE.weight) if queries else None
 
 
-def _highlight(tree: Node) -> Highlight:
+def _highlight(tree: Node, language: str = analysis.DEFAULT_LANGUAGE) -> Highlight:
     stems, phrases, prefixes = set(), [], []
+    chinese = language == analysis.CHINESE
     for leaf, negated in leaves(tree):
         if negated or isinstance(leaf, Symbol) or leaf.field not in (None, "text", "opening"):
             continue
-        if isinstance(leaf, Word):
-            terms = analysis.stems(leaf.text)
+        if chinese and isinstance(leaf, Word):
+            phrases += [analysis.display_terms(word, language) for word in analysis.chinese_words(leaf.text)]
+        elif isinstance(leaf, Word):
+            terms = analysis.stems(leaf.text, language)
             if len(terms) == 1:
                 stems.add(terms[0])
             elif terms:
                 phrases.append(tuple(analysis.words(leaf.text)))
         elif isinstance(leaf, Phrase):
-            phrases.append(tuple(analysis.words(leaf.text)))
+            phrases.append(analysis.display_terms(leaf.text, language))
         elif isinstance(leaf, Prefix):
-            prefixes.extend(analysis.words(leaf.text)[:1])
-    return Highlight(frozenset(stems), tuple(phrase for phrase in phrases if phrase), tuple(prefixes))
+            prefixes.extend(analysis.display_terms(leaf.text, language)[:1])
+    return Highlight(frozenset(stems), tuple(phrase for phrase in phrases if phrase), tuple(prefixes), language)
 
 
-def plan(tree: Node) -> Plan:
-    """The tree as a Tantivy query; ``QueryError`` when nothing is left to find."""
-    dropped: list[str] = []
-    compiled = _compile(tree, dropped)
+def _language_query(tree: Node, language: str, dropped: list[str]) -> tuple[_Compiled, tantivy.Query | None]:
+    """The tree compiled in one language, with its exclusions and title boost (None: nothing to find)."""
+    compiled = _compile(tree, dropped, language)
     if compiled.query is None:
-        if compiled.excluded:
-            raise QueryError("A search needs at least one word to find, not only words to exclude.")
-        raise QueryError(
-            "The search has only very common words (like “the” or “of”) or punctuation: add a more specific word,"
-            " or put the words in quotes to find them as a phrase."
-        )
+        return compiled, None
     matches = compiled.query
     if compiled.excluded:
         clauses = [(tantivy.Occur.Must, matches)] + [(tantivy.Occur.MustNot, query) for query in compiled.excluded]
         matches = tantivy.Query.boolean_query(clauses)
-    title = _title_boost(compiled.tree)
+    title = _title_boost(compiled.tree, language)
     if title is not None:
         matches = tantivy.Query.boolean_query([(tantivy.Occur.Must, matches), (tantivy.Occur.Should, title)])
-    return Plan(compiled.tree, matches, dropped, _highlight(compiled.tree))
+    return compiled, matches
+
+
+def plan(tree: Node, languages: tuple[str, ...] = (analysis.DEFAULT_LANGUAGE,)) -> Plan:
+    """The tree as a Tantivy query over ``languages`` (each with its own analysers, joined by OR);
+    ``QueryError`` when nothing is left to find in any of them."""
+    first_dropped: list[str] = []
+    first: _Compiled | None = None
+    found: dict[str, tuple[_Compiled, tantivy.Query]] = {}
+    for language in languages:
+        dropped: list[str] = []
+        compiled, matches = _language_query(tree, language, dropped)
+        if first is None:
+            first, first_dropped = compiled, dropped
+        if matches is not None:
+            found[language] = (compiled, matches)
+    if not found:
+        if first is not None and first.excluded:
+            raise QueryError("A search needs at least one word to find, not only words to exclude.")
+        raise QueryError(
+            gettext(
+                "The search has only very common words (like “the” or “of”) or punctuation: add a more specific"
+                " word, or put the words in quotes to find them as a phrase."
+            )
+        )
+    main = languages[0] if languages[0] in found else next(iter(found))
+    understood = found[main][0].tree
+    highlights = {language: _highlight(compiled.tree, language) for language, (compiled, _) in found.items()}
+    matches = _should([query for _, query in found.values()])
+    trees = {language: compiled.tree for language, (compiled, _) in found.items()}
+    return Plan(understood, matches, first_dropped, highlights[main], tuple(languages), highlights, trees)
 
 
 # --- filters ---
@@ -201,6 +276,7 @@ def filter_query(filters: dict) -> tantivy.Query | None:
     s = schema()
     clauses = []
     terms = {
+        "language": ("language", lambda value: value),
         "body": ("body", lambda value: value),
         "session": ("session", lambda value: value),
         "committee": ("committee_key", str.lower),
@@ -209,7 +285,7 @@ def filter_query(filters: dict) -> tantivy.Query | None:
         "cites": ("cites", str.upper),
     }
     for name, (field_name, normal) in terms.items():
-        if filters.get(name) not in (None, ""):
+        if filters.get(name) not in (None, "", "any"):
             clauses.append(tantivy.Query.term_query(s, field_name, normal(str(filters[name]))))
     low, high = filters.get("year_from"), filters.get("year_to")
     if low is not None or high is not None:
@@ -220,6 +296,12 @@ def filter_query(filters: dict) -> tantivy.Query | None:
         clauses[0] if len(clauses) == 1 else tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in clauses]),
         0.0,
     )
+
+
+def plan_languages(filters: dict, default: str = analysis.DEFAULT_LANGUAGE) -> tuple[str, ...]:
+    """The languages a search runs in: the language filter's, every one for "any", else ``default``."""
+    chosen = filters.get("language") or default
+    return analysis.ALL_LANGUAGES if chosen == "any" else (chosen,)
 
 
 def with_filters(matches: tantivy.Query, filters: dict) -> tantivy.Query:

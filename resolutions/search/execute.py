@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import tantivy
 from django.conf import settings
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 
@@ -34,7 +35,7 @@ GROUPS_PER_PAGE = 10
 HITS_PER_GROUP = 3
 FACET_VALUE_LIMIT = 12
 YEAR_VALUES = 36
-FACETS = ("body", "session", "year", "committee", "kind", "opening")
+FACETS = ("language", "body", "session", "year", "committee", "kind", "opening")
 # Per-segment buckets kept before merging: more than any facet has values, so every count is exact.
 SEGMENT_BUCKETS = 1_000_000
 
@@ -90,6 +91,7 @@ class Hit:
     url: str
     label: str = ""  # 'Operative paragraph 5', 'Resolution' (a footnote whose marker is in no paragraph)
     adopted_text: str = ""  # '17 December 2015'
+    language: str = "en"  # of the paragraph's or footnote's text
 
     def as_json(self) -> dict:
         resolution = self.resolution
@@ -108,6 +110,7 @@ class Hit:
             "highlight": str(self.highlight),
             "rank": round(self.rank, 6),
             "url": self.url,
+            "language": self.language,
         }
 
 
@@ -160,7 +163,24 @@ class Counts:
     facets: dict[str, list[tuple[str, int]]]
 
 
-def counts(searcher: tantivy.Searcher, query: tantivy.Query, *, estimate_resolutions: bool = False) -> Counts:
+def language_counts(searcher: tantivy.Searcher, query: tantivy.Query) -> list[tuple[str, int]]:
+    """The matches of ``query`` by language (the UN's order); the language facet counts the query searched in
+    every language, so a search in one shows what the others hold."""
+    found = searcher.aggregate(query, {"language": {"terms": {"field": "language", "size": 16}}})
+    tally = {bucket["key"]: bucket["doc_count"] for bucket in found["language"]["buckets"] if bucket["key"]}
+    return [(code, tally[code]) for code in LANGUAGE_ORDER if code in tally]
+
+
+LANGUAGE_ORDER = ("ar", "zh", "en", "fr", "ru", "es")
+
+
+def counts(
+    searcher: tantivy.Searcher,
+    query: tantivy.Query,
+    *,
+    estimate_resolutions: bool = False,
+    languages_query: tantivy.Query | None = None,
+) -> Counts:
     """The exact total and facet counts over every match, and the number of resolutions the matches are in.
 
     One aggregation request for the facets: the facet keys' counts are
@@ -177,7 +197,8 @@ def counts(searcher: tantivy.Searcher, query: tantivy.Query, *, estimate_resolut
             tally_of = tallies[tally]
             tally_of[value] = tally_of.get(value, 0) + count
     tallies = dict(zip(FACET_KEY_PARTS, tallies, strict=False))
-    facets = {name: top_values(name, tallies[name].items()) for name in FACET_KEY_PARTS}
+    facets = {"language": language_counts(searcher, query if languages_query is None else languages_query)}
+    facets.update({name: top_values(name, tallies[name].items()) for name in FACET_KEY_PARTS})
     facets["opening"] = top_values(
         "opening", ((bucket["key"], bucket["doc_count"]) for bucket in found["opening"]["buckets"] if bucket["key"])
     )
@@ -215,8 +236,11 @@ def top_values(name: str, values) -> list[tuple[str, int]]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _date_text(day: dt.date | None) -> str:
-    return date_format(day, "j F Y") if day else ""
+def _date_text(day: dt.date | None, language: str) -> str:
+    """'17 December 2015' in the interface's ``language`` (a key of the cache: the month's name depends on it)."""
+    if not day:
+        return ""
+    return date_format(day, "j F Y" if language in (None, "en") else "DATE_FORMAT")
 
 
 @functools.lru_cache(maxsize=64)
@@ -234,24 +258,38 @@ def hit_from(document: dict, score: float, plan: Plan) -> Hit:
     adopted = first("adopted_on")
     adopted_on = dt.date.fromisoformat(adopted) if adopted else None
     resolution = ResolutionRef(
-        first("resolution_id", 0), first("symbol"), first("title"), _body(first("body")), first("session"), adopted_on
+        first("resolution_id", 0),
+        first("symbol"),
+        bytes(first("shown_title", b"")).decode(),
+        _body(first("body")),
+        first("session"),
+        adopted_on,
     )
     key, is_paragraph = first("key"), first("hit") == "paragraph"
     paragraph = ParagraphRef(key, first("number"), first("kind")) if key else None
     footnote = None if is_paragraph else FootnoteRef(first("row_id", 0), first("marker"))
-    text = first("text") if is_paragraph else first("footnote")
-    url = paragraph_url(resolution.symbol, key) if key else resolution_url(resolution.symbol)
+    text = bytes(first("shown", b"")).decode()
+    language = first("language") or "en"
+    # The hit's page is in the hit's language: its address carries that language's prefix.
+    with translation.override(_interface_language(language)):
+        url = paragraph_url(resolution.symbol, key) if key else resolution_url(resolution.symbol)
     return Hit(
         "paragraph" if is_paragraph else "footnote",
         resolution,
         paragraph,
         footnote,
-        highlight(text, plan.highlight),
+        highlight(text, plan.highlight_in(language)),
         score,
         url,
         label=paragraph_title(key) if key else "Resolution",
-        adopted_text=_date_text(adopted_on),
+        adopted_text=_date_text(adopted_on, translation.get_language()),
+        language=language,
     )
+
+
+def _interface_language(text_language: str) -> str:
+    """The interface language whose address prefix shows a text in ``text_language`` ('zh' -> 'zh-hans')."""
+    return "zh-hans" if text_language == "zh" else text_language
 
 
 def _page(searcher, query, *, limit: int, offset: int, sort: str):
@@ -272,16 +310,22 @@ def run(
     sort: str = "relevance",
     page: int = 1,
     grouped: bool = False,
+    every_language: Plan | None = None,
 ) -> Results:
-    """One search over every match; ``page`` beyond the last shows the last."""
+    """One search over every match; ``page`` beyond the last shows the last. ``every_language``: the same
+    query searched in every language, for the language facet (else that facet counts ``plan``'s matches)."""
     if not 1 <= page <= max_page(grouped):
         raise QueryError(f"Pages go from 1 to {max_page(grouped)}; refine the search to see further.")
     query = with_filters(plan.matches, filters)
+    languages_query = None
+    if every_language is not None:
+        languages_query = with_filters(every_language.matches, {k: v for k, v in filters.items() if k != "language"})
     if grouped:
-        return _grouped(searcher, query, plan, sort, page, counts(searcher, query, estimate_resolutions=True))
+        counted = counts(searcher, query, estimate_resolutions=True, languages_query=languages_query)
+        return _grouped(searcher, query, plan, sort, page, counted)
     # The counts and the page are independent: Tantivy runs each without holding the GIL, so the counts run
     # on a second thread meanwhile (a search's latency is then the longer of the two, not their sum).
-    counting = _counter().submit(counts, searcher, query)
+    counting = _counter().submit(counts, searcher, query, languages_query=languages_query)
     offset = (page - 1) * PAGE_SIZE
     found = _page(searcher, query, limit=PAGE_SIZE, offset=offset, sort=sort) if offset < max_hits() else None
     counted = counting.result()

@@ -25,6 +25,17 @@ from resolutions.search.query import MAX_QUERY_LENGTH
 EARLIEST_YEAR, LATEST_YEAR = 1945, 2100
 SORT_CHOICES = [("relevance", "Relevance"), ("date", "Newest first")]
 VIEW_CHOICES = [("paragraphs", "Paragraphs"), ("resolutions", "Grouped by resolution")]
+# The languages of the texts (the UN's order), and "any": every language, each searched with its own rules.
+EVERY_LANGUAGE = "any"
+TEXT_LANGUAGE_CHOICES = [
+    ("ar", "العربية"),
+    ("zh", "中文"),
+    ("en", "English"),
+    ("fr", "Français"),
+    ("ru", "Русский"),
+    ("es", "Español"),
+]
+LANGUAGE_CHOICES = [(EVERY_LANGUAGE, "Every language"), *TEXT_LANGUAGE_CHOICES]
 
 
 class YearField(forms.IntegerField):
@@ -54,6 +65,8 @@ class SearchForm(forms.Form):
     sort = forms.ChoiceField(choices=SORT_CHOICES, required=False)
     view = forms.ChoiceField(choices=VIEW_CHOICES, required=False)
     page = forms.IntegerField(required=False, min_value=1)
+    # Beside each hit, the same paragraph (by key) in this language.
+    show = forms.ChoiceField(choices=TEXT_LANGUAGE_CHOICES, required=False, label="Show beside each hit")
 
     def clean_sort(self):
         return self.cleaned_data["sort"] or "relevance"
@@ -94,6 +107,8 @@ class SearchFilter(django_filters.FilterSet):
     paragraph_path = ""
     citing_field = "paragraph"
 
+    # Absent: the language of the page (resolutions.web.search_request); "any": every language.
+    language = django_filters.ChoiceFilter(choices=LANGUAGE_CHOICES, method="filter_language", label="Language")
     body = django_filters.ChoiceFilter(
         choices=[(code, info.name) for code, info in BODIES.items()], method="filter_body", label="Body"
     )
@@ -109,7 +124,10 @@ class SearchFilter(django_filters.FilterSet):
 
     class Meta:
         form = YearRangeForm
-        fields = ["body", "session", "year_from", "year_to", "committee", "kind", "opening", "cites"]
+        fields = ["language", "body", "session", "year_from", "year_to", "committee", "kind", "opening", "cites"]
+
+    def filter_language(self, queryset, name, value):
+        return queryset if value == EVERY_LANGUAGE else queryset.filter(language=value)
 
     def filter_body(self, queryset, name, value):
         return queryset.filter(resolution__body__code=value)

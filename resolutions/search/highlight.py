@@ -26,7 +26,8 @@ ELLIPSIS = "…"
 
 def spans(text: str, wanted: Highlight) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
     """The text's tokens, and the (first, last) token index of each marked span, in order."""
-    tokens = analysis.tokens(text)
+    language = wanted.language
+    tokens = analysis.tokens(text, language)
     words = [token[0] for token in tokens]
     marked: dict[int, int] = {}
     for phrase in wanted.phrases:
@@ -36,7 +37,7 @@ def spans(text: str, wanted: Highlight) -> tuple[list[tuple[str, int, int]], lis
                 marked[first] = max(marked.get(first, first), first + size - 1)
     stems, prefixes, stem_of = wanted.stems, wanted.prefixes, analysis.stem_of_word
     for index, word in enumerate(words):
-        if index not in marked and (stem_of(word) in stems or (prefixes and word.startswith(prefixes))):
+        if index not in marked and (stem_of(word, language) in stems or (prefixes and word.startswith(prefixes))):
             marked[index] = index
     found: list[tuple[int, int]] = []
     for first in sorted(marked):  # phrases that overlap ("older persons" in "older persons with…") join

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 MAX_QUERY_LENGTH = 500
 MAX_WORDS = 20  # counting each word of a phrase
 MAX_DEPTH = 8
@@ -264,7 +266,7 @@ def parse(text: str) -> Node:
     if tree is None:
         if had_markup:
             raise QueryError("The search holds only HTML markup, which is not searched: type words or a phrase.")
-        raise QueryError("Type some words to search for.")
+        raise QueryError(gettext("Type some words to search for."))
     words = sum(len(leaf.text.split()) if isinstance(leaf, Phrase) else 1 for leaf, _ in leaves(tree))
     if words > MAX_WORDS:
         raise QueryError(f"The search has {words} words: at most {MAX_WORDS}, please.")

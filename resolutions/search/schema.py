@@ -1,7 +1,13 @@
-"""What the search index holds: one document per paragraph and per footnote.
+"""What the search index holds: one document per paragraph and per footnote, in each language held.
 
 Text fields come in pairs, stemmed (BM25-scored words) and exact (phrases,
-prefixes). ``CONTENT`` are the fields a hit's own words must match in, each
+prefixes), and one pair per language, analysed by that language's rules
+(``analysis``): English in ``text``/``text_exact``, French in
+``text_fr``/``text_fr_exact``, …; Chinese in one field of bigrams,
+``text_zh``. A document fills only its own language's fields; its
+``language`` is a filter and facet value, and the words shown (the text, the
+title) are kept apart as stored bytes (``shown``, ``shown_title``): the
+Chinese fields hold bigrams, not the text. ``CONTENT`` are the fields a hit's own words must match in, each
 with its BM25 weight; the resolution's title adds to the score of its
 paragraphs without being enough to make one a hit. Filter and facet values
 are raw (untokenised) fast fields, so counts over every match come from
@@ -18,17 +24,30 @@ from dataclasses import dataclass
 
 import tantivy
 
-from resolutions.search.analysis import EXACT, stemmed_name
+from resolutions.search.analysis import ALL_LANGUAGES, CHINESE, DEFAULT_LANGUAGE, cjk_terms, exact_name, stemmed_name
 
 
 @dataclass(frozen=True)
 class TextField:
-    name: str  # the stemmed field; ``exact`` holds the same text's exact terms
+    base: str  # the English stemmed field's name; ``exact`` holds the same text's exact terms
     weight: float
 
     @property
+    def name(self) -> str:
+        return self.base
+
+    @property
     def exact(self) -> str:
-        return f"{self.name}_exact"
+        return f"{self.base}_exact"
+
+    def stemmed_in(self, language: str) -> str:
+        """'text', 'text_fr', 'text_zh': the field of the text's words in ``language``."""
+        return self.base if language == DEFAULT_LANGUAGE else f"{self.base}_{language}"
+
+    def exact_in(self, language: str) -> str:
+        """'text_exact', 'text_fr_exact'; Chinese has one field of bigrams for both."""
+        stemmed = self.stemmed_in(language)
+        return stemmed if language == CHINESE else f"{stemmed}_exact"
 
 
 OPENING = TextField("opening", 2.0)  # the opening phrase ("Calls upon"): what the paragraph does
@@ -61,16 +80,20 @@ RAW_FIELDS = (
 # aggregation over one column counts five facets (a few thousand distinct keys); the opening phrase apart.
 FACET_KEY_PARTS = ("body", "session", "year", "committee", "kind")
 FACET_SEPARATOR = "\x1f"
-FAST_RAW_FIELDS = ("facet_key", "opening_value")
+FAST_RAW_FIELDS = ("facet_key", "opening_value", "language")
 STORED_ONLY = ("key", "number", "marker", "adopted_on", "data_version")
 
 
 @functools.cache
 def schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
-    for field in (*CONTENT, TITLE):
-        builder.add_text_field(field.name, stored=field in (TEXT, FOOTNOTE, TITLE), tokenizer_name=stemmed_name())
-        builder.add_text_field(field.exact, tokenizer_name=EXACT)
+    for language in ALL_LANGUAGES:
+        for field in (*CONTENT, TITLE):
+            builder.add_text_field(field.stemmed_in(language), tokenizer_name=stemmed_name(language))
+            if language != CHINESE:
+                builder.add_text_field(field.exact_in(language), tokenizer_name=exact_name(language))
+    builder.add_bytes_field("shown", stored=True, indexed=False)  # the paragraph's or footnote's text
+    builder.add_bytes_field("shown_title", stored=True, indexed=False)
     for name in RAW_FIELDS:
         builder.add_text_field(
             name,
@@ -132,15 +155,16 @@ def document(row: IndexedRow) -> tantivy.Document:
     """The index document of one row (pure)."""
     is_paragraph = row.hit == "paragraph"
     content = TEXT if is_paragraph else FOOTNOTE
+    language = row.language
     fields = {
         "hit": row.hit,
         "row_id": row.row_id,
         "resolution_id": row.resolution_id,
         "symbol": row.symbol.upper(),
-        TITLE.name: row.title,
-        TITLE.exact: row.title,
-        content.name: row.text,
-        content.exact: row.text,
+        "shown": row.text.encode(),
+        "shown_title": row.title.encode(),
+        **_text_fields(TITLE, row.title, language),
+        **_text_fields(content, row.text, language),
         "body": row.body,
         "session": row.session,
         "language": row.language,
@@ -165,11 +189,18 @@ def document(row: IndexedRow) -> tantivy.Document:
     if row.opening and is_paragraph:
         # A footnote is filtered and counted by the opening phrase of the paragraph carrying its marker,
         # but only a paragraph's own opening phrase is text to match and score.
-        fields.update({OPENING.name: row.opening, OPENING.exact: row.opening})
+        fields.update(_text_fields(OPENING, row.opening, language))
     doc = tantivy.Document(**fields)
     for symbol in row.cites:
         doc.add_text("cites", symbol.upper())
     return doc
+
+
+def _text_fields(field: TextField, text: str, language: str) -> dict[str, str]:
+    """The field pair of ``text`` in ``language`` (Chinese: its one field of bigrams)."""
+    if language == CHINESE:
+        return {field.stemmed_in(language): cjk_terms(text)}
+    return {field.stemmed_in(language): text, field.exact_in(language): text}
 
 
 def state_document(data_version: str) -> tantivy.Document:

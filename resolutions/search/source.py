@@ -1,4 +1,9 @@
-"""The archive's rows as the index needs them: one SQL statement, streamed (the only reader of PostgreSQL here)."""
+"""The archive's rows as the index needs them: one SQL statement, streamed (the only reader of PostgreSQL here).
+
+Every language's paragraphs and footnotes, each with its language and the resolution's title in that
+language: the record's own (which curators may correct) in the record's language, else that of the text in
+that language (``resolutions_expression``).
+"""
 
 from __future__ import annotations
 
@@ -12,29 +17,39 @@ BATCH = 2_000
 
 # Each paragraph and footnote with its resolution's values and the symbols it cites (upper case, as the
 # "cites" filter compares them). A footnote takes key, kind and opening phrase from the paragraph that
-# carries its marker.
+# carries its marker. Every language: each row's citations are those of its own text.
 ROWS_SQL = """
 WITH paragraph_cites AS (
     SELECT paragraph_id AS id, array_agg(DISTINCT upper(target_symbol)) AS symbols
-    FROM resolutions_citation WHERE paragraph_id IS NOT NULL {citation_condition} GROUP BY paragraph_id
+    FROM resolutions_citation WHERE paragraph_id IS NOT NULL {citation_condition}
+    GROUP BY paragraph_id
 ), footnote_cites AS (
     SELECT footnote_id AS id, array_agg(DISTINCT upper(target_symbol)) AS symbols
-    FROM resolutions_citation WHERE footnote_id IS NOT NULL {citation_condition} GROUP BY footnote_id
+    FROM resolutions_citation WHERE footnote_id IS NOT NULL {citation_condition}
+    GROUP BY footnote_id
 )
-SELECT 'paragraph', p.id, r.id, r.symbol, r.title, b.code, r.session, r.committee, r.language, r.adopted_on,
+SELECT 'paragraph', p.id, r.id, r.symbol,
+       CASE WHEN p.language = r.language THEN r.title ELSE coalesce(e.title, r.title) END,
+       b.code, r.session, r.committee, p.language,
+       r.adopted_on,
        p.key, p.number, p.kind, p.opening_phrase, '', p.text, p."order", coalesce(c.symbols, '{{}}')
 FROM resolutions_paragraph AS p
 JOIN resolutions_resolution AS r ON r.id = p.resolution_id
 JOIN resolutions_body AS b ON b.id = r.body_id
+LEFT JOIN resolutions_expression AS e ON e.resolution_id = r.id AND e.language = p.language
 LEFT JOIN paragraph_cites AS c ON c.id = p.id
 {paragraph_condition}
 UNION ALL
-SELECT 'footnote', f.id, r.id, r.symbol, r.title, b.code, r.session, r.committee, r.language, r.adopted_on,
+SELECT 'footnote', f.id, r.id, r.symbol,
+       CASE WHEN f.language = r.language THEN r.title ELSE coalesce(e.title, r.title) END,
+       b.code, r.session, r.committee, f.language,
+       r.adopted_on,
        coalesce(p.key, ''), coalesce(p.number, ''), coalesce(p.kind, ''), coalesce(p.opening_phrase, ''),
        f.marker, f.text, f."order", coalesce(c.symbols, '{{}}')
 FROM resolutions_footnote AS f
 JOIN resolutions_resolution AS r ON r.id = f.resolution_id
 JOIN resolutions_body AS b ON b.id = r.body_id
+LEFT JOIN resolutions_expression AS e ON e.resolution_id = r.id AND e.language = f.language
 LEFT JOIN resolutions_paragraph AS p ON p.id = f.paragraph_id
 LEFT JOIN footnote_cites AS c ON c.id = f.id
 {footnote_condition}

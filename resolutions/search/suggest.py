@@ -19,27 +19,29 @@ import tantivy
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from resolutions.search.analysis import CHINESE
 from resolutions.search.query import Node, Phrase, Word, leaves
 from resolutions.search.schema import TEXT
 
 WORD_RE = re.compile(r"[^\W\d_]{3,}")
 CANDIDATES = 25
 
-_vocabularies: dict[int, tuple[list[str], dict[str, int]]] = {}
+_vocabularies: dict[tuple[int, str], tuple[list[str], dict[str, int]]] = {}
 _kept: list = [None]
 _lock = threading.Lock()
 
 
-def vocabulary(searcher: tantivy.Searcher) -> tuple[list[str], dict[str, int]]:
-    """(words, paragraphs per word) of the index this searcher reads (letters-only words of 3+)."""
-    key = id(searcher)
+def vocabulary(searcher: tantivy.Searcher, language: str = "en") -> tuple[list[str], dict[str, int]]:
+    """(words, paragraphs per word) of the index this searcher reads in ``language`` (letters-only words of 3+)."""
+    key = (id(searcher), language)
     found = _vocabularies.get(key)
     if found is None:
         with _lock:
-            terms = searcher.terms_with_prefix(TEXT.exact, "")
+            terms = searcher.terms_with_prefix(TEXT.exact_in(language), "")
             counts = {term: count for term, count in terms if WORD_RE.fullmatch(term)}
             found = (list(counts), counts)
-            _vocabularies.clear()  # one searcher at a time: the previous version's words are stale
+            if any(kept != id(searcher) for kept, _ in _vocabularies):
+                _vocabularies.clear()  # one searcher at a time: the previous version's words are stale
             _vocabularies[key] = found
             _kept[0] = searcher  # keeps id(searcher) from being reused while its words are cached
     return found
@@ -63,9 +65,12 @@ def _same_case(original: str, replacement: str) -> str:
     return replacement.capitalize() if original[:1].isupper() else replacement
 
 
-def suggestion(tree: Node, searcher: tantivy.Searcher) -> str | None:
-    """The query with its unknown words replaced, as text to search again; None when nothing changes."""
-    words, counts = vocabulary(searcher)
+def suggestion(tree: Node, searcher: tantivy.Searcher, language: str = "en") -> str | None:
+    """The query with its unknown words replaced by words of ``language``'s texts, as text to search again;
+    None when nothing changes (or the language is Chinese, whose words are not spelt letter by letter)."""
+    if language == CHINESE:
+        return None
+    words, counts = vocabulary(searcher, language)
     replacements: dict[str, str] = {}
     for leaf, negated in leaves(tree):
         if negated or not isinstance(leaf, (Word, Phrase)):

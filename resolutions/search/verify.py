@@ -7,7 +7,9 @@ word, as the alternation of every word of the vocabulary with the same stem
 only non-word characters between; a prefix, as the start of a word. With the
 search's own filters applied to the querysets (``SearchFilter``), PostgreSQL
 counts the matches and groups them by each facet. ``compare`` sets those
-counts beside the index's. Slow by design (the database reads every text):
+counts beside the index's. Each language is checked with its own analyser
+and vocabulary; a Chinese word is each of its jieba words as a substring
+(what its bigram phrase finds), words of other scripts on word boundaries. Slow by design (the database reads every text):
 for tests, the benchmark and ``manage.py search_index verify``, never for
 answering a search.
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import ExtractYear
 
 from resolutions.models import Footnote, Paragraph
@@ -45,26 +47,49 @@ NOTHING = object()
 BOUNDARY_BEFORE, BOUNDARY_AFTER, GAP = "(^|[^[:alnum:]])", "([^[:alnum:]]|$)", "[^[:alnum:]]+"
 
 
-def _stem_forms(searcher) -> dict[str, set[str]]:
-    """Every exact word of the index, grouped by its stem."""
+def _stem_forms(searcher, language: str = analysis.DEFAULT_LANGUAGE) -> dict[str, set[str]]:
+    """Every exact word of the index in ``language``, grouped by its stem (none for Chinese)."""
     forms: dict[str, set[str]] = defaultdict(set)
-    for field_name in {f.exact for f in (*CONTENT, TITLE)}:
+    if language == analysis.CHINESE:
+        return forms
+    for field_name in {f.exact_in(language) for f in (*CONTENT, TITLE)}:
         for term, _ in searcher.terms_with_prefix(field_name, ""):
-            stem = analysis.stem_of_word(term)
+            stem = analysis.stem_of_word(term, language)
             if stem is not None:
                 forms[stem].add(term)
     return forms
 
 
+def _chinese_piece(piece: str) -> str:
+    """One Chinese word as a regular expression: Han characters as a substring, other words on boundaries."""
+    if analysis.has_han(piece):
+        han = "".join(char for char in piece if analysis.has_han(char) or char.isalnum())
+        return _literal(han)
+    words = analysis.words(piece)
+    return BOUNDARY_BEFORE + GAP.join(_literal(word) for word in words) + BOUNDARY_AFTER if words else ""
+
+
+def _literal(text: str) -> str:
+    return "".join(char if char.isalnum() else f"\\{char}" for char in text)
+
+
 class _Conditions:
     """A query leaf as a regular expression, and the tree as Q objects for paragraphs or footnotes."""
 
-    def __init__(self, forms: dict[str, set[str]]):
+    def __init__(self, forms: dict[str, set[str]], language: str = analysis.DEFAULT_LANGUAGE):
         self.forms = forms
+        self.language = language
+
+    def _chinese(self, leaf) -> list[str] | None:
+        if isinstance(leaf, query.Prefix):
+            return [_literal(leaf.text)]
+        pieces = [leaf.text] if isinstance(leaf, query.Phrase) else analysis.chinese_words(leaf.text)
+        patterns = [pattern for pattern in (_chinese_piece(piece) for piece in pieces) if pattern]
+        return patterns or None
 
     def regex(self, leaf) -> str | None:
         if isinstance(leaf, query.Word):
-            stemmed = [(t.position, t.text) for t in analysis.stemmed().pre_tokenize(leaf.text).tokens]
+            stemmed = [(t.position, t.text) for t in analysis.stemmed(self.language).pre_tokenize(leaf.text).tokens]
             if not stemmed:
                 return None
             parts, previous = [], None
@@ -90,16 +115,30 @@ class _Conditions:
             if leaf.value.endswith("*"):
                 return Q(**{f"{symbol_field}__istartswith": leaf.value.rstrip("*")})
             return Q(**{f"{symbol_field}__iexact": leaf.value})
-        pattern = self.regex(leaf)
-        if pattern is None:
+        patterns = self._chinese(leaf) if self.language == analysis.CHINESE else [self.regex(leaf)]
+        if patterns is None or None in patterns:
             return None
-        if pattern is NOTHING:
+        if NOTHING in patterns:
             return Q(pk__in=[])
-        if leaf.field == "title":
-            return Q(resolution__title__iregex=pattern)
+        combined = Q()
+        for pattern in patterns:
+            found = self._pattern(pattern, leaf.field, footnote)
+            if found is None:
+                return None
+            combined &= found
+        return combined
+
+    def _pattern(self, pattern: str, field_name: str | None, footnote: bool) -> Q | None:
+        if field_name == "title":
+            # The title in the row's own language: the record's in its language, else its text's (as indexed).
+            own = Q(language=F("resolution__language"), resolution__title__iregex=pattern)
+            other = ~Q(language=F("resolution__language")) & Q(
+                resolution__expressions__language=F("language"), resolution__expressions__title__iregex=pattern
+            )
+            return own | other
         if footnote:
-            return None if leaf.field == "opening" else Q(text__iregex=pattern)
-        if leaf.field == "opening":
+            return None if field_name == "opening" else Q(text__iregex=pattern)
+        if field_name == "opening":
             return Q(opening_phrase__iregex=pattern)
         return Q(text__iregex=pattern) | Q(opening_phrase__iregex=pattern)
 
@@ -128,6 +167,7 @@ class _Conditions:
 
 
 FACET_PATHS = {
+    "language": ("language", "language"),
     "body": ("resolution__body__code", "resolution__body__code"),
     "session": ("resolution__session", "resolution__session"),
     "year": ("year", "year"),
@@ -161,42 +201,56 @@ class Comparison:
         )
 
 
-def _database_counts(conditions: _Conditions, tree, filters: dict) -> tuple[int, dict]:
+def _database_counts(conditions_by_language: dict[str, _Conditions], trees: dict, filters: dict) -> tuple[int, dict]:
     total, facets = 0, {name: Counter() for name in FACET_PATHS}
     for model, filter_class, footnote in (
         (Paragraph, ParagraphSearchFilter, False),
         (Footnote, FootnoteSearchFilter, True),
     ):
-        condition = conditions.tree(tree, footnote)
-        if condition is None:
+        parts = [(code, conditions.tree(trees[code], footnote)) for code, conditions in conditions_by_language.items()]
+        parts = [Q(language=code) & condition for code, condition in parts if condition is not None]
+        if not parts:
             continue
-        filterset = filter_class({name: str(value) for name, value in filters.items()}, queryset=model.objects.all())
+        condition = parts[0]
+        for part in parts[1:]:
+            condition |= part
+        filterset = filter_class(
+            {name: str(value) for name, value in filters.items()}, queryset=model.all_languages.all()
+        )
         if not filterset.is_valid():
             raise ValueError(filterset.errors)
-        matching = filterset.qs.filter(condition).annotate(year=ExtractYear("resolution__adopted_on"))
+        matching = filterset.qs.filter(condition).annotate(year=ExtractYear("resolution__adopted_on")).distinct()
         total += matching.count()
         for name, paths in FACET_PATHS.items():
             path = paths[footnote]
-            for row in matching.values(path).annotate(hits=Count("id")).order_by():
+            for row in matching.values(path).annotate(hits=Count("id", distinct=True)).order_by():
                 if row[path] not in (None, ""):
                     facets[name][str(row[path])] += row["hits"]
     return total, {name: execute.top_values(name, counter.items()) for name, counter in facets.items()}
 
 
 def compare(text: str, filters: dict | None = None, *, searcher=None, forms=None) -> Comparison:
-    """The index's total and facets for ``text`` beside PostgreSQL's."""
+    """The index's total and facets for ``text`` beside PostgreSQL's, in the filters' language (English when
+    they name none, as a search does; "any": every language)."""
     filters = filters or {}
     searcher = searcher or index.searcher()
-    plan = compile.plan(query.parse(text))
+    tree = query.parse(text)
+    plan = compile.plan(tree, compile.plan_languages(filters))
     matches = compile.with_filters(plan.matches, filters)
     index_total = execute.total(searcher, matches)
     index_facets = execute.counts(searcher, matches).facets
-    database_total, database_facets = _database_counts(_Conditions(forms or _stem_forms(searcher)), plan.tree, filters)
+    forms = forms if forms is not None else {}
+    conditions = {}
+    for language in plan.trees:
+        if language not in forms:
+            forms[language] = _stem_forms(searcher, language)
+        conditions[language] = _Conditions(forms[language], language)
+    database_total, database_facets = _database_counts(conditions, plan.trees, filters)
     return Comparison(text, filters, index_total, database_total, index_facets, database_facets)
 
 
 def compare_all(queries, filters: dict | None = None):
     searcher = index.searcher()
-    forms = _stem_forms(searcher)
+    forms: dict[str, dict[str, set[str]]] = {}
     for text in queries:
         yield compare(text, filters, searcher=searcher, forms=forms)

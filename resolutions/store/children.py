@@ -13,7 +13,7 @@ from django.db import connection
 from resolutions.ingest.document import ParsedResolution
 from resolutions.models import Resolution
 from resolutions.store.reference_ids import ReferenceIds
-from resolutions.store.rows import child_rows, record_row_counts, record_rows, row_counts
+from resolutions.store.rows import child_rows, record_row_counts, record_rows, row_counts, text_row_counts, text_rows
 
 
 class SequenceIds:
@@ -61,6 +61,13 @@ def children_create(*, resolution: Resolution, parsed: ParsedResolution, with_vo
         metadata=resolution.metadata,
     )
     for model, table_rows in rows.by_model().items():
+        model.objects.bulk_create([model(**row) for row in table_rows])
+
+
+def text_children_create(*, resolution: Resolution, parsed: ParsedResolution) -> None:
+    """Write the text of the parsed language only: paragraphs, footnotes, their places, citations."""
+    ids = SequenceIds(text_row_counts(parsed))
+    for model, table_rows in text_rows(parsed, resolution_id=resolution.pk, ids=ids).by_model().items():
         model.objects.bulk_create([model(**row) for row in table_rows])
 
 

@@ -12,15 +12,15 @@ from resolutions.models import Citation, Resolution
 def citation_targets_resolve(*, resolution: Resolution) -> None:
     """Link citations to ``resolution`` from anywhere, and its own citations to what the archive holds.
 
-    Two UPDATEs whatever the number of citations (both use the upper-case symbol indexes).
+    Two UPDATEs whatever the number of citations (both use the upper-case symbol indexes), in every language.
     """
-    Citation.objects.annotate(upper_symbol=Upper("target_symbol")).filter(
+    Citation.all_languages.annotate(upper_symbol=Upper("target_symbol")).filter(
         upper_symbol=resolution.symbol.upper()
     ).update(target=resolution)
     holder = Resolution.objects.annotate(upper_symbol=Upper("symbol")).filter(
         upper_symbol=Upper(OuterRef("target_symbol"))
     )
-    Citation.objects.filter(resolution=resolution, kind=Citation.RESOLUTION).update(
+    Citation.all_languages.filter(resolution=resolution, kind=Citation.RESOLUTION).update(
         target_id=Subquery(holder.values("pk")[:1])
     )
 

@@ -115,9 +115,10 @@ def _document_load(
             imported.failures.append(refused)
             continue
         try:
-            imported.results.append(plan_load(parsed) if dry_run else load_resolution(parsed, origin=origin))
+            result = plan_load(parsed) if dry_run else load_resolution(parsed, origin=origin)
         except LoadError as error:
             imported.failures.append(_naming_the_file(origin, str(error)))
+            continue
         except (OperationalError, InterfaceError):
             raise  # the database is away: every other resolution would fail the same way
         except DatabaseError as error:
@@ -127,6 +128,9 @@ def _document_load(
             imported.failures.append(
                 _naming_the_file(origin, f"{parsed.symbol}: the database refused it ({reason}); nothing of it imported")
             )
+            continue
+        imported.results.append(result)
+        imported.warnings += result.warnings  # paragraphs not aligned across languages
     return imported
 
 

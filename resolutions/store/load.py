@@ -14,6 +14,16 @@ paragraph address answering (``ParagraphVersion``: a redirect to the key the
 text moved to, or the old text as a dated earlier version). Citations are
 resolved on every load, in both directions, so a later import links the
 citations that earlier ones made to it.
+
+Languages: a resolution (the work) has one text per language (``Expression``).
+The English text gives the work its record (title, source, votes, metadata);
+until the archive holds it, the first language imported does. A source in
+another language writes only that language's text (paragraphs, footnotes,
+their citations, its ``Expression``), by the same precedence and version
+rules applied within the language, and never touches the work, its votes or
+another language's text; an English source replaces only the English text.
+Where a language's paragraph keys differ from the English ones, the load
+warns, naming the keys missing and extra (``resolutions.store.alignment``).
 """
 
 from __future__ import annotations
@@ -24,16 +34,18 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from resolutions.ingest.document import ParsedResolution
-from resolutions.models import Resolution, Vote
+from resolutions.models import Expression, Footnote, Paragraph, Resolution, Vote
+from resolutions.reference.languages.official import ENGLISH
 from resolutions.search.index import indexing
+from resolutions.store.alignment import alignment_warnings
 from resolutions.store.bodies import body_get_or_create
-from resolutions.store.children import SequenceIds, children_create, record_rows_replace
+from resolutions.store.children import SequenceIds, children_create, record_rows_replace, text_children_create
 from resolutions.store.citation_targets import citation_targets_resolve
 from resolutions.store.merging import earlier_kept, gaps_fill, gaps_filled, source_gives_text
 from resolutions.store.outcomes import CREATED, SOURCE_ADDED, UNCHANGED, UPDATED, LoadResult
-from resolutions.store.provenance import paragraph_changes
+from resolutions.store.provenance import SourceRef, gives_text, paragraph_changes
 from resolutions.store.reference_ids import ReferenceIds
-from resolutions.store.rows import content_hash, resolution_row, vote_rows
+from resolutions.store.rows import content_hash, expression_row, resolution_row, vote_rows
 from resolutions.store.sources import resolution_source_record
 from resolutions.store.validation import validate
 from resolutions.store.versions import paragraph_versions_create
@@ -61,6 +73,11 @@ def plan_load(parsed: ParsedResolution) -> LoadResult:
     existing = Resolution.objects.filter(symbol=parsed.symbol).first()
     if existing is None:
         return LoadResult(parsed.symbol, CREATED, len(parsed.paragraphs), gives_text=True)
+    if not _gives_record(existing, parsed):
+        return _plan_expression(existing, parsed)
+    if existing.language != parsed.language:
+        changes = paragraph_changes([], _parsed_paragraphs(parsed))
+        return LoadResult(parsed.symbol, UPDATED, len(parsed.paragraphs), existing.pk, gives_text=True, changes=changes)
     if not source_gives_text(existing, parsed):
         filled = gaps_filled(existing, parsed, existing_votes=existing.votes.count())
         known = existing.sources.filter(sha256=parsed.source.sha256).exists()
@@ -68,8 +85,30 @@ def plan_load(parsed: ParsedResolution) -> LoadResult:
         return LoadResult(parsed.symbol, outcome, len(parsed.paragraphs), existing.pk, gives_text=False, filled=filled)
     if existing.content_hash == content_hash(parsed):
         return LoadResult(parsed.symbol, UNCHANGED, len(parsed.paragraphs), existing.pk, gives_text=True)
-    changes = paragraph_changes(_stored_paragraphs(existing), _parsed_paragraphs(parsed))
+    changes = paragraph_changes(_stored_paragraphs(existing, parsed.language), _parsed_paragraphs(parsed))
     return LoadResult(parsed.symbol, UPDATED, len(parsed.paragraphs), existing.pk, gives_text=True, changes=changes)
+
+
+def _plan_expression(existing: Resolution, parsed: ParsedResolution) -> LoadResult:
+    """What loading a text in a language other than the record's would do."""
+    expression = existing.expressions.filter(language=parsed.language).first()
+    count, warnings = len(parsed.paragraphs), alignment_warnings(existing, parsed)
+    if expression is None:
+        changes = paragraph_changes([], _parsed_paragraphs(parsed))
+        return LoadResult(parsed.symbol, UPDATED, count, existing.pk, changes=changes, warnings=warnings)
+    if not _expression_given_by(expression, parsed, existing.source_pin):
+        known = existing.sources.filter(sha256=parsed.source.sha256).exists()
+        outcome = UNCHANGED if known else SOURCE_ADDED
+        return LoadResult(parsed.symbol, outcome, count, existing.pk, gives_text=False, warnings=warnings)
+    if expression.content_hash == content_hash(parsed):
+        return LoadResult(parsed.symbol, UNCHANGED, count, existing.pk, warnings=warnings)
+    changes = paragraph_changes(_stored_paragraphs(existing, parsed.language), _parsed_paragraphs(parsed))
+    return LoadResult(parsed.symbol, UPDATED, count, existing.pk, changes=changes, warnings=warnings)
+
+
+def _gives_record(existing: Resolution, parsed: ParsedResolution) -> bool:
+    """Whether the parsed text is in the language that gives the work its record: English, else the first held."""
+    return parsed.language in (existing.language, ENGLISH)
 
 
 def _write(parsed: ParsedResolution, origin: str) -> LoadResult:
@@ -78,10 +117,13 @@ def _write(parsed: ParsedResolution, origin: str) -> LoadResult:
     with transaction.atomic():
         _lock_symbol(parsed.symbol)
         existing = Resolution.objects.select_for_update().filter(symbol=parsed.symbol).first()
-        if existing is not None and not source_gives_text(existing, parsed):
+        if existing is not None and not _gives_record(existing, parsed):
+            return _write_expression(existing, parsed, origin, now)
+        taking_over = existing is not None and existing.language != parsed.language  # English after another
+        if existing is not None and not taking_over and not source_gives_text(existing, parsed):
             return _add_source(existing, parsed, origin, now)
         row = resolution_row(parsed, body_id=body_get_or_create(code=parsed.body).pk)
-        if existing is not None and existing.content_hash == row["content_hash"]:
+        if existing is not None and not taking_over and existing.content_hash == row["content_hash"]:
             return _same_content(existing, parsed, origin, now)
         keep_votes = existing is not None and not parsed.votes and existing.votes.exists()
         if existing is None:
@@ -89,10 +131,59 @@ def _write(parsed: ParsedResolution, origin: str) -> LoadResult:
             result = LoadResult(parsed.symbol, CREATED, len(parsed.paragraphs), resolution.pk, gives_text=True)
         else:
             resolution, result = existing, _replace(existing, parsed, row, now, keep_votes=keep_votes)
+        _expression_record(resolution, parsed)
         resolution_source_record(resolution=resolution, parsed=parsed, origin=origin, imported_at=now)
         children_create(resolution=resolution, parsed=parsed, with_votes=not keep_votes)
         citation_targets_resolve(resolution=resolution)
+        result.warnings = alignment_warnings(resolution, parsed)
     return result
+
+
+def _write_expression(existing: Resolution, parsed: ParsedResolution, origin: str, now: dt.datetime) -> LoadResult:
+    """A text in another language than the record's: that language's rows only; the work stays as it is."""
+    count, warnings = len(parsed.paragraphs), alignment_warnings(existing, parsed)
+    expression = existing.expressions.filter(language=parsed.language).first()
+    recorded = resolution_source_record(resolution=existing, parsed=parsed, origin=origin, imported_at=now)
+    if expression is not None and not _expression_given_by(expression, parsed, existing.source_pin):
+        outcome = SOURCE_ADDED if recorded else UNCHANGED
+        return LoadResult(parsed.symbol, outcome, count, existing.pk, gives_text=False, warnings=warnings)
+    if expression is not None and expression.content_hash == content_hash(parsed):
+        if recorded:
+            existing.save(update_fields=["updated_at"])  # its page names its sources: cached pages end
+        outcome = SOURCE_ADDED if recorded else UNCHANGED
+        return LoadResult(parsed.symbol, outcome, count, existing.pk, warnings=warnings)
+    changes = paragraph_changes(_stored_paragraphs(existing, parsed.language), _parsed_paragraphs(parsed))
+    paragraph_versions_create(
+        resolution=existing,
+        language=parsed.language,
+        changes=changes,
+        source_name=parsed.source.name,
+        replaced_at=now,
+    )
+    _text_delete(existing, parsed.language)
+    _expression_record(existing, parsed)
+    text_children_create(resolution=existing, parsed=parsed)
+    citation_targets_resolve(resolution=existing)
+    existing.save(update_fields=["updated_at"])  # cached pages of the resolution end
+    return LoadResult(parsed.symbol, UPDATED, count, existing.pk, changes=changes, warnings=warnings)
+
+
+def _expression_given_by(expression: Expression, parsed: ParsedResolution, pin: str) -> bool:
+    """Whether ``parsed``'s source outranks (or is) the one giving this language's text (``store.provenance``)."""
+    current = SourceRef(expression.source_format, expression.source_sha256)
+    return gives_text(SourceRef(parsed.source.format, parsed.source.sha256), current, pin)
+
+
+def _expression_record(resolution: Resolution, parsed: ParsedResolution) -> None:
+    """The resolution's text in the parsed language now comes from the parsed source."""
+    row = expression_row(parsed)
+    Expression.objects.update_or_create(resolution=resolution, language=row.pop("language"), defaults=row)
+
+
+def _text_delete(resolution: Resolution, language: str) -> None:
+    """Every paragraph and footnote of one language (their citations and marker places go with them)."""
+    Paragraph.all_languages.filter(resolution=resolution, language=language).delete()
+    Footnote.all_languages.filter(resolution=resolution, language=language).delete()
 
 
 def _lock_symbol(symbol: str) -> None:
@@ -121,10 +212,13 @@ def _add_source(existing: Resolution, parsed: ParsedResolution, origin: str, now
 
 def _same_content(existing: Resolution, parsed: ParsedResolution, origin: str, now: dt.datetime) -> LoadResult:
     """Content the archive already holds: at most one more source to keep."""
+    warnings = alignment_warnings(existing, parsed)
     if resolution_source_record(resolution=existing, parsed=parsed, origin=origin, imported_at=now):
         existing.save(update_fields=["updated_at"])  # its page names its sources: cached pages end
-        return LoadResult(parsed.symbol, SOURCE_ADDED, len(parsed.paragraphs), existing.pk, gives_text=True)
-    return LoadResult(parsed.symbol, UNCHANGED, len(parsed.paragraphs), existing.pk, gives_text=True)
+        return LoadResult(
+            parsed.symbol, SOURCE_ADDED, len(parsed.paragraphs), existing.pk, gives_text=True, warnings=warnings
+        )
+    return LoadResult(parsed.symbol, UNCHANGED, len(parsed.paragraphs), existing.pk, gives_text=True, warnings=warnings)
 
 
 def _replace(
@@ -132,17 +226,18 @@ def _replace(
 ) -> LoadResult:
     """New content for a stored resolution: its fields updated, its old texts kept, its rows cleared for new ones.
 
-    Rows are replaced whole; keys (and so URLs) come from the printed text.
-    Votes stay when the new source records none.
+    Rows of the parsed language are replaced whole (the other languages' stay); keys (and so URLs) come
+    from the printed text. Votes stay when the new source records none.
     """
     kept = earlier_kept(existing, parsed, row) + (["votes"] if keep_votes else [])
-    changes = paragraph_changes(_stored_paragraphs(existing), _parsed_paragraphs(parsed))
-    paragraph_versions_create(resolution=existing, changes=changes, source_name=parsed.source.name, replaced_at=now)
+    changes = paragraph_changes(_stored_paragraphs(existing, parsed.language), _parsed_paragraphs(parsed))
+    paragraph_versions_create(
+        resolution=existing, language=parsed.language, changes=changes, source_name=parsed.source.name, replaced_at=now
+    )
     for name, value in row.items():
         setattr(existing, name, value)
     existing.save()
-    existing.paragraphs.all().delete()
-    existing.footnotes.all().delete()
+    _text_delete(existing, parsed.language)
     for related in (existing.sponsors, existing.goal_links, existing.subject_links):
         related.all().delete()  # rebuilt from the merged metadata
     if not keep_votes:
@@ -152,8 +247,8 @@ def _replace(
     )
 
 
-def _stored_paragraphs(resolution: Resolution) -> list[tuple[str, str]]:
-    return list(resolution.paragraphs.order_by("order").values_list("key", "text"))
+def _stored_paragraphs(resolution: Resolution, language: str) -> list[tuple[str, str]]:
+    return list(Paragraph.all_languages.of(resolution, language).values_list("key", "text"))
 
 
 def _parsed_paragraphs(parsed: ParsedResolution) -> list[tuple[str, str]]:

@@ -20,6 +20,7 @@ class LoadResult:
     kept: list[str] = field(default_factory=list)  # metadata kept from earlier sources (this one lacks it)
     filled: list[str] = field(default_factory=list)  # metadata this source added where the archive had none
     changes: list[ParagraphChange] = field(default_factory=list)  # what the new text does to paragraph addresses
+    warnings: list[str] = field(default_factory=list)  # the paragraphs of one language not aligned with the English
 
     def describe(self) -> str:
         """One line for the person importing: 'updated (14 paragraphs; kept from earlier sources: votes, committee)'."""

@@ -51,15 +51,13 @@ class References(Protocol):
 
 
 @dataclass
-class ChildRows:
-    """The rows that hang from one resolution, parents before children."""
+class TextRows:
+    """The rows of one resolution's text in one language: paragraphs, footnotes, their places, citations."""
 
     paragraphs: list[dict]
     footnotes: list[dict]
     footnote_places: list[dict]
     citations: list[dict]
-    votes: list[dict]
-    record: RecordRows
 
     def by_model(self) -> dict[type, list[dict]]:
         """Each table's rows, in an order that writes every parent before the rows pointing at it."""
@@ -68,9 +66,19 @@ class ChildRows:
             Footnote: self.footnotes,
             FootnoteReference: self.footnote_places,
             Citation: self.citations,
-            Vote: self.votes,
-            **self.record.by_model(),
         }
+
+
+@dataclass
+class ChildRows(TextRows):
+    """The rows that hang from one resolution, parents before children: its text, votes and record."""
+
+    votes: list[dict]
+    record: RecordRows
+
+    def by_model(self) -> dict[type, list[dict]]:
+        """Each table's rows, in an order that writes every parent before the rows pointing at it."""
+        return {**super().by_model(), Vote: self.votes, **self.record.by_model()}
 
 
 @dataclass
@@ -133,10 +141,24 @@ def resolution_row(parsed: ParsedResolution, *, body_id: int) -> dict:
     }
 
 
+def expression_row(parsed: ParsedResolution) -> dict:
+    """The resolution's text in the parsed source's language: its title and the source giving it (no ids)."""
+    return {
+        "language": parsed.language,
+        "title": parsed.title,
+        "source_name": parsed.source.name,
+        "source_format": parsed.source.format,
+        "source_sha256": parsed.source.sha256,
+        "content_hash": content_hash(parsed),
+    }
+
+
 def source_row(parsed: ParsedResolution, *, origin: str, imported_at: dt.datetime) -> dict:
-    """The source a resolution was read from: its name, format, hash, where from, when, and what it gave (no ids)."""
+    """The source a resolution was read from: its language, name, format, hash, where from, when, and what it gave
+    (no ids)."""
     return {
         "sha256": parsed.source.sha256,
+        "language": parsed.language,
         "name": parsed.source.name,
         "format": parsed.source.format,
         "origin": origin[:500],
@@ -157,20 +179,27 @@ def child_rows(
     """Paragraphs, footnotes, the further places of their markers, citations, votes, sponsors, SDGs and
     subjects, ids assigned. Sponsors, SDGs and subjects come from ``metadata`` when given (what the
     archive keeps of every source), else from the parsed resolution's own."""
+    return ChildRows(
+        **vars(text_rows(parsed, resolution_id=resolution_id, ids=ids)),
+        votes=vote_rows(parsed, resolution_id=resolution_id, ids=ids, refs=refs) if with_votes else [],
+        record=record_rows(
+            parsed.metadata if metadata is None else metadata, resolution_id=resolution_id, ids=ids, refs=refs
+        ),
+    )
+
+
+def text_rows(parsed: ParsedResolution, *, resolution_id: int, ids: Ids) -> TextRows:
+    """The text in the parsed source's language: paragraphs, footnotes, their further places, citations."""
     paragraphs = paragraph_rows(parsed, resolution_id=resolution_id, ids=ids)
     paragraph_ids = {row["key"]: row["id"] for row in paragraphs}
     footnotes = footnote_rows(parsed, resolution_id=resolution_id, ids=ids, paragraph_ids=paragraph_ids)
     footnote_ids = {row["marker"]: row["id"] for row in footnotes}
-    return ChildRows(
+    return TextRows(
         paragraphs=paragraphs,
         footnotes=footnotes,
         footnote_places=footnote_place_rows(parsed, ids=ids, paragraph_ids=paragraph_ids, footnote_ids=footnote_ids),
         citations=citation_rows(
             parsed, resolution_id=resolution_id, ids=ids, paragraph_ids=paragraph_ids, footnote_ids=footnote_ids
-        ),
-        votes=vote_rows(parsed, resolution_id=resolution_id, ids=ids, refs=refs) if with_votes else [],
-        record=record_rows(
-            parsed.metadata if metadata is None else metadata, resolution_id=resolution_id, ids=ids, refs=refs
         ),
     )
 
@@ -185,6 +214,7 @@ def paragraph_rows(parsed: ParsedResolution, *, resolution_id: int, ids: Ids) ->
             {
                 "id": paragraph_ids[paragraph.key],
                 "resolution_id": resolution_id,
+                "language": parsed.language,
                 "key": paragraph.key,
                 "kind": paragraph.kind,
                 "number": paragraph.number,
@@ -207,6 +237,7 @@ def footnote_rows(
         {
             "id": ids.take(Footnote),
             "resolution_id": resolution_id,
+            "language": parsed.language,
             "marker": footnote.marker,
             "order": order,
             "text": footnote.text,
@@ -247,6 +278,7 @@ def citation_rows(
         {
             "id": ids.take(Citation),
             "resolution_id": resolution_id,
+            "language": parsed.language,
             "paragraph_id": paragraph_ids[citation.paragraph_key] if citation.paragraph_key else None,
             "footnote_id": None if citation.paragraph_key else footnote_ids[citation.footnote_marker],
             "target_symbol": citation.symbol,
@@ -326,13 +358,20 @@ def record_row_counts(metadata: dict) -> dict[type, int]:
     }
 
 
-def row_counts(parsed: ParsedResolution, *, with_votes: bool = True, metadata: dict | None = None) -> dict[type, int]:
-    """How many rows of each child table ``child_rows`` makes (at most): the ids to reserve before building them."""
+def text_row_counts(parsed: ParsedResolution) -> dict[type, int]:
+    """How many rows of each text table ``text_rows`` makes: the ids to reserve before building them."""
     return {
         Paragraph: len(parsed.paragraphs),
         Footnote: len(parsed.footnotes),
         FootnoteReference: sum(len(footnote.further_places) for footnote in parsed.footnotes),
         Citation: len(parsed.citations),
+    }
+
+
+def row_counts(parsed: ParsedResolution, *, with_votes: bool = True, metadata: dict | None = None) -> dict[type, int]:
+    """How many rows of each child table ``child_rows`` makes (at most): the ids to reserve before building them."""
+    return {
+        **text_row_counts(parsed),
         Vote: len(parsed.votes) if with_votes else 0,
         **record_row_counts(parsed.metadata if metadata is None else metadata),
     }

@@ -9,12 +9,21 @@ from resolutions.store.provenance import CHANGED, MOVED, REMOVED, ParagraphChang
 
 
 def paragraph_versions_create(
-    *, resolution: Resolution, changes: list[ParagraphChange], source_name: str, replaced_at: dt.datetime
+    *,
+    resolution: Resolution,
+    language: str,
+    changes: list[ParagraphChange],
+    source_name: str,
+    replaced_at: dt.datetime,
 ) -> None:
-    """A moved text redirects to its new key; a changed or removed one stays readable as a dated earlier version."""
-    ParagraphVersion.objects.bulk_create(
+    """A moved text redirects to its new key; a changed or removed one stays readable as a dated earlier version.
+
+    ``changes`` are those of one language's text, and its versions are kept in that language.
+    """
+    ParagraphVersion.all_languages.bulk_create(
         ParagraphVersion(
             resolution=resolution,
+            language=language,
             key=change.key,
             text=change.old_text,
             successor=change.new_key if change.kind == MOVED else "",

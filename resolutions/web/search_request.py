@@ -1,8 +1,10 @@
 """One request to the search, as the search page (``/search/``) and the JSON API (``/api/search``) both handle it.
 
 Both take the same parameters: ``q``, the filters of ``ParagraphSearchFilter``
-(body, session, year_from, year_to, committee, kind, opening, cites), ``sort``
-(relevance | date), ``view`` (paragraphs | resolutions) and ``page``. Bad
+(language -- absent, the page's own language; ``any``, every language --, body, session, year_from,
+year_to, committee, kind, opening, cites), ``sort``
+(relevance | date), ``view`` (paragraphs | resolutions), ``page`` and ``show`` (a language whose aligned
+paragraph is shown beside each hit). Bad
 parameters are answered with a message and status 400, never a 500; an index
 that does not match the archive, with 503 and ``Retry-After``.
 """
@@ -12,11 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from resolutions.models import Paragraph
-from resolutions.search import compile, execute, index, query, suggest
+from resolutions.search import analysis, compile, execute, index, query, suggest
 from resolutions.search.filters import ParagraphSearchFilter, SearchForm
 from resolutions.search.references import reference_url
+from resolutions.web.languages import current_text_language
 
 RETRY_AFTER_SECONDS = 5
 
@@ -37,6 +41,8 @@ class Outcome:
     filters_alone_remove_all: bool = False
     sort: str = "relevance"
     view: str = "paragraphs"
+    language: str = "en"  # the language searched ("any": every language)
+    show: str = ""  # the language whose aligned paragraph is shown beside each hit
     unavailable: bool = False  # the index is missing or does not match the archive
 
     @property
@@ -67,7 +73,7 @@ def perform(params) -> Outcome:
     _read_cleaned(outcome, filterset)
     if not outcome.query:
         if outcome.active_filters:
-            outcome.errors.append("Type some words to search for; the filters narrow a search.")
+            outcome.errors.append(gettext("Type some words to search for; the filters narrow a search."))
         return outcome
     if not outcome.active_filters and "page" not in params:
         outcome.redirect_to = reference_url(outcome.query)
@@ -103,14 +109,18 @@ def _read_cleaned(outcome: Outcome, filterset: ParagraphSearchFilter | None) -> 
     cleaned = outcome.form.cleaned_data
     outcome.query = cleaned["q"]
     outcome.sort, outcome.view = cleaned["sort"], cleaned["view"]
+    outcome.show = cleaned.get("show") or ""
     filters = filterset.form.cleaned_data if filterset is not None else {}
     outcome.active_filters = {name: value for name, value in filters.items() if value not in (None, "")}
+    outcome.language = outcome.active_filters.get("language") or current_text_language()
 
 
 def _run(outcome: Outcome) -> None:
     """The search itself, and why it found nothing when it did not; its errors in ``outcome``."""
     try:
-        outcome.plan = compile.plan(query.parse(outcome.query))
+        tree = query.parse(outcome.query)
+        languages = compile.plan_languages({"language": outcome.language})
+        outcome.plan = compile.plan(tree, languages)
         searcher = index.searcher()
         outcome.results = execute.run(
             searcher,
@@ -119,6 +129,7 @@ def _run(outcome: Outcome) -> None:
             sort=outcome.sort,
             page=outcome.form.cleaned_data["page"],
             grouped=outcome.view == "resolutions",
+            every_language=_every_language(tree) if len(languages) == 1 else None,
         )
         if not outcome.results.total:
             _explain_no_hits(outcome, searcher)
@@ -127,6 +138,15 @@ def _run(outcome: Outcome) -> None:
     except index.IndexUnavailable as error:
         outcome.errors.append(str(error))
         outcome.unavailable = True
+
+
+def _every_language(tree) -> compile.Plan | None:
+    """The query searched in every language (the language facet's counts), or None when no language finds
+    anything to search in it."""
+    try:
+        return compile.plan(tree, analysis.ALL_LANGUAGES)
+    except query.QueryError:
+        return None
 
 
 def _has_hits(searcher, matches, filters: dict) -> bool:
@@ -146,11 +166,13 @@ def _explain_no_hits(outcome: Outcome, searcher) -> None:
 
 def _suggestion_with_hits(outcome: Outcome, searcher) -> str | None:
     """A spelling of the query from the archive's words that finds something with the same filters."""
-    suggestion = suggest.suggestion(outcome.plan.tree, searcher)
+    languages = outcome.plan.languages
+    suggestion = suggest.suggestion(outcome.plan.tree, searcher, languages[0]) if len(languages) == 1 else None
     if not suggestion:
         return None
     try:
-        if _has_hits(searcher, compile.plan(query.parse(suggestion)).matches, outcome.active_filters):
+        suggested = compile.plan(query.parse(suggestion), outcome.plan.languages)
+        if _has_hits(searcher, suggested.matches, outcome.active_filters):
             return suggestion
     except query.QueryError:
         pass

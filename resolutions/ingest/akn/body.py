@@ -18,26 +18,30 @@ from resolutions.ingest.document import (
     PREAMBULAR,
 )
 from resolutions.ingest.sections import SECTION_NUMBER_RE, section_level
+from resolutions.reference.languages.base import Language
+from resolutions.reference.languages.registry import language_for
 
-LEADING_NUMBER_RE = re.compile(r"^(?:(\d{1,3})\.|\(([a-z]{1,2}|[ivxlc]+)\))\s+")
+ENGLISH = language_for("en")
 
 
 @dataclass
 class Block:
     kind: str  # PREAMBULAR / OPERATIVE
-    number: str  # as printed: "5", "(a)", "" (unnumbered)
+    number: str  # in the form keys read: "5", "(a)", "" (unnumbered); the language's own is ``printed``
     rich: RichText
     opening_phrase: str = ""
     heading: str = ""
     section: tuple[str, ...] = ()  # section numerals around it: ("II", "A")
     depth: int = 0  # 0 top level, 1 list point, 2 sublist point
     row: bool = False  # a table row
+    printed: str = ""  # the number as printed when the language prints it otherwise: "a)", "(ب)", "3 -"
 
 
 class BodyReader:
     """Walks one statement's (or annex's) body into Blocks; collects warnings."""
 
-    def __init__(self, where: str):
+    def __init__(self, where: str, language: Language = ENGLISH):
+        self.language = language
         self.blocks: list[Block] = []
         self.pending_heading: list[str] = []
         self.section_path: list[tuple[int, str]] = []  # (level, label) of the sections around
@@ -96,7 +100,7 @@ class BodyReader:
                 rich = self.text(*paragraphs)
                 phrase = (element.get("name") or "").strip()
                 if not rich.text.startswith(phrase):
-                    phrase = rich.opening_phrase()
+                    phrase = self._phrase(rich)
                 self.add(Block(PREAMBULAR, "", rich, opening_phrase=phrase))
                 for block_list in children(element, "blockList"):
                     self.block_list(block_list)
@@ -118,7 +122,7 @@ class BodyReader:
             elif tag == "item":
                 number = plain(child(element, "num"))
                 parts = [c for c in element if local(c.tag) != "num"]
-                self.add(Block(PREAMBULAR, number, self.text(*parts), depth=1))
+                self.add(self._numbered(Block(PREAMBULAR, number, self.text(*parts), depth=1)))
             else:
                 self.warn(f"unexpected <{tag}> in a list of the preamble; its text was kept")
                 self.add(Block(PREAMBULAR, "", self.text(element), depth=1))
@@ -153,7 +157,7 @@ class BodyReader:
     def cross_heading(self, element: ET.Element) -> None:
         rich = self.text(element)
         if "preamble" in (element.get("refersTo") or "") or rich.text.endswith(","):
-            self.add(Block(PREAMBULAR, "", rich, opening_phrase=rich.opening_phrase()))
+            self.add(Block(PREAMBULAR, "", rich, opening_phrase=self._phrase(rich)))
         elif rich.notes or rich.links:
             self.add(Block(OPERATIVE, "", rich))
         else:
@@ -237,18 +241,33 @@ class BodyReader:
         self.unexpected(element, {"num", "content", "list", "sublist", "point"})
 
     def content_block(self, rich: RichText, number: str, depth: int) -> None:
+        language = self.language
         number = number.strip()
         if not number:
-            leading = LEADING_NUMBER_RE.match(rich.text)
+            leading = language.leading_number_re.match(rich.text)
             if leading:
                 number = leading.group(0).strip()
                 rich.drop_prefix(leading.end())
         else:
             # Some files print the number both in <num> and at the start of the text.
-            leading = LEADING_NUMBER_RE.match(rich.text)
-            if leading and leading.group(0).strip().rstrip(".") == number.rstrip("."):
+            leading = language.leading_number_re.match(rich.text)
+            if leading and language.canonical_number(leading.group(0)).rstrip(".") == language.canonical_number(
+                number
+            ).rstrip("."):
                 rich.drop_prefix(leading.end())
-        self.add(Block(OPERATIVE, number, rich, opening_phrase=rich.opening_phrase(), depth=depth))
+        self.add(self._numbered(Block(OPERATIVE, number, rich, opening_phrase=self._phrase(rich), depth=depth)))
+
+    def _phrase(self, rich: RichText) -> str:
+        """The italic words that open the text; in a language printing them upright (Arabic, Chinese), the
+        language's known phrase."""
+        return rich.opening_phrase() or (self.language.known_phrase(rich.text) if self.language is not ENGLISH else "")
+
+    def _numbered(self, block: Block) -> Block:
+        """The block with its number in the form keys read, the printed one kept when the language's differs."""
+        canonical = self.language.canonical_number(block.number)
+        if canonical != block.number.strip():
+            block.printed, block.number = block.number.strip(), canonical
+        return block
 
     def unexpected(self, element: ET.Element, known: set[str]) -> None:
         for part in element:
@@ -267,6 +286,6 @@ def is_heading_text(rich: RichText) -> bool:
         and len(text) <= 150
         and not rich.notes
         and not rich.links
-        and not re.search(r"[.,;:]\W*\d*$", text)
+        and not re.search(r"[.,;:،؛。，；：]\W*\d*$", text)
         and (text[0].isupper() or text[0].isdigit())
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from resolutions.ingest.akn.elements import NS, child, local, plain
 from resolutions.reference.dates import printed_date
+from resolutions.reference.languages.base import Language
 from resolutions.reference.languages.registry import language_for
 
 ENGLISH = language_for("en")
@@ -58,7 +59,15 @@ class Cover:
     title: str = ""
 
 
-def read_cover(container: ET.Element) -> Cover:
+def _committee_by_reference(element: ET.Element) -> str:
+    """The committee a ``docProponent`` refers to, whatever the language: "#thirdCommittee" -> "Third Committee"."""
+    reference = (element.get("refersTo") or "").lstrip("#")
+    found = re.fullmatch(r"(first|second|third|fourth|fifth|sixth)Committee", reference)
+    return f"{found.group(1).capitalize()} Committee" if found else ""
+
+
+def read_cover(container: ET.Element, language: Language = ENGLISH) -> Cover:
+    """The cover page's and preface's fields, read with ``language``'s phrases; the committee named in English."""
     cover = Cover(meta=child(container, "meta"))
     page = child(container, "coverPage")
     if page is not None:
@@ -68,15 +77,19 @@ def read_cover(container: ET.Element) -> Cover:
             cover.session = (element.get("value") or "").strip()
         for element in page.iter(NS + "inline"):
             if element.get("name") == "agenda item":
-                cover.agenda_item = ENGLISH.agenda_label_re.sub("", plain(element))
+                cover.agenda_item = (
+                    ENGLISH.agenda_label_re.sub("", plain(element))
+                    if language is ENGLISH
+                    else language.agenda_item(plain(element))
+                )
         for element in page.iter(NS + "docProponent"):
             text = plain(element)
-            committee = next(filter(None, (pattern.search(text) for pattern in ENGLISH.committee_res)), None)
+            committee = language.committee_in(text) or _committee_by_reference(element)
             if committee:
-                cover.committee = committee.group(1).strip()
-            elif ENGLISH.no_committee_phrase_re.search(text):
+                cover.committee = committee
+            elif language.no_committee_phrase_re.search(text):
                 cover.committee = NO_MAIN_COMMITTEE
-            if ENGLISH.on_report_re.search(text):
+            if language.on_report_re.search(text):
                 for inline in element.iter(NS + "inline"):
                     if inline.get("name") == "originating document":
                         cover.report = plain(inline).split(",")[0].strip()
@@ -86,14 +99,14 @@ def read_cover(container: ET.Element) -> Cover:
     return cover
 
 
-def read_conclusions(statement: ET.Element) -> tuple[str, dt.date | None]:
+def read_conclusions(statement: ET.Element, language: Language = ENGLISH) -> tuple[str, dt.date | None]:
     conclusions = child(statement, "conclusions")
     meeting, date = "", None
     if conclusions is None:
         return meeting, date
     for element in conclusions.iter():
         tag = local(element.tag)
-        if tag in ("inline", "location") and ENGLISH.meeting_word_re.search(plain(element)):
+        if tag in ("inline", "location") and language.meeting_word_re.search(plain(element)):
             meeting = plain(element)
         elif tag == "docDate":
             date = parse_date(element.get("date", "")) or parse_date(plain(element))

@@ -133,7 +133,7 @@ class BlockKeyer:
             paragraph = ParsedParagraph(
                 key=key,
                 kind=kind,
-                number=block.number,
+                number=block.printed or block.number,
                 order=0,
                 text=block.rich.text,
                 opening_phrase=block.opening_phrase,

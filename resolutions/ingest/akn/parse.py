@@ -1,6 +1,7 @@
 """The AKN format: detection, and the parse of a file into resolutions (one per ``statement`` or component).
 
-Only English is imported for now: other languages raise ``SkippedSource``.
+The language is the FRBR metadata's (``FRBRlanguage``: "fra"), read with that language's patterns; a file in a
+language the archive does not hold (none of the six official ones) raises ``SkippedSource``.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from resolutions.ingest.document import (
     SkippedSource,
     SourceInfo,
 )
+from resolutions.reference.languages.base import Language
+from resolutions.reference.languages.registry import language_for, language_for_bibliographic
 
 FORMAT = "akn"
-
-LANGUAGE_NAMES = {"fra": "French", "spa": "Spanish", "rus": "Russian", "ara": "Arabic", "zho": "Chinese"}
 
 
 def detect(data: bytes, name: str) -> bool:
@@ -41,33 +42,38 @@ def text_units(data: bytes, name: str) -> list[TextUnit]:
 
 def _parse(data: bytes, source: SourceInfo, units: list[TextUnit] | None) -> ParsedDocument:
     root = load_xml(data, source.name)
-    _refuse_unless_english_akn(root, source)
+    language = _language(root, source)
     collection = child(root, "documentCollection")
     if collection is not None:
-        resolutions = _collection_resolutions(root, collection, source, units)
+        resolutions = _collection_resolutions(root, collection, source, units, language)
     else:
-        resolutions = [_single_resolution(root, source, units)]
+        resolutions = [_single_resolution(root, source, units, language)]
     if not resolutions:
         raise ParseError("no resolution found in the document collection", source=source.name)
     return ParsedDocument(source=source, resolutions=resolutions, warnings=[])
 
 
-def _refuse_unless_english_akn(root: ET.Element, source: SourceInfo) -> None:
+def _language(root: ET.Element, source: SourceInfo) -> Language:
+    """The language the FRBR metadata names (English when it names none); refused when not one of the six."""
     if local(root.tag) != "akomaNtoso":
         raise ParseError(f"not Akoma Ntoso: the root element is <{local(root.tag)}>", source=source.name)
-    language = language_of(root)
-    if language and language != "eng":
+    code = language_of(root)
+    if not code:
+        return language_for("en")
+    language = language_for_bibliographic(code)
+    if language is None:
         raise SkippedSource(
-            f"{source.name} is written in {LANGUAGE_NAMES.get(language, language)} ({language}): "
-            "only English resolutions are imported for now"
+            f"{source.name} is written in the language {code!r}, which is none of the six official languages "
+            "of the United Nations the archive holds (ara, zho, eng, fra, rus, spa)"
         )
+    return language
 
 
 def _collection_resolutions(
-    root: ET.Element, collection: ET.Element, source: SourceInfo, units: list[TextUnit] | None
+    root: ET.Element, collection: ET.Element, source: SourceInfo, units: list[TextUnit] | None, language: Language
 ) -> list[ParsedResolution]:
     """Several resolutions in one file ("A/RES/75/101 A-B"): each component's, lettered from the cover's symbol."""
-    cover = read_cover(collection)
+    cover = read_cover(collection, language)
     base = re.sub(r"\s+[A-Z](?:\s*[-–]\s*[A-Z]|(?:\s*,\s*[A-Z])*(?:\s+and\s+[A-Z])?)$", "", cover.symbol)
     components = root.find(NS + "components")
     statements = [] if components is None else [c.find(NS + "statement") for c in components.findall(NS + "component")]
@@ -76,13 +82,16 @@ def _collection_resolutions(
         if statement is None:
             continue
         letter = plain(statement.find(f"{NS}preface//{NS}docNumber")).rstrip(".")
-        resolutions.append(parse_statement(statement, source, cover, f"{base} {letter}" if letter else base, units))
+        symbol = f"{base} {letter}" if letter else base
+        resolutions.append(parse_statement(statement, source, cover, symbol, units, language))
     return resolutions
 
 
-def _single_resolution(root: ET.Element, source: SourceInfo, units: list[TextUnit] | None) -> ParsedResolution:
+def _single_resolution(
+    root: ET.Element, source: SourceInfo, units: list[TextUnit] | None, language: Language
+) -> ParsedResolution:
     statement = child(root, "statement")
     if statement is None:
         raise ParseError("no <statement> or <documentCollection>: not a resolution", source=source.name)
-    cover = read_cover(statement)
-    return parse_statement(statement, source, cover, cover.symbol, units)
+    cover = read_cover(statement, language)
+    return parse_statement(statement, source, cover, cover.symbol, units, language)

@@ -18,7 +18,11 @@ from resolutions.ingest.akn.keys import assign_keys
 from resolutions.ingest.akn.record import read_record, unread_meta
 from resolutions.ingest.akn.rich_text import Note, RichText, build_text
 from resolutions.ingest.document import ParsedFootnote, ParsedParagraph, ParsedResolution, ParseError, SourceInfo
+from resolutions.reference.languages.base import Language
+from resolutions.reference.languages.registry import language_for
 from resolutions.reference.paragraph_keys import annex_part
+
+ENGLISH = language_for("en")
 
 CONTEXT_BODY = "GA"  # the body whose resolutions a bare "resolution 70/1" in the text means
 Keyed = list[tuple[Block, ParsedParagraph]]
@@ -34,19 +38,24 @@ class TextUnit:
 
 
 def parse_statement(
-    statement: ET.Element, source: SourceInfo, cover: Cover, symbol: str, units: list[TextUnit] | None = None
+    statement: ET.Element,
+    source: SourceInfo,
+    cover: Cover,
+    symbol: str,
+    units: list[TextUnit] | None = None,
+    language: Language = ENGLISH,
 ) -> ParsedResolution:
-    """The resolution ``symbol`` of ``statement``; ``units`` collects its texts when given."""
+    """The resolution ``symbol`` of ``statement`` in ``language``; ``units`` collects its texts when given."""
     symbol, session, number = _identity(symbol, source)
-    meeting, adopted_on = read_conclusions(statement)
+    meeting, adopted_on = read_conclusions(statement, language)
     votes, record = read_record([m for m in (child(statement, "meta"), cover.meta) if m is not None])
-    reader = BodyReader(symbol)
+    reader = BodyReader(symbol, language)
     reader.warnings += unread_meta(child(statement, "meta"), symbol)
     if adopted_on is None:
         adopted_on = parse_date(frbr(statement, "FRBRWork", "FRBRdate"))
     title_notes = _title_notes(child(statement, "preface"), reader.warn)
     keyed = _read_resolution(statement, reader)
-    keyed += _read_annexes(statement, symbol, reader.warnings, start_order=len(keyed) + 1)
+    keyed += _read_annexes(statement, symbol, reader.warnings, start_order=len(keyed) + 1, language=language)
     if not paragraphs_found(statement):
         raise ParseError(f"{symbol}: neither preamble nor operative part", source=source.name)
     footnotes, citations = _paragraph_footnotes_and_citations(keyed, title_notes, symbol, units)
@@ -64,7 +73,7 @@ def parse_statement(
         report=cover.report,
         agenda_item=cover.agenda_item,
         committee=cover.committee,
-        language="en",
+        language=language.code,
         paragraphs=[paragraph for _, paragraph in keyed],
         footnotes=footnotes,
         citations=citations,
@@ -122,13 +131,15 @@ def _read_resolution(statement: ET.Element, reader: BodyReader) -> Keyed:
     return assign_keys(reader.blocks, "", False, reader.warn, 1)
 
 
-def _read_annexes(statement: ET.Element, symbol: str, warnings: list[str], start_order: int) -> Keyed:
+def _read_annexes(
+    statement: ET.Element, symbol: str, warnings: list[str], start_order: int, language: Language = ENGLISH
+) -> Keyed:
     """Each annex's paragraphs, keyed in its own part; their warnings join ``warnings``."""
     annexes = [doc for doc in statement.iter(NS + "doc") if (doc.get("name") or "").lower().startswith("annex")]
     keyed: Keyed = []
     for index, annex in enumerate(annexes, start=1):
         part = annex_part(index, len(annexes))
-        reader = BodyReader(f"{symbol} {part}")
+        reader = BodyReader(f"{symbol} {part}", language)
         for element in annex:
             tag = local(element.tag)
             if tag == "preamble":

@@ -11,6 +11,20 @@ import re
 from functools import cached_property
 from typing import ClassVar
 
+from resolutions.reference.numbers import roman_numeral
+
+# Paragraph numbers in the form keys are built from, whatever the language prints: "5.", "5.1", "(a)", "(ii)"
+CANONICAL_NUMBER_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\((?:[a-z]{1,2}|[ivxlc]+)\)\.?)$")
+# Digits of the Arabic script (Arabic-Indic and Eastern Arabic-Indic) read as the digits 0–9
+ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+DIRECTION_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+NEVER = re.compile(r"(?!)")  # a pattern that matches nothing: what a language without the phrase sets
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """Words as one alternation, longest first, any run of spaces inside one matching any other."""
+    return "|".join(re.escape(word).replace("\\ ", r"\s+") for word in sorted(set(words), key=len, reverse=True))
+
 
 class Language:
     code: ClassVar[str]  # ISO 639-1, as resolutions store it: "en"
@@ -75,6 +89,32 @@ class Language:
     # Line ends: fragments that finish a word broken by a hyphen ("protec-" + "tion")
     word_endings: ClassVar[set[str]]
 
+    # Printed paragraph numbers, read into the form keys are built from (``canonical_number``): a top
+    # number ("5." in most languages, "5 -" in Arabic), a lettered item ("(a)", "a)", "(أ)") in the
+    # language's own letters, and roman items ("(ii)", "ii)", ’2‘ in Arabic, ㈡ in Chinese)
+    top_number_re: ClassVar[re.Pattern] = re.compile(r"^(\d+(?:\.\d+)*)\s*[.\-–]?$")
+    item_re: ClassVar[re.Pattern] = re.compile(r"^\(?([a-z]{1,2}|[ivxlc]+)\)\.?$")
+    item_letters: ClassVar[str] = "abcdefghijklmnopqrstuvwxyz"  # the language's list letters, in order
+    roman_item_re: ClassVar[re.Pattern] = NEVER  # an item numbered in digits standing for (i), (ii): group 1
+    roman_item_numerals: ClassVar[str] = ""  # characters standing for (i), (ii)… in order
+    # A number printed at the start of a paragraph's text rather than in its markup ("5.\t", "(a) ", "a) ")
+    leading_number_re: ClassVar[re.Pattern] = re.compile(r"^(?:(\d{1,3})\.|\(([a-z]{1,2}|[ivxlc]+)\))\s+")
+
+    # Opening phrases by list, for languages whose phrases are not found by English word endings: the
+    # preambular ("Rappelant", "Recordando", "Ссылаясь", "إذ تشير", "回顾") and operative phrases, and the
+    # words that may stand before or after one ("également", "además", "вновь")
+    preambular_phrases: ClassVar[tuple[str, ...]] = ()
+    operative_phrases: ClassVar[tuple[str, ...]] = ()
+    phrase_modifiers: ClassVar[tuple[str, ...]] = ()
+    phrase_separator: ClassVar[str] = r"[\s,]+"  # between a modifier and the phrase ("" in Chinese)
+    phrase_boundary: ClassVar[str] = r"(?!\w)"  # what ends a phrase: the end of a word ("" in Chinese)
+    # The bodies as the text names them, lower case -> the archive's code ("assemblée générale": "GA")
+    body_names: ClassVar[dict[str, str]] = {}
+    # The committees as the archive names them, whatever the language: printed name (lower case) -> English
+    committee_names: ClassVar[dict[str, str]] = {}
+    # Dates: which group of ``date_pattern`` is the day, the month and the year ("dmy"; Chinese prints "ymd")
+    date_order: ClassVar[str] = "dmy"
+
     # Footnote markers printed as plain digits after a space: words that make the digits a number instead
     not_before_marker: ClassVar[set[str]]  # "paragraph 5", "under 5"
     abbreviations: ClassVar[set[str]]  # "para." ends no sentence
@@ -86,6 +126,83 @@ class Language:
     @cached_property
     def month_numbers(self) -> dict[str, int]:
         return {name: number for number, name in enumerate(self.month_names, start=1)}
+
+    def date_parts(self, match: re.Match) -> tuple[str, str, str]:
+        """(day, month, year) of a ``date_re`` match, in the order this language prints them."""
+        groups = dict(zip(self.date_order, match.groups()[:3], strict=True))
+        return groups["d"], groups["m"], groups["y"]
+
+    def canonical_number(self, printed: str) -> str:
+        """A printed paragraph number in the form keys are built from: "5 -" -> "5.", "b)" -> "(b)",
+        "(ب)" -> "(b)", "’2‘" or "㈡" -> "(ii)"; a number it does not read is returned as printed."""
+        text = printed.strip().strip(DIRECTION_MARKS).translate(ARABIC_DIGITS).strip()
+        if CANONICAL_NUMBER_RE.match(text) or not text:
+            return text
+        if len(text) == 1 and text in self.roman_item_numerals:
+            return f"({roman_numeral(self.roman_item_numerals.index(text) + 1).lower()})"
+        roman = self.roman_item_re.match(text)
+        if roman:
+            return f"({roman_numeral(int(roman.group(1))).lower()})"
+        top = self.top_number_re.match(text)
+        if top:
+            return f"{top.group(1)}."
+        item = self.item_re.match(text)
+        if item:
+            return f"({self.latin_letters(item.group(1))})"
+        return printed.strip()
+
+    def latin_letters(self, letters: str) -> str:
+        """A list letter of this language as the keys spell it: "ب" -> "b" (its place in the alphabet)."""
+        if all("a" <= letter <= "z" for letter in letters):
+            return letters
+        alphabet = "abcdefghijklmnopqrstuvwxyz"
+        out = ""
+        for letter in letters:
+            index = self.item_letters.find(letter)
+            out += alphabet[index] if 0 <= index < len(alphabet) else letter
+        return out
+
+    def agenda_item(self, printed: str) -> str:
+        """The agenda item as the archive writes it, from the cover's label: "Point 25 b) de l’ordre du jour"
+        -> "25 (b)"; "البند 25 (ب) من جدول الأعمال" -> "25 (b)"."""
+        text = self.agenda_label_re.sub("", printed).strip().translate(ARABIC_DIGITS)
+        return re.sub(r"\(?(\b\w{1,2}|[^\W\d]{1,2})\)", lambda m: self.canonical_number(m.group(0)), text).strip()
+
+    def committee_in(self, text: str) -> str:
+        """The committee named in a cover's line, as the archive names it ("Third Committee"); "" when none."""
+        for pattern in self.committee_res:
+            found = pattern.search(text)
+            if found:
+                name = found.group(1).strip()
+                return self.committee_names.get(name.lower(), name)
+        return ""
+
+    @cached_property
+    def phrase_re(self) -> re.Pattern | None:
+        """A known opening phrase at the start of a text, with the words that may stand before or after it
+        (longest first); None for a language that finds its phrases by word endings (English)."""
+        phrases = self.preambular_phrases + self.operative_phrases
+        if not phrases:
+            return None
+        known = _alternation(phrases)
+        modifiers = _alternation(self.phrase_modifiers)
+        gap, end = self.phrase_separator, self.phrase_boundary
+        before = rf"(?:(?:{modifiers}){gap})*" if modifiers else ""
+        after = rf"(?:(?:{gap}|\s+)(?:{modifiers}){end})*" if modifiers else ""
+        return re.compile(rf"^{before}(?:{known}){end}{after}", re.I)
+
+    def known_phrase(self, text: str) -> str:
+        """The opening phrase a text starts with, from the language's lists; "" when none is known."""
+        found = self.phrase_re.match(text) if self.phrase_re else None
+        return found.group(0).strip(" ,") if found else ""
+
+    def is_operative(self, phrase: str) -> bool:
+        """Whether a known phrase is one of the operative ones ("Décide", "Insta", "постановляет")."""
+        core = phrase.lower()
+        for modifier in self.phrase_modifiers:
+            core = re.sub(rf"(?:^|\s){re.escape(modifier.lower())}(?:\s|$)", " ", core).strip()
+        core = re.sub(r"\s+", " ", core)
+        return any(core == p.lower() or core.startswith(p.lower() + " ") for p in self.operative_phrases)
 
     @cached_property
     def months_pattern(self) -> str:

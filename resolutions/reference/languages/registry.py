@@ -12,7 +12,7 @@ from resolutions.reference import languages
 from resolutions.reference.languages.base import Language
 
 _LANGUAGES: dict[str, Language] = {}
-_INFRASTRUCTURE = {"base", "registry"}
+_INFRASTRUCTURE = {"base", "registry", "official"}
 
 
 def register(cls: type[Language]) -> type[Language]:
@@ -25,6 +25,12 @@ def language_for(code: str) -> Language:
     """The registered language of ISO 639-1 ``code`` ("en"); KeyError when none is."""
     _import_language_modules()
     return _LANGUAGES[code]
+
+
+def language_for_bibliographic(code: str) -> Language | None:
+    """The registered language of ISO 639-2 ``code`` ("fra", as Akoma Ntoso's FRBRlanguage gives it); None if none."""
+    _import_language_modules()
+    return next((language for language in _LANGUAGES.values() if language.bibliographic_code == code), None)
 
 
 def registered_codes() -> list[str]:

@@ -18,6 +18,7 @@ from psycopg.types.json import Jsonb
 from resolutions.ingest.document import ParsedResolution
 from resolutions.models import (
     Citation,
+    Expression,
     Footnote,
     FootnoteReference,
     Paragraph,
@@ -31,12 +32,13 @@ from resolutions.models import (
 from resolutions.store.bodies import body_get_or_create
 from resolutions.store.bulk.connections import new_connection
 from resolutions.store.reference_ids import ReferenceIds
-from resolutions.store.rows import References, child_rows, resolution_row, source_row
+from resolutions.store.rows import References, child_rows, expression_row, resolution_row, source_row
 from resolutions.store.validation import validate
 
 # Every table a bulk load fills, parents before the rows pointing at them.
 LOADED_MODELS = (
     Resolution,
+    Expression,
     ResolutionSource,
     Paragraph,
     Footnote,
@@ -138,6 +140,8 @@ def _add_rows(
     resolution_id = ids.take(Resolution)
     archive_own = {"created_at": now, "updated_at": now, "source_pin": ""}  # a curator's pin: never the loader's
     rows[Resolution].append({"id": resolution_id, **resolution_row(parsed, body_id=body_id), **archive_own})
+    expression = {"id": ids.take(Expression), "resolution_id": resolution_id, **expression_row(parsed)}
+    rows[Expression].append({**expression, "created_at": now, "updated_at": now})
     source = source_row(parsed, origin=ORIGIN, imported_at=now)
     rows[ResolutionSource].append({"id": ids.take(ResolutionSource), "resolution_id": resolution_id, **source})
     for model, model_rows in child_rows(parsed, resolution_id=resolution_id, ids=ids, refs=refs).by_model().items():

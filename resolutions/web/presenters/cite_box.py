@@ -3,6 +3,8 @@ the citation files to download, and the address the citation basket keeps for a 
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
+
 from resolutions.exports import citation_formats
 from resolutions.exports.cited import cited
 from resolutions.exports.styles import bluebook, oscola, un_style
@@ -28,7 +30,9 @@ def cite_box(resolution: Resolution, key: str, permalink: str) -> dict:
         ]
     path = permalinks.paragraph_url(resolution.symbol, key) if key else permalinks.resolution_url(resolution.symbol)
     return {
-        "title": "Cite this paragraph" if key else "Cite this resolution",
+        "title": gettext_noop("Cite this paragraph")
+        if key
+        else gettext_noop("Cite this resolution"),  # translated by the template
         "citations": citations,
         "downloads": [(name, f"{path}cite.{extension}") for extension, name in citation_formats.NAMES.items()],
         "basket_address": path.strip("/") if key else "",

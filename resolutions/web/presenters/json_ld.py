@@ -32,16 +32,17 @@ def json_ld_script(data: dict) -> SafeString:
     return mark_safe(f'<script type="application/ld+json">{encoded}</script>')
 
 
-def legislation_json_ld(resolution: Resolution, url: str) -> dict:
-    """The resolution as a schema.org Legislation; ``url`` is its page's absolute address."""
+def legislation_json_ld(resolution: Resolution, url: str, title: str = "", language: str = "") -> dict:
+    """The resolution as a schema.org Legislation; ``url`` is its page's absolute address; ``title`` and
+    ``language``, those of the text the page shows (the record's when not given)."""
     data = {
         "@context": "https://schema.org",
         "@type": "Legislation",
-        "name": resolution.title,
+        "name": title or resolution.title,
         "legislationIdentifier": resolution.symbol,
         "legislationType": "Resolution",
         "legislationPassedBy": {"@type": "Organization", "name": f"United Nations {resolution.body.name}"},
-        "inLanguage": resolution.language,
+        "inLanguage": language or resolution.language,
         "url": url,
         "sameAs": official_url(resolution.symbol),
     }
@@ -60,5 +61,5 @@ def paragraph_json_ld(resolution: Resolution, paragraph: Paragraph, title: str, 
         "text": excerpt(paragraph.text),
         "url": url,
         "isPartOf": {name: value for name, value in whole.items() if name != "@context"},
-        "inLanguage": resolution.language,
+        "inLanguage": paragraph.language,
     }

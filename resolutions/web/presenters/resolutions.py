@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import quote
 
+from django.utils import translation
 from django.utils.dateformat import format as format_date
+from django.utils.formats import date_format
 
 from resolutions.models import Resolution, ResolutionSource
 from resolutions.reference import permalinks
@@ -21,8 +23,13 @@ def official_url(symbol: str) -> str:
 
 
 def date_text(day: dt.date | None) -> str:
-    """'17 December 2015', or "" when the date is unknown."""
-    return format_date(day, "j F Y") if day else ""
+    """'17 December 2015' (in another interface language as it writes a date: '17 décembre 2015',
+    '2015年12月17日', '17 декабря 2015 г.'), or "" when the date is unknown."""
+    if not day:
+        return ""
+    if translation.get_language() in (None, "en"):
+        return format_date(day, "j F Y")
+    return date_format(day, "DATE_FORMAT")
 
 
 def adopted_text(resolution: Resolution) -> str:

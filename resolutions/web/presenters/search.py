@@ -5,13 +5,19 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.utils import translation
+from django.utils.translation import gettext_noop
+
 from resolutions.models import Paragraph
 from resolutions.reference.bodies import BODIES
+from resolutions.reference.permalinks import paragraph_url
 from resolutions.search import execute
-from resolutions.search.filters import ParagraphSearchFilter
+from resolutions.search.filters import LANGUAGE_CHOICES, ParagraphSearchFilter
+from resolutions.web.languages import TextLanguage, interface_code
 
 # How a facet's value becomes filter parameters.
 FACET_PARAMETERS = {
+    "language": lambda value: {"language": value},
     "body": lambda value: {"body": value},
     "session": lambda value: {"session": value},
     "year": lambda value: {"year_from": value, "year_to": value},
@@ -19,13 +25,15 @@ FACET_PARAMETERS = {
     "kind": lambda value: {"kind": value},
     "opening": lambda value: {"opening": value},
 }
+# Marked for translation; the template translates them in the page's language.
 FACET_TITLES = {
-    "body": "Body",
-    "session": "Session",
-    "year": "Year",
-    "committee": "Committee",
-    "kind": "Paragraph",
-    "opening": "Opening phrase",
+    "language": gettext_noop("Language"),
+    "body": gettext_noop("Body"),
+    "session": gettext_noop("Session"),
+    "year": gettext_noop("Year"),
+    "committee": gettext_noop("Committee"),
+    "kind": gettext_noop("Paragraph"),
+    "opening": gettext_noop("Opening phrase"),
 }
 
 
@@ -46,6 +54,8 @@ def filter_label(name: str, value) -> str:
         return BODIES[value].name if value in BODIES else value
     if name == "kind":
         return dict(Paragraph.KIND_CHOICES).get(value, value)
+    if name == "language":
+        return dict(LANGUAGE_CHOICES).get(value, value)
     return str(value)
 
 
@@ -87,13 +97,34 @@ def _facet(params: list[tuple[str, str]], name: str, values: list[tuple[str, int
     }
 
 
-def hit_context(hit: execute.Hit) -> dict:
+def hit_context(hit: execute.Hit, aligned: dict | None = None) -> dict:
     """What the page shows of a hit, as a flat dict: the hit's JSON, and the names and dates as printed. Flat,
-    so that the template reads each value with one lookup (twenty hits of a dozen values each, on every search)."""
-    return {**hit.as_json(), "body_name": hit.resolution.body.name, "adopted_text": hit.adopted_text}
+    so that the template reads each value with one lookup (twenty hits of a dozen values each, on every search).
+    ``aligned``: the same paragraphs in the language asked to be shown beside, by (resolution id, key)."""
+    shown = (aligned or {}).get((hit.resolution.pk, hit.paragraph.key)) if hit.paragraph else None
+    return {
+        **hit.as_json(),
+        "body_name": hit.resolution.body.name,
+        "adopted_text": hit.adopted_text,
+        "text_language": TextLanguage(hit.language),
+        "aligned": shown,
+    }
 
 
-def group_context(group: execute.Group) -> dict:
+def aligned_context(paragraphs, language: str) -> dict:
+    """The paragraphs shown beside the hits, by (resolution id, key): their text, language and address."""
+    with translation.override(interface_code(language)):
+        return {
+            (paragraph.resolution_id, paragraph.key): {
+                "text": paragraph.text,
+                "language": TextLanguage(language),
+                "url": paragraph_url(paragraph.resolution.symbol, paragraph.key),
+            }
+            for paragraph in paragraphs
+        }
+
+
+def group_context(group: execute.Group, aligned: dict | None = None) -> dict:
     """What the page shows of a resolution's hits, as a flat dict."""
     resolution = group.resolution
     return {
@@ -103,5 +134,5 @@ def group_context(group: execute.Group) -> dict:
         "body_name": resolution.body.name,
         "adopted_text": group.hits[0].adopted_text,
         "total": group.total,
-        "hits": [hit_context(hit) for hit in group.hits],
+        "hits": [hit_context(hit, aligned) for hit in group.hits],
     }

@@ -14,9 +14,11 @@ def _with_paragraph_held(citations: QuerySet[Citation]) -> QuerySet[Citation]:
     return citations.annotate(paragraph_held=Exists(held))
 
 
-def citation_list(*, resolution: Resolution) -> list[Citation]:
-    """The citations the resolution makes, in its paragraphs and notes: what their links need."""
-    citations = resolution.citations.select_related("target").only(
+def citation_list(*, resolution: Resolution, language: str = "en") -> list[Citation]:
+    """The citations the resolution's text in ``language`` makes, in its paragraphs and notes: what their links
+    need."""
+    citations = Citation.all_languages.filter(resolution=resolution, language=language)
+    citations = citations.select_related("target").only(
         "paragraph_id", "footnote_id", "start", "end", "target_symbol", "target_paragraph", "target__symbol"
     )
     return list(_with_paragraph_held(citations))
@@ -24,7 +26,8 @@ def citation_list(*, resolution: Resolution) -> list[Citation]:
 
 def citation_list_in_paragraph(*, paragraph: Paragraph, footnotes: list[Footnote]) -> list[Citation]:
     """The citations made in the paragraph and in the notes printed in it."""
-    citations = Citation.objects.filter(Q(paragraph=paragraph) | Q(footnote__in=footnotes)).select_related("target")
+    citations = Citation.all_languages.filter(Q(paragraph=paragraph) | Q(footnote__in=footnotes))
+    citations = citations.select_related("target")
     return list(_with_paragraph_held(citations))
 
 

@@ -7,9 +7,12 @@ from django.db.models import Q
 from resolutions.models import Footnote, FootnoteReference, Paragraph, Resolution
 
 
-def footnote_list(*, resolution: Resolution, paragraph: Paragraph | None = None) -> list[Footnote]:
-    """The resolution's footnotes in order; with ``paragraph``, only those whose marker is printed in it."""
-    footnotes = resolution.footnotes
+def footnote_list(
+    *, resolution: Resolution, paragraph: Paragraph | None = None, language: str = "en"
+) -> list[Footnote]:
+    """The resolution's footnotes in ``language``, in order; with ``paragraph``, only those whose marker is
+    printed in it."""
+    footnotes = Footnote.all_languages.filter(resolution=resolution, language=language)
     if paragraph is not None:
         footnotes = footnotes.filter(Q(paragraph=paragraph) | Q(references__paragraph=paragraph)).distinct()
     return list(footnotes.order_by("order"))

@@ -88,7 +88,9 @@ def _rows_of(searcher, addresses: list) -> Iterator[HitRow]:
 def _paragraph_rows(ids: list[int]) -> dict[int, HitRow]:
     if not ids:
         return {}
-    values = Paragraph.objects.filter(id__in=ids).values_list("id", "key", "number", "kind", "text", *RESOLUTION_FIELDS)
+    values = Paragraph.all_languages.filter(id__in=ids).values_list(
+        "id", "key", "number", "kind", "text", *RESOLUTION_FIELDS
+    )
     return {
         row_id: HitRow("paragraph", symbol, title, body, session, adopted_on, key, number, kind, "", text)
         for row_id, key, number, kind, text, symbol, title, body, session, adopted_on in values.order_by()
@@ -98,7 +100,7 @@ def _paragraph_rows(ids: list[int]) -> dict[int, HitRow]:
 def _footnote_rows(ids: list[int]) -> dict[int, HitRow]:
     if not ids:
         return {}
-    values = Footnote.objects.filter(id__in=ids).values_list(
+    values = Footnote.all_languages.filter(id__in=ids).values_list(
         "id", "marker", "text", "paragraph__key", "paragraph__number", "paragraph__kind", *RESOLUTION_FIELDS
     )
     return {

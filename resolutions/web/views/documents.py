@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.http import urlencode
 
 from resolutions.api import selectors as api_selectors
 from resolutions.api.documents import paragraph_json, resolution_json
 from resolutions.exports.akn import MEDIA_TYPE as AKN_MEDIA_TYPE
 from resolutions.exports.akn import resolution_akn
 from resolutions.exports.cited import cited
+from resolutions.exports.styles import un_style_in
 from resolutions.models import Paragraph, Resolution
 from resolutions.reference import permalinks
 from resolutions.web.addresses import (
@@ -28,10 +31,18 @@ from resolutions.web.addresses import (
     read_address,
     split_suffix,
 )
+from resolutions.web.languages import ENGLISH, TextLanguage, current_text_language, text_path
 from resolutions.web.presenters.citations import citation_link, cited_by, cited_range
 from resolutions.web.presenters.cite_box import cite_box
 from resolutions.web.presenters.footnotes import marker_places, shown_footnotes
 from resolutions.web.presenters.json_ld import json_ld_script, legislation_json_ld, paragraph_json_ld
+from resolutions.web.presenters.languages import (
+    alternates,
+    chosen_language,
+    held_languages,
+    opening_formula,
+    paragraph_in_languages,
+)
 from resolutions.web.presenters.paragraphs import shown_paragraphs
 from resolutions.web.presenters.resolutions import (
     adopted_text,
@@ -51,6 +62,12 @@ from resolutions.web.selectors.citations import (
 )
 from resolutions.web.selectors.cited import paragraph_get
 from resolutions.web.selectors.footnotes import footnote_list, footnote_places
+from resolutions.web.selectors.languages import (
+    expression_get,
+    languages_held,
+    paragraph_in_every_language,
+    paragraph_list_in,
+)
 from resolutions.web.selectors.paragraphs import (
     paragraph_address_held,
     paragraph_history,
@@ -138,28 +155,69 @@ def _interpreted(rest: str, address: Address) -> tuple[Resolution | None, Addres
 # ---------------------------------------------------------------- a resolution
 
 
+def _languages(request, resolution: Resolution) -> dict:
+    """The language the page's text is in (the address's, when held), the languages held, and the notice when
+    the one asked for is not held."""
+    held = languages_held(resolution=resolution)
+    wanted = current_text_language()
+    shown = chosen_language(wanted, held)
+    return {
+        "text_language": TextLanguage(shown),
+        "held_languages": held_languages(request, held, shown),
+        "language_alternates": alternates(request, held),
+        "missing_language": TextLanguage(wanted) if wanted != shown else None,
+        "english_url": request.build_absolute_uri(text_path(request.path, ENGLISH)),
+        "held_codes": held,
+    }
+
+
+def _text_title(resolution: Resolution, language: str) -> str:
+    if language == resolution.language:
+        return resolution.title
+    expression = expression_get(resolution=resolution, language=language)
+    return expression.title if expression else resolution.title
+
+
+def _description(resolution: Resolution, language: str, url: str) -> str:
+    """'General Assembly resolution 70/126 of 17 December 2015' as the text's language cites it."""
+    if language == ENGLISH:
+        return resolution_description(resolution)
+    return un_style_in(cited(resolution, url), language)
+
+
 def resolution_detail(request, resolution: Resolution):
-    """A resolution as printed, with its footnotes, the resolutions citing it, and its series."""
+    """A resolution as printed, with its footnotes, the resolutions citing it, and its series; the text in the
+    address's language when the archive holds it."""
     url = request.build_absolute_uri(permalinks.resolution_url(resolution.symbol))
     sources = resolution_sources(resolution=resolution)
     earlier, later = _series(resolution)
+    languages = _languages(request, resolution)
+    language = languages["text_language"].code
+    if languages["missing_language"] is not None:
+        url = languages["english_url"]  # the text shown is the English one: its address is the canonical one
     return render(
         request,
         "resolutions/resolution_detail.html",
         {
             "resolution": resolution,
             "adopted_text": adopted_text(resolution),
-            **_resolution_text(resolution),
+            **languages,
+            "text_title": _text_title(resolution, language),
+            "opening_formula": opening_formula(resolution, language),
+            "side_by_side_url": _side_by_side_url(resolution, languages["held_codes"], language),
+            **_resolution_text(resolution, language),
             "cited_by": cited_by(citing_list(resolution=resolution)),
             "earlier": earlier,
             "later": later,
             "official_url": official_url(resolution.symbol),
             "sources": sources,
             "text_as_of": text_as_of(resolution, sources),
-            "json_ld": json_ld_script(legislation_json_ld(resolution, url)),
+            "json_ld": json_ld_script(
+                legislation_json_ld(resolution, url, _text_title(resolution, language), language)
+            ),
             "canonical_url": url,
-            "share_title": f"{resolution.symbol}: {resolution.title}",
-            "description": resolution_description(resolution),
+            "share_title": f"{resolution.symbol}: {_text_title(resolution, language)}",
+            "description": _description(resolution, language, url),
             "cite_box": cite_box(resolution, "", url),
             **_record(resolution),
         },
@@ -176,11 +234,24 @@ def _record(resolution: Resolution) -> dict:
     }
 
 
-def _resolution_text(resolution: Resolution) -> dict:
-    """The paragraphs as printed and the notes, markers and citation links laid over both."""
-    paragraphs = paragraph_list(resolution=resolution)
-    footnotes = footnote_list(resolution=resolution)
-    citations = citation_list(resolution=resolution)
+def _side_by_side_url(resolution: Resolution, held: list[str], language: str) -> str | None:
+    """The side-by-side page of this language and another held one (English, or the first other), or None."""
+    others = [code for code in held if code != language]
+    if not others:
+        return None
+    other = ENGLISH if ENGLISH in others else others[0]
+    base = reverse("side-by-side", kwargs={"rest": permalinks.symbol_to_path_segment(resolution.symbol)})
+    return f"{base}?{urlencode({'left': language, 'right': other})}"
+
+
+def _resolution_text(resolution: Resolution, language: str = ENGLISH) -> dict:
+    """The paragraphs as printed and the notes, markers and citation links laid over both, in ``language``."""
+    if language == ENGLISH:
+        paragraphs = paragraph_list(resolution=resolution)
+    else:
+        paragraphs = paragraph_list_in(resolution=resolution, language=language)
+    footnotes = footnote_list(resolution=resolution, language=language)
+    citations = citation_list(resolution=resolution, language=language)
     places = marker_places(footnotes, footnote_places(footnotes=footnotes))
     return {
         "paragraphs": shown_paragraphs(resolution, paragraphs, footnotes, citations, places),
@@ -199,20 +270,37 @@ def _series(resolution: Resolution):
 
 
 def paragraph_detail(request, resolution: Resolution, key: str):
-    """One paragraph: its text, neighbours, footnotes, citations both ways, and citations ready to copy."""
-    paragraphs = paragraph_list(resolution=resolution)
+    """One paragraph: its text, neighbours, footnotes, citations both ways, and citations ready to copy; the text
+    in the address's language when held, and the paragraph in every language held with its own citation."""
+    languages = _languages(request, resolution)
+    language = languages["text_language"].code
+    aligned = paragraph_in_every_language(resolution=resolution, key=key)
+    if language not in aligned and ENGLISH in aligned:
+        language = ENGLISH
+        languages.update(text_language=TextLanguage(ENGLISH), missing_language=TextLanguage(current_text_language()))
+    if language == ENGLISH:
+        paragraphs = paragraph_list(resolution=resolution)
+    else:
+        paragraphs = paragraph_list_in(resolution=resolution, language=language)
     index = next((i for i, item in enumerate(paragraphs) if item.key == key), None)
     if index is None:
-        return earlier_paragraph(request, resolution, key, {item.key for item in paragraphs})
+        english_keys = {item.key for item in paragraph_list(resolution=resolution)}
+        return earlier_paragraph(request, resolution, key, english_keys)
     paragraph = paragraphs[index]
-    text = _paragraph_text(resolution, paragraph, paragraphs)
+    text = _paragraph_text(resolution, paragraph, paragraphs, language)
     permalink = request.build_absolute_uri(text["shown"].url)
+    if languages["missing_language"] is not None:
+        languages["held_languages"] = held_languages(request, languages["held_codes"], language)
+        permalink = languages["english_url"]
     return render(
         request,
         "resolutions/paragraph_detail.html",
         {
             "resolution": resolution,
             "adopted_text": adopted_text(resolution),
+            **languages,
+            "text_title": _text_title(resolution, language),
+            "in_languages": paragraph_in_languages(request, resolution, key, aligned, languages["held_codes"]),
             "paragraph": paragraph,
             **text,
             **_neighbours(resolution, paragraphs, index),
@@ -222,16 +310,18 @@ def paragraph_detail(request, resolution: Resolution, key: str):
             "cited_as_whole": citing_whole_count(resolution=resolution),
             "cite_box": cite_box(resolution, key, permalink),
             "canonical_url": permalink,
-            "share_title": f"{resolution.symbol}, {text['shown'].title.lower()}: {resolution.title}",
+            "share_title": f"{resolution.symbol}, {text['shown'].title.lower()}: {_text_title(resolution, language)}",
             "description": text_description(paragraph.text),
             "json_ld": _paragraph_json_ld(request, resolution, paragraph, text["shown"].title, permalink),
         },
     )
 
 
-def _paragraph_text(resolution: Resolution, paragraph: Paragraph, paragraphs: list[Paragraph]) -> dict:
+def _paragraph_text(
+    resolution: Resolution, paragraph: Paragraph, paragraphs: list[Paragraph], language: str = ENGLISH
+) -> dict:
     """The paragraph as printed, the notes printed in it, and the documents it cites."""
-    footnotes = footnote_list(resolution=resolution, paragraph=paragraph)
+    footnotes = footnote_list(resolution=resolution, paragraph=paragraph, language=language)
     citations = citation_list_in_paragraph(paragraph=paragraph, footnotes=footnotes)
     places = marker_places(footnotes, footnote_places(footnotes=footnotes))
     return {
@@ -254,7 +344,9 @@ def _through(request) -> str:
 
 
 def _paragraph_json_ld(request, resolution: Resolution, paragraph: Paragraph, title: str, permalink: str):
-    whole = legislation_json_ld(resolution, request.build_absolute_uri(permalinks.resolution_url(resolution.symbol)))
+    address = request.build_absolute_uri(permalinks.resolution_url(resolution.symbol))
+    language = paragraph.language
+    whole = legislation_json_ld(resolution, address, _text_title(resolution, language), language)
     return json_ld_script(paragraph_json_ld(resolution, paragraph, title, permalink, whole))
 
 

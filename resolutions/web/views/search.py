@@ -11,10 +11,12 @@ import functools
 from django.shortcuts import redirect, render
 
 from resolutions.search import execute
+from resolutions.search.filters import LANGUAGE_CHOICES, TEXT_LANGUAGE_CHOICES
 from resolutions.web.client_limits import per_client_limit
 from resolutions.web.page_cache import cached_page
 from resolutions.web.presenters.exports import search_export_urls
 from resolutions.web.presenters.search import (
+    aligned_context,
     chips,
     facets,
     filter_title,
@@ -24,6 +26,7 @@ from resolutions.web.presenters.search import (
     search_url,
 )
 from resolutions.web.search_request import perform, search_seconds, with_retry_after
+from resolutions.web.selectors.languages import aligned_paragraphs
 
 
 @functools.partial(cached_page, seconds=search_seconds)
@@ -43,21 +46,33 @@ def search_page(request):
         "view_urls": {value: search_url(params, view=value) for value in ("paragraphs", "resolutions")},
         "suggestion_url": search_url(params, q=outcome.suggestion) if outcome.suggestion else None,
         "export_urls": search_export_urls(params),
-        **_results_context(params, outcome.results),
+        "language_choices": LANGUAGE_CHOICES,
+        "show_choices": TEXT_LANGUAGE_CHOICES,
+        **_results_context(params, outcome.results, _aligned(outcome)),
     }
     response = render(request, "resolutions/search.html", context, status=outcome.status)
     return with_retry_after(response) if outcome.unavailable else response
 
 
-def _results_context(params: list[tuple[str, str]], results: execute.Results | None) -> dict:
+def _aligned(outcome) -> dict:
+    """The hits' paragraphs in the language asked to be shown beside them (``show``), by (resolution, key)."""
+    results = outcome.results
+    if results is None or not outcome.show:
+        return {}
+    hits = results.hits or [hit for group in results.groups for hit in group.hits]
+    pairs = [(hit.resolution.pk, hit.paragraph.key) for hit in hits if hit.paragraph and hit.language != outcome.show]
+    return aligned_context(aligned_paragraphs(pairs=pairs, language=outcome.show), outcome.show)
+
+
+def _results_context(params: list[tuple[str, str]], results: execute.Results | None, aligned: dict) -> dict:
     """The hits or groups of the page, its facets, and the links to the pages around it."""
     if results is None:
         return {"results": None, "facets": [], "hits": [], "groups": [], "previous_url": None, "next_url": None}
     return {
         "results": results,
         "facets": facets(params, results),
-        "hits": [hit_context(hit) for hit in results.hits],
-        "groups": [group_context(group) for group in results.groups],
+        "hits": [hit_context(hit, aligned) for hit in results.hits],
+        "groups": [group_context(group, aligned) for group in results.groups],
         "previous_url": page_url(params, results.page - 1) if results.page > 1 else None,
         "next_url": page_url(params, results.page + 1) if results.page < results.pages else None,
     }

@@ -1,0 +1,25 @@
+"""The language of a request: the one its address's prefix names (``/fr/A/RES/70/126/``), else English.
+
+Django's ``LocaleMiddleware`` would do the same for prefixed addresses, but it marks every unprefixed
+answer ``Vary: Accept-Language`` although those are always English here (``i18n_patterns`` with
+``prefix_default_language=False``): a header-chosen language is never used, so shared caches may keep one
+copy of each address.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils import translation
+
+
+class PathLanguageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            request.LANGUAGE_CODE = translation.get_language()
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response

@@ -1,0 +1,69 @@
+"""Template helpers for the six languages: ``{% load languages %}``.
+
+``{% language_switch %}`` lists the page in every interface language (the current one marked);
+``{% language_alternates %}`` gives the ``hreflang`` links of a page that exists in every language (a
+document page gives those of the languages it holds instead).
+"""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+
+from resolutions.web import languages
+
+register = template.Library()
+
+
+@register.inclusion_tag("resolutions/_language_switch.html", takes_context=True)
+def language_switch(context):
+    request = context.get("request")
+    path = request.get_full_path() if request is not None else "/"
+    current = translation.get_language()
+    return {
+        "choices": [
+            {
+                "code": code,
+                "lang": languages.html_lang(languages.text_code(code)),
+                "name": name,
+                "url": languages.path_in_language(path, code),
+                "current": code == current,
+            }
+            for code, name in settings.LANGUAGES
+        ]
+    }
+
+
+@register.inclusion_tag("resolutions/_language_alternates.html", takes_context=True)
+def language_alternates(context):
+    request = context.get("request")
+    if request is None:
+        return {"alternates": []}
+    path = request.path
+    return {
+        "alternates": [
+            (
+                languages.html_lang(languages.text_code(code)),
+                request.build_absolute_uri(languages.path_in_language(path, code)),
+            )
+            for code, _ in settings.LANGUAGES
+        ],
+        "default": request.build_absolute_uri(languages.unprefixed(path)),
+    }
+
+
+@register.filter
+def text_language(code: str) -> languages.TextLanguage:
+    """{{ 'ar'|text_language }}: its ``lang``, ``dir`` and name."""
+    return languages.TextLanguage(code)
+
+
+@register.filter
+def interface_lang(code: str) -> str:
+    """{{ LANGUAGE_CODE|interface_lang }}: the ``lang`` attribute of an interface language ('zh-hans' -> 'zh-Hans')."""
+    return languages.html_lang(languages.text_code(code))
+
+
+@register.filter
+def attr(value, name: str):
+    """{{ language|attr:'lang' }}: an attribute of an object (the templates' lookups cannot take a variable)."""
+    return getattr(value, name, "")
