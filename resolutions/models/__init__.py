@@ -3,13 +3,15 @@
 Body and Resolution (the work: symbol, body, session, adoption); Paragraph, Footnote and FootnoteReference
 (its text); Citation (what the text cites); MemberState, Vote (recorded votes) and Sponsor; Goal and Subject
 (SDGs and thesaurus subjects, linked by ResolutionGoal and ResolutionSubject); ResolutionSource and ParagraphVersion
-(where texts came from, and every text an import replaced). Reads live on the QuerySets; multi-model writes
+(where texts came from, and every text an import replaced); SeriesStep, ParagraphLink and ParagraphSignature
+(agreed language: series, paragraph lineage, near-repeat signatures, derived). Reads live on the QuerySets; multi-model writes
 live in ``resolutions.store`` (one transaction per resolution).
 """
 
 from resolutions.models.body import Body
 from resolutions.models.citation import Citation
 from resolutions.models.classification import Goal, ResolutionGoal, ResolutionSubject, Subject
+from resolutions.models.lineage import ParagraphLink, ParagraphSignature, SeriesStep
 from resolutions.models.member_state import MemberState
 from resolutions.models.provenance import ParagraphVersion, ResolutionSource
 from resolutions.models.resolution import Resolution
@@ -25,11 +27,14 @@ __all__ = [
     "Goal",
     "MemberState",
     "Paragraph",
+    "ParagraphLink",
+    "ParagraphSignature",
     "ParagraphVersion",
     "Resolution",
     "ResolutionGoal",
     "ResolutionSource",
     "ResolutionSubject",
+    "SeriesStep",
     "Sponsor",
     "Subject",
     "Vote",

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from resolutions.ingest.document import ParsedDocument, ParseError, SkippedSource
 from resolutions.ingest.pipeline import parse_bytes, parse_path
+from resolutions.store.lineage import lineage_after_import
 from resolutions.store.load import load_resolution, plan_load
 from resolutions.store.outcomes import CREATED, SOURCE_ADDED, UNCHANGED, UPDATED, LoadResult
 from resolutions.store.validation import LoadError
@@ -71,7 +72,16 @@ def _document_load(document: ParsedDocument, *, origin: str, dry_run: bool) -> S
             imported.results.append(plan_load(parsed) if dry_run else load_resolution(parsed, origin=origin))
         except LoadError as error:
             imported.failures.append(str(error))
+    if not dry_run:
+        _lineage_refresh(imported)
     return imported
+
+
+def _lineage_refresh(imported: SourceImport) -> None:
+    """Agreed language is derived from the texts: recompute it for the resolutions whose text this import wrote."""
+    changed = [r.resolution_id for r in imported.results if r.outcome in (CREATED, UPDATED) and r.resolution_id]
+    if changed:
+        lineage_after_import(resolution_ids=changed)
 
 
 @dataclass
