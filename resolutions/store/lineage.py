@@ -9,11 +9,14 @@ never half of one.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import re
 from collections.abc import Collection, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.db import connection, transaction
 from django.db.models import F
@@ -204,6 +207,16 @@ def _signatures_refresh(resolution_ids: Collection[int], tally: LineageTally) ->
     tally.signatures += len(rows)
 
 
+@contextmanager
+def _pool(workers: int):
+    """Processes to sign paragraphs on (forked: they inherit the loaded code); in-process for one worker."""
+    if workers <= 1:
+        yield SimpleNamespace(map=map)
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield pool
+
+
 def _signatures_rebuild(tally: LineageTally, *, workers: int, progress=None) -> None:
     """Every paragraph's signature, computed on ``workers`` processes and written by COPY, a chunk of
     paragraphs at a time (read by id); the GIN index is dropped for the load and built once after it
@@ -213,11 +226,12 @@ def _signatures_rebuild(tally: LineageTally, *, workers: int, progress=None) -> 
     chunk = SIGNATURE_BATCH * workers * 4
     with transaction.atomic():
         with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # TRUNCATE refuses while deferred checks are pending
             cursor.execute(f"TRUNCATE {table}")
         with connection.schema_editor() as editor:
             editor.remove_index(ParagraphSignature, index)
         last = 0
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with _pool(workers) as pool:
             while items := list(Paragraph.objects.filter(pk__gt=last).order_by("pk").values_list("id", "text")[:chunk]):
                 last = items[-1][0]
                 batches = [items[k : k + SIGNATURE_BATCH] for k in range(0, len(items), SIGNATURE_BATCH)]
