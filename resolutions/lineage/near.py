@@ -32,9 +32,8 @@ SCHEME = "affine32"  # datasketch's hashing scheme, named so that a library upgr
 NEAR_THRESHOLD = 0.75  # similarity (align.similarity) at which an earlier wording is "nearly the same"
 MIN_WORDS = 8  # shorter texts are phrases: found by containment, not by signature
 
-_PERMUTATIONS = MinHash(
-    num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME
-).permutations  # computed once, shared by every signature
+# One MinHash, cleared for each wording: its permutations are drawn once (a process signs one wording at a time).
+_MINHASH = MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME)
 
 
 @dataclass(frozen=True)
@@ -64,9 +63,9 @@ def shingles(text: str) -> list[bytes]:
 def signature(text: str) -> Signature:
     """A wording's exact hash, LSH bands and word count."""
     wording = normalised(text)
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED, permutations=_PERMUTATIONS, scheme=SCHEME)
-    minhash.update_batch(shingles(wording) or [b""])
-    return Signature(signed64(wording.encode()), bands(minhash.hashvalues), len(words(wording)))
+    _MINHASH.clear()
+    _MINHASH.update_batch(shingles(wording) or [b""])
+    return Signature(signed64(wording.encode()), bands(_MINHASH.hashvalues), len(words(wording)))
 
 
 def bands(hashvalues: np.ndarray) -> list[int]:
