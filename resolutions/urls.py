@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from resolutions.web.page_cache import cached_page
-from resolutions.web.views import basket, browse, bulk, cite, documents, exports, languages, record, search
+from resolutions.web.views import basket, browse, bulk, cite, documents, exports, languages, lineage, record, search
 
 # First path segments the symbol catch-all below never takes: our own pages and
 # those of other apps, wherever they are routed (a symbol starts with capitals).
@@ -26,6 +26,8 @@ RESERVED_PREFIXES = (
     "favicon.ico",
     "basket",
     "bulk",
+    "compare",
+    "agreed-language",
 )
 RESERVED = "|".join(prefix.replace(".", r"\.") for prefix in RESERVED_PREFIXES)
 
@@ -47,6 +49,9 @@ urlpatterns = [
     path("basket/", basket.basket_page, name="basket"),
     re_path(r"^basket/export\.(?P<extension>docx|md)$", basket.basket_export, name="basket-export"),
     path("bulk/", bulk.bulk_index, name="bulk"),
+    # Agreed language (resolutions.web.views.lineage): tracked changes between two resolutions, earlier uses.
+    path("compare/", cached_page(lineage.compare), name="lineage-compare"),
+    path("agreed-language/", lineage.used_before_page, name="lineage-used-before"),
     re_path(r"^bulk/(?P<name>[A-Za-z0-9_.-]+)$", bulk.bulk_file, name="bulk-file"),
     # A resolution's or paragraph's citation file: /A/RES/70/126/cite.bib, /A/RES/70/126/op5/cite.ris.
     re_path(

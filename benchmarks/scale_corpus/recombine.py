@@ -212,7 +212,10 @@ class Recombiner:
             citations += [dataclasses.replace(c, paragraph_key=slot.key, footnote_marker="") for c in made.citations]
             for footnote, footnote_citations in made.footnotes:
                 marker = str(len(footnotes) + 1)
-                footnotes.append(dataclasses.replace(footnote, marker=marker, paragraph_key=slot.key))
+                # The places the real note is printed again belong to the real resolution, not to this one.
+                footnotes.append(
+                    dataclasses.replace(footnote, marker=marker, paragraph_key=slot.key, further_places=[])
+                )
                 citations += [
                     dataclasses.replace(c, paragraph_key="", footnote_marker=marker) for c in footnote_citations
                 ]

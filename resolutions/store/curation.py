@@ -2,7 +2,7 @@
 
 Both go through the one writer (``resolutions.store.load``), so a changed
 text keeps every old paragraph address answering (an earlier version, dated)
-and the search index follows. Neither reads a file again: every source keeps
+and the search index follows; the agreed-language lineage is refreshed after. Neither reads a file again: every source keeps
 what it gave, as parsed (``ResolutionSource.parsed``). A correction is a
 source of its own (format ``correction``), made from the text as it stands,
 pinned when it is made; unpinning it gives the text back to the sources by
@@ -24,6 +24,7 @@ from django.utils import timezone
 from resolutions.citations.extract import find_citations
 from resolutions.ingest.document import ParsedResolution
 from resolutions.models import Resolution, ResolutionSource
+from resolutions.store.lineage import lineage_after_import
 from resolutions.store.load import load_resolution
 from resolutions.store.outcomes import LoadResult
 from resolutions.store.provenance import CORRECTION_FORMAT, SourceRef, text_source
@@ -67,6 +68,7 @@ def resolution_text_select(*, resolution: Resolution) -> TextSelection:
     if chosen.sha256 == resolution.source_sha256:
         return TextSelection(chosen, unkept=unkept)
     result = load_resolution(ParsedResolution.from_dict(chosen.parsed), origin=chosen.origin)
+    lineage_after_import(resolution_ids=[resolution.pk])
     return TextSelection(chosen, result, unkept)
 
 
@@ -110,6 +112,7 @@ def paragraph_correct(*, resolution: Resolution, key: str, text: str, curator: s
         result = load_resolution(parsed, origin=f"{curator}: {reason}")
         resolution.refresh_from_db()
         source = resolution.sources.get(sha256=parsed.source.sha256)
+    lineage_after_import(resolution_ids=[resolution.pk])
     return TextSelection(source, result)
 
 

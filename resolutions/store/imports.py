@@ -18,6 +18,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 
 from resolutions.ingest.document import ParsedDocument, ParseError, SkippedSource
 from resolutions.ingest.pipeline import parse_bytes, parse_path
+from resolutions.store.lineage import lineage_after_import
 from resolutions.store.load import load_resolution, plan_load
 from resolutions.store.outcomes import CREATED, SOURCE_ADDED, UNCHANGED, UPDATED, LoadResult
 from resolutions.store.validation import LoadError
@@ -131,7 +132,16 @@ def _document_load(
             continue
         imported.results.append(result)
         imported.warnings += result.warnings  # paragraphs not aligned across languages
+    if not dry_run:
+        _lineage_refresh(imported)
     return imported
+
+
+def _lineage_refresh(imported: SourceImport) -> None:
+    """Agreed language is derived from the texts: recompute it for the resolutions whose text this import wrote."""
+    changed = [r.resolution_id for r in imported.results if r.outcome in (CREATED, UPDATED) and r.resolution_id]
+    if changed:
+        lineage_after_import(resolution_ids=changed)
 
 
 def _naming_the_file(origin: str, message: str) -> str:

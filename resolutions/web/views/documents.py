@@ -78,6 +78,7 @@ from resolutions.web.selectors.resolutions import resolution_find, resolution_ge
 from resolutions.web.selectors.series import series_list, series_missing
 from resolutions.web.views.cite import not_found, paragraph_not_found
 from resolutions.web.views.exports import citation_response
+from resolutions.web.views.lineage import paragraph_lineage_context
 
 MAX_THROUGH_LENGTH = 40  # characters of ``?through=`` read
 
@@ -306,6 +307,7 @@ def paragraph_detail(request, resolution: Resolution, key: str):
             **_neighbours(resolution, paragraphs, index),
             "cited_range": cited_range(resolution, paragraphs, index, _through(request)),
             "earlier_versions": paragraph_history(resolution=resolution, key=key),
+            **paragraph_lineage_context(paragraph),
             "cited_by": cited_by(citing_list(resolution=resolution, key=key)),
             "cited_as_whole": citing_whole_count(resolution=resolution),
             "cite_box": cite_box(resolution, key, permalink),
