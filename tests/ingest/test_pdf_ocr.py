@@ -116,7 +116,7 @@ def test_the_ingest_command_passes_the_ocr_language(monkeypatch, tmp_path):
 
     asked = []
 
-    def path_import(*, path, format, dry_run, ocr_language):
+    def path_import(*, path, format, dry_run, ocr_language, run=None):
         asked.append((format, ocr_language))
         return ingest.SourceImport()
 
