@@ -45,6 +45,13 @@ from resolutions.store.imports import source_import
 from resolutions.store.validation import LoadError
 
 
+def _after_commit(resolution_ids: list[int]) -> None:
+    """Once a curator's edit has committed: a newer data version (so no page read before the commit stays
+    cached under it) and the search index in step."""
+    transaction.on_commit(search_index.data_version_advance)
+    transaction.on_commit(functools.partial(search_index.resolutions_changed, resolution_ids))
+
+
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
@@ -247,17 +254,17 @@ class ResolutionAdmin(admin.ModelAdmin):
             record_rows_replace(resolution=obj)
         if "source_pin" in form.changed_data:
             messages.info(request, f"{obj.symbol}: {resolution_text_select(resolution=obj).describe()}")
-        transaction.on_commit(functools.partial(search_index.resolutions_changed, [obj.pk]))
+        _after_commit([obj.pk])
 
     def delete_model(self, request, obj):
         resolution_id = obj.pk
         super().delete_model(request, obj)
-        transaction.on_commit(functools.partial(search_index.resolutions_changed, [resolution_id]))
+        _after_commit([resolution_id])
 
     def delete_queryset(self, request, queryset):
         resolution_ids = list(queryset.values_list("pk", flat=True))
         super().delete_queryset(request, queryset)
-        transaction.on_commit(functools.partial(search_index.resolutions_changed, resolution_ids))
+        _after_commit(resolution_ids)
 
     @admin.display(description="title", ordering="title")
     def short_title(self, resolution: Resolution) -> str:

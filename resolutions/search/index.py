@@ -72,6 +72,20 @@ def data_version() -> str:
     return f"{database_oid}:{version}:{transaction_id or ''}"
 
 
+def data_version_advance() -> None:
+    """Advance the data version once more, after a write has committed.
+
+    The triggers advance the sequence as rows are written, before their
+    transaction commits (a sequence is not transactional): a page rendered
+    in between reads the new version with the old rows, and would be cached
+    under it. Called from ``transaction.on_commit``, this makes the version
+    that every cache key carries after the commit newer than any a reader
+    could have seen before it.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval('resolutions_search_data_version')")
+
+
 def root() -> Path:
     """This database's folder of indexes (servers and databases sharing SEARCH_INDEX_DIR keep apart)."""
     database = connection.settings_dict

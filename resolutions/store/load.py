@@ -36,7 +36,7 @@ from django.utils import timezone
 from resolutions.ingest.document import ParsedResolution
 from resolutions.models import Expression, Footnote, Paragraph, Resolution, Vote
 from resolutions.reference.languages.official import ENGLISH
-from resolutions.search.index import indexing
+from resolutions.search.index import data_version_advance, indexing
 from resolutions.store.alignment import alignment_warnings
 from resolutions.store.bodies import body_get_or_create
 from resolutions.store.children import SequenceIds, children_create, record_rows_replace, text_children_create
@@ -115,6 +115,7 @@ def _write(parsed: ParsedResolution, origin: str) -> LoadResult:
     """In one transaction: the stage that fits what the archive already holds of this symbol."""
     now = timezone.now()
     with transaction.atomic():
+        transaction.on_commit(data_version_advance)  # pages read between the writes and the commit end too
         _lock_symbol(parsed.symbol)
         existing = Resolution.objects.select_for_update().filter(symbol=parsed.symbol).first()
         if existing is not None and not _gives_record(existing, parsed):
