@@ -212,7 +212,11 @@ class Recombiner:
             citations += [dataclasses.replace(c, paragraph_key=slot.key, footnote_marker="") for c in made.citations]
             for footnote, footnote_citations in made.footnotes:
                 marker = str(len(footnotes) + 1)
-                footnotes.append(dataclasses.replace(footnote, marker=marker, paragraph_key=slot.key))
+                # Only the marker's first place travels with the text: the real note's further places name
+                # paragraphs of its own resolution.
+                footnotes.append(
+                    dataclasses.replace(footnote, marker=marker, paragraph_key=slot.key, further_places=[])
+                )
                 citations += [
                     dataclasses.replace(c, paragraph_key="", footnote_marker=marker) for c in footnote_citations
                 ]
