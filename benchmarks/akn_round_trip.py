@@ -84,6 +84,7 @@ def first_difference(ours, theirs) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--symbols", nargs="*")
+    parser.add_argument("--after-id", type=int, default=0, help="only resolutions with a larger database id")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--examples", type=int, default=5)
     args = parser.parse_args()
@@ -91,6 +92,8 @@ def main() -> int:
     resolutions = Resolution.objects.select_related("body").order_by("symbol")
     if args.symbols:
         resolutions = resolutions.filter(symbol__in=args.symbols)
+    if args.after_id:
+        resolutions = resolutions.filter(id__gt=args.after_id)
     started = time.monotonic()
     outcomes: Counter = Counter()
     failures: dict[str, list[tuple[str, str]]] = defaultdict(list)
