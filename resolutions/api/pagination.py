@@ -33,3 +33,20 @@ class ByCitingResolution(CursorPagination):
     ordering = ("citing_symbol", "paragraph__order", "footnote__order", "start", "id")
     page_size_query_param = "page_size"
     max_page_size = 500
+
+
+class ByStateCode(CursorPagination):
+    """Member States in the order of their ISO codes."""
+
+    ordering = ("code",)
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+class ByResolutionSymbol(CursorPagination):
+    """A state's votes or sponsorships in the order of the resolution's symbol (``resolution_symbol``, annotated
+    by the selectors), then of the listing."""
+
+    ordering = ("resolution_symbol", "id")
+    page_size_query_param = "page_size"
+    max_page_size = 500

@@ -1,4 +1,5 @@
-"""Reads of the API: resolutions with what their JSON shows, one paragraph, and citations both ways.
+"""Reads of the API: resolutions with what their JSON shows, one paragraph, citations both ways, and the
+Member States with their votes and sponsorships.
 
 Each returns rows with their related records already joined or prefetched, so a serializer never
 queries row by row.
@@ -6,9 +7,9 @@ queries row by row.
 
 from __future__ import annotations
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
-from resolutions.models import Citation, Footnote, Paragraph, Resolution, Vote
+from resolutions.models import Citation, Footnote, MemberState, Paragraph, Resolution, Sponsor, Vote
 from resolutions.reference import permalinks
 
 
@@ -77,3 +78,34 @@ def footnotes_in_paragraph(paragraph: Paragraph) -> QuerySet[Footnote]:
     """The notes whose marker stands in the paragraph (first or again)."""
     placed = Q(paragraph=paragraph) | Q(references__paragraph=paragraph)
     return Footnote.objects.select_related("paragraph").filter(placed).distinct().order_by("order")
+
+
+def member_state_rows() -> QuerySet[MemberState]:
+    """Every Member State with how many recorded votes it cast and resolutions it sponsored."""
+    return MemberState.objects.annotate(
+        vote_count=Count("votes", distinct=True),
+        sponsored_count=Count("sponsorships__resolution", distinct=True),
+    )
+
+
+def member_state_by_code(code: str) -> MemberState | None:
+    """The state of that ISO 3166-1 alpha-3 code, in any case ('fra'), with its counts."""
+    return member_state_rows().filter(code=code.upper()).first()
+
+
+def state_vote_rows(state: MemberState) -> QuerySet[Vote]:
+    """The state's recorded votes with their resolutions, and the symbol (``resolution_symbol``) they are paged by."""
+    return (
+        Vote.objects.filter(member_state=state)
+        .select_related("resolution__body")
+        .annotate(resolution_symbol=F("resolution__symbol"))
+    )
+
+
+def state_sponsorship_rows(state: MemberState) -> QuerySet[Sponsor]:
+    """The resolutions the state sponsored, one row per listing (as sponsor or additional sponsor)."""
+    return (
+        Sponsor.objects.filter(member_state=state)
+        .select_related("resolution__body")
+        .annotate(resolution_symbol=F("resolution__symbol"))
+    )

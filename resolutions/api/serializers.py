@@ -1,5 +1,5 @@
 """The JSON of the archive's records: a resolution (as a list row and whole), a paragraph, a footnote, a citation,
-a recorded vote.
+a recorded vote, a Member State with its votes and sponsorships.
 
 The API's views and the permalinks' ``application/json`` answers both use these, so a paragraph reads
 the same wherever it is asked for. Addresses are absolute (the request's host) and built from symbols
@@ -8,11 +8,12 @@ and keys, never database ids.
 
 from __future__ import annotations
 
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from resolutions.models import Citation, Footnote, Paragraph, Resolution, Vote
+from resolutions.models import Citation, Footnote, MemberState, Paragraph, Resolution, Sponsor, Vote
 from resolutions.reference import permalinks
 
 
@@ -249,3 +250,81 @@ class ParagraphSerializer(ParagraphRowSerializer):
     @extend_schema_field(CitationSerializer(many=True))
     def get_cited_by(self, paragraph: Paragraph) -> list:
         return CitationSerializer(self.context["cited_by"], many=True, context=self.context).data
+
+
+def state_api_path(code: str, tail: str = "") -> str:
+    """'/api/v1/states/FRA/' + tail."""
+    return f"/api/v1/states/{code}/{tail}"
+
+
+class MemberStateRowSerializer(serializers.ModelSerializer):
+    """A Member State as a row of the list: its name as the UN prints it, its ISO code, what it did."""
+
+    code = serializers.CharField(help_text="ISO 3166-1 alpha-3: its address")
+    name = serializers.CharField(help_text="as the UN names it")
+    vote_count = serializers.IntegerField(min_value=0, help_text="recorded votes it cast or was counted in")
+    sponsored_count = serializers.IntegerField(min_value=0, help_text="resolutions it sponsored")
+    url = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MemberState
+        fields = ["code", "name", "vote_count", "sponsored_count", "url", "api_url"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, state: MemberState) -> str:
+        """Its page."""
+        return absolute(self.context, reverse("state-detail", kwargs={"code": state.code}))
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_api_url(self, state: MemberState) -> str:
+        return absolute(self.context, state_api_path(state.code))
+
+
+class MemberStateSerializer(MemberStateRowSerializer):
+    """A Member State, with the addresses of its votes and its sponsorships."""
+
+    links = serializers.SerializerMethodField()
+
+    class Meta(MemberStateRowSerializer.Meta):
+        fields = [*MemberStateRowSerializer.Meta.fields, "links"]
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "properties": {name: {"type": "string", "format": "uri"} for name in ("votes", "sponsorships")},
+            "required": ["votes", "sponsorships"],
+        }
+    )
+    def get_links(self, state: MemberState) -> dict:
+        return {
+            "votes": absolute(self.context, state_api_path(state.code, "votes/")),
+            "sponsorships": absolute(self.context, state_api_path(state.code, "sponsorships/")),
+        }
+
+
+class StateVoteSerializer(serializers.ModelSerializer):
+    """One recorded vote of a Member State: the resolution voted on, and the vote."""
+
+    resolution = ResolutionRowSerializer()
+    vote = serializers.SerializerMethodField(help_text="yes, no, abstention, or non-voting")
+
+    class Meta:
+        model = Vote
+        fields = ["resolution", "vote"]
+
+    @extend_schema_field(serializers.ChoiceField(choices=["yes", "no", "abstention", "non-voting"]))
+    def get_vote(self, vote: Vote) -> str:
+        return vote.get_vote_display().lower()
+
+
+class StateSponsorshipSerializer(serializers.ModelSerializer):
+    """A Member State listed as a resolution's sponsor (or additional sponsor), as the record prints it."""
+
+    resolution = ResolutionRowSerializer()
+    role = serializers.ChoiceField(choices=[role for role, _ in Sponsor.ROLES])
+    name = serializers.CharField(help_text="the sponsor as the record prints it")
+
+    class Meta:
+        model = Sponsor
+        fields = ["resolution", "role", "name"]

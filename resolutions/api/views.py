@@ -1,4 +1,5 @@
-"""The read API (``/api/v1/``): resolutions, their paragraphs, the citations both ways, and the search;
+"""The read API (``/api/v1/``): resolutions, their paragraphs, the citations both ways, the Member States with
+their votes and sponsorships, and the search;
 and the first search endpoint (``/api/search``), which answers as it always has.
 
 Views are thin: they find the record a URL names (by symbol and key, never a database id), call the
@@ -21,24 +22,28 @@ from rest_framework.views import APIView
 
 from resolutions.api import selectors
 from resolutions.api.documents import paragraph_json, resolution_json
-from resolutions.api.filters import ResolutionApiFilter
-from resolutions.api.pagination import ByCitingResolution, BySymbol, InDocumentOrder
+from resolutions.api.filters import ResolutionApiFilter, StateVoteApiFilter
+from resolutions.api.pagination import ByCitingResolution, ByResolutionSymbol, ByStateCode, BySymbol, InDocumentOrder
 from resolutions.api.search import search_json
 from resolutions.api.search_schema import ErrorsSerializer, SearchAnswerSerializer, search_parameters
 from resolutions.api.serializers import (
     CitationSerializer,
+    MemberStateRowSerializer,
+    MemberStateSerializer,
     ParagraphRowSerializer,
     ParagraphSerializer,
     ResolutionRowSerializer,
     ResolutionSerializer,
+    StateSponsorshipSerializer,
+    StateVoteSerializer,
 )
-from resolutions.models import Resolution
+from resolutions.models import MemberState, Resolution, Sponsor, Vote
 from resolutions.web.client_limits import per_client_limit
 from resolutions.web.page_cache import cached_page
 from resolutions.web.search_request import perform, search_seconds, with_retry_after
 
 NOT_FOUND = OpenApiResponse(
-    ErrorsSerializer, description="no such resolution or paragraph in the archive, or a bad cursor"
+    ErrorsSerializer, description="no such resolution, paragraph or Member State in the archive, or a bad cursor"
 )
 BAD_REQUEST = OpenApiResponse(ErrorsSerializer, description="bad parameters")
 BAD_CURSOR = OpenApiResponse(ErrorsSerializer, description="a cursor this list did not give")
@@ -145,6 +150,72 @@ class Search(APIView):
             response = Response({"errors": outcome.errors}, status=outcome.status)
             return with_retry_after(response) if outcome.unavailable else response
         return Response(search_json(request, outcome))
+
+
+def state_named(code: str) -> MemberState:
+    """The Member State of the URL's ISO code ('FRA', 'fra'), or a 404 that names it."""
+    state = selectors.member_state_by_code(code)
+    if state is None:
+        raise NotFound(f"The archive holds no Member State with the ISO code {code[:12]!r}; see /api/v1/states/.")
+    return state
+
+
+@extend_schema(
+    tags=["member states"],
+    responses={200: MemberStateRowSerializer(many=True), 404: BAD_CURSOR, 429: THROTTLED},
+)
+class MemberStateList(ListAPIView):
+    """Every Member State the archive knows (by ISO code), with its recorded votes and sponsorships counted."""
+
+    serializer_class = MemberStateRowSerializer
+    pagination_class = ByStateCode
+
+    def get_queryset(self):
+        return selectors.member_state_rows()
+
+
+@extend_schema(tags=["member states"], responses={200: MemberStateSerializer, 404: NOT_FOUND, 429: THROTTLED})
+class MemberStateDetail(APIView):
+    """A Member State: its name as the UN prints it, its ISO 3166-1 alpha-3 code, and its votes' and
+    sponsorships' addresses."""
+
+    def get(self, request, code: str):
+        return Response(MemberStateSerializer(state_named(code), context={"request": request}).data)
+
+
+@extend_schema(
+    tags=["member states"],
+    responses={200: StateVoteSerializer(many=True), 400: BAD_REQUEST, 404: NOT_FOUND, 429: THROTTLED},
+)
+class MemberStateVotes(ListAPIView):
+    """A Member State's recorded votes, by the resolution's symbol; filtered by session, committee, years and the
+    vote it cast."""
+
+    serializer_class = StateVoteSerializer
+    pagination_class = ByResolutionSymbol
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = StateVoteApiFilter
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the OpenAPI generator: the model, for the filters
+            return Vote.objects.none()
+        return selectors.state_vote_rows(state_named(self.kwargs["code"]))
+
+
+@extend_schema(
+    tags=["member states"],
+    responses={200: StateSponsorshipSerializer(many=True), 404: NOT_FOUND, 429: THROTTLED},
+)
+class MemberStateSponsorships(ListAPIView):
+    """The resolutions a Member State sponsored or joined as an additional sponsor, by the resolution's symbol."""
+
+    serializer_class = StateSponsorshipSerializer
+    pagination_class = ByResolutionSymbol
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Sponsor.objects.none()
+        return selectors.state_sponsorship_rows(state_named(self.kwargs["code"]))
 
 
 def no_such_address(request):

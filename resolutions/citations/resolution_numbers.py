@@ -114,7 +114,7 @@ def _session_numbered_symbols(match: re.Match, body: str | None, context_body: s
     if body == "?":
         return []
     if body == "UNEA":
-        return [] if decision else [f"UNEP/EA.{session}/Res.{number}"]
+        return [] if decision else [f"UNEP/EA.{session}/RES.{number}"]  # as normalize_symbol spells it
     if decision and body is None and context_body == "GA" and int(number) < FIRST_GA_DECISION:
         return []
     body = _numbering_body(body, session, context_body, decision)

@@ -16,14 +16,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from resolutions.models import Citation, Footnote, Paragraph, Resolution
+from resolutions.citations.symbols import normalize_symbol
+from resolutions.models import Citation, Footnote, Goal, Paragraph, Resolution, Sponsor, Subject, Vote
+from resolutions.reference.record_metadata import adoption_of
 from resolutions.web.selectors.citations import citation_list
 from resolutions.web.selectors.footnotes import footnote_list, footnote_places
 from resolutions.web.selectors.paragraphs import paragraph_list
+from resolutions.web.selectors.record import goal_list, sponsor_list, subject_list, vote_list
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 MEDIA_TYPE = "application/akn+xml"
@@ -84,6 +87,10 @@ def read_text(resolution: Resolution) -> Text:
             marks["paragraph", paragraph_id].append(Mark(offset or 0, offset or 0, kind, footnote))
     text.title_notes = [footnote for footnote in footnotes if footnote.paragraph_id is None]
     for citation in citation_list(resolution=resolution):
+        if normalize_symbol(citation.target_symbol) != citation.target_symbol:
+            # A symbol a link cannot carry as found ("decision 74/540 B" names A/DEC/74/540 B; a link to it
+            # reads as A/DEC/74/540): left as the text it was found in, where a reader finds it again.
+            continue
         where = ("paragraph", citation.paragraph_id) if citation.paragraph_id else ("footnote", citation.footnote_id)
         marks[where].append(Mark(citation.start, citation.end, "ref", href=_href(citation)))
     text.marks = dict(marks)
@@ -107,15 +114,41 @@ def resolution_akn(resolution: Resolution, generated: dt.date | None = None) -> 
     _preface(statement, resolution, text)
     parts = _parts(text)
     own = parts.pop("", [])
-    preambular = [p for p in own if p.kind == Paragraph.PREAMBULAR and p.parent_id is None]
+    preambular = _leading_preamble(own)
     if preambular:
         _preamble(_sub(statement, "preamble"), text, preambular, formula=True)
-    _main_body(_sub(statement, "mainBody"), text, [p for p in own if p not in preambular])
+    _main_body(_sub(statement, "mainBody"), text, own[len(preambular) :], preambular_in_body=True)
     _conclusions(statement, resolution)
     if parts:
         attachments = _sub(statement, "attachments")
         for index, (part, paragraphs) in enumerate(parts.items(), start=1):
             _annex(_sub(attachments, "attachment", eId=f"att_{index}"), resolution, text, part, paragraphs, index)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def paragraph_akn(resolution: Resolution, paragraph: Paragraph, generated: dt.date | None = None) -> bytes:
+    """One paragraph (with its sub-paragraphs, notes and citations) as an AKN 3.0 ``portion`` of its resolution:
+    the same element, ``eId`` and FRBR work as in the whole document, ``includedIn`` naming the whole."""
+    text = read_text(resolution)
+    held = next(p for p in text.paragraphs if p.id == paragraph.id)
+    root = etree.Element(_tag("akomaNtoso"), nsmap={None: AKN_NS})
+    portion = _sub(root, "portion", includedIn="#whole")
+    meta = _meta(portion, resolution, generated or dt.date.today(), component=f"main~{held.key}", references=False)
+    references = _sub(meta, "references", source="#archive")
+    whole = f"{_frbr_work_uri(resolution)}/eng@/!main"
+    _sub(references, "original", eId="whole", href=whole, showAs=resolution.symbol)
+    _sub(
+        references,
+        "TLCOrganization",
+        eId="archive",
+        href="/ontology/organization/resolutionsArchive",
+        showAs="Resolutions Archive",
+    )
+    body = _sub(portion, "portionBody")
+    if held.kind == Paragraph.PREAMBULAR and held.parent_id is None:
+        _preamble(_sub(body, "preamble"), text, [held], formula=False)
+    else:
+        _hierarchy(body, "point" if held.parent_id else "paragraph", text, held)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -129,14 +162,27 @@ def _parts(text: Text) -> dict[str, list[Paragraph]]:
     return {"": parts.pop(""), **parts}
 
 
+def _leading_preamble(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The preamble proper: the preambular paragraphs before any heading or operative paragraph. Preambular
+    paragraphs after those (a resolution in sections, each with its own "Recalling…") stand in the main body
+    where they are printed, as the UN's files have them."""
+    leading = []
+    for paragraph in paragraphs:
+        if paragraph.kind != Paragraph.PREAMBULAR or paragraph.heading:
+            break
+        leading.append(paragraph)
+    return leading
+
+
 def _frbr_work_uri(resolution: Resolution) -> str:
     date = (resolution.adopted_on or resolution.created_at.date()).isoformat()
     number = re.sub(r"[/ ]", "-", resolution.number)
     return f"/akn/un/statement/resolution/{resolution.body.code.lower()}/{date}/{number}"
 
 
-def _meta(parent, resolution: Resolution, generated: dt.date, component: str, references: bool = True) -> None:
-    """FRBR identification (work, English expression, this manifestation) and the organisations it names."""
+def _meta(parent, resolution: Resolution, generated: dt.date, component: str, references: bool = True):
+    """FRBR identification (work, English expression, this manifestation), the record (votes, sponsors, SDGs,
+    subjects) and the organisations it names; the ``meta`` element."""
     meta = _sub(parent, "meta")
     identification = _sub(meta, "identification", source="#archive")
     work = _frbr_work_uri(resolution)
@@ -176,7 +222,9 @@ def _meta(parent, resolution: Resolution, generated: dt.date, component: str, re
         if level == "FRBRExpression":
             _sub(element, "FRBRlanguage", language="eng")
     if not references:  # an annex's: the statement's own meta names them, once (eIds are unique in a document)
-        return
+        return meta
+    record = read_record(resolution)
+    _record_meta(meta, resolution, record)
     organisations = _sub(meta, "references", source="#archive")
     body = resolution.body
     _sub(
@@ -193,6 +241,99 @@ def _meta(parent, resolution: Resolution, generated: dt.date, component: str, re
         href="/ontology/organization/resolutionsArchive",
         showAs="Resolutions Archive",
     )
+    for code, name in record.states().items():
+        _sub(
+            organisations,
+            "TLCOrganization",
+            eId=_state_id(code),
+            href=f"/ontology/organization/un/memberState/{code}",
+            showAs=name,
+        )
+    if record.votes:
+        for refers_to, label in VOTE_COUNTS.values():
+            _sub(organisations, "TLCConcept", eId=refers_to, href=f"/ontology/concept/un/{refers_to}", showAs=label)
+    return meta
+
+
+# ---------------------------------------------------------------- the record: votes, sponsors, SDGs, subjects
+
+AKN4UN_NS = "http://un.org/akn4un"  # the UN's own elements, as its AKN files use them (``akn4un:voters``)
+# A vote's code -> the ``count`` it is counted in, as the UN's files name them, and its label.
+VOTE_COUNTS = {
+    Vote.YES: ("inFavour", "In favour"),
+    Vote.NO: ("against", "Against"),
+    Vote.ABSTAIN: ("abstaining", "Abstaining"),
+    Vote.NON_VOTING: ("nonVoting", "Non-voting"),
+}
+ADOPTION_OUTCOMES = {"recorded": "adoptedRecordedVote", "without": "adoptedWithoutVote"}
+
+
+@dataclass
+class Record:
+    """A resolution's record as the AKN carries it in ``<meta>``."""
+
+    votes: list[Vote]
+    sponsors: list[Sponsor]
+    goals: list[Goal]
+    subjects: list[Subject]
+    adoption: str  # "recorded", "without" or ""
+
+    def states(self) -> dict[str, str]:
+        """Every Member State named (voting or sponsoring): ISO code -> name, by code."""
+        named = {vote.member_state.code: vote.member_state.name for vote in self.votes}
+        named.update({s.member_state.code: s.member_state.name for s in self.sponsors if s.member_state})
+        return dict(sorted(named.items()))
+
+
+def read_record(resolution: Resolution) -> Record:
+    votes = vote_list(resolution=resolution)
+    return Record(
+        votes,
+        sponsor_list(resolution=resolution),
+        goal_list(resolution=resolution),
+        subject_list(resolution=resolution),
+        adoption_of(resolution.metadata, len(votes)),
+    )
+
+
+def _state_id(code: str) -> str:
+    return f"state_{code.lower()}"
+
+
+def _record_meta(meta, resolution: Resolution, record: Record) -> None:
+    """SDGs and subjects as ``classification`` keywords, the sponsors as the drafting ``workflow``, the adoption
+    and every state's vote as the ``analysis`` of the voting: where and how the UN's AKN4UN files put them (so
+    the archive's AKN importer reads them back)."""
+    if record.goals or record.subjects:
+        classification = _sub(meta, "classification", source="#archive")
+        for goal in record.goals:
+            _sub(classification, "keyword", value=str(goal.number), showAs=str(goal), dictionary="SDGO")
+        for subject in record.subjects:
+            value = subject.name.replace(" ", "_")
+            _sub(classification, "keyword", value=value, showAs=subject.name, dictionary=subject.thesaurus)
+    if record.sponsors:
+        workflow = _sub(meta, "workflow", source="#archive")
+        date = (resolution.adopted_on or resolution.created_at.date()).isoformat()
+        for role, outcome in (
+            (Sponsor.SPONSOR, "draftResolution"),
+            (Sponsor.ADDITIONAL, "draftResolutionAdditionalSponsors"),
+        ):
+            names = [sponsor.name for sponsor in record.sponsors if sponsor.role == role]
+            if names:
+                _sub(workflow, "step", date=date, outcome=outcome, by=", ".join(names))
+    if not record.adoption:
+        return
+    voting = _sub(_sub(_sub(meta, "analysis", source="#archive"), "parliamentary"), "voting")
+    voting.set("outcome", ADOPTION_OUTCOMES[record.adoption])
+    if not record.votes:
+        _sub(voting, "quorum", value="")
+        return
+    for code, (refers_to, _) in VOTE_COUNTS.items():
+        cast = [vote for vote in record.votes if vote.vote == code]
+        count = _sub(voting, "count", value=str(len(cast)), refersTo=f"#{refers_to}")
+        voters = etree.SubElement(count, f"{{{AKN4UN_NS}}}voters", nsmap={"akn4un": AKN4UN_NS})
+        for vote in cast:
+            _sub(voters, "organization", vote.member_state.name, refersTo=f"#{_state_id(vote.member_state.code)}")
 
 
 def _cover(statement, resolution: Resolution) -> None:
@@ -214,10 +355,11 @@ def _cover(statement, resolution: Resolution) -> None:
 
 
 def _preface(statement, resolution: Resolution, text: Text) -> None:
-    preface = _sub(statement, "preface")
-    title = _sub(_sub(preface, "p"), "docTitle", resolution.title)
+    """The title, and the notes on it beside it (as the UN's files place them: in the preface, not the title)."""
+    line = _sub(_sub(statement, "preface"), "p")
+    _sub(line, "docTitle", resolution.title)
     for footnote in text.title_notes:
-        _note(title, text, footnote)
+        _note(line, text, footnote)
 
 
 def _conclusions(statement, resolution: Resolution) -> None:
@@ -260,25 +402,59 @@ def _descendants(text: Text, paragraph: Paragraph) -> list[Paragraph]:
     return found
 
 
-def _main_body(body, text: Text, paragraphs: list[Paragraph]) -> None:
-    """Operative paragraphs (and any unnumbered text among them) with their sub-paragraphs."""
+def _main_body(body, text: Text, paragraphs: list[Paragraph], preambular_in_body: bool = False) -> None:
+    """Operative paragraphs (and any unnumbered text among them) with their sub-paragraphs; with
+    ``preambular_in_body``, the preambular paragraphs of later sections where they stand."""
     if not paragraphs:  # the schema wants a main body with something in it: an empty paragraph, read as nothing
         _sub(_sub(_sub(body, "paragraph"), "content"), "p")
+    rows = _table_rows(text, paragraphs)
     for paragraph in paragraphs:
-        if _is_table_row(text, paragraph):
+        if paragraph.id in rows:
             _table_row(body, text, paragraph)
             continue
         _headings(body, paragraph)
+        if preambular_in_body and paragraph.kind == Paragraph.PREAMBULAR and not text.children.get(paragraph.id):
+            _preambular_in_body(body, text, paragraph)
+            continue
         _hierarchy(body, "paragraph", text, paragraph)
 
 
-def _is_table_row(text: Text, paragraph: Paragraph) -> bool:
-    """An unnumbered paragraph read from a table row (its cells joined by " | ")."""
-    return (
-        bool(UNNUMBERED_KEY_RE.search(paragraph.key))
-        and " | " in paragraph.text
-        and not text.children.get(paragraph.id)
-    )
+def _preambular_in_body(body, text: Text, paragraph: Paragraph) -> None:
+    """A preambular paragraph among the operative ones, as the UN's files print one: a ``crossHeading`` that
+    refers to the preamble (in an ``hcontainer``, where the main body may hold it)."""
+    container = _sub(body, "hcontainer", name="preambularParagraph", eId=f"{paragraph.key}__container")
+    _rich(_sub(container, "crossHeading", refersTo="#preamble", eId=paragraph.key), text, paragraph)
+
+
+def _table_rows(text: Text, paragraphs: list[Paragraph]) -> set[int]:
+    """The ids of the paragraphs read from table rows: unnumbered ones whose cells were joined by " | " (an
+    empty first or last cell leaves the row starting "| " or ending " |"), and the one-cell rows among them (a
+    group's name, a currency line): unnumbered operative text next to such a row."""
+
+    def unnumbered(paragraph: Paragraph) -> bool:
+        return bool(UNNUMBERED_KEY_RE.search(paragraph.key)) and not text.children.get(paragraph.id)
+
+    def cells(paragraph: Paragraph) -> bool:
+        content = paragraph.text
+        return " | " in content or content.startswith("| ") or content.endswith(" |")
+
+    rows = {paragraph.id for paragraph in paragraphs if unnumbered(paragraph) and cells(paragraph)}
+    for before, paragraph, after in zip([None, *paragraphs[:-1]], paragraphs, [*paragraphs[1:], None], strict=True):
+        beside_a_row = (before is not None and before.id in rows) or (after is not None and after.id in rows)
+        if beside_a_row and unnumbered(paragraph) and paragraph.kind == Paragraph.OPERATIVE and not paragraph.heading:
+            rows.add(paragraph.id)
+    return rows
+
+
+def _cells(content: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a row's text, as ``" | ".join(cells)`` made it (the importer's reading)."""
+    padded = (" " if content.startswith("| ") else "") + content + (" " if content.endswith(" |") else "")
+    shift = -1 if content.startswith("| ") else 0
+    spans, start = [], 0
+    for cell in padded.split(" | "):
+        spans.append((max(0, start + shift), max(0, min(len(content), start + shift + len(cell)))))
+        start += len(cell) + 3
+    return spans
 
 
 def _hierarchy(parent, name: str, text: Text, paragraph: Paragraph) -> None:
@@ -316,8 +492,8 @@ def _annex(attachment, resolution: Resolution, text: Text, part: str, paragraphs
     doc = _sub(attachment, "doc", name="annex")
     _meta(doc, resolution, dt.date.today(), component=f"annex_{index}", references=False)
     preambular = []
-    for paragraph in paragraphs:
-        if paragraph.kind != Paragraph.PREAMBULAR or paragraph.number:
+    for paragraph in paragraphs:  # its opening, up to a number or a heading ("Article 1"), as its preamble
+        if paragraph.kind != Paragraph.PREAMBULAR or paragraph.number or paragraph.heading:
             break
         preambular.append(paragraph)
     if preambular:
@@ -328,10 +504,18 @@ def _annex(attachment, resolution: Resolution, text: Text, part: str, paragraphs
 
 
 def _table_row(body, text: Text, paragraph: Paragraph) -> None:
-    """A table row, as printed: one cell holding the row's text."""
+    """A table row, as printed: its cells (the row's text split where the importer joined them), each with the
+    notes and citations that stand in it."""
     _headings(body, paragraph)
     row = _sub(_sub(body, "table", eId=paragraph.key), "tr")
-    _rich(_sub(_sub(row, "td"), "p"), text, paragraph)
+    marks = text.marks.get(("paragraph", paragraph.id), [])
+    for start, end in _cells(paragraph.text):
+        inside = [
+            replace(mark, start=mark.start - start, end=mark.end - start)
+            for mark in marks
+            if start <= mark.start and (mark.end <= end if mark.kind == "ref" else mark.start <= end)
+        ]
+        _lay(_sub(_sub(row, "td"), "p"), paragraph.text[start:end], inside, text)
 
 
 # ---------------------------------------------------------------- text with notes and citations

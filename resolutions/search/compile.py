@@ -26,7 +26,7 @@ import tantivy
 from django.utils.translation import gettext
 
 from resolutions.citations.symbols import normalize_symbol
-from resolutions.search import analysis
+from resolutions.search import analysis, record
 from resolutions.search.query import And, Leaf, Node, Not, Or, Phrase, Prefix, QueryError, Symbol, Word, leaves
 from resolutions.search.schema import CONTENT, QUERY_FIELDS, TITLE, TextField, schema
 
@@ -290,6 +290,7 @@ def filter_query(filters: dict) -> tantivy.Query | None:
     low, high = filters.get("year_from"), filters.get("year_to")
     if low is not None or high is not None:
         clauses.append(tantivy.Query.range_query(s, "year", tantivy.FieldType.Integer, low, high))
+    clauses += record.filter_clauses(s, filters)
     if not clauses:
         return None
     return tantivy.Query.const_score_query(

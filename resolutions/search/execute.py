@@ -25,6 +25,7 @@ from django.utils.safestring import SafeString
 
 from resolutions.reference.bodies import BODIES
 from resolutions.reference.permalinks import paragraph_title, paragraph_url, resolution_url
+from resolutions.search import record
 from resolutions.search.compile import Plan, with_filters
 from resolutions.search.highlight import highlight
 from resolutions.search.query import QueryError
@@ -35,7 +36,18 @@ GROUPS_PER_PAGE = 10
 HITS_PER_GROUP = 3
 FACET_VALUE_LIMIT = 12
 YEAR_VALUES = 36
-FACETS = ("language", "body", "session", "year", "committee", "kind", "opening")
+FACETS = (
+    "language",
+    "body",
+    "session",
+    "year",
+    "committee",
+    "kind",
+    "opening",
+    "adoption",
+    *record.RECORD_FACETS,
+    "vote",
+)
 # Per-segment buckets kept before merging: more than any facet has values, so every count is exact.
 SEGMENT_BUCKETS = 1_000_000
 
@@ -145,8 +157,10 @@ EXACT_RESOLUTION_COUNT = 5_000
 
 
 def facet_aggregations() -> dict:
-    """Every facet over every match: the joined key (``schema.FACET_KEY_PARTS``), and the opening phrase."""
+    """Every facet over every match: the joined key (``schema.FACET_KEY_PARTS``), the opening phrase, and the
+    record's sponsors, SDGs and subjects (``record.facet_aggregation``)."""
     return {
+        "record": record.facet_aggregation(SEGMENT_BUCKETS),
         "facet_key": {"terms": {"field": "facet_key", "size": SEGMENT_BUCKETS, "segment_size": SEGMENT_BUCKETS}},
         # More values than are shown, so that values tied at the cut are chosen alphabetically, not by chance.
         "opening": {
@@ -202,6 +216,8 @@ def counts(
     facets["opening"] = top_values(
         "opening", ((bucket["key"], bucket["doc_count"]) for bucket in found["opening"]["buckets"] if bucket["key"])
     )
+    for name, values in record.split_facets(found["record"]["buckets"]).items():
+        facets[name] = top_values(name, values)
     if total <= EXACT_RESOLUTION_COUNT:
         exact = searcher.aggregate(
             query,
@@ -220,6 +236,15 @@ def counts(
         estimate = searcher.aggregate(query, {"resolutions": {"cardinality": {"field": "resolution_id"}}})
         return Counts(total, round(estimate["resolutions"]["value"] or 0), False, facets)
     return Counts(total, None, False, facets)
+
+
+def vote_facet(searcher: tantivy.Searcher, matches: tantivy.Query, filters: dict) -> list[tuple[str, int]]:
+    """How the chosen Member State (``voter``) voted, over every match under the other filters: the hits of each
+    vote value (those with none left out); nothing when no state is chosen."""
+    if not filters.get("voter"):
+        return []
+    counted = [(vote, total(searcher, with_filters(matches, {**filters, "vote": vote}))) for vote in record.VOTE_VALUES]
+    return [(vote, count) for vote, count in counted if count]
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -322,6 +347,7 @@ def run(
         languages_query = with_filters(every_language.matches, {k: v for k, v in filters.items() if k != "language"})
     if grouped:
         counted = counts(searcher, query, estimate_resolutions=True, languages_query=languages_query)
+        counted.facets["vote"] = vote_facet(searcher, plan.matches, filters)
         return _grouped(searcher, query, plan, sort, page, counted)
     # The counts and the page are independent: Tantivy runs each without holding the GIL, so the counts run
     # on a second thread meanwhile (a search's latency is then the longer of the two, not their sum).
@@ -329,6 +355,7 @@ def run(
     offset = (page - 1) * PAGE_SIZE
     found = _page(searcher, query, limit=PAGE_SIZE, offset=offset, sort=sort) if offset < max_hits() else None
     counted = counting.result()
+    counted.facets["vote"] = vote_facet(searcher, plan.matches, filters)
     reachable = min(counted.total, max_hits())
     pages = max(1, math.ceil(reachable / PAGE_SIZE))
     if page > pages:  # past the last page: the last page

@@ -11,16 +11,33 @@ and opening phrase from the paragraph that carries its marker).
 
 from __future__ import annotations
 
+import re
+
 import django_filters
 from django import forms
-from django.db.models import Q
-from django.db.models.functions import Upper
+from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
+from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce, Lower, NullIf, StrIndex, Upper
+from django.db.models.lookups import GreaterThan
+from django.utils.text import slugify
 
 from resolutions.citations.symbols import normalize_symbol
-from resolutions.models import Citation, Footnote, Paragraph
+from resolutions.models import (
+    Citation,
+    Footnote,
+    MemberState,
+    Paragraph,
+    Resolution,
+    ResolutionGoal,
+    ResolutionSubject,
+    Sponsor,
+    Subject,
+    Vote,
+)
 from resolutions.reference.bodies import BODIES
 from resolutions.search.execute import max_page
 from resolutions.search.query import MAX_QUERY_LENGTH
+from resolutions.search.record import ADOPTIONS, VOTE_LABELS, VOTE_VALUES
 
 EARLIEST_YEAR, LATEST_YEAR = 1945, 2100
 SORT_CHOICES = [("relevance", "Relevance"), ("date", "Newest first")]
@@ -56,6 +73,70 @@ class YearRangeForm(forms.Form):
         if first and last and first > last:
             raise forms.ValidationError(f"The year range is empty: {first} is after {last}.")
         return cleaned
+
+
+class SearchFilterForm(YearRangeForm):
+    """The search filters' form: a vote is a vote of a chosen Member State."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("vote") and not cleaned.get("voter"):
+            raise forms.ValidationError("Choose the Member State whose vote to filter by (voter=FRA with vote=no).")
+        return cleaned
+
+
+class MemberStateField(forms.CharField):
+    """A Member State's ISO 3166-1 alpha-3 code in any case, cleaned to upper case; it must be one the archive
+    knows."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        code = value.strip().upper()
+        if not re.fullmatch(r"[A-Z]{3}", code) or not MemberState.objects.filter(code=code).exists():
+            raise forms.ValidationError(
+                f"“{value[:40]}” is not the ISO code of a Member State in the archive (e.g. FRA); see /states/."
+            )
+        return code
+
+
+class MemberStateFilter(django_filters.CharFilter):
+    field_class = MemberStateField
+
+
+class SubjectField(forms.CharField):
+    """A subject by its address (``social-development``) or its name, cleaned to its address."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        slug = slugify(value)
+        if not slug or not Subject.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(f"No subject “{value[:80]}” is in the archive; see a resolution's subjects.")
+        return slug
+
+
+class SubjectFilter(django_filters.CharFilter):
+    field_class = SubjectField
+
+
+class GoalNumberFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+def adoption_of_resolution() -> Case:
+    """How a resolution was adopted, as ``record_metadata.adoption_of`` reads it, in SQL: "recorded" when it has
+    recorded votes or its metadata says so, "without" when the metadata says "without a vote", else ""."""
+    said = Lower(Coalesce(NullIf(KT("metadata__adoption_type"), Value("")), KT("metadata__voting_type"), Value("")))
+    voted = Exists(Vote.objects.filter(resolution=OuterRef("pk")))
+    return Case(
+        When(Q(voted) | Q(GreaterThan(StrIndex(said, Value("recorded")), 0)), then=Value("recorded")),
+        When(GreaterThan(StrIndex(said, Value("without")), 0), then=Value("without")),
+        default=Value(""),
+        output_field=CharField(),
+    )
 
 
 class SearchForm(forms.Form):
@@ -121,10 +202,34 @@ class SearchFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=Paragraph.KIND_CHOICES, method="filter_kind", label="Paragraph")
     opening = django_filters.CharFilter(method="filter_opening", label="Opening phrase", max_length=200)
     cites = SymbolFilter(method="filter_cites", label="Cites", max_length=80)
+    adoption = django_filters.ChoiceFilter(choices=ADOPTIONS, method="filter_adoption", label="Adopted")
+    voter = MemberStateFilter(method="filter_voter", label="Voting state", max_length=80)
+    vote = django_filters.ChoiceFilter(
+        choices=list(VOTE_LABELS.items()), method="filter_vote", label="Its vote", empty_label="Any vote"
+    )
+    sponsor = MemberStateFilter(method="filter_sponsor", label="Sponsor", max_length=80)
+    sdg = GoalNumberFilter(method="filter_sdg", label="SDG", min_value=1, max_value=17)
+    subject = SubjectFilter(method="filter_subject", label="Subject", max_length=220)
 
     class Meta:
-        form = YearRangeForm
-        fields = ["language", "body", "session", "year_from", "year_to", "committee", "kind", "opening", "cites"]
+        form = SearchFilterForm
+        fields = [
+            "language",
+            "body",
+            "session",
+            "year_from",
+            "year_to",
+            "committee",
+            "kind",
+            "opening",
+            "cites",
+            "adoption",
+            "voter",
+            "vote",
+            "sponsor",
+            "sdg",
+            "subject",
+        ]
 
     def filter_language(self, queryset, name, value):
         return queryset if value == EVERY_LANGUAGE else queryset.filter(language=value)
@@ -143,6 +248,33 @@ class SearchFilter(django_filters.FilterSet):
             upper_symbol=value.upper(), **{f"{self.citing_field}__isnull": False}
         )
         return queryset.filter(Q(pk__in=citing.values(f"{self.citing_field}_id")))
+
+    # The resolution's record: a paragraph or footnote matches when its resolution does.
+
+    def filter_adoption(self, queryset, name, value):
+        adopted = Resolution.objects.annotate(adoption=adoption_of_resolution()).filter(adoption=value)
+        return queryset.filter(resolution__in=adopted.values("pk"))
+
+    def filter_voter(self, queryset, name, value):
+        vote = self.form.cleaned_data.get("vote")
+        codes = [VOTE_VALUES[vote]] if vote else list(VOTE_VALUES.values())
+        voted = Vote.objects.filter(member_state__code=value, vote__in=codes)
+        return queryset.filter(resolution__in=voted.values("resolution_id"))
+
+    def filter_vote(self, queryset, name, value):
+        """Applied by ``filter_voter``, with the state it belongs to (the form refuses a vote without one)."""
+        return queryset
+
+    def filter_sponsor(self, queryset, name, value):
+        return queryset.filter(resolution__in=Sponsor.objects.filter(member_state__code=value).values("resolution_id"))
+
+    def filter_sdg(self, queryset, name, value):
+        linked = ResolutionGoal.objects.filter(goal__number=int(value))
+        return queryset.filter(resolution__in=linked.values("resolution_id"))
+
+    def filter_subject(self, queryset, name, value):
+        linked = ResolutionSubject.objects.filter(subject__slug=value)
+        return queryset.filter(resolution__in=linked.values("resolution_id"))
 
 
 class ParagraphSearchFilter(SearchFilter):

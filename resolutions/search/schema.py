@@ -74,13 +74,18 @@ RAW_FIELDS = (
     "language",
     "cites",
     "facet_key",
+    "adoption",
+    "state_vote",
+    "record_facet",
     STATE,
 )
 # Facet counts: the values of a hit's resolution and kind, joined into one key (``facet_key``) so that one
 # aggregation over one column counts five facets (a few thousand distinct keys); the opening phrase apart.
-FACET_KEY_PARTS = ("body", "session", "year", "committee", "kind")
+FACET_KEY_PARTS = ("body", "session", "year", "committee", "kind", "adoption")
 FACET_SEPARATOR = "\x1f"
-FAST_RAW_FIELDS = ("facet_key", "opening_value", "language")
+FAST_RAW_FIELDS = ("facet_key", "opening_value", "language", "record_facet")
+# The resolution's record (``resolutions.search.record``): filtered and counted, never shown from the index.
+UNSTORED_RAW_FIELDS = ("adoption", "state_vote", "record_facet")
 STORED_ONLY = ("key", "number", "marker", "adopted_on", "data_version")
 
 
@@ -97,11 +102,11 @@ def schema() -> tantivy.Schema:
     for name in RAW_FIELDS:
         builder.add_text_field(
             name,
-            stored=not name.endswith("_key") and name != STATE,
+            stored=not name.endswith("_key") and name != STATE and name not in UNSTORED_RAW_FIELDS,
             fast=name in FAST_RAW_FIELDS,
             tokenizer_name="raw",
         )
-    builder.add_integer_field("row_id", stored=True)
+    builder.add_integer_field("row_id", stored=True, fast=True)  # fast: an export reads a batch's ids at once
     builder.add_integer_field("resolution_id", stored=True, indexed=True, fast=True)
     builder.add_integer_field("year", indexed=True, fast=True)
     builder.add_integer_field("newest", fast=True)
@@ -149,6 +154,9 @@ class IndexedRow:
     text: str
     order: int
     cites: tuple[str, ...]
+    adoption: str = ""  # its resolution's: "recorded", "without" or ""
+    state_votes: tuple[str, ...] = ()  # ``record.state_vote_term`` of each recorded vote
+    record_values: tuple[str, ...] = ()  # ``record.record_term`` of each sponsoring state, SDG and subject
 
 
 def document(row: IndexedRow) -> tantivy.Document:
@@ -184,7 +192,8 @@ def document(row: IndexedRow) -> tantivy.Document:
         kind=row.kind,
         opening_value=row.opening,
         opening_key=row.opening.lower(),
-        facet_key=FACET_SEPARATOR.join((row.body, row.session, str(year or ""), row.committee, row.kind)),
+        facet_key=FACET_SEPARATOR.join((row.body, row.session, str(year or ""), row.committee, row.kind, row.adoption)),
+        adoption=row.adoption,
     )
     if row.opening and is_paragraph:
         # A footnote is filtered and counted by the opening phrase of the paragraph carrying its marker,
@@ -193,6 +202,10 @@ def document(row: IndexedRow) -> tantivy.Document:
     doc = tantivy.Document(**fields)
     for symbol in row.cites:
         doc.add_text("cites", symbol.upper())
+    for term in row.state_votes:
+        doc.add_text("state_vote", term)
+    for term in row.record_values or ("",):  # "" keeps the fast column dense
+        doc.add_text("record_facet", term)
     return doc
 
 

@@ -19,12 +19,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import ExtractYear
 
-from resolutions.models import Footnote, Paragraph
-from resolutions.search import analysis, compile, execute, index, query
-from resolutions.search.filters import FootnoteSearchFilter, ParagraphSearchFilter
+from resolutions.models import Footnote, Paragraph, Resolution
+from resolutions.search import analysis, compile, execute, index, query, record
+from resolutions.search.filters import FootnoteSearchFilter, ParagraphSearchFilter, adoption_of_resolution
 from resolutions.search.schema import CONTENT, TITLE
 
 STANDARD_QUERIES = [
@@ -174,6 +174,11 @@ FACET_PATHS = {
     "committee": ("resolution__committee", "resolution__committee"),
     "kind": ("kind", "paragraph__kind"),
     "opening": ("opening_phrase", "paragraph__opening_phrase"),
+    "adoption": ("adoption", "adoption"),
+    # The record's many values: a hit counts once for each different value of its resolution.
+    "sponsor": ("resolution__sponsors__member_state__code",) * 2,
+    "sdg": ("resolution__goal_links__goal__number",) * 2,
+    "subject": ("resolution__subject_links__subject__slug",) * 2,
 }
 
 
@@ -201,8 +206,8 @@ class Comparison:
         )
 
 
-def _database_counts(conditions_by_language: dict[str, _Conditions], trees: dict, filters: dict) -> tuple[int, dict]:
-    total, facets = 0, {name: Counter() for name in FACET_PATHS}
+def _matching(conditions_by_language: dict[str, _Conditions], trees: dict, filters: dict):
+    """(queryset, is footnote) of the paragraphs and footnotes the query and ``filters`` match, by PostgreSQL."""
     for model, filter_class, footnote in (
         (Paragraph, ParagraphSearchFilter, False),
         (Footnote, FootnoteSearchFilter, True),
@@ -219,14 +224,41 @@ def _database_counts(conditions_by_language: dict[str, _Conditions], trees: dict
         )
         if not filterset.is_valid():
             raise ValueError(filterset.errors)
-        matching = filterset.qs.filter(condition).annotate(year=ExtractYear("resolution__adopted_on")).distinct()
+        yield filterset.qs.filter(condition).distinct(), footnote
+
+
+def _database_counts(conditions_by_language: dict[str, _Conditions], trees: dict, filters: dict) -> tuple[int, dict]:
+    total, facets = 0, {name: Counter() for name in FACET_PATHS}
+    for queryset, footnote in _matching(conditions_by_language, trees, filters):
+        adoption = Resolution.objects.filter(pk=OuterRef("resolution_id")).annotate(adoption=adoption_of_resolution())
+        matching = queryset.annotate(
+            year=ExtractYear("resolution__adopted_on"), adoption=Subquery(adoption.values("adoption"))
+        )
         total += matching.count()
         for name, paths in FACET_PATHS.items():
             path = paths[footnote]
             for row in matching.values(path).annotate(hits=Count("id", distinct=True)).order_by():
                 if row[path] not in (None, ""):
                     facets[name][str(row[path])] += row["hits"]
-    return total, {name: execute.top_values(name, counter.items()) for name, counter in facets.items()}
+    counted = {name: execute.top_values(name, counter.items()) for name, counter in facets.items()}
+    counted["vote"] = _database_vote_counts(conditions_by_language, trees, filters)
+    return total, counted
+
+
+def _database_vote_counts(conditions_by_language: dict[str, _Conditions], trees: dict, filters: dict):
+    """The chosen state's votes over the matches, as ``execute.vote_facet`` counts them."""
+    if not filters.get("voter"):
+        return []
+    counted = [
+        (
+            vote,
+            sum(
+                queryset.count() for queryset, _ in _matching(conditions_by_language, trees, {**filters, "vote": vote})
+            ),
+        )
+        for vote in record.VOTE_VALUES
+    ]
+    return [(vote, count) for vote, count in counted if count]
 
 
 def compare(text: str, filters: dict | None = None, *, searcher=None, forms=None) -> Comparison:
@@ -239,6 +271,7 @@ def compare(text: str, filters: dict | None = None, *, searcher=None, forms=None
     matches = compile.with_filters(plan.matches, filters)
     index_total = execute.total(searcher, matches)
     index_facets = execute.counts(searcher, matches).facets
+    index_facets["vote"] = execute.vote_facet(searcher, plan.matches, filters)
     forms = forms if forms is not None else {}
     conditions = {}
     for language in plan.trees:

@@ -63,7 +63,7 @@ def symbols(text, context_body="GA"):
             "General Assembly and Security Council resolutions 70/262 and 2282 (2016) of 27 April 2016",
             ["A/RES/70/262", "S/RES/2282(2016)"],
         ),
-        ("United Nations Environment Assembly resolution 4/6", ["UNEP/EA.4/Res.6"]),
+        ("United Nations Environment Assembly resolution 4/6", ["UNEP/EA.4/RES.6"]),
         # list items separated by dates, titles, sections and relative clauses
         (
             "its resolutions 74/270 of 2 April 2020 on global solidarity to fight COVID-19 (COVID-19), 74/274 of 20 April 2020 "

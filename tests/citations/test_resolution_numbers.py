@@ -16,7 +16,7 @@ from resolutions.citations.resolution_numbers import NUMBER_RE, listed_numbers, 
         ("35/2", "COUNCIL", "GA", False, ["A/HRC/RES/35/2"]),
         ("61/16 A-C", None, "GA", False, ["A/RES/61/16 A", "A/RES/61/16 B", "A/RES/61/16 C"]),
         ("72/550", None, "GA", True, ["A/DEC/72/550"]),
-        ("4/6", "UNEA", "GA", False, ["UNEP/EA.4/Res.6"]),
+        ("4/6", "UNEA", "GA", False, ["UNEP/EA.4/RES.6"]),
         ("8/6", None, "GA", False, []),  # the Assembly numbered no resolution N/N before its 31st session
         ("7/1", None, "GA", True, []),  # the Assembly's decisions are numbered from 401
         ("59/5", "?", "GA", False, []),  # an organ the archive cannot name

@@ -92,3 +92,26 @@ def resolutions_sharing(*, goal: Goal | None = None, subject: Subject | None = N
     if subject is not None:
         queryset = queryset.filter(subject_links__subject=subject)
     return queryset.order_by("-adopted_on", "-session_sort", "symbol")
+
+
+def record_names(*, state_codes=(), goal_numbers=(), subject_slugs=()) -> dict[tuple[str, str], str]:
+    """What people read for codes, SDG numbers and subject addresses a search shows: ``("state", "FRA")`` ->
+    "France", ``("sdg", "10")`` -> "SDG 10: Reduced inequalities", ``("subject", "human-rights")`` -> its name."""
+    names: dict[tuple[str, str], str] = {}
+    if state_codes:
+        for code, name in MemberState.objects.filter(code__in=set(state_codes)).values_list("code", "name"):
+            names["state", code] = name
+    if goal_numbers:
+        for goal in Goal.objects.filter(number__in={int(number) for number in goal_numbers}):
+            names["sdg", str(goal.number)] = str(goal)
+    if subject_slugs:
+        for slug, name in (
+            Subject.objects.filter(slug__in=set(subject_slugs)).order_by("thesaurus").values_list("slug", "name")
+        ):
+            names.setdefault(("subject", slug), name)
+    return names
+
+
+def member_state_choices() -> list[tuple[str, str]]:
+    """(code, name) of every Member State, by name: the search form's lists of states."""
+    return list(MemberState.objects.order_by("name").values_list("code", "name"))

@@ -16,7 +16,7 @@ from django.utils.http import urlencode
 from resolutions.api import selectors as api_selectors
 from resolutions.api.documents import paragraph_json, resolution_json
 from resolutions.exports.akn import MEDIA_TYPE as AKN_MEDIA_TYPE
-from resolutions.exports.akn import resolution_akn
+from resolutions.exports.akn import paragraph_akn, resolution_akn
 from resolutions.exports.cited import cited
 from resolutions.exports.styles import un_style_in
 from resolutions.models import Paragraph, Resolution
@@ -110,12 +110,20 @@ def _represented(request, resolution: Resolution, key: str, fmt: str):
         return paragraph_detail(request, resolution, key) if key else resolution_detail(request, resolution)
     if fmt == "json":
         return _json(request, resolution, key)
-    if fmt == "akn" and not key:
-        return HttpResponse(resolution_akn(resolution), content_type=f"{AKN_MEDIA_TYPE}; charset=utf-8")
     if fmt == "akn":
-        message = f"AKN is served for whole resolutions: {canonical_path(resolution, '', '.akn.xml')}"
-        return JsonResponse({"errors": [message]}, status=406)
+        return _akn(resolution, key)
     return _citation(request, resolution, key, fmt)
+
+
+def _akn(resolution: Resolution, key: str):
+    """The resolution as Akoma Ntoso, or its paragraph ``key`` as a portion of it; a 404 in JSON for a key no
+    paragraph holds now."""
+    if not key:
+        return HttpResponse(resolution_akn(resolution), content_type=f"{AKN_MEDIA_TYPE}; charset=utf-8")
+    paragraph = paragraph_get(resolution=resolution, key=key)
+    if paragraph is None:
+        return JsonResponse({"errors": [f"{resolution.symbol} has no paragraph {key} now."]}, status=404)
+    return HttpResponse(paragraph_akn(resolution, paragraph), content_type=f"{AKN_MEDIA_TYPE}; charset=utf-8")
 
 
 def _citation(request, resolution: Resolution, key: str, extension: str):

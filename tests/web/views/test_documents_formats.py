@@ -47,10 +47,22 @@ def test_akn_by_suffix_or_accept(client, archive, request_kwargs):
     assert root.tag == f"{{{AKN_NS}}}akomaNtoso"
 
 
-def test_a_paragraph_has_no_akn_of_its_own(client, archive):
-    response = client.get("/A/RES/70/126/op1.akn.xml")
-    assert response.status_code == 406
-    assert response.json()["errors"][0] == "AKN is served for whole resolutions: /A/RES/70/126.akn.xml"
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [{"path": "/A/RES/70/126/op1.akn.xml"}, {"path": "/A/RES/70/126/op1/", "HTTP_ACCEPT": "application/akn+xml"}],
+)
+def test_a_paragraph_as_a_portion_of_its_resolution(client, archive, request_kwargs):
+    response = client.get(**request_kwargs)
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/akn+xml")
+    root = etree.fromstring(response.content)
+    ns = {"akn": AKN_NS}
+    assert root.xpath("string(//akn:portion/@includedIn)", namespaces=ns) == "#whole"
+    assert root.xpath("//akn:portionBody/akn:paragraph/@eId", namespaces=ns) == ["op1"]
+
+
+def test_a_paragraph_the_resolution_no_longer_holds_has_no_akn(client, archive):
+    response = client.get("/A/RES/70/126/op99.akn.xml")
+    assert response.status_code == 404
 
 
 def test_bibtex_and_ris_by_suffix_and_by_accept(client, archive):

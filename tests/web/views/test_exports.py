@@ -7,6 +7,7 @@ import json
 import bibtexparser
 import pytest
 import rispy
+import tantivy
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -134,6 +135,25 @@ def test_hits_are_read_in_batches(search_archive):
     with CaptureQueriesContext(connection) as queries:
         rest = list(rows)
     assert len(rest) == 3 and len(queries) == 3  # one batch, one query, at a time
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+@pytest.mark.parametrize("batch", [1, 2, 1000])
+def test_every_hit_once_in_the_search_order_whatever_the_batch(search_archive, sort, batch):
+    """Ranked once, or newest first by keyset: the export's order is the search's, each hit once."""
+    searcher = index.searcher()
+    matches = compile.with_filters(compile.plan(query.parse("social OR calls OR integration OR report")).matches, {})
+    if sort == "date":
+        order = searcher.search(matches, 100, order_by_field="newest", order=tantivy.Order.Desc).hits
+    else:
+        order = searcher.search(matches, 100).hits
+    expected = [
+        (searcher.doc(a).get_first("hit"), searcher.doc(a).get_first("text") or searcher.doc(a).get_first("footnote"))
+        for _, a in order
+    ]
+    exported = [(row.type, row.text) for row in hit_rows(searcher, matches, sort=sort, limit=100, batch=batch)]
+    assert exported == expected and len(expected) > 3
+    assert len(list(hit_rows(searcher, matches, sort=sort, limit=3, batch=batch))) == 3
 
 
 def test_permalinks_are_the_resolution_address_and_the_key():
