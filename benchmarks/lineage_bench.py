@@ -110,7 +110,7 @@ def recall(wordings: list[tuple[int, str]]) -> dict:
         exhaustive = {
             pks[index]
             for _, score, index in process.extract(
-                wording, texts, scorer=fuzz.ratio, score_cutoff=NEAR_THRESHOLD * 100, limit=None, workers=-1
+                wording, texts, scorer=fuzz.ratio, score_cutoff=NEAR_THRESHOLD * 100, limit=None
             )
         }
         looked_up = {f.paragraph.pk for f in used_before(text=text, limit=FULL).found}
