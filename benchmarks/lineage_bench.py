@@ -110,7 +110,7 @@ def recall(wordings: list[tuple[int, str]]) -> dict:
         exhaustive = {
             pks[index]
             for _, score, index in process.extract(
-                wording, texts, scorer=fuzz.ratio, score_cutoff=NEAR_THRESHOLD * 100, limit=None, workers=-1
+                wording, texts, scorer=fuzz.ratio, score_cutoff=NEAR_THRESHOLD * 100, limit=None
             )
         }
         looked_up = {f.paragraph.pk for f in used_before(text=text, limit=FULL).found}
@@ -165,14 +165,16 @@ def main() -> None:
     print(f"database {settings.DATABASES['default']['NAME']}: {paragraphs:,} paragraphs, {signatures:,} signatures")
     if signatures != paragraphs:
         sys.exit("the signatures are not in step with the paragraphs: run `manage.py lineage rebuild` first")
-    wordings = sample_wordings(args.queries, args.seed)
-    figures = {"paragraphs": paragraphs, "latency": latency(wordings)}
-    lat = figures["latency"]
-    print(
-        f"used before, {lat['queries']} pasted paragraphs: selector median {lat['selector_ms']['median']:.1f} ms, "
-        f"p95 {lat['selector_ms']['p95']:.1f} ms; whole page median {lat['page_ms']['median']:.1f} ms, "
-        f"p95 {lat['page_ms']['p95']:.1f} ms (target p95 ≤ 100 ms); median matches {lat['matches_per_query_median']}"
-    )
+    figures: dict = {"paragraphs": paragraphs}
+    wordings = sample_wordings(args.queries, args.seed) if args.queries else []
+    if wordings:  # --queries 0 times the comparison page alone
+        figures["latency"] = latency(wordings)
+        lat = figures["latency"]
+        print(
+            f"used before, {lat['queries']} pasted paragraphs: selector median {lat['selector_ms']['median']:.1f} ms, "
+            f"p95 {lat['selector_ms']['p95']:.1f} ms; whole page median {lat['page_ms']['median']:.1f} ms, "
+            f"p95 {lat['page_ms']['p95']:.1f} ms (target p95 ≤ 100 ms); median matches {lat['matches_per_query_median']}"
+        )
     figures["compare"] = comparison(args.compare, args.compare_from, args.compare_runs)
     cmp_ = figures["compare"]
     if "error" in cmp_:
@@ -183,6 +185,8 @@ def main() -> None:
             f"({cmp_['paragraphs'][1]}): median {cmp_['page_ms']['median']:.1f} ms, p95 {cmp_['page_ms']['p95']:.1f} ms "
             f"(target ≤ 100 ms), {cmp_['bytes']:,} bytes"
         )
+    if not wordings:
+        return
     figures["recall"] = recall(wordings[: args.recall_sample])
     rec = figures["recall"]
     print(

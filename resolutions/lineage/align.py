@@ -25,10 +25,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from resolutions.lineage.text import normalised
+from resolutions.lineage.text import normalised, words
 
 VERBATIM = "verbatim"
 EDITED = "edited"
@@ -116,6 +117,7 @@ def _edited(old_norm: list[str], new_norm: list[str], pairs: dict) -> None:
         [old_norm[i] for i in free_old],
         scorer=fuzz.ratio,
         score_cutoff=EDITED_THRESHOLD * 100,
+        workers=-1,
     )
     candidates = [
         (float(scores[a, b]) / 100, free_new[a], free_old[b])
@@ -207,7 +209,19 @@ def _part_of(text: str, others: list[str]) -> int | None:
 
 
 def _is_part(part: str, whole: str) -> bool:
-    return len(part) < len(whole) and fuzz.partial_ratio(part, whole, score_cutoff=PART_THRESHOLD * 100) > 0
+    """Is ``part`` drawn from ``whole``? Most of its words must stand in it (cheap, and rules out nearly every
+    pair) before rapidfuzz's partial ratio, which is costly on long paragraphs, looks for it as a passage."""
+    if len(part) >= len(whole):
+        return False
+    part_words = _word_set(part)
+    if len(part_words & _word_set(whole)) < PART_THRESHOLD * len(part_words):
+        return False
+    return fuzz.partial_ratio(part, whole, score_cutoff=PART_THRESHOLD * 100) > 0
+
+
+@lru_cache(maxsize=4096)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(words(text))
 
 
 def _mark_moved(links: dict[int, Link]) -> None:
