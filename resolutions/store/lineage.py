@@ -25,6 +25,7 @@ from resolutions.lineage.align import Alignment, align
 from resolutions.lineage.near import signature
 from resolutions.lineage.series import Member, Step, series_steps
 from resolutions.models import Citation, Paragraph, ParagraphLink, ParagraphSignature, Resolution, SeriesStep
+from resolutions.search.index import data_version_advance
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +61,7 @@ def lineage_rebuild(*, workers: int | None = None, progress=None) -> LineageTall
     _signatures_rebuild(tally, workers=workers or min(2, os.cpu_count() or 1), progress=progress)
     steps = _steps_write(_members(), tally)
     with transaction.atomic():
+        transaction.on_commit(data_version_advance)
         ParagraphLink.objects.all().delete()
         for step in steps:
             if step.predecessor is not None:
@@ -74,6 +76,8 @@ def lineage_refresh(*, resolution_ids: Collection[int]) -> LineageTally:
     if not resolution_ids:
         return tally
     with transaction.atomic():
+        # Pages show a paragraph's history: the data version that keys cached pages moves on after this commits.
+        transaction.on_commit(data_version_advance)
         _signatures_refresh(resolution_ids, tally)
         bodies = set(Resolution.objects.filter(pk__in=resolution_ids).values_list("body_id", flat=True))
         before = dict(
