@@ -1,0 +1,56 @@
+"""The text formats in every official language: the language read from the text, its numbers, phrases, dates
+and formulae read with that language's patterns, and the keys the same in every language."""
+
+from pathlib import Path
+
+import pytest
+
+from resolutions.ingest.pipeline import parse_path
+from resolutions.reference.languages.registry import language_of_text
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+KEYS = ["pp1", "pp2", "op1", "op2", "op2a", "op2b", "op3"]
+PLAIN_TEXTS = {"french": "fr", "spanish": "es", "russian": "ru", "arabic": "ar", "chinese": "zh"}
+OPENINGS = {
+    "fr": ("Rappelant", "Prend acte"),
+    "es": ("Recordando", "Toma nota"),
+    "ru": ("ссылаясь", "принимает к сведению"),
+    "ar": ("إذ تشير", "تحيط علما"),
+    "zh": ("回顾", "注意到"),
+}
+
+
+@pytest.mark.parametrize("stem, code", PLAIN_TEXTS.items())
+def test_a_plain_text_in_each_language_is_read_in_it(stem, code):
+    (resolution,) = parse_path(GOLDEN / "plain-text" / f"{stem}_90_12.txt").resolutions
+    assert (resolution.symbol, resolution.language) == ("A/RES/90/12", code)
+    assert [p.key for p in resolution.paragraphs] == KEYS
+    assert [p.kind for p in resolution.paragraphs] == ["preambular"] * 2 + ["operative"] * 5
+    assert (resolution.paragraphs[0].opening_phrase, resolution.paragraphs[2].opening_phrase) == OPENINGS[code]
+    assert (resolution.committee, resolution.report, str(resolution.adopted_on)) == (
+        "Third Committee",
+        "A/90/401",
+        "2030-12-15",
+    )
+    assert resolution.meeting and resolution.title and not resolution.warnings
+    assert [(f.marker, f.paragraph_key) for f in resolution.footnotes] == [("1", "pp2")]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("L’Assemblée générale,\n\nRappelant", "fr"),
+        ("La Asamblea General,\n", "es"),
+        ("Генеральная Ассамблея,\n", "ru"),
+        ("إن الجمعية العامة،\n", "ar"),
+        ("大会，\n", "zh"),
+        ("The General Assembly,\n", "en"),
+        ("Resolución aprobada por la Asamblea General el 1 de enero de 2030\n", "es"),
+    ],
+)
+def test_the_language_of_a_text_is_read_from_its_formulae(text, code):
+    assert language_of_text(text).code == code
+
+
+def test_a_text_in_no_language_the_archive_reads_names_none():
+    assert language_of_text("Die Generalversammlung,\n") is None
