@@ -54,3 +54,24 @@ def test_the_language_of_a_text_is_read_from_its_formulae(text, code):
 
 def test_a_text_in_no_language_the_archive_reads_names_none():
     assert language_of_text("Die Generalversammlung,\n") is None
+
+
+def test_a_markdown_rendering_in_french_is_read_in_french():
+    (resolution,) = parse_path(GOLDEN / "markdown" / "french_90_13.md").resolutions
+    assert (resolution.symbol, resolution.language, resolution.committee) == ("A/RES/90/13", "fr", "Third Committee")
+    assert [p.key for p in resolution.paragraphs] == KEYS
+    assert [p.opening_phrase for p in resolution.paragraphs if p.opening_phrase] == [
+        "Rappelant",
+        "Consciente",
+        "Décide",
+        "Invite",
+        "Prie également",
+    ]
+
+
+def test_a_spanish_pdf_extraction_is_read_across_its_pages_in_spanish():
+    (resolution,) = parse_path(GOLDEN / "pdf-text" / "spanish_99_6.txt").resolutions
+    assert (resolution.language, resolution.agenda_item, str(resolution.adopted_on)) == ("es", "25 (b)", "2099-11-03")
+    assert [p.key for p in resolution.paragraphs] == KEYS
+    assert resolution.paragraphs[5].text.endswith("en la conservación de los faros;")  # run on across the page
+    assert [(f.marker, f.paragraph_key) for f in resolution.footnotes] == [("1", "pp1"), ("2", "pp1")]

@@ -33,6 +33,20 @@ def language_for_bibliographic(code: str) -> Language | None:
     return next((language for language in _LANGUAGES.values() if language.bibliographic_code == code), None)
 
 
+def language_named(value: str) -> Language | None:
+    """The registered language a front matter or sidecar names: "fr", "FR", "fra" or "French"; None if none."""
+    _import_language_modules()
+    wanted = value.strip().lower()
+    return next(
+        (
+            language
+            for language in _LANGUAGES.values()
+            if wanted in (language.code, language.bibliographic_code, language.name.lower())
+        ),
+        None,
+    )
+
+
 def body_line_language(text: str) -> Language | None:
     """The language whose line naming a body the archive holds stands alone in the text; English first."""
     _import_language_modules()
