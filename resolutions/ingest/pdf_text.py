@@ -60,17 +60,19 @@ def detect(data: bytes, name: str) -> bool:
         return False
     if head.startswith(b"---") and re.search(rb"^source_pdf:", head, re.M):
         return not MARKDOWN_MARKS_RE.search(data[:200_000])  # a Markdown rendering of the PDF is Markdown
-    if (
-        b"\f" in data[:200_000]
-        and re.search(rb"Distr\.: ", head)
-        and re.search(rb"^\s*Resolution adopted by", data[:20_000], re.M)
-    ):
-        return True  # pages ending with form feeds (poppler's pdftotext, plain or -layout)
+    if b"\f" in data[:200_000] and re.search(rb"Distr\.", head) and _adoption_line(data[:20_000]):
+        return True  # pages ending with form feeds (poppler's pdftotext, plain or -layout), in any language
     return (
         re.search(rb"^\s*Distr\.: ", head, re.M) is not None
         and re.search(rb"^\s*\d{2}-\d{5}", data[:200_000], re.M) is not None
         and re.search(rb"^\s*(?:\d{2}-\d{5}\s+)?\d{1,3}/\d{1,3}\s*$", data[:200_000], re.M) is not None
     )
+
+
+def _adoption_line(head: bytes) -> bool:
+    """Whether the text's first pages print the adoption formula of one of the languages the archive reads."""
+    text = head.decode("utf-8", "replace")
+    return re.search(r"^\s*Resolution adopted by", text, re.M) is not None or language_of_text(text) is not None
 
 
 def parse(data: bytes, source: SourceInfo) -> ParsedDocument:

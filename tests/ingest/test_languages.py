@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from resolutions.ingest.pipeline import parse_path
+from resolutions.ingest.pipeline import detect_format, parse_bytes, parse_path
 from resolutions.reference.languages.registry import language_of_text
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
@@ -75,3 +75,19 @@ def test_a_spanish_pdf_extraction_is_read_across_its_pages_in_spanish():
     assert [p.key for p in resolution.paragraphs] == KEYS
     assert resolution.paragraphs[5].text.endswith("en la conservación de los faros;")  # run on across the page
     assert [(f.marker, f.paragraph_key) for f in resolution.footnotes] == [("1", "pp1"), ("2", "pp1")]
+
+
+def test_a_french_pdftotext_output_with_form_feeds_is_read_as_pdf_text_in_french():
+    text = (
+        "Nations Unies\nA/RES/99/7\n\nAssemblée générale\nDistr. générale\n4 novembre 2099\n\n"
+        "Quatre-vingt-dix-neuvième session\nPoint 25 b) de l’ordre du jour\n\n"
+        "Résolution adoptée par l’Assemblée générale le 3 novembre 2099\n\n"
+        "[sur la base du rapport de la Troisième Commission (A/99/411)]\n\n99/7. Les phares\n\n"
+        "L’Assemblée générale,\n\nRappelant sa résolution 98/13,\n\n1.\tDécide de célébrer les phares ;\n\n"
+        "2.\tPrie le Secrétaire général de lui faire rapport.\n\n\f99-17900\t2/2\n\n"
+        "28e séance plénière\n3 novembre 2099\n\f"
+    ).encode()
+    assert detect_format(text, "A_RES_99_7-FR.txt") == "pdf-text"
+    (resolution,) = parse_bytes(text, "A_RES_99_7-FR.txt").resolutions
+    assert (resolution.language, resolution.agenda_item, resolution.meeting) == ("fr", "25 (b)", "28e séance plénière")
+    assert [p.key for p in resolution.paragraphs] == ["pp1", "op1", "op2"] and not resolution.warnings
