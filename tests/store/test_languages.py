@@ -227,3 +227,25 @@ def test_two_languages_side_by_side_pair_by_key_and_show_what_one_lacks():
         ("op2a", True, False),
     ]
     assert pairs[1][2].text == "Prend acte du rapport ;"
+
+
+def test_the_alignment_report_gives_each_language_its_figures_and_each_misalignment_its_cause():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    load_resolution(english())
+    paragraphs = [
+        ParsedParagraph("pp1", "preambular", "", 1, "Rappelant sa résolution 68/131,", "Rappelant"),
+        ParsedParagraph("op1", "operative", "1.", 2, "Prend acte du rapport ;", "Prend acte"),
+        ParsedParagraph("p1", "operative", "", 3, "2 Demande aux États Membres :", ""),
+        ParsedParagraph("op2a", "operative", "a)", 4, "D’agir ;", "", parent_key="p1"),
+    ]
+    load_resolution(french(paragraphs=paragraphs))
+    out = StringIO()
+    call_command("language_alignment", stdout=out)
+    lines = out.getvalue().splitlines()
+    french_line = next(line for line in lines if line.startswith("French"))
+    assert french_line.split()[1:6] == ["1", "1", "4", "3", "75.00%"]
+    (cause,) = [line for line in lines if line.startswith(SYMBOL)]
+    assert "op2 (en) / p1 (fr)" in cause and "without a number the importer reads: '2 Demande" in cause
