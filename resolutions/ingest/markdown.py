@@ -9,8 +9,9 @@ ended, so a paragraph may continue after a footnote block (or anywhere as
 
 A rendering of a PDF may open with a YAML front matter (``---`` … ``---``)
 naming its source PDF: it is not UN text; its ``symbol`` is checked against
-the text's, its ``source_pdf`` kept in the metadata, and a language other
-than English is skipped, saying so.
+the text's, its ``source_pdf`` kept in the metadata, and its ``language`` is the text's (one of the six
+official ones; another is skipped, saying so). Without it, the language is the one whose formulae the text
+prints ("L’Assemblée générale,", "إن الجمعية العامة،"), and its patterns read the text.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from resolutions.ingest.text.builder import ResolutionBuilder, document_of
 from resolutions.ingest.text.emphasis import footnote_text, leading_emphasis, strip_emphasis
 from resolutions.ingest.text.lines import join_lines
 from resolutions.ingest.text.segments import RawFootnote, Segment, split_blocks
-from resolutions.reference.languages.registry import language_for
+from resolutions.reference.languages.base import Language
+from resolutions.reference.languages.registry import body_line_language, language_for, language_named, language_of_text
 
 ENGLISH = language_for("en")
 
@@ -45,7 +47,10 @@ def detect(data: bytes, name: str) -> bool:
         return True
     has_heading = re.search(rb"^#{1,6} \S", head, re.M) is not None
     has_sup = re.search(rb"<sup>\s*\d{1,3}\s*</sup>", head) is not None
-    return (has_heading or has_sup) and ENGLISH.opening_line_re.search(head.decode("utf-8", "replace")) is not None
+    text = head.decode("utf-8", "replace")
+    return (has_heading or has_sup) and (
+        ENGLISH.opening_line_re.search(text) is not None or body_line_language(text) is not None
+    )
 
 
 FRONT_MATTER_KEY_RE = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
@@ -69,18 +74,38 @@ def front_matter(lines: list[str], source: SourceInfo) -> dict[str, str]:
     raise ParseError("front matter is not closed by '---'", source=source.name, line=1)
 
 
+def _language(about: dict[str, str], text: str, source: SourceInfo) -> Language:
+    """The front matter's language when it names one, else the one whose formulae the text prints (English)."""
+    if "language" not in about:
+        return language_of_text(text) or ENGLISH
+    language = language_named(about["language"])
+    if language is None:
+        raise SkippedSource(
+            f"{source.name}: language {about['language']}: none of the six official languages the archive holds"
+        )
+    return language
+
+
+def _block_start(language: Language) -> re.Pattern:
+    """Where a block starts: a number printed the language's way, a heading, a footnote, a thematic break."""
+    if language is ENGLISH:
+        return BLOCK_START_RE
+    numbers = language.leading_number_re.pattern.lstrip("^")
+    return re.compile(rf"^\s*(?:{numbers}|{BLOCK_START_RE.pattern.removeprefix('^\\s*(?:')}")
+
+
 def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
-    lines = decode_text(data, source.name).split("\n")
+    text = decode_text(data, source.name)
+    lines = text.split("\n")
     about = front_matter(lines, source)
-    if about.get("language", "en").lower() not in ("en", "eng", "english"):
-        raise SkippedSource(f"{source.name}: language {about['language']}: the archive takes English texts for now")
-    builder = ResolutionBuilder(source, marker_style="explicit")
+    language = _language(about, text, source)
+    builder = ResolutionBuilder(source, marker_style="explicit", language=language)
     if about.get("source_pdf"):
         builder.header.metadata["source_pdf"] = about["source_pdf"]
     footnotes: list[RawFootnote] = []
     in_footnotes = False
     after_break = False
-    for block, line in split_blocks(lines, starts=BLOCK_START_RE):
+    for block, line in split_blocks(lines, starts=_block_start(language)):
         first = block[0]
         if THEMATIC_BREAK_RE.match(first):
             in_footnotes, after_break = True, True
@@ -93,7 +118,7 @@ def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
             footnotes.append(RawFootnote(marker, text, line, emphasis))
             continue
         in_footnotes = False
-        if not builder.reader.seen_body_line and ENGLISH.cover_field_re.match(first):
+        if not builder.reader.seen_body_line and language.cover_field_re.match(first):
             # a rendered cover keeps its lines ("Distr.: General" / "21 December 2098"): each is one piece of metadata
             for offset, cover_line in enumerate(block):
                 builder.add(Segment(strip_emphasis(cover_line.strip()), line + offset))

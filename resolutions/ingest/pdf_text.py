@@ -14,7 +14,10 @@ space ("Development 1"). An annex ("Annex" then its title) numbers its
 paragraphs afresh, in its own key namespace (``annex-op1``).
 
 A YAML front matter (``---`` … ``---``, written by the extraction tool) may
-come first; it is not UN text: its symbol is checked against the cover's.
+come first; it is not UN text: its symbol is checked against the cover's, and its language (one of the six
+official ones; another is skipped, saying so) is the text's. Without it, the language is the one whose
+formulae the text prints ("Résolution adoptée par…", "قرار اتخذته…"); its patterns read the cover, the
+numbers ("3 -", "b)"), the annexes and the phrases.
 """
 
 from __future__ import annotations
@@ -36,7 +39,8 @@ from resolutions.ingest.text.furniture import (
 from resolutions.ingest.text.header import NUMBER_TITLE_RE, read_cover_line
 from resolutions.ingest.text.lines import join_lines, join_text, normalise_spaces, shorten
 from resolutions.ingest.text.segments import RawFootnote, Segment
-from resolutions.reference.languages.registry import language_for
+from resolutions.reference.languages.base import Language
+from resolutions.reference.languages.registry import language_for, language_named, language_of_text
 
 ENGLISH = language_for("en")
 FORMAT = "pdf-text"
@@ -56,17 +60,19 @@ def detect(data: bytes, name: str) -> bool:
         return False
     if head.startswith(b"---") and re.search(rb"^source_pdf:", head, re.M):
         return not MARKDOWN_MARKS_RE.search(data[:200_000])  # a Markdown rendering of the PDF is Markdown
-    if (
-        b"\f" in data[:200_000]
-        and re.search(rb"Distr\.: ", head)
-        and re.search(rb"^\s*Resolution adopted by", data[:20_000], re.M)
-    ):
-        return True  # pages ending with form feeds (poppler's pdftotext, plain or -layout)
+    if b"\f" in data[:200_000] and re.search(rb"Distr\.", head) and _adoption_line(data[:20_000]):
+        return True  # pages ending with form feeds (poppler's pdftotext, plain or -layout), in any language
     return (
         re.search(rb"^\s*Distr\.: ", head, re.M) is not None
         and re.search(rb"^\s*\d{2}-\d{5}", data[:200_000], re.M) is not None
         and re.search(rb"^\s*(?:\d{2}-\d{5}\s+)?\d{1,3}/\d{1,3}\s*$", data[:200_000], re.M) is not None
     )
+
+
+def _adoption_line(head: bytes) -> bool:
+    """Whether the text's first pages print the adoption formula of one of the languages the archive reads."""
+    text = head.decode("utf-8", "replace")
+    return re.search(r"^\s*Resolution adopted by", text, re.M) is not None or language_of_text(text) is not None
 
 
 def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
@@ -81,16 +87,40 @@ def parse_text(text: str, source: SourceInfo) -> ParsedDocument:
     """
     if page_text.has_form_feeds(text):
         text = page_text.normalise(text)
-    reader = PageReader(text.split("\n"), source)
+    reader = PageReader(text.split("\n"), source, _language(text, source))
     return document_of(reader.read())
+
+
+FRONT_MATTER_LANGUAGE_RE = re.compile(r"\A---\n(?:[a-z_]+:.*\n){0,40}?language:\s*\"?(?P<value>[^\"\n]*)", re.M)
+
+
+def _language(text: str, source: SourceInfo) -> Language:
+    """The front matter's language when it names one (one of the six, or the source is skipped), else the
+    one whose formulae the text prints; English when neither says."""
+    named = FRONT_MATTER_LANGUAGE_RE.match(text)
+    if named:
+        language = language_named(named.group("value"))
+        if language is None:
+            raise SkippedSource(
+                f"{source.name}: language {named.group('value').strip()}: "
+                "none of the six official languages the archive holds"
+            )
+        return language
+    return language_of_text(text) or ENGLISH
 
 
 class PageReader:
     """Walks the lines page by page: cover, running headers, body, footnote blocks."""
 
-    def __init__(self, lines: list[str], source: SourceInfo):
+    def __init__(self, lines: list[str], source: SourceInfo, language: Language = ENGLISH):
         self.lines = lines
-        self.builder = ResolutionBuilder(source, marker_style="plain")
+        self.language = language
+        self.paragraph_start = (
+            PARAGRAPH_START_RE
+            if language is ENGLISH
+            else re.compile(rf"^\s*(?:{language.leading_number_re.pattern.lstrip('^')}|\d{{1,3}}\.(?:\s|$))")
+        )
+        self.builder = ResolutionBuilder(source, marker_style="plain", language=language)
         self.footnotes: list[RawFootnote] = []
         self.blocks: list[tuple[list[str], int, bool]] = []  # (lines, first line number, after a page break)
         self.front_symbol = ""
@@ -121,10 +151,6 @@ class PageReader:
             key, value = match.group("key"), match.group("value").strip().strip('"')
             if key == "symbol":
                 self.front_symbol = value
-            elif key == "language" and value.lower() not in ("en", "eng", "english"):
-                raise SkippedSource(
-                    f"{self.builder.source.name}: language {value}: the archive takes English texts for now"
-                )
             elif key in ("record_id", "source_pdf"):
                 self.builder.header.metadata[key] = value
         raise ParseError("front matter is not closed by '---'", source=self.builder.source.name, line=1)
@@ -136,7 +162,7 @@ class PageReader:
         while index < len(self.lines):
             raw = self.lines[index]
             text = normalise_spaces(raw)
-            if ENGLISH.cover_end_re.match(raw):
+            if self.language.cover_end_re.match(raw):
                 break
             if not text:
                 if agenda_title:
@@ -146,8 +172,8 @@ class PageReader:
                 continue
             if agenda_title is not None:
                 agenda_title.append(text)
-            elif read_cover_line(text, header):
-                if ENGLISH.agenda_re.match(text):
+            elif read_cover_line(text, header, self.language):
+                if self.language.agenda_re.match(text):
                     agenda_title = []
             else:
                 break
@@ -192,10 +218,10 @@ class PageReader:
                 continue
             if self._stray_furniture(text):
                 continue
-            if ENGLISH.annex_re.match(text):  # "Annex" stands alone even without blank lines around it
+            if self.language.annex_re.match(text):  # "Annex" stands alone even without blank lines around it
                 self.blocks.append(([raw], number, after_break))
                 current, after_break = None, False
-            elif current is None or PARAGRAPH_START_RE.match(raw):
+            elif current is None or self.paragraph_start.match(raw):
                 current = [raw]
                 self.blocks.append((current, number, after_break))
                 after_break = False

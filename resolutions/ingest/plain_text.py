@@ -9,7 +9,10 @@ with plain digits after a rule ("____" then "1 Resolution 65/1.") are read
 too, and so are the UN's 1990s web pages: the symbol twice, the date and the
 plenary meeting above the title, no "46/77." line, markers "1/" with their
 footnotes "1/ A/46/312." where the page put them. Emphasis marks ("*Calls upon*") are removed; a line that is not
-English UN text (an advertisement, a web address) is dropped with a warning.
+UN text in the resolution's language (an advertisement, a web address) is dropped with a warning.
+
+The language is the one whose line naming the adopting body the text prints ("L’Assemblée générale,",
+"إن الجمعية العامة،", "大会，"); its patterns read the rest: numbers ("3 -", "b)"), phrases, dates.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from resolutions.ingest.text.furniture import RULE_RE, SYMBOL_RE
 from resolutions.ingest.text.lines import join_lines, normalise_spaces
 from resolutions.ingest.text.markers import SUPERSCRIPT_TO_DIGIT, SUPERSCRIPTS
 from resolutions.ingest.text.segments import RawFootnote, Segment, split_blocks
-from resolutions.reference.languages.registry import language_for
+from resolutions.reference.languages.base import Language
+from resolutions.reference.languages.registry import body_line_language, language_for, language_of_text
 
 ENGLISH = language_for("en")
 FORMAT = "plain-text"
@@ -47,16 +51,26 @@ def detect(data: bytes, name: str) -> bool:
         text = data[:200_000].decode("utf-8-sig")
     except UnicodeDecodeError:
         return False
-    return ENGLISH.held_body_line_re.search(text) is not None
+    return body_line_language(text) is not None
+
+
+def _block_start(language: Language) -> re.Pattern:
+    """Where a block starts: a number printed the language's way, a superscript marker, a rule."""
+    if language is ENGLISH:
+        return BLOCK_START_RE
+    numbers = language.leading_number_re.pattern.lstrip("^")
+    return re.compile(rf"^\s*(?:{numbers}|{BLOCK_START_RE.pattern.removeprefix('^\\s*(?:')}")
 
 
 def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
-    lines = decode_text(data, source.name).split("\n")
-    builder = ResolutionBuilder(source, marker_style="explicit")
+    text = decode_text(data, source.name)
+    lines = text.split("\n")
+    language = language_of_text(text) or ENGLISH
+    builder = ResolutionBuilder(source, marker_style="explicit", language=language)
     footnotes: list[RawFootnote] = []
     after_rule = False
     after_footnote = False
-    for block, line in split_blocks(lines, starts=BLOCK_START_RE):
+    for block, line in split_blocks(lines, starts=_block_start(language)):
         joined = join_lines(block)
         if RULE_RE.match(joined):
             after_rule = True

@@ -23,6 +23,33 @@ class ParagraphQuerySet(LanguageQuerySet):
         """The paragraph of ``key`` in each language the archive holds it in, by language code."""
         return {paragraph.language: paragraph for paragraph in self.filter(resolution=resolution, key=key)}
 
+    def side_by_side(
+        self, resolution: Resolution, first: str, second: str
+    ) -> list[tuple[str, Paragraph | None, Paragraph | None]]:
+        """Two languages of a resolution paragraph by paragraph, aligned by key: (key, first's, second's).
+
+        In the first language's order; a key only the second holds comes after the paragraph it follows there,
+        with None on the side that lacks it (a numbering that differs is shown, never guessed at).
+        """
+        rows = self.filter(resolution=resolution, language__in=[first, second]).order_by("order")
+        by_language: dict[str, list[Paragraph]] = {first: [], second: []}
+        for paragraph in rows:
+            by_language[paragraph.language].append(paragraph)
+        seconds = {paragraph.key: paragraph for paragraph in by_language[second]}
+        firsts = {paragraph.key for paragraph in by_language[first]}
+        pairs: list[tuple[str, Paragraph | None, Paragraph | None]] = [
+            (paragraph.key, paragraph, seconds.get(paragraph.key)) for paragraph in by_language[first]
+        ]
+        previous = ""
+        for paragraph in by_language[second]:
+            if paragraph.key not in firsts:
+                at = next(
+                    (i + 1 for i, pair in enumerate(pairs) if pair[0] == previous), 0 if not previous else len(pairs)
+                )
+                pairs.insert(at, (paragraph.key, None, paragraph))
+            previous = paragraph.key
+        return pairs
+
 
 class Paragraph(models.Model):
     PREAMBULAR = "preambular"

@@ -104,13 +104,13 @@ def test_parse_exits_non_zero_with_the_message(tmp_path):
 
 
 @pytest.mark.django_db
-def test_a_french_pdf_extraction_is_skipped_not_imported(tmp_path, capsys):
-    path = tmp_path / "A-RES-99-1-FR.txt"
+def test_a_pdf_extraction_in_no_official_language_is_skipped_not_imported(tmp_path, capsys):
+    path = tmp_path / "A-RES-99-1-DE.txt"
     path.write_text(
-        "---\nsymbol: A/RES/99/1\nlanguage: FR\nsource_pdf: https://example.org/x.pdf\n---\n\nNations Unies\n",
+        "---\nsymbol: A/RES/99/1\nlanguage: DE\nsource_pdf: https://example.org/x.pdf\n---\n\nVereinte Nationen\n",
         encoding="utf-8",
     )
-    with pytest.raises(CommandError, match="language FR"):
+    with pytest.raises(CommandError, match="language DE: none of the six official languages"):
         call_command("parse", str(path))
     call_command("ingest", str(path))
     assert "1 skipped, 0 failed" in capsys.readouterr().out

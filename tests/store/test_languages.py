@@ -205,3 +205,47 @@ def test_a_dry_run_of_another_language_plans_without_writing():
     load_resolution(french())
     assert plan_load(french()).outcome == UNCHANGED
     assert plan_load(french(sha="d" * 64, fmt="pdf-text")).gives_text is False
+
+
+def test_two_languages_side_by_side_pair_by_key_and_show_what_one_lacks():
+    load_resolution(english())
+    paragraphs = [
+        ParsedParagraph("pp1", "preambular", "", 1, "Rappelant sa résolution 68/131,", "Rappelant"),
+        ParsedParagraph("op1", "operative", "1.", 2, "Prend acte du rapport ;", "Prend acte"),
+        ParsedParagraph("op1bis", "operative", "1 bis.", 3, "Se félicite du rapport ;", "Se félicite"),
+        ParsedParagraph("op2", "operative", "2.", 4, "Demande aux États Membres d’agir ;", "Demande"),
+    ]
+    load_resolution(french(paragraphs=paragraphs))
+    resolution = Resolution.objects.get(symbol=SYMBOL)
+    pairs = Paragraph.all_languages.side_by_side(resolution, "en", "fr")
+    shown = [(key, bool(left), bool(right)) for key, left, right in pairs]
+    assert shown == [
+        ("pp1", True, True),
+        ("op1", True, True),
+        ("op1bis", False, True),
+        ("op2", True, True),
+        ("op2a", True, False),
+    ]
+    assert pairs[1][2].text == "Prend acte du rapport ;"
+
+
+def test_the_alignment_report_gives_each_language_its_figures_and_each_misalignment_its_cause():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    load_resolution(english())
+    paragraphs = [
+        ParsedParagraph("pp1", "preambular", "", 1, "Rappelant sa résolution 68/131,", "Rappelant"),
+        ParsedParagraph("op1", "operative", "1.", 2, "Prend acte du rapport ;", "Prend acte"),
+        ParsedParagraph("p1", "operative", "", 3, "2 Demande aux États Membres :", ""),
+        ParsedParagraph("op2a", "operative", "a)", 4, "D’agir ;", "", parent_key="p1"),
+    ]
+    load_resolution(french(paragraphs=paragraphs))
+    out = StringIO()
+    call_command("language_alignment", stdout=out)
+    lines = out.getvalue().splitlines()
+    french_line = next(line for line in lines if line.startswith("French"))
+    assert french_line.split()[1:6] == ["1", "1", "4", "3", "75.00%"]
+    (cause,) = [line for line in lines if line.startswith(SYMBOL)]
+    assert "op2 (en) / p1 (fr)" in cause and "without a number the importer reads: '2 Demande" in cause

@@ -279,7 +279,7 @@ class BodyReader:
 
 
 def is_heading_text(rich: RichText) -> bool:
-    """Short, unpunctuated, without notes or links: a heading ("Officers", "III", "Section 18")."""
+    """Short, unpunctuated, without notes or links: a heading ("Officers", "III", "Section 18", "附件")."""
     text = rich.text
     return (
         bool(text)
@@ -287,5 +287,15 @@ def is_heading_text(rich: RichText) -> bool:
         and not rich.notes
         and not rich.links
         and not re.search(r"[.,;:،؛。，；：]\W*\d*$", text)
-        and (text[0].isupper() or text[0].isdigit())
+        and (
+            text[0].isupper()
+            or text[0].isdigit()
+            # a script without capitals says less: a heading there has no clause punctuation at all
+            or (_uncased(text[0]) and not re.search(r"[，：；。،؛:;]", text))
+        )
     )
+
+
+def _uncased(letter: str) -> bool:
+    """A letter of a script without capitals (Arabic, Chinese), where a heading cannot be told by its capital."""
+    return letter.isalpha() and letter.lower() == letter.upper()

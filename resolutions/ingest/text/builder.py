@@ -41,7 +41,7 @@ OPERATIVE_NUMBER_RE = re.compile(r"^(?P<number>\d{1,3})\.(?=\s|$)\s*")
 
 SUB_NUMBER_RE = re.compile(r"^\((?P<number>[a-z]{1,4})\)(?=\s|$)\s*")
 
-TERMINATED_RE = re.compile(r"[.,;:!?][\"”’)\]]*$")
+TERMINATED_RE = re.compile(r"[.,;:!?،؛。，；：！？][\"”’)\]」]*$")
 
 
 class ResolutionBuilder:
@@ -108,6 +108,8 @@ class ResolutionBuilder:
             number, text = op.group("number"), text[op.end() :]
         elif sub_match:
             number, text, sub = f"({sub_match.group('number')})", text[sub_match.end() :], True
+        elif self.language is not ENGLISH:
+            number, sub, text = self._printed_number(text)
         previous = self.drafts[-1] if self.drafts else None
         continues = (
             not number and previous is not None and previous.part == self.part and not self.pending_heading
@@ -134,6 +136,19 @@ class ResolutionBuilder:
         )
         self.pending_heading = []
 
+    def _printed_number(self, text: str) -> tuple[str, bool, str]:
+        """(number, is a sub-item, the text after it) of a number printed the language's way ("3 -", "b)", "(ب)",
+        "㈡"), read into the form keys are built from; ("", False, text) when the text opens with none."""
+        leading = self.language.leading_number_re.match(text)
+        if not leading:
+            return "", False, text
+        number = self.language.canonical_number(leading.group(0))
+        if number.startswith("("):
+            return number, True, text[leading.end() :]
+        if number.rstrip(".").isdigit():
+            return number.rstrip("."), False, text[leading.end() :]
+        return "", False, text
+
     def _open_section(self, heading: str) -> None:
         """A numbered heading ("I. KEEPING THE LIGHT", "A. The lamp") opens a section at its level."""
         opened = heading_section(heading, self.section_path)
@@ -146,8 +161,12 @@ class ResolutionBuilder:
             return False
         ending = strip_trailing_markers(previous.text[-200:])
         starts_mid_sentence = (
-            not text[:1].isupper() and text[:1] not in '“"‘('
-        )  # "by the World Summit…", "19 December…"
+            not text[:1].isupper()
+            and text[:1] not in '“"‘(«'
+            and _cased(text[:1])
+            and not (self.language.phrase_re and self.language.known_phrase(text))
+        )  # "by the World Summit…", "19 December…"; a script without capitals (Arabic, Chinese) says nothing,
+        # and a Russian preambular phrase opens its paragraph in small letters ("ссылаясь")
         if starts_mid_sentence or not TERMINATED_RE.search(ending):
             return True
         return bool(
@@ -158,7 +177,7 @@ class ResolutionBuilder:
         """A short unpunctuated line between complete paragraphs: an annex title or section heading."""
         if len(text) > 250 or TERMINATED_RE.search(strip_trailing_markers(text)):
             return False
-        if not (text[:1].isupper() or text[:1].isdigit()):
+        if not (text[:1].isupper() or text[:1].isdigit() or not _cased(text[:1])):
             return False
         if previous is None or self.pending_heading:
             return True
@@ -193,6 +212,7 @@ class ResolutionBuilder:
             report=header.report,
             agenda_item=header.agenda_item,
             committee=header.committee,
+            language=self.language.code,
             paragraphs=paragraphs,
             footnotes=placed,
             metadata=dict(sorted(header.metadata.items())),
@@ -220,6 +240,11 @@ class ResolutionBuilder:
                 raise self.error("no adopting body found: the symbol cannot be built")
             symbol = BODIES[body].symbol(number)
         return symbol, body, number
+
+
+def _cased(letter: str) -> bool:
+    """Whether the letter's script has capitals (Latin, Cyrillic), so that a small letter can say something."""
+    return letter.lower() != letter.upper() or not letter.isalpha()
 
 
 def document_of(resolution: ParsedResolution) -> ParsedDocument:

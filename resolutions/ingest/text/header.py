@@ -20,7 +20,7 @@ from resolutions.reference.languages.registry import language_for
 from resolutions.reference.numbers import cardinal_ordinal_from_words
 
 ENGLISH = language_for("en")
-NUMBER_TITLE_RE = re.compile(r"^(?P<number>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.?\s+(?P<title>\S.*)$")
+NUMBER_TITLE_RE = re.compile(r"^(?P<number>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)(?:\.|\s+[-–])?\s+(?P<title>\S.*)$")
 
 
 @dataclass
@@ -40,20 +40,24 @@ class Header:
     metadata: dict = field(default_factory=dict)
 
 
-def body_code_for_name(name: str) -> str:
-    return BODY_BY_NAME.get(normalise_spaces(name).strip(" ,").lower(), "")
+def body_code_for_name(name: str, language: Language = ENGLISH) -> str:
+    """The code of the body a text names, in English or in ``language`` ("Assemblée générale": "GA")."""
+    name = normalise_spaces(name).strip(" ,،，").lower()
+    return BODY_BY_NAME.get(name, "") or language.body_names.get(name, "")
 
 
 def read_cover_line(text: str, header: Header, language: Language = ENGLISH) -> bool:
     """Cover-page lines that carry metadata: session, agenda item, date of issue."""
     line = normalise_spaces(text)
     session = language.session_re.match(line)
-    if session and cardinal_ordinal_from_words(session.group("ordinal")):
+    ordinal = session.groupdict().get("ordinal") if session else None  # English ordinals are checked as words
+    if session and (ordinal is None or cardinal_ordinal_from_words(ordinal)):
         header.metadata.setdefault("session_name", line)
         return True
     agenda = language.agenda_re.match(line)
     if agenda:
-        header.agenda_item = header.agenda_item or agenda.group("item")
+        item = agenda.group("item") if language is ENGLISH else language.agenda_item(agenda.group("item"))
+        header.agenda_item = header.agenda_item or item
         return True
     if language.date_line_re.match(line):
         header.metadata.setdefault("issued_on", find_date(line, language).isoformat())
@@ -96,7 +100,7 @@ class HeaderReader:
         match = self.language.body_line_re.match(text)
         if not match:
             return False
-        code = body_code_for_name(match.group("name"))
+        code = body_code_for_name(match.group("name"), self.language)
         if not code:
             return False
         if self.header.body and self.header.body != code:
@@ -109,7 +113,7 @@ class HeaderReader:
         adopted = self.language.adopted_re.match(text)
         if not adopted:
             return False
-        code = body_code_for_name(adopted.group("body"))
+        code = body_code_for_name(adopted.group("body"), self.language)
         if code:
             self.header.body = self.header.body or code
         self.header.adopted_on = find_date(adopted.group("date"), self.language)
@@ -119,7 +123,9 @@ class HeaderReader:
         report = self.language.report_re.match(text)
         if not report:
             return False
-        self.header.committee, self.header.report = report.group("committee"), report.group("report").strip()
+        committee = report.group("committee").strip()
+        committee = self.language.committee_names.get(committee.lower(), committee)
+        self.header.committee, self.header.report = committee, report.group("report").strip()
         return True
 
     def _without_committee(self, text: str) -> bool:

@@ -14,8 +14,11 @@ def opening_phrase(text: str, numbered: bool = False, language: Language = ENGLI
     """'Recalling also Economic…' -> 'Recalling also'; 'Calls upon Member States' -> 'Calls upon'.
 
     ``numbered`` paragraphs may open with a verb's base form, as declarations
-    do ("Reaffirm the 2030 Agenda", "Take note with appreciation of").
+    do ("Reaffirm the 2030 Agenda", "Take note with appreciation of"). A language that lists its phrases
+    (French, Spanish, Russian, Arabic, Chinese) gives the known phrase the text opens with.
     """
+    if language.phrase_re is not None:
+        return language.known_phrase(text)
     words = re.findall(r"[A-Za-z’'-]+|[^\sA-Za-z]", text[:160])
     if not words:
         return ""
@@ -77,6 +80,8 @@ def _phrase_from_text(text: str, phrase: str) -> str:
 
 def is_operative_phrase(phrase: str, language: Language = ENGLISH) -> bool:
     """'Adopts', 'Calls upon', 'Also decides' read as operative; 'Recalling', 'Mindful' do not."""
+    if language.phrase_re is not None:
+        return language.is_operative(phrase)
     words = phrase.split()
     if not words:
         return False

@@ -29,10 +29,11 @@ from resolutions.models import (
     Sponsor,
     Vote,
 )
+from resolutions.reference.languages.official import ENGLISH
 from resolutions.store.bodies import body_get_or_create
 from resolutions.store.bulk.connections import new_connection
 from resolutions.store.reference_ids import ReferenceIds
-from resolutions.store.rows import References, child_rows, expression_row, resolution_row, source_row
+from resolutions.store.rows import References, child_rows, expression_row, resolution_row, source_row, text_rows
 from resolutions.store.validation import validate
 
 # Every table a bulk load fills, parents before the rows pointing at them.
@@ -104,20 +105,33 @@ def rows_copy(resolutions: Iterable[ParsedResolution], *, workers: int, progress
 def _batches(
     resolutions: Iterable[ParsedResolution], counts: CopyCounts, progress: Callable[[str], None]
 ) -> Iterator[dict[type, list[dict]]]:
-    """The rows of every table, ``BATCH_RESOLUTIONS`` resolutions at a time."""
+    """The rows of every table, ``BATCH_RESOLUTIONS`` resolutions at a time.
+
+    A resolution's texts in other languages follow its first text in the stream (the English one, when the
+    stream has it): each adds its language's rows to the resolution already made.
+    """
     now = dt.datetime.now(dt.UTC)
     body_ids: dict[str, int] = {}
-    symbols: set[str] = set()
+    loaded: dict[str, tuple[int, set[str]]] = {}  # symbol (upper case) -> (resolution id, languages written)
     rows: dict[type, list[dict]] = {model: [] for model in LOADED_MODELS}
     refs = ReferenceIds()  # Member States, goals, subjects: made on this connection before the COPY needs them
     for parsed in resolutions:
         validate(parsed)
-        if parsed.symbol.upper() in symbols:
-            raise ValueError(f"{parsed.symbol} appears twice")
-        symbols.add(parsed.symbol.upper())
+        symbol = parsed.symbol.upper()
+        if symbol in loaded:
+            resolution_id, languages = loaded[symbol]
+            if parsed.language in languages:
+                raise ValueError(f"{parsed.symbol} appears twice in the language {parsed.language!r}")
+            if parsed.language == ENGLISH:
+                raise ValueError(f"{parsed.symbol}: its English text comes after another language; give it first")
+            languages.add(parsed.language)
+            _add_text_rows(rows, parsed, resolution_id=resolution_id, ids=counts.ids, now=now)
+            counts.paragraphs += len(parsed.paragraphs)
+            continue
         if parsed.body not in body_ids:
             body_ids[parsed.body] = body_get_or_create(code=parsed.body).pk
-        _add_rows(rows, parsed, body_id=body_ids[parsed.body], ids=counts.ids, refs=refs, now=now)
+        resolution_id = _add_rows(rows, parsed, body_id=body_ids[parsed.body], ids=counts.ids, refs=refs, now=now)
+        loaded[symbol] = (resolution_id, {parsed.language})
         counts.resolutions += 1
         counts.paragraphs += len(parsed.paragraphs)
         if len(rows[Resolution]) >= BATCH_RESOLUTIONS:
@@ -135,8 +149,9 @@ def _add_rows(
     ids: ClientIds,
     refs: References,
     now: dt.datetime,
-) -> None:
-    """Append one resolution's rows to ``rows``, with what the archive keeps itself (ids, dates, an empty pin)."""
+) -> int:
+    """Append one resolution's rows to ``rows``, with what the archive keeps itself (ids, dates, an empty pin);
+    return its id."""
     resolution_id = ids.take(Resolution)
     archive_own = {"created_at": now, "updated_at": now, "source_pin": ""}  # a curator's pin: never the loader's
     rows[Resolution].append({"id": resolution_id, **resolution_row(parsed, body_id=body_id), **archive_own})
@@ -145,6 +160,19 @@ def _add_rows(
     source = source_row(parsed, origin=ORIGIN, imported_at=now)
     rows[ResolutionSource].append({"id": ids.take(ResolutionSource), "resolution_id": resolution_id, **source})
     for model, model_rows in child_rows(parsed, resolution_id=resolution_id, ids=ids, refs=refs).by_model().items():
+        rows[model] += model_rows
+    return resolution_id
+
+
+def _add_text_rows(
+    rows: dict[type, list[dict]], parsed: ParsedResolution, *, resolution_id: int, ids: ClientIds, now: dt.datetime
+) -> None:
+    """Append a text in another language of a resolution already in ``rows``: its expression, source and text."""
+    expression = {"id": ids.take(Expression), "resolution_id": resolution_id, **expression_row(parsed)}
+    rows[Expression].append({**expression, "created_at": now, "updated_at": now})
+    source = source_row(parsed, origin=ORIGIN, imported_at=now)
+    rows[ResolutionSource].append({"id": ids.take(ResolutionSource), "resolution_id": resolution_id, **source})
+    for model, model_rows in text_rows(parsed, resolution_id=resolution_id, ids=ids).by_model().items():
         rows[model] += model_rows
 
 

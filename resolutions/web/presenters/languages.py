@@ -101,23 +101,18 @@ class AlignedRow:
     url: str = ""
 
 
-def side_by_side_rows(resolution: Resolution, languages: list[str], columns: list[list[Paragraph]]) -> list[AlignedRow]:
-    """The paragraphs of each language, aligned by key, in the first language's order (keys only another
-    language has follow, in its order)."""
-    by_key = [{paragraph.key: paragraph for paragraph in column} for column in columns]
-    order: list[str] = []
-    seen: set[str] = set()
-    for column in columns:
-        for paragraph in column:
-            if paragraph.key not in seen:
-                seen.add(paragraph.key)
-                order.append(paragraph.key)
+def side_by_side_rows(
+    resolution: Resolution, languages: list[str], pairs: list[tuple[str, Paragraph | None, Paragraph | None]]
+) -> list[AlignedRow]:
+    """Each aligned pair as a row: its key, title, address, and the two languages' paragraphs (None where
+    one lacks it)."""
+    first, second = (TextLanguage(code) for code in languages)
     return [
         AlignedRow(
             key,
             permalinks.paragraph_title(key),
-            [(TextLanguage(code), keyed.get(key)) for code, keyed in zip(languages, by_key, strict=True)],
+            [(first, left), (second, right)],
             permalinks.paragraph_url(resolution.symbol, key),
         )
-        for key in order
+        for key, left, right in pairs
     ]

@@ -39,3 +39,8 @@ def aligned_paragraphs(*, pairs: list[tuple[int, str]], language: str) -> list[P
     for resolution_id, key in pairs:
         wanted |= Q(resolution_id=resolution_id, key=key)
     return list(Paragraph.all_languages.filter(wanted, language=language).select_related("resolution"))
+
+
+def side_by_side_pairs(*, resolution: Resolution, first: str, second: str):
+    """(key, first language's paragraph, second's) aligned by key, as ``Paragraph.side_by_side`` orders them."""
+    return Paragraph.all_languages.side_by_side(resolution, first, second)

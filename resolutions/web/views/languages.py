@@ -14,7 +14,7 @@ from resolutions.reference import permalinks
 from resolutions.web.languages import ENGLISH, NATIVE_NAMES, TextLanguage, current_text_language
 from resolutions.web.presenters.languages import side_by_side_rows
 from resolutions.web.presenters.resolutions import adopted_text
-from resolutions.web.selectors.languages import expression_get, languages_held, paragraph_list_in
+from resolutions.web.selectors.languages import expression_get, languages_held, side_by_side_pairs
 from resolutions.web.selectors.resolutions import resolution_find
 from resolutions.web.views.cite import not_found
 
@@ -56,8 +56,9 @@ def side_by_side(request, rest: str):
         context = {"resolution": resolution, "form": form, "held": [TextLanguage(code) for code in held], "rows": []}
         return render(request, "resolutions/side_by_side.html", context, status=400)
     codes = [form.cleaned_data["left"], form.cleaned_data["right"]]
-    columns = [paragraph_list_in(resolution=resolution, language=code) for code in codes]
-    rows = side_by_side_rows(resolution, codes, columns)
+    rows = side_by_side_rows(
+        resolution, codes, side_by_side_pairs(resolution=resolution, first=codes[0], second=codes[1])
+    )
     titles = []
     for code in codes:
         expression = expression_get(resolution=resolution, language=code)

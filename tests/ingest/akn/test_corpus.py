@@ -10,7 +10,6 @@ import pytest
 from resolutions.citations.extract import find_citations
 from resolutions.ingest.akn.citations import symbol_from_href
 from resolutions.ingest.akn.parse import text_units
-from resolutions.ingest.document import SkippedSource
 from resolutions.ingest.pipeline import parse_path
 from resolutions.store.validation import validate
 
@@ -95,9 +94,11 @@ def test_sections_that_restart_their_numbering_key_by_section(corpus):
     assert {"op1", "sec-b-op1", "sec-d-op1"} <= keys
 
 
-def test_french_file_in_the_english_folder_is_skipped(corpus):
-    with pytest.raises(SkippedSource, match="French"):
-        parse_path(unxml(corpus, "75/English/75_274_F.xml"))
+def test_french_file_in_the_english_folder_is_read_as_french_aligned_with_the_english(corpus):
+    (french,) = parse_path(unxml(corpus, "75/English/75_274_F.xml")).resolutions
+    (english,) = parse_path(unxml(corpus, "75/English/75_274_E.xml")).resolutions
+    assert (french.symbol, french.language, english.language) == (english.symbol, "fr", "en")
+    assert [p.key for p in french.paragraphs] == [p.key for p in english.paragraphs]
 
 
 def test_finder_agrees_with_the_un_links_on_the_sample(corpus):

@@ -174,11 +174,19 @@ def test_annex_paragraphs_have_their_own_namespace():
     assert rows == ["Goal | Target year", "Poverty | 2030"]
 
 
-@pytest.mark.parametrize("code, language", [("fra", "French"), ("spa", "Spanish"), ("zho", "Chinese")])
-def test_other_languages_are_skipped_with_a_clear_message(code, language):
+@pytest.mark.parametrize(
+    "code, language", [("fra", "fr"), ("spa", "es"), ("rus", "ru"), ("ara", "ar"), ("zho", "zh"), ("eng", "en")]
+)
+def test_each_official_language_is_read_from_the_frbr_metadata(code, language):
     data = single().replace(b'language="eng"', f'language="{code}"'.encode())
-    with pytest.raises(SkippedSource, match=f"{language} .*only English"):
-        parse(data, "90_12_F.xml")
+    (resolution,) = parse(data, "90_12_F.xml").resolutions
+    assert resolution.language == language
+
+
+def test_a_language_that_is_none_of_the_six_is_skipped_with_a_clear_message():
+    data = single().replace(b'language="eng"', b'language="deu"')
+    with pytest.raises(SkippedSource, match="'deu', which is none of the six official languages"):
+        parse(data, "90_12_G.xml")
 
 
 @pytest.mark.parametrize(
@@ -336,3 +344,21 @@ def test_xml_votes_win_over_a_disagreeing_metadata_line(tmp_path):
     resolution = parse_path(path).resolutions[0]
     assert ("ATLANTIS", "A") not in [(v.member_state, v.vote) for v in resolution.votes]
     assert any("other votes than the XML" in w for w in resolution.warnings)
+
+
+LANGUAGE_GOLDENS = {"french": "fr", "spanish": "es", "russian": "ru", "arabic": "ar", "chinese": "zh"}
+
+
+@pytest.mark.parametrize("stem, code", LANGUAGE_GOLDENS.items())
+def test_each_language_keys_its_paragraphs_as_the_others_do(stem, code):
+    """The same resolution written in each language: the same keys, read from each language's printed numbers
+    ("a)", "(أ)", "’1‘", "㈠"), the committee named as the archive names it, the adoption date read."""
+    (resolution,) = parse_path(GOLDEN / f"{stem}.xml").resolutions
+    keys = [p.key for p in resolution.paragraphs]
+    assert keys == ["pp1", "pp2", "op1", "op2", "op2a", "op2a-i", "op2a-ii", "op2b", "op3"]
+    assert (resolution.language, resolution.committee, resolution.agenda_item) == (code, "Third Committee", "25 (b)")
+    assert str(resolution.adopted_on) == "2030-12-15"
+    assert [p.parent_key for p in resolution.paragraphs][4:] == ["op2", "op2a", "op2a", "op2", ""]
+    assert resolution.footnotes[0].paragraph_key == "pp2"
+    assert {c.symbol for c in resolution.citations} == {"A/RES/89/150", "A/90/180"}
+    assert all(p.opening_phrase for p in resolution.paragraphs if p.key in ("pp1", "pp2", "op1", "op2", "op3"))

@@ -67,3 +67,48 @@ def test_the_bulk_load_stores_what_the_per_resolution_load_stores():
     report = bulk_load([parsed()])
     assert stored_rows() == one_by_one
     assert one_by_one["footnote places"] == [("1", "op3", 5)] and report.footnote_places == 1
+
+
+def every_language_rows() -> dict[str, list]:
+    from resolutions.models import Citation, Expression, Footnote, Paragraph, ResolutionSource
+
+    return {
+        "expressions": sorted(Expression.objects.values_list("language", "title", "source_sha256", "content_hash")),
+        "paragraphs": list(
+            Paragraph.all_languages.order_by("language", "order").values_list("language", "key", "text")
+        ),
+        "footnotes": list(
+            Footnote.all_languages.order_by("language", "order").values_list("language", "marker", "paragraph__key")
+        ),
+        "citations": list(
+            Citation.all_languages.order_by("language", "start").values_list(
+                "language", "paragraph__key", "target_symbol"
+            )
+        ),
+        "sources": sorted(ResolutionSource.objects.values_list("language", "sha256")),
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_bulk_load_stores_each_language_of_a_resolution_as_the_per_resolution_load_does():
+    from resolutions.ingest.document import SourceInfo
+    from resolutions.store.load import load_resolution
+
+    def both():
+        (english,) = templates(1)
+        (french,) = templates(1)
+        french.language, french.title = "fr", "Titre en français"
+        french.source = SourceInfo(name="french.xml", format="akn", sha256="f" * 64)
+        for paragraph in french.paragraphs:
+            paragraph.text = f"(fr) {paragraph.text}"
+        french.votes = []
+        return [english, french]
+
+    for parsed in both():
+        load_resolution(parsed)
+    one_by_one = every_language_rows()
+    bulk_load(both())
+    assert every_language_rows() == one_by_one
+    assert {row[0] for row in one_by_one["paragraphs"]} == {"en", "fr"}
+    with pytest.raises(ValueError, match="appears twice in the language 'fr'"):
+        bulk_load([*both(), both()[1]])
