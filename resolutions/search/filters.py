@@ -15,6 +15,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.db.models.functions import Upper
+from drf_spectacular.utils import extend_schema_field
 
 from resolutions.citations.symbols import normalize_symbol
 from resolutions.models import Citation, Footnote, Paragraph
@@ -32,7 +33,10 @@ class YearField(forms.IntegerField):
         super().__init__(min_value=EARLIEST_YEAR, max_value=LATEST_YEAR, **kwargs)
 
 
+@extend_schema_field({"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR})
 class YearFilter(django_filters.NumberFilter):
+    """A year, as the API's description says it (a year outside them is answered 400)."""
+
     field_class = YearField
 
 
