@@ -16,9 +16,20 @@ from resolutions.search.filters import ParagraphSearchFilter, SearchForm
 
 
 def _parameter(name: str, field: forms.Field) -> OpenApiParameter:
-    kind = OpenApiTypes.INT if isinstance(field, forms.IntegerField) else OpenApiTypes.STR
+    """The parameter as the field validates it: integer bounds, and the choices (an empty value, which an
+    optional choice takes as its default, among them)."""
+    if isinstance(field, forms.IntegerField):
+        kind = {"type": "integer"}
+        if field.min_value is not None:
+            kind["minimum"] = field.min_value
+        if field.max_value is not None:
+            kind["maximum"] = field.max_value
+    else:
+        kind = OpenApiTypes.STR
     choices = getattr(field, "choices", None)
-    enum = [value for value, _ in choices if value] if choices else None
+    enum = [value for value, _ in choices if value or not field.required] if choices else None
+    if enum is not None and not field.required and "" not in enum:
+        enum.append("")
     return OpenApiParameter(
         name, kind, OpenApiParameter.QUERY, required=False, enum=enum, description=field.label or ""
     )

@@ -45,7 +45,11 @@ from resolutions.web.search_request import perform, search_seconds, with_retry_a
 NOT_FOUND = OpenApiResponse(
     ErrorsSerializer, description="no such resolution, paragraph or Member State in the archive, or a bad cursor"
 )
-BAD_REQUEST = OpenApiResponse(ErrorsSerializer, description="bad parameters")
+BAD_REQUEST = OpenApiResponse(
+    ErrorsSerializer,
+    description="bad parameters: a value outside its description, year_from after year_to, or (search) filters "
+    "without words to search for",
+)
 BAD_CURSOR = OpenApiResponse(ErrorsSerializer, description="a cursor this list did not give")
 THROTTLED = OpenApiResponse(ErrorsSerializer, description="too many requests: try again after Retry-After seconds")
 
@@ -74,7 +78,9 @@ class ResolutionList(ListAPIView):
         return selectors.resolution_rows()
 
 
-@extend_schema(tags=["resolutions"], responses={200: ResolutionSerializer, 404: NOT_FOUND, 429: THROTTLED})
+@extend_schema(
+    tags=["resolutions"], responses={200: ResolutionSerializer, 400: BAD_REQUEST, 404: NOT_FOUND, 429: THROTTLED}
+)
 class ResolutionDetail(APIView):
     """A whole resolution: its record, paragraphs, footnotes, citations and recorded votes."""
 
@@ -82,7 +88,10 @@ class ResolutionDetail(APIView):
         return Response(resolution_json(request, resolution_named(symbol)))
 
 
-@extend_schema(tags=["paragraphs"], responses={200: ParagraphRowSerializer(many=True), 404: NOT_FOUND, 429: THROTTLED})
+@extend_schema(
+    tags=["paragraphs"],
+    responses={200: ParagraphRowSerializer(many=True), 400: BAD_REQUEST, 404: NOT_FOUND, 429: THROTTLED},
+)
 class ParagraphList(ListAPIView):
     """A resolution's paragraphs in document order."""
 
@@ -96,7 +105,9 @@ class ParagraphList(ListAPIView):
         return {**super().get_serializer_context(), "symbol": resolution_named(self.kwargs["symbol"]).symbol}
 
 
-@extend_schema(tags=["paragraphs"], responses={200: ParagraphSerializer, 404: NOT_FOUND, 429: THROTTLED})
+@extend_schema(
+    tags=["paragraphs"], responses={200: ParagraphSerializer, 400: BAD_REQUEST, 404: NOT_FOUND, 429: THROTTLED}
+)
 class ParagraphDetail(APIView):
     """One paragraph by its key ('op5', 'pp3', 'annex-op1'), with its notes, what it cites and what cites it."""
 
@@ -108,7 +119,9 @@ class ParagraphDetail(APIView):
         return Response(paragraph_json(request, paragraph))
 
 
-@extend_schema(tags=["citations"], responses={200: CitationSerializer(many=True), 404: NOT_FOUND, 429: THROTTLED})
+@extend_schema(
+    tags=["citations"], responses={200: CitationSerializer(many=True), 400: BAD_REQUEST, 404: NOT_FOUND, 429: THROTTLED}
+)
 class Cites(ListAPIView):
     """What a resolution cites, in its paragraphs and footnotes."""
 
@@ -119,7 +132,9 @@ class Cites(ListAPIView):
         return selectors.citations_made(resolution_named(self.kwargs["symbol"]))
 
 
-@extend_schema(tags=["citations"], responses={200: CitationSerializer(many=True), 404: NOT_FOUND, 429: THROTTLED})
+@extend_schema(
+    tags=["citations"], responses={200: CitationSerializer(many=True), 400: BAD_REQUEST, 404: NOT_FOUND, 429: THROTTLED}
+)
 class CitedBy(ListAPIView):
     """The citations of a resolution in the others the archive holds."""
 

@@ -20,6 +20,7 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, Lower, NullIf, StrIndex, Upper
 from django.db.models.lookups import GreaterThan
 from django.utils.text import slugify
+from drf_spectacular.utils import extend_schema_field
 
 from resolutions.citations.symbols import normalize_symbol
 from resolutions.models import (
@@ -60,7 +61,10 @@ class YearField(forms.IntegerField):
         super().__init__(min_value=EARLIEST_YEAR, max_value=LATEST_YEAR, **kwargs)
 
 
+@extend_schema_field({"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR})
 class YearFilter(django_filters.NumberFilter):
+    """A year, as the API's description says it (a year outside them is answered 400)."""
+
     field_class = YearField
 
 
