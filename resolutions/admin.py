@@ -143,7 +143,7 @@ class ResolutionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "source_pin" in self.fields and self.instance.pk:
-            sources = self.instance.sources.order_by("imported_at")
+            sources = self.instance.sources.filter(language=self.instance.language).order_by("imported_at")
             choices = [("", "No pin: the rule of precedence chooses")] + [
                 (source.sha256, f"{source.name} ({source.format}, imported {source.imported_at:%Y-%m-%d})")
                 for source in sources

@@ -57,7 +57,7 @@ def resolution_text_select(*, resolution: Resolution) -> TextSelection:
     it) cannot be applied without its file; it is named, and the best source
     with kept content gives the text meanwhile.
     """
-    sources = list(resolution.sources.all())
+    sources = list(resolution.sources.filter(language=resolution.language))  # the record's text's sources
     kept = [source for source in sources if source.parsed is not None]
     chosen_ref = text_source([(SourceRef(s.format, s.sha256), s.imported_at) for s in kept], resolution.source_pin)
     best_ref = text_source([(SourceRef(s.format, s.sha256), s.imported_at) for s in sources], resolution.source_pin)
@@ -74,7 +74,7 @@ def resolution_text_select(*, resolution: Resolution) -> TextSelection:
 
 def resolution_source_pin(*, resolution: Resolution, sha256: str) -> TextSelection:
     """Pin the source with ``sha256`` ("" to unpin) and give the resolution the text the rule now chooses."""
-    if sha256 and not resolution.sources.filter(sha256=sha256).exists():
+    if sha256 and not resolution.sources.filter(sha256=sha256, language=resolution.language).exists():
         raise LoadError(f"{resolution.symbol}: no source of this resolution has the SHA-256 {sha256}")
     with transaction.atomic():
         Resolution.objects.filter(pk=resolution.pk).update(source_pin=sha256)

@@ -160,3 +160,14 @@ def test_corrected_content_leaves_the_source_content_alone():
 def test_selecting_with_no_kept_content_says_so(two_sources):
     two_sources.sources.update(parsed=None)
     assert "import one again" in resolution_text_select(resolution=two_sources).describe()
+
+
+@pytest.mark.django_db
+def test_the_rule_chooses_among_the_records_own_language_only(two_sources):
+    french = make_resolution(source=SourceInfo(name="70_126_F.xml", format="akn", sha256="f" * 64), language="fr")
+    french.paragraphs[1].text = "Prend note du rapport;"
+    load_resolution(french)  # the latest AKN, but of the French text
+    selection = resolution_source_pin(resolution=two_sources, sha256="")
+    assert selection.source.sha256 == AKN.sha256 and texts()["op1"] == "Takes note of the report;"
+    with pytest.raises(LoadError, match="no source of this resolution"):
+        resolution_source_pin(resolution=two_sources, sha256="f" * 64)
