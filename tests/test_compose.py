@@ -91,3 +91,12 @@ def test_the_container_scripts_parse(script):
     result = subprocess.run([shell, "-n", str(path)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert os.access(path, os.X_OK), f"{script} must be executable (the compose file runs it directly)"
+
+
+def test_the_web_services_count_clients_by_the_address_the_proxy_names():
+    """Behind nginx every request comes from the proxy: the per-client limits and the admin's login lock
+    must read the client's address from the header the proxy sets, or one client locks out everyone."""
+    proxy = (PROJECT / "docker" / "nginx" / "proxy.conf").read_text()
+    assert "proxy_set_header X-Real-IP $remote_addr;" in proxy
+    for name in ("web1", "web2"):
+        assert COMPOSE["services"][name]["environment"]["CLIENT_IP_HEADER"] == "X-Real-IP"
