@@ -438,6 +438,8 @@ def _table_rows(text: Text, paragraphs: list[Paragraph]) -> set[int]:
         content = paragraph.text
         return " | " in content or content.startswith("| ") or content.endswith(" |")
 
+    if not paragraphs:
+        return set()
     rows = {paragraph.id for paragraph in paragraphs if unnumbered(paragraph) and cells(paragraph)}
     for before, paragraph, after in zip([None, *paragraphs[:-1]], paragraphs, [*paragraphs[1:], None], strict=True):
         beside_a_row = (before is not None and before.id in rows) or (after is not None and after.id in rows)

@@ -199,3 +199,19 @@ def test_sections_restarting_in_the_preamble_and_one_cell_rows_round_trip(db, sc
     assert keys[:3] == ["sec-i-pp1", "sec-i-op1", "sec-ii-pp1"]  # the sections' own preambles
     assert schema.validate(etree.fromstring(resolution_akn(resolution))), str(schema.error_log.last_error)
     assert_round_trip(resolution)
+
+
+def test_a_resolution_of_preambular_paragraphs_only_is_valid_akn(db, schema):
+    """No operative paragraph (a text whose operative part the archive does not hold): still a valid document."""
+    from resolutions.ingest.document import ParsedParagraph
+    from resolutions.store.load import load_resolution
+    from tests.conftest import make_resolution
+
+    load_resolution(
+        make_resolution(
+            paragraphs=[ParsedParagraph("pp1", "preambular", "", 1, "Recalling its resolutions,", "Recalling")],
+            footnotes=[],
+        )
+    )
+    data = resolution_akn(Resolution.objects.get(symbol="A/RES/70/126"))
+    assert schema.validate(etree.fromstring(data)), schema.error_log.last_error
