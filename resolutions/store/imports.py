@@ -59,6 +59,15 @@ class ImportRun:
     later silently replace the earlier, and every re-run would replace it back and forth ("2 updated")."""
 
     texts: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (symbol, format) -> (file, hash)
+    # Resolutions whose text the run wrote: their agreed-language lineage is refreshed once, when the run ends
+    # (``finish``), not after every file (each refresh re-reads the series of a whole body).
+    written: set[int] = field(default_factory=set)
+
+    def finish(self) -> None:
+        """Refresh the lineage of every resolution the run wrote."""
+        if self.written:
+            lineage_after_import(resolution_ids=sorted(self.written))
+            self.written.clear()
 
     def conflict(self, parsed, origin: str) -> str | None:
         """Why ``parsed`` (from the file ``origin``) is refused, or None; remembers it when it is not."""
@@ -133,15 +142,12 @@ def _document_load(
         imported.results.append(result)
         imported.warnings += result.warnings  # paragraphs not aligned across languages
     if not dry_run:
-        _lineage_refresh(imported)
+        changed = [r.resolution_id for r in imported.results if r.outcome in (CREATED, UPDATED) and r.resolution_id]
+        if run is not None:
+            run.written.update(changed)  # refreshed when the run ends
+        elif changed:
+            lineage_after_import(resolution_ids=changed)  # agreed language is derived from the texts
     return imported
-
-
-def _lineage_refresh(imported: SourceImport) -> None:
-    """Agreed language is derived from the texts: recompute it for the resolutions whose text this import wrote."""
-    changed = [r.resolution_id for r in imported.results if r.outcome in (CREATED, UPDATED) and r.resolution_id]
-    if changed:
-        lineage_after_import(resolution_ids=changed)
 
 
 def _naming_the_file(origin: str, message: str) -> str:

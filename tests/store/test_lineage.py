@@ -58,3 +58,21 @@ def test_the_rebuild_writes_what_the_imports_wrote():
     assert sorted(ParagraphLink.objects.values_list("paragraph_id", "predecessor_id", "relation", "moved")) == before
     assert sorted(ParagraphSignature.objects.values_list("paragraph_id", "text_hash", "bands")) == signatures
     assert tally.signatures == Paragraph.objects.count() and tally.aligned == 1
+
+
+def test_an_ingest_run_refreshes_the_lineage_once_when_it_ends(monkeypatch, tmp_path):
+    """Each refresh re-reads a body's series: a run over many files refreshes once, for all it wrote."""
+    import io
+
+    from django.core.management import call_command
+
+    from resolutions.store import imports
+
+    calls = []
+    real = imports.lineage_after_import
+    monkeypatch.setattr(imports, "lineage_after_import", lambda **kw: calls.append(kw) or real(**kw))
+    for name, symbol in (("a.json", "A/RES/68/131"), ("b.json", "A/RES/70/126")):
+        (tmp_path / name).write_bytes(source_bytes(make_resolution(symbol)))
+    call_command("ingest", str(tmp_path), "--quiet-warnings", stdout=io.StringIO(), stderr=io.StringIO())
+    assert len(calls) == 1 and len(calls[0]["resolution_ids"]) == 2
+    assert relations("A/RES/70/126")["op1"] == ("verbatim", "op1")

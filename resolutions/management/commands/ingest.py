@@ -66,6 +66,7 @@ class Command(BaseCommand):
                 path, imported, progress, warnings=not quiet_warnings, plans=dry_run, verbose=options["verbosity"] > 1
             )
         bar.close()
+        run.finish()  # the agreed-language lineage of what the run wrote
         for failure in tally.failures:
             self.stderr.write(f"failed: {failure}")
         self.stdout.write(tally.summary(time.monotonic() - started))
