@@ -104,7 +104,9 @@ def written_end(insert_position: int, block_size: int, segment_size: int) -> int
 def replayed_position(alias: str) -> int | None:
     """How far ``alias`` has replayed the primary's WAL; None when it is not a replica in recovery."""
     with connections[alias].cursor() as cursor:
-        cursor.execute("SELECT (pg_last_wal_replay_lsn() - '0/0')::bigint")
+        # pg_last_wal_replay_lsn() stays set on a server that replayed WAL once (a crash recovery at start, a
+        # promoted replica): only a server still in recovery follows the primary.
+        cursor.execute("SELECT CASE WHEN pg_is_in_recovery() THEN (pg_last_wal_replay_lsn() - '0/0')::bigint END")
         (position,) = cursor.fetchone()
     return position
 
