@@ -55,10 +55,11 @@ def source_import(
 @dataclass
 class ImportRun:
     """What one run over many files (``manage.py ingest``) has loaded so far, to refuse conflicts within it:
-    two files of the same kind (format) giving different texts for one symbol. Loading both would let the
-    later silently replace the earlier, and every re-run would replace it back and forth ("2 updated")."""
+    two files of the same kind (format) giving different texts for one symbol in one language. Loading both
+    would let the later silently replace the earlier, and every re-run would replace it back and forth."""
 
-    texts: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (symbol, format) -> (file, hash)
+    # (symbol, language, format) -> (file, hash): one text per language, so the French file is no conflict
+    texts: dict[tuple[str, str, str], tuple[str, str]] = field(default_factory=dict)
     # Resolutions whose text the run wrote: their agreed-language lineage is refreshed once, when the run ends
     # (``finish``), not after every file (each refresh re-reads the series of a whole body).
     written: set[int] = field(default_factory=set)
@@ -71,7 +72,7 @@ class ImportRun:
 
     def conflict(self, parsed, origin: str) -> str | None:
         """Why ``parsed`` (from the file ``origin``) is refused, or None; remembers it when it is not."""
-        key = (parsed.symbol, parsed.source.format)
+        key = (parsed.symbol, parsed.language, parsed.source.format)
         text = _text_hash(parsed)
         name = Path(origin).name
         earlier = self.texts.setdefault(key, (name, text))

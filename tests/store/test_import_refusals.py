@@ -114,3 +114,19 @@ def test_the_same_file_twice_in_a_run_is_no_conflict(tmp_path):
     [path, *_] = write_sources(tmp_path)
     _out, err, error = ingest(path, path)
     assert error is None, err
+
+
+def test_the_same_resolution_in_another_language_is_no_conflict(tmp_path):
+    """One text per language: the French file of a resolution whose English file the run loaded is imported."""
+    archive = json.loads(FIXTURES.read_text())
+    english = {**archive, "resolutions": archive["resolutions"][:1]}
+    french = json.loads(json.dumps(english))
+    french["resolutions"][0]["language"] = "fr"
+    french["resolutions"][0]["source"]["sha256"] = "f" * 64
+    french["resolutions"][0]["paragraphs"][0]["text"] = "Un texte en français pour le même paragraphe."
+    (tmp_path / "a.json").write_text(json.dumps(english))
+    (tmp_path / "b.json").write_text(json.dumps(french))
+    _out, err, error = ingest(tmp_path)
+    assert error is None, err
+    resolution = Resolution.objects.get()
+    assert set(resolution.expressions.values_list("language", flat=True)) == {"en", "fr"}
