@@ -5,11 +5,14 @@
 document page gives those of the languages it holds instead).
 """
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.utils import translation
 
 from resolutions.web import languages
+from resolutions.web.page_cache import known_parameters
 
 register = template.Library()
 
@@ -17,7 +20,7 @@ register = template.Library()
 @register.inclusion_tag("resolutions/_language_switch.html", takes_context=True)
 def language_switch(context):
     request = context.get("request")
-    path = request.get_full_path() if request is not None else "/"
+    path = _path_with_known_parameters(request) if request is not None else "/"
     current = translation.get_language()
     return {
         "choices": [
@@ -31,6 +34,14 @@ def language_switch(context):
             for code, name in settings.LANGUAGES
         ]
     }
+
+
+def _path_with_known_parameters(request) -> str:
+    """The page's path and the query parameters some page reads (a junk ``?utm=`` is not carried into the
+    links of every language)."""
+    known = known_parameters()
+    query = urlencode([(name, value) for name, values in request.GET.lists() if name in known for value in values])
+    return f"{request.path}?{query}" if query else request.path
 
 
 @register.inclusion_tag("resolutions/_language_alternates.html", takes_context=True)

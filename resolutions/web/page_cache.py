@@ -65,12 +65,17 @@ PAGE_PARAMETERS = frozenset({"q", "page", "p", "through"})
 
 @cache
 def known_parameters() -> frozenset[str]:
-    """Every query parameter a cached page reads: the fields of the browse, vote and search filters."""
+    """Every query parameter a cached page reads: the fields of the browse, vote and search filters, of the
+    comparison of two resolutions and of two languages side by side."""
     from resolutions.search.filters import ParagraphSearchFilter, SearchForm
     from resolutions.web.filters import ResolutionFilter
+    from resolutions.web.filters_lineage import CompareForm
     from resolutions.web.filters_votes import StateVoteFilter
+    from resolutions.web.views.languages import SideBySideForm
 
-    names = set(PAGE_PARAMETERS) | set(SearchForm.base_fields)
+    names = set(PAGE_PARAMETERS)
+    for form in (SearchForm, CompareForm, SideBySideForm):
+        names |= set(form.base_fields)
     for filterset in (ResolutionFilter, StateVoteFilter, ParagraphSearchFilter):
         names |= set(filterset.base_filters)
     return frozenset(names)

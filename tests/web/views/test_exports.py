@@ -148,7 +148,7 @@ def test_every_hit_once_in_the_search_order_whatever_the_batch(search_archive, s
     else:
         order = searcher.search(matches, 100).hits
     expected = [
-        (searcher.doc(a).get_first("hit"), searcher.doc(a).get_first("text") or searcher.doc(a).get_first("footnote"))
+        (searcher.doc(a).get_first("hit"), bytes(searcher.doc(a).get_first("shown")).decode())  # the text as stored
         for _, a in order
     ]
     exported = [(row.type, row.text) for row in hit_rows(searcher, matches, sort=sort, limit=100, batch=batch)]
