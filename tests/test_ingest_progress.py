@@ -1,6 +1,7 @@
 """What `manage.py ingest` prints: a progress bar on a terminal, one summary line anywhere else."""
 
 import io
+import re
 import sys
 
 import pytest
@@ -55,8 +56,11 @@ def test_warnings_are_printed_above_the_bar(monkeypatch):
 def test_skipped_files_are_named_at_higher_verbosity(tmp_path):
     french = PROJECT.parent / "shared" / "corpus" / "unxml-ga" / "75" / "French"
     if not french.exists():
-        pytest.skip(f"the shared corpus is absent ({french}): this test skips a real non-English AKN file")
-    source = sorted(french.glob("*.xml"))[0]
+        pytest.skip(f"the shared corpus is absent ({french}): this test skips a real AKN file in a language not taken")
+    # A real French file made German: a language that is none of the UN's six is skipped.
+    source = tmp_path / "75_151_G.xml"
+    data = sorted(french.glob("*.xml"))[0].read_text(encoding="utf-8")
+    source.write_text(re.sub(r'(FRBRlanguage[^>]*language=")fra"', r'\1deu"', data), encoding="utf-8")
     err = io.StringIO()
     call_command("ingest", str(source), "--verbosity", "2", stdout=io.StringIO(), stderr=err)
     assert f"skipped: {source}:" in err.getvalue()
