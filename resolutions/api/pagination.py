@@ -58,7 +58,7 @@ class ByCitingResolution(CheckedPageSize):
     max_page_size = 500
 
 
-class ByStateCode(CursorPagination):
+class ByStateCode(CheckedPageSize):
     """Member States in the order of their ISO codes."""
 
     ordering = ("code",)
@@ -66,7 +66,7 @@ class ByStateCode(CursorPagination):
     max_page_size = 200
 
 
-class ByResolutionSymbol(CursorPagination):
+class ByResolutionSymbol(CheckedPageSize):
     """A state's votes or sponsorships in the order of the resolution's symbol (``resolution_symbol``, annotated
     by the selectors), then of the listing."""
 

@@ -177,7 +177,7 @@ def state_named(code: str) -> MemberState:
 
 @extend_schema(
     tags=["member states"],
-    responses={200: MemberStateRowSerializer(many=True), 404: BAD_CURSOR, 429: THROTTLED},
+    responses={200: MemberStateRowSerializer(many=True), 400: BAD_REQUEST, 404: BAD_CURSOR, 429: THROTTLED},
 )
 class MemberStateList(ListAPIView):
     """Every Member State the archive knows (by ISO code), with its recorded votes and sponsorships counted."""
@@ -189,7 +189,10 @@ class MemberStateList(ListAPIView):
         return selectors.member_state_rows()
 
 
-@extend_schema(tags=["member states"], responses={200: MemberStateSerializer, 404: NOT_FOUND, 429: THROTTLED})
+@extend_schema(
+    tags=["member states"],
+    responses={200: MemberStateSerializer, 400: BAD_REQUEST, 404: NOT_FOUND, 429: THROTTLED},
+)
 class MemberStateDetail(APIView):
     """A Member State: its name as the UN prints it, its ISO 3166-1 alpha-3 code, and its votes' and
     sponsorships' addresses."""
@@ -219,7 +222,7 @@ class MemberStateVotes(ListAPIView):
 
 @extend_schema(
     tags=["member states"],
-    responses={200: StateSponsorshipSerializer(many=True), 404: NOT_FOUND, 429: THROTTLED},
+    responses={200: StateSponsorshipSerializer(many=True), 400: BAD_REQUEST, 404: NOT_FOUND, 429: THROTTLED},
 )
 class MemberStateSponsorships(ListAPIView):
     """The resolutions a Member State sponsored or joined as an additional sponsor, by the resolution's symbol."""

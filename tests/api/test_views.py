@@ -188,3 +188,11 @@ def test_votes_name_their_state_by_name_and_code(client, seeded):
     Vote.objects.create(resolution=resolution, member_state=chile, vote="Y")
     data = client.get("/api/v1/resolutions/A/RES/70/126/").json()
     assert data["votes"] == [{"member_state": "Chile", "member_state_code": "CHL", "vote": "yes"}]
+
+
+@pytest.mark.django_db
+def test_an_api_parameter_without_a_value_is_refused_in_json(client):
+    """The description has no empty values: ``?year_to=`` is a 400 naming the parameter, not a quiet default."""
+    response = client.get("/api/v1/resolutions/", {"year_to": "", "body": "GA"})
+    assert response.status_code == 400
+    assert response.json() == {"errors": ["year_to: give a value, or leave the parameter out"]}
