@@ -42,7 +42,7 @@ def redis_caches(settings, redis_server):
 
 def test_without_redis_the_file_cache_is_the_default(tmp_path):
     configured = shared_caches(read_environment({"PAGE_CACHE_DIR": str(tmp_path)}))
-    assert configured["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert configured["default"]["BACKEND"] == "archive.file_cache.BoundedFileCache"
     assert configured["default"]["LOCATION"] == str(tmp_path)
 
 
