@@ -58,7 +58,9 @@ def test_database_outage_gives_503s_and_recovers(stack_env):
     summary = run_loadtest(stack_env, "--clients", "8", "--duration", "20", "--db-fault-at", "5", "--db-down-for", "5")
     assert summary["unacceptable"] == 0
     assert "500" not in summary["statuses"]
-    assert summary["during_db_outage"].get("503", 0) > 0
+    # Answered from the shared cache or the replica, or after waiting for a connection (DATABASE_POOL_TIMEOUT)
+    # while the primary came back; else a 503 with Retry-After. Never anything else.
+    assert summary["during_db_outage"] and set(summary["during_db_outage"]) <= {"200", "503"}
     assert summary["recovery_after_db_start_s"] is not None and summary["recovery_after_db_start_s"] < 10
 
 
