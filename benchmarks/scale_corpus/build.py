@@ -15,6 +15,7 @@ from benchmarks.scale_corpus.measure import COMMON_WORDS, database_sizes, word_s
 from benchmarks.scale_corpus.real import RealCorpus, loadable, read_real_corpus
 from benchmarks.scale_corpus.recombine import Recombiner
 from resolutions.ingest.document import ParsedResolution
+from resolutions.reference.languages.official import ENGLISH
 from resolutions.store.bulk.load import LoadReport, bulk_load
 
 
@@ -51,7 +52,11 @@ def build(
     real_paragraphs = sum(len(r.paragraphs) for r in real.resolutions)
     progress(f"{len(real.resolutions):,} real resolutions, {real_paragraphs:,} paragraphs ({real.seconds:.1f} s)")
 
-    recombiner = Recombiner(real.resolutions, seed)
+    # A resolution's other languages follow its English text (the loader's order), and resolutions are
+    # generated from the paragraphs of one language: the first one's (English, when the corpus has it).
+    real.resolutions.sort(key=lambda parsed: parsed.language != ENGLISH)
+    first_language = real.resolutions[0].language if real.resolutions else ENGLISH
+    recombiner = Recombiner([r for r in real.resolutions if r.language == first_language], seed)
     everything = itertools.chain(real.resolutions, recombiner.resolutions(max(0, paragraphs - real_paragraphs)))
     started = time.perf_counter()
     load = bulk_load(everything, progress=progress)

@@ -45,3 +45,25 @@ def test_bulk_load_writes_every_row_and_leaves_the_schema_as_migrated():
     # Sequences moved past the loaded ids: the ordinary loader still works.
     resolution = Resolution.objects.get(symbol="A/RES/70/1")
     Paragraph.objects.create(resolution=resolution, key="op99", kind="operative", order=99, text="New.")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_text_in_another_language_given_before_its_english_one_is_loaded_and_never_recombined():
+    """The real corpus lists a resolution's French file before its English one: the build puts English first,
+    and generates English resolutions from English paragraphs only."""
+    import dataclasses
+
+    real = templates()
+    french = dataclasses.replace(
+        real[0],
+        language="fr",
+        source=dataclasses.replace(real[0].source, sha256="f" * 64),
+        paragraphs=[dataclasses.replace(p, text="Texte français " + p.text) for p in real[0].paragraphs],
+    )
+    report = build(None, 600, seed=1, templates=[french, *real])
+
+    assert report.synthetic_resolutions > 0
+    assert Paragraph.all_languages.filter(language="fr").count() == len(french.paragraphs)
+    generated = Paragraph.all_languages.filter(resolution__source_format=SYNTHETIC_FORMAT)
+    assert not generated.exclude(language="en").exists()
+    assert not generated.filter(text__startswith="Texte français").exists()
