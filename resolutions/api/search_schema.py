@@ -42,6 +42,14 @@ def search_parameters() -> list[OpenApiParameter]:
     return [_parameter(name, field) for name, field in fields.items()]
 
 
+class AlignedParagraphSerializer(serializers.Serializer):
+    """A hit's paragraph in the language asked for with ``show`` (aligned by key)."""
+
+    language = serializers.ChoiceField(choices=["ar", "zh", "en", "fr", "ru", "es"])
+    text = serializers.CharField()
+    url = serializers.URLField()
+
+
 class HitSerializer(serializers.Serializer):
     """One hit (``Hit.as_json``): a paragraph or a footnote."""
 
@@ -61,6 +69,9 @@ class HitSerializer(serializers.Serializer):
     url = serializers.URLField()
     language = serializers.ChoiceField(
         choices=["ar", "zh", "en", "fr", "ru", "es"], help_text="the language of the paragraph's or footnote's text"
+    )
+    aligned = AlignedParagraphSerializer(
+        required=False, help_text="with `show`: the same paragraph in that language, where the archive holds it"
     )
 
 

@@ -111,6 +111,20 @@ def test_the_hits_can_show_their_paragraphs_in_another_language(six, client):
     assert page.count('class="hit-aligned"') == 2  # 71/1 is held in English and Chinese only
 
 
+@pytest.mark.parametrize("view", ["paragraphs", "resolutions"])
+def test_the_apis_hits_carry_their_paragraphs_in_the_language_shown(six, client, view):
+    answer = client.get("/api/v1/search", {"q": "poverty", "show": "fr", "view": view})
+    assert answer.status_code == 200
+    body = answer.json()
+    hits = body["results"] if view == "paragraphs" else [hit for group in body["groups"] for hit in group["hits"]]
+    aligned = {(hit["symbol"], hit["paragraph"]): hit.get("aligned") for hit in hits}
+    assert aligned[("A/RES/70/126", "op1")]["text"].startswith("Réaffirme que l’élimination de la pauvreté")
+    assert aligned[("A/RES/70/126", "op1")]["language"] == "fr"
+    assert aligned[("A/RES/70/126", "op1")]["url"].endswith("/fr/A/RES/70/126/op1/")
+    assert [key for key, shown in aligned.items() if shown is None] == [("A/RES/71/1", "op2")]  # no French held
+    assert all("aligned" not in hit for hit in client.get("/api/v1/search", {"q": "poverty"}).json()["results"])
+
+
 def test_a_hits_link_carries_its_language(six, client):
     answer = client.get("/api/search", {"q": "贫穷", "language": "zh"}).json()
     assert {hit["url"].split("/", 3)[3].split("/")[0] for hit in answer["results"]} == {"zh-hans"}
