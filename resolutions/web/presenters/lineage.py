@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.utils.html import escape, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from resolutions.lineage.align import EDITED, MERGED, NEW, SPLIT, VERBATIM
-from resolutions.lineage.diff import DELETE, INSERT, changed_words, word_diff
+from resolutions.lineage.diff import DELETE, INSERT, Change, changed_words, word_diff
 from resolutions.models import Paragraph, Resolution
 from resolutions.reference import permalinks
 from resolutions.reference.record_metadata import adoption_of
@@ -22,13 +22,14 @@ ADOPTED = {"recorded": "by a recorded vote", "without": "without a vote", "": "a
 
 def tracked_changes(old: str, new: str) -> SafeString:
     """``new`` as tracked changes from ``old``: deletions in <del>, insertions in <ins>, the rest escaped."""
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (mark_safe(f"<{_TAGS[c.op]}>{escape(c.text)}</{_TAGS[c.op]}>") if c.op in _TAGS else escape(c.text),)
-            for c in word_diff(old, new)
-        ),
+    return _marked(word_diff(old, new))
+
+
+def _marked(changes: list[Change]) -> SafeString:
+    return mark_safe(
+        "".join(
+            f"<{_TAGS[c.op]}>{escape(c.text)}</{_TAGS[c.op]}>" if c.op in _TAGS else escape(c.text) for c in changes
+        )
     )
 
 
@@ -87,10 +88,12 @@ def compared_page(comparison: Comparison) -> ComparedPage:
         later = [new[j] for j in link.new]
         earlier_text, later_text = " ".join(p.text for p in earlier), " ".join(p.text for p in later)
         if link.relation == NEW:
-            html = format_html_join("", "<ins>{}</ins>", ((later_text,),))
-        else:
-            html = tracked_changes(earlier_text, later_text)
-        deleted, inserted = changed_words(word_diff(earlier_text, later_text)) if earlier else (0, 0)
+            html, deleted, inserted = mark_safe(f"<ins>{escape(later_text)}</ins>"), 0, 0
+        elif earlier_text == later_text:  # printed alike: nothing to mark (most unchanged paragraphs)
+            html, deleted, inserted = escape(later_text), 0, 0
+        else:  # the one word diff of the row, marked and counted
+            changes = word_diff(earlier_text, later_text)
+            html, (deleted, inserted) = _marked(changes), changed_words(changes)
         row = ComparedRow(
             link.relation,
             link.moved,

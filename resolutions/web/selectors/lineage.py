@@ -10,16 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+import numpy as np
+from django.db import connection
+from rapidfuzz import fuzz, process
 
-from resolutions.lineage.align import Alignment, align, similarity
-from resolutions.lineage.near import MIN_WORDS, NEAR_THRESHOLD, signature
+from resolutions.lineage.align import Alignment, align
+from resolutions.lineage.near import MIN_WORDS, NEAR_THRESHOLD, near_lengths, signature
 from resolutions.lineage.series import series_gaps
 from resolutions.lineage.text import normalised, words
-from resolutions.models import Paragraph, ParagraphLink, ParagraphSignature, Resolution, SeriesStep
+from resolutions.models import Paragraph, ParagraphLink, Resolution, SeriesStep
 from resolutions.search import compile, index, query
 
-MAX_CANDIDATES = 5_000  # near-repeat candidates scored for one wording (those sharing a band)
 MAX_PHRASE_HITS = 1_000  # paragraphs the search engine gives for a phrase, checked for its words
 PHRASE_NEAR = 0.9  # partial similarity at which a phrase is "nearly" in a paragraph
 MAX_HISTORY = 40  # resolutions followed back (and forward) from a paragraph
@@ -141,53 +142,84 @@ class Found:
 
 @dataclass(frozen=True)
 class UsedBefore:
-    found: list[Found]  # best first: exact, then nearer, then older
-    total: int  # how many matched (``found`` may hold fewer)
+    found: list[Found]  # best first: exact, then nearer, then older (the first ``limit``)
+    total: int  # how many matched, exactly (``found`` may hold fewer)
     phrase: bool  # searched as a phrase (containment) rather than as a paragraph (near repeats)
 
 
 def used_before(*, text: str, limit: int, exclude: Paragraph | None = None) -> UsedBefore:
-    """Every paragraph with the same or nearly the same wording as ``text``, best first."""
+    """Every paragraph with the same or nearly the same wording as ``text``, best first: all are counted and
+    ordered (by similarity, then the oldest first), and the first ``limit`` are read with their resolution."""
     wording = normalised(text)
-    scored = _phrase_matches(wording) if len(words(wording)) < MIN_WORDS else _near_matches(text, wording)
+    phrase = len(words(wording)) < MIN_WORDS
+    scored = _phrase_matches(wording) if phrase else _near_matches(text)
     if exclude is not None:
-        scored = [(pk, score) for pk, score in scored if pk != exclude.pk]
-    paragraphs = _paragraphs().filter(pk__in=[pk for pk, _ in scored]).select_related("resolution__body")
-    by_pk = {p.pk: p for p in paragraphs}
-    found = [Found(by_pk[pk], score, score >= 1.0) for pk, score in scored if pk in by_pk]
-    found.sort(key=lambda f: (-f.similarity, f.paragraph.resolution.adopted_on or dt.date.max, f.paragraph.order))
-    return UsedBefore(found[:limit], len(found), len(words(wording)) < MIN_WORDS)
-
-
-def _near_matches(text: str, wording: str) -> list[tuple[int, float]]:
-    """Exact repeats by hash; near repeats among the paragraphs sharing an LSH band, scored with rapidfuzz."""
-    found = signature(text)
-    exact = list(ParagraphSignature.objects.filter(text_hash=found.text_hash).values_list("paragraph_id", flat=True))
-    candidates = (
-        ParagraphSignature.objects.filter(bands__overlap=found.bands)
-        .exclude(text_hash=found.text_hash)
-        .values_list("paragraph_id", flat=True)[:MAX_CANDIDATES]
+        scored.pop(exclude.pk, None)
+    ranked = sorted(
+        (
+            (-scored[pk], adopted_on or dt.date.max, order, pk)
+            for pk, adopted_on, order in _paragraphs()
+            .filter(pk__in=list(scored))
+            .values_list("pk", "resolution__adopted_on", "order")
+            .order_by()
+        )
     )
-    texts = _paragraphs().filter(pk__in=list(candidates)).values_list("pk", "text")
-    near = [(pk, similarity(wording, normalised(other))) for pk, other in texts]
-    return [(pk, 1.0) for pk in exact] + [(pk, round(s, 4)) for pk, s in near if s >= NEAR_THRESHOLD]
+    shown = [pk for *_, pk in ranked[:limit]]
+    by_pk = _paragraphs().select_related("resolution__body").in_bulk(shown)
+    found = [Found(by_pk[pk], scored[pk], scored[pk] >= 1.0) for pk in shown]
+    return UsedBefore(found, len(ranked), phrase)
 
 
-def _phrase_matches(wording: str) -> list[tuple[int, float]]:
+_EXACT_SQL = "SELECT paragraph_id FROM resolutions_paragraphsignature WHERE text_hash = %s"
+# The candidates: the signatures sharing a band (the GIN index on ``bands``) whose length leaves a near repeat
+# possible, one row per distinct wording (a wording repeated verbatim across the archive is scored once).
+_CANDIDATES_SQL = (
+    "SELECT any_value(wording), array_agg(paragraph_id) FROM resolutions_paragraphsignature"
+    " WHERE bands && %s::bigint[] AND text_hash <> %s AND characters BETWEEN %s AND %s GROUP BY text_hash"
+)
+
+
+def _near_matches(text: str) -> dict[int, float]:
+    """Exact repeats by hash; near repeats among the paragraphs sharing an LSH band, every one scored with
+    rapidfuzz on its stored wording: those at least ``NEAR_THRESHOLD`` alike, by paragraph id."""
+    found = signature(text)
+    shortest, longest = near_lengths(len(found.wording))
+    with connection.cursor() as cursor:
+        cursor.execute(_EXACT_SQL, [found.text_hash])
+        scored = {pk: 1.0 for (pk,) in cursor.fetchall()}
+        cursor.execute(_CANDIDATES_SQL, [found.bands, found.text_hash, shortest, longest])
+        candidates = cursor.fetchall()
+    if not candidates:
+        return scored
+    scores = process.cdist(
+        [found.wording],
+        [wording for wording, _ in candidates],
+        scorer=fuzz.ratio,
+        score_cutoff=NEAR_THRESHOLD * 100,
+        dtype=np.float64,
+    )[0]
+    for position in np.flatnonzero(scores):
+        score = round(float(scores[position]) / 100, 4)
+        for pk in candidates[position][1]:
+            scored[pk] = score
+    return scored
+
+
+def _phrase_matches(wording: str) -> dict[int, float]:
     """Paragraphs holding the phrase: found by the search engine (its words in order), then checked."""
     plan = compile.plan(query.parse('"' + wording.replace('"', " ") + '"'))
     if plan.matches is None:
-        return []
+        return {}
     searcher = index.searcher()
     ids = []
     for _, address in searcher.search(plan.matches, MAX_PHRASE_HITS, count=False).hits:
         document = searcher.doc(address)
         if document.get_first("hit") == "paragraph":
             ids.append(document.get_first("row_id"))
-    scored = []
+    scored = {}
     for pk, other in _paragraphs().filter(pk__in=ids).values_list("pk", "text"):
         other = normalised(other)
         score = 1.0 if wording in other else fuzz.partial_ratio(wording, other) / 100
         if score >= PHRASE_NEAR:
-            scored.append((pk, round(score, 4)))
+            scored[pk] = round(score, 4)
     return scored
