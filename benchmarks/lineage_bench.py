@@ -165,7 +165,10 @@ def main() -> None:
     print(f"database {settings.DATABASES['default']['NAME']}: {paragraphs:,} paragraphs, {signatures:,} signatures")
     if signatures != paragraphs:
         sys.exit("the signatures are not in step with the paragraphs: run `manage.py lineage rebuild` first")
-    figures: dict = {"paragraphs": paragraphs}
+    if ParagraphSignature.objects.filter(characters=0, words__gt=0).exists():
+        sys.exit("signatures without their wording: run `manage.py migrate` (0019 fills them) first")
+    figures: dict = {"paragraphs": paragraphs, "load_average_at_start": os.getloadavg()}
+    print("load average at start: " + ", ".join(f"{load:.1f}" for load in os.getloadavg()))
     wordings = sample_wordings(args.queries, args.seed) if args.queries else []
     if wordings:  # --queries 0 times the comparison page alone
         figures["latency"] = latency(wordings)
@@ -194,6 +197,8 @@ def main() -> None:
         f"comparison: {rec['found']}/{rec['near_repeats']} = {rec['recall']:.4f} (target ≥ 0.95); worst single "
         f"query {rec['worst_query_recall']:.3f}"
     )
+    figures["load_average_at_end"] = os.getloadavg()
+    print("load average at end: " + ", ".join(f"{load:.1f}" for load in os.getloadavg()))
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"lineage-{settings.DATABASES['default']['NAME']}-{paragraphs}.json"
     out.write_text(json.dumps(figures, indent=2))

@@ -14,7 +14,7 @@ import numpy as np
 from django.db import connection
 from rapidfuzz import fuzz, process
 
-from resolutions.lineage.align import Alignment, align
+from resolutions.lineage.align import Alignment, align, alignment_of
 from resolutions.lineage.near import MIN_WORDS, NEAR_THRESHOLD, near_lengths, signature
 from resolutions.lineage.series import series_gaps
 from resolutions.lineage.text import normalised, words
@@ -62,19 +62,60 @@ def predecessor_get(*, resolution: Resolution) -> Resolution | None:
 
 
 @dataclass(frozen=True)
+class ComparedParagraph:
+    """What a comparison shows of a paragraph (read as plain rows: a long resolution has hundreds)."""
+
+    pk: int
+    key: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Comparison:
     earlier: Resolution
     later: Resolution
-    earlier_paragraphs: list[Paragraph]
-    later_paragraphs: list[Paragraph]
+    earlier_paragraphs: list[ComparedParagraph]
+    later_paragraphs: list[ComparedParagraph]
     alignment: Alignment
 
 
+def _compared_paragraphs(resolution: Resolution) -> list[ComparedParagraph]:
+    rows = _paragraphs().filter(resolution=resolution).order_by("order").values_list("pk", "key", "text")
+    return [ComparedParagraph(*row) for row in rows]
+
+
 def comparison_get(*, earlier: Resolution, later: Resolution) -> Comparison:
-    """Two resolutions' paragraphs aligned by text (computed: any two resolutions, not only neighbours)."""
-    old = list(_paragraphs().filter(resolution=earlier).order_by("order").only("key", "number", "kind", "text"))
-    new = list(_paragraphs().filter(resolution=later).order_by("order").only("key", "number", "kind", "text"))
-    return Comparison(earlier, later, old, new, align([p.text for p in old], [p.text for p in new]))
+    """Two resolutions' paragraphs aligned by text: any two resolutions, not only neighbours. A resolution and
+    its predecessor in its series were aligned when imported (``ParagraphLink``, written by the store with
+    the same ``align``): that alignment is read back rather than computed again; any other pair is aligned
+    here."""
+    old, new = _compared_paragraphs(earlier), _compared_paragraphs(later)
+    alignment = _stored_alignment(earlier, later, old, new)
+    if alignment is None:
+        alignment = align([p.text for p in old], [p.text for p in new])
+    return Comparison(earlier, later, old, new, alignment)
+
+
+def _stored_alignment(
+    earlier: Resolution, later: Resolution, old: list[ComparedParagraph], new: list[ComparedParagraph]
+) -> Alignment | None:
+    """The alignment the store kept of ``later`` against ``earlier``, if ``earlier`` is its predecessor and
+    the links cover exactly these paragraphs (else None: aligned afresh)."""
+    if not SeriesStep.objects.filter(resolution=later, predecessor=earlier).exists():
+        return None
+    old_at = {p.pk: i for i, p in enumerate(old)}
+    new_at = {p.pk: j for j, p in enumerate(new)}
+    rows = []
+    for pk, predecessor, relation, moved, score in ParagraphLink.objects.filter(
+        paragraph_id__in=list(new_at)
+    ).values_list("paragraph_id", "predecessor_id", "relation", "moved", "similarity"):
+        if predecessor is not None and predecessor not in old_at:
+            return None
+        rows.append((new_at[pk], old_at.get(predecessor), relation, moved, score))
+    try:
+        return alignment_of(rows, len(old), len(new))
+    except ValueError:
+        return None
 
 
 # ---------------------------------------------------------------- a paragraph's history

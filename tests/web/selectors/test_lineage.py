@@ -2,20 +2,26 @@
 at least ``NEAR_THRESHOLD`` alike, counted in full, best first, whatever the page shows."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from rapidfuzz import fuzz
 
 from resolutions.ingest.document import ParsedParagraph
+from resolutions.lineage.align import align
 from resolutions.lineage.near import NEAR_THRESHOLD
 from resolutions.lineage.text import normalised
-from resolutions.models import Paragraph, ParagraphSignature
+from resolutions.models import Paragraph, ParagraphSignature, Resolution
+from resolutions.store.imports import path_import
 from resolutions.store.lineage import lineage_rebuild
 from resolutions.store.load import load_resolution
-from resolutions.web.selectors.lineage import used_before
+from resolutions.web.selectors import lineage as lineage_selectors
+from resolutions.web.selectors.lineage import comparison_get, used_before
 from tests.conftest import make_resolution
 
 pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "resolutions.json"
 
 ASKED = (
     "Calls upon Member States to promote a more equitable participation in and access to economic growth gains, "
@@ -93,3 +99,21 @@ def test_a_page_shows_the_first_few_while_the_count_stays_exact_and_a_paragraph_
 def test_an_unrelated_wording_finds_only_its_own_repeats(archive):
     found = used_before(text=VARIANTS["op6"], limit=100)
     assert [(f.paragraph.resolution.symbol, f.exact) for f in found.found] == [("A/RES/70/1", True)]
+
+
+def test_a_resolution_and_its_predecessor_are_compared_by_the_alignment_kept_at_import(monkeypatch):
+    path_import(path=FIXTURES)
+    earlier, later = Resolution.objects.get(symbol="A/RES/68/131"), Resolution.objects.get(symbol="A/RES/70/126")
+    computed = comparison_get(earlier=earlier, later=later).alignment  # read back from the stored links
+    fresh = align(
+        [p.text for p in Paragraph.objects.of(earlier)],
+        [p.text for p in Paragraph.objects.of(later)],
+    )
+    assert [(k.old, k.new, k.relation, k.moved) for k in computed.links] == [
+        (k.old, k.new, k.relation, k.moved) for k in fresh.links
+    ]
+    assert computed.dropped == fresh.dropped
+    monkeypatch.setattr(lineage_selectors, "align", None)  # not computed again: read back
+    assert comparison_get(earlier=earlier, later=later).alignment == computed
+    with pytest.raises(TypeError):  # any other pair (here the wrong way round) is aligned afresh
+        comparison_get(earlier=later, later=earlier)
