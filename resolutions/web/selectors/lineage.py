@@ -106,9 +106,12 @@ def _stored_alignment(
     old_at = {p.pk: i for i, p in enumerate(old)}
     new_at = {p.pk: j for j, p in enumerate(new)}
     rows = []
-    for pk, predecessor, relation, moved, score in ParagraphLink.objects.filter(
-        paragraph_id__in=list(new_at)
-    ).values_list("paragraph_id", "predecessor_id", "relation", "moved", "similarity"):
+    links = ParagraphLink.objects.filter(paragraph__resolution=later).values_list(
+        "paragraph_id", "predecessor_id", "relation", "moved", "similarity"
+    )
+    for pk, predecessor, relation, moved, score in links.order_by():
+        if pk not in new_at:  # a paragraph of another language: not what this comparison shows
+            continue
         if predecessor is not None and predecessor not in old_at:
             return None
         rows.append((new_at[pk], old_at.get(predecessor), relation, moved, score))
