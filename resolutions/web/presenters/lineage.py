@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from html import escape as _escape  # what django.utils.html.escape does, without its lazy-text wrapper per call
 
+from django.http import QueryDict
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -264,3 +265,33 @@ def found_rows(found: list[Found], asked: str, *, phrase: bool) -> list[FoundRow
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class FoundPaging:
+    first: int  # the number of the first wording shown (1-based)
+    last: int
+    previous_url: str  # "" on the first page
+    next_url: str  # "" on the last
+
+
+def found_paging(*, total: int, page: int, per_page: int, query: QueryDict) -> FoundPaging | None:
+    """Which of the ``total`` found wordings page ``page`` shows, with the addresses of the pages around it
+    (the same query, another page); None for a page past the last."""
+    pages = max(1, -(-total // per_page))
+    if page > pages:
+        return None
+
+    def url(number: int) -> str:
+        others = query.copy()
+        others.pop("page", None)
+        if number > 1:
+            others["page"] = str(number)
+        return "?" + others.urlencode()
+
+    return FoundPaging(
+        (page - 1) * per_page + 1 if total else 0,
+        min(total, page * per_page),
+        url(page - 1) if page > 1 else "",
+        url(page + 1) if page < pages else "",
+    )

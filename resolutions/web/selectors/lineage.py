@@ -186,14 +186,15 @@ class Found:
 
 @dataclass(frozen=True)
 class UsedBefore:
-    found: list[Found]  # best first: exact, then nearer, then older (the first ``limit``)
+    found: list[Found]  # best first: exact, then nearer, then older (``limit`` from ``offset``)
     total: int  # how many matched, exactly (``found`` may hold fewer)
     phrase: bool  # searched as a phrase (containment) rather than as a paragraph (near repeats)
 
 
-def used_before(*, text: str, limit: int, exclude: Paragraph | None = None) -> UsedBefore:
+def used_before(*, text: str, limit: int, offset: int = 0, exclude: Paragraph | None = None) -> UsedBefore:
     """Every paragraph with the same or nearly the same wording as ``text``, best first: all are counted and
-    ordered (by similarity, then the oldest first), and the first ``limit`` are read with their resolution."""
+    ordered (by similarity, then the oldest first), and ``limit`` of them from ``offset`` are read with their
+    resolution."""
     wording = normalised(text)
     phrase = len(words(wording)) < MIN_WORDS
     scored = _phrase_matches(wording) if phrase else _near_matches(text)
@@ -208,7 +209,7 @@ def used_before(*, text: str, limit: int, exclude: Paragraph | None = None) -> U
             .order_by()
         )
     )
-    shown = [pk for *_, pk in ranked[:limit]]
+    shown = [pk for *_, pk in ranked[offset : offset + limit]]
     by_pk = _paragraphs().select_related("resolution__body").in_bulk(shown)
     found = [Found(by_pk[pk], scored[pk], scored[pk] >= 1.0) for pk in shown]
     return UsedBefore(found, len(ranked), phrase)
