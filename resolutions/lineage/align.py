@@ -234,11 +234,15 @@ def _merges(old_norm: list[str], new_norm: list[str], links: dict[int, Link]) ->
 
 
 def _part_of(text: str, others: list[str]) -> int | None:
-    """The position of the longer text ``text`` is most clearly drawn from, if any."""
+    """The position of the longer text ``text`` is most clearly drawn from, if any (``_is_part``, written out
+    over all ``others`` at once: this runs for every paragraph not matched verbatim, against every other)."""
+    part_words = _word_set(text)
+    needed = PART_THRESHOLD * len(part_words)
+    longer = len(text) * 1.2
     best, found = 0.0, None
     for k, other in enumerate(others):
-        if len(other) > len(text) * 1.2 and _is_part(text, other):
-            score = fuzz.partial_ratio(text, other)
+        if len(other) > longer and len(part_words & _word_set(other)) >= needed:
+            score = fuzz.partial_ratio(text, other, score_cutoff=PART_THRESHOLD * 100)
             if score > best:
                 best, found = score, k
     return found
