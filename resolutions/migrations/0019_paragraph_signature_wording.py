@@ -42,6 +42,7 @@ def fill_wordings(apps, schema_editor):
                 for pk, text in rows:
                     wording = normalised(text)
                     copy.write_row((pk, wording, len(wording)))
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # an index is not rebuilt while deferred checks are pending
         schema_editor.remove_index(ParagraphSignature, index)
         cursor.execute(
             f"UPDATE {SIGNATURES} AS s SET wording = w.wording, characters = w.characters"
