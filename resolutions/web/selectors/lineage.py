@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.db import connections, router, transaction
+from django.db.models.expressions import RawSQL
 from rapidfuzz import fuzz, process
 
 from resolutions.lineage.align import Alignment, align, alignment_of
@@ -204,7 +205,7 @@ def used_before(*, text: str, limit: int, offset: int = 0, exclude: Paragraph | 
         (
             (-scored[pk], adopted_on or dt.date.max, order, pk)
             for pk, adopted_on, order in _paragraphs()
-            .filter(pk__in=list(scored))
+            .filter(pk__in=_ids(scored))
             .values_list("pk", "resolution__adopted_on", "order")
             .order_by()
         )
@@ -213,6 +214,12 @@ def used_before(*, text: str, limit: int, offset: int = 0, exclude: Paragraph | 
     by_pk = _paragraphs().select_related("resolution__body").in_bulk(shown)
     found = [Found(by_pk[pk], scored[pk], scored[pk] >= 1.0) for pk in shown]
     return UsedBefore(found, len(ranked), phrase)
+
+
+def _ids(pks) -> RawSQL:
+    """Paragraph ids as one array parameter (a common wording matches thousands: a list of thousands of
+    parameters costs more to build and parse than the query itself)."""
+    return RawSQL("SELECT unnest(%s::integer[])", [list(pks)])
 
 
 _EXACT_SQL = "SELECT paragraph_id FROM resolutions_paragraphsignature WHERE text_hash = %s"
