@@ -45,7 +45,7 @@ from rapidfuzz import fuzz, process  # noqa: E402
 from resolutions.lineage.align import align  # noqa: E402
 from resolutions.lineage.near import MIN_WORDS, NEAR_THRESHOLD  # noqa: E402
 from resolutions.lineage.text import normalised  # noqa: E402
-from resolutions.models import Paragraph, ParagraphSignature, Resolution, SeriesStep  # noqa: E402
+from resolutions.models import Paragraph, ParagraphLink, ParagraphSignature, Resolution, SeriesStep  # noqa: E402
 from resolutions.web.selectors.lineage import predecessor_get, used_before  # noqa: E402
 
 RESULTS = PROJECT / "benchmarks" / "results"
@@ -157,7 +157,10 @@ def comparison(symbol: str, earlier_symbol: str | None, runs: int) -> dict:
         times = [timed(lambda: client.get("/compare/", query, HTTP_HOST="localhost")) for _ in range(runs)]
     # The page reads back the alignment kept at import when ``earlier`` is ``later``'s predecessor; any other
     # pair is aligned on the request: that alignment alone, timed on the same two resolutions.
-    stored = SeriesStep.objects.filter(resolution=later, predecessor=earlier).exists()
+    stored = (
+        SeriesStep.objects.filter(resolution=later, predecessor=earlier).exists()
+        and ParagraphLink.objects.filter(paragraph__resolution=later).exists()
+    )
     old = list(Paragraph.objects.filter(resolution=earlier).order_by("order").values_list("text", flat=True))
     new = list(Paragraph.objects.filter(resolution=later).order_by("order").values_list("text", flat=True))
     aligning = [timed(lambda: align(old, new)) for _ in range(max(3, runs // 5))]
