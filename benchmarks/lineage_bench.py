@@ -213,7 +213,7 @@ def main() -> None:
             f"(target ≤ 100 ms), {cmp_['bytes']:,} bytes; alignment {cmp_['alignment']}; computing it for "
             f"any other pair: median {cmp_['align_ms']['median']:.1f} ms"
         )
-    if not wordings:
+    if not wordings or not args.recall_sample:
         return
     figures["recall"] = recall(wordings[: args.recall_sample])
     rec = figures["recall"]
