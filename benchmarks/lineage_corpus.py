@@ -35,6 +35,7 @@ django.setup()
 
 from resolutions.ingest.document import ParseError, SkippedSource  # noqa: E402
 from resolutions.ingest.pipeline import parse_path, source_paths  # noqa: E402
+from resolutions.lineage import align as align_module  # noqa: E402
 from resolutions.lineage.align import EDITED, MERGED, NEW, SPLIT, VERBATIM, align  # noqa: E402
 from resolutions.lineage.diff import word_diff  # noqa: E402
 from resolutions.lineage.text import normalised  # noqa: E402
@@ -67,7 +68,19 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=50)
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument(
+        "--band",
+        type=float,
+        nargs=2,
+        metavar=("LOW", "HIGH"),
+        help="sample only pairs whose similarity lies in [LOW, HIGH): the precision of the pairs near the threshold",
+    )
+    parser.add_argument(
+        "--threshold", type=float, help="align with this EDITED_THRESHOLD instead of the one in align.py"
+    )
     args = parser.parse_args()
+    if args.threshold is not None:
+        align_module.EDITED_THRESHOLD = args.threshold
     started = time.monotonic()
     earlier = session_resolutions(args.corpus, args.earlier)
     later = session_resolutions(args.corpus, args.later)
@@ -100,10 +113,22 @@ def main() -> None:
         + ", ".join(f"{kind} {count[kind]} ({count[kind] / total:.1%})" for kind in ("verbatim", "near repeat", "new"))
         + f" ({time.monotonic() - started:.0f} s)"
     )
+    print(
+        "near-repeat pairs by similarity: "
+        + ", ".join(
+            f"[{low:.2f}, {low + 0.05:.2f}): {sum(low <= p[4].similarity < low + 0.05 for p in pairs)}"
+            for low in (0.55, 0.6, 0.65, 0.7, 0.75)
+        )
+        + f", ≥ 0.80: {sum(p[4].similarity >= 0.8 for p in pairs)}"
+    )
+    band = ""
+    if args.band:
+        pairs = [p for p in pairs if args.band[0] <= p[4].similarity < args.band[1]]
+        band = f"-{args.band[0]:.2f}-{args.band[1]:.2f}"
     rng = random.Random(args.seed)
     sample = rng.sample(pairs, min(args.sample, len(pairs)))
     RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / f"lineage-pairs-{args.earlier}-{args.later}.txt"
+    out = RESULTS / f"lineage-pairs-{args.earlier}-{args.later}{band}.txt"
     with out.open("w") as file:
         for number, (old_symbol, old, new_symbol, new, link) in enumerate(sample, 1):
             file.write(

@@ -95,6 +95,42 @@ def align(old: list[str], new: list[str]) -> Alignment:
     return Alignment(ordered, [i for i in range(len(old)) if i not in used])
 
 
+def alignment_of(rows: list[tuple[int, int | None, str, bool, float]], old_count: int, new_count: int) -> Alignment:
+    """The alignment ``align`` gave, read back from what the store kept of it: one row per (later position,
+    earlier position or None, relation, moved, similarity), as ``ParagraphLink`` holds them: a split paragraph's
+    parts each name the earlier paragraph, a merged paragraph names each of its earlier ones. Every later
+    position must have its rows (``ValueError`` otherwise: the caller aligns afresh)."""
+    by_new: dict[int, list[tuple[int | None, str, bool, float]]] = defaultdict(list)
+    for j, i, relation, moved, score in rows:
+        if not 0 <= j < new_count or (i is not None and not 0 <= i < old_count):
+            raise ValueError(f"a stored link points outside the two resolutions ({j}, {i})")
+        by_new[j].append((i, relation, moved, score))
+    if len(by_new) != new_count:
+        raise ValueError("stored links do not cover every later paragraph")
+    split_parts: dict[int, list[int]] = defaultdict(list)
+    for j, found in by_new.items():
+        if found[0][1] == SPLIT:
+            split_parts[found[0][0]].append(j)
+    links: list[Link] = []
+    for j in range(new_count):
+        found = by_new[j]
+        i, relation, moved, score = found[0]
+        if relation == NEW:
+            link = Link((), (j,), NEW, 0.0)
+        elif relation == SPLIT:
+            parts = tuple(sorted(split_parts[i]))
+            if parts[0] != j:
+                continue  # listed with its first part
+            link = Link((i,), parts, SPLIT, score)
+        elif relation == MERGED:
+            link = Link(tuple(sorted(i for i, *_ in found)), (j,), MERGED, score)
+        else:
+            link = Link((i,), (j,), relation, score, moved)
+        links.append(link)
+    used = {i for link in links for i in link.old}
+    return Alignment(links, [i for i in range(old_count) if i not in used])
+
+
 def _verbatim(old_norm: list[str], new_norm: list[str], pairs: dict) -> None:
     """The same wording: each later paragraph takes the first unused earlier one that reads the same."""
     waiting: dict[str, list[int]] = defaultdict(list)
@@ -198,11 +234,15 @@ def _merges(old_norm: list[str], new_norm: list[str], links: dict[int, Link]) ->
 
 
 def _part_of(text: str, others: list[str]) -> int | None:
-    """The position of the longer text ``text`` is most clearly drawn from, if any."""
+    """The position of the longer text ``text`` is most clearly drawn from, if any (``_is_part``, written out
+    over all ``others`` at once: this runs for every paragraph not matched verbatim, against every other)."""
+    part_words = _word_set(text)
+    needed = PART_THRESHOLD * len(part_words)
+    longer = len(text) * 1.2
     best, found = 0.0, None
     for k, other in enumerate(others):
-        if len(other) > len(text) * 1.2 and _is_part(text, other):
-            score = fuzz.partial_ratio(text, other)
+        if len(other) > longer and len(part_words & _word_set(other)) >= needed:
+            score = fuzz.partial_ratio(text, other, score_cutoff=PART_THRESHOLD * 100)
             if score > best:
                 best, found = score, k
     return found

@@ -17,7 +17,7 @@ EQUAL = "equal"
 DELETE = "delete"
 INSERT = "insert"
 
-_TOKEN_RE = re.compile(r"\s*(?:\w+|[^\w\s])\s*", re.UNICODE)
+_TOKEN_RE = re.compile(r"\s*(\w+|[^\w\s])\s*", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -28,17 +28,29 @@ class Change:
 
 def tokens(text: str) -> list[str]:
     """Words and punctuation marks, each with the spaces around it, that join back into ``text``."""
-    found = _TOKEN_RE.findall(text)
-    return found if "".join(found) == text else [*found, text[len("".join(found)) :]]
+    return _tokenised(text)[0]
+
+
+def _tokenised(text: str) -> tuple[list[str], list[str]]:
+    """The tokens (with their spaces) and the same tokens as compared (without), in one pass."""
+    found, bare = [], []
+    for match in _TOKEN_RE.finditer(text):
+        found.append(match.group())
+        bare.append(match.group(1))
+    joined = sum(map(len, found))
+    if joined != len(text):  # only spaces are left over: keep them, so that the tokens join back into the text
+        found.append(text[joined:])
+        bare.append("")
+    return found, bare
 
 
 def word_diff(old: str, new: str) -> list[Change]:
     """The changes that turn ``old`` into ``new``, word by word; kept runs are given as ``new`` prints them."""
-    old_tokens, new_tokens = tokens(old), tokens(new)
+    (old_tokens, old_bare), (new_tokens, new_bare) = _tokenised(old), _tokenised(new)
     changes: list[Change] = []
     deleted: list[str] = []
     inserted: list[str] = []
-    for opcode in Indel.opcodes([t.strip() for t in old_tokens], [t.strip() for t in new_tokens]):
+    for opcode in Indel.opcodes(old_bare, new_bare):
         if opcode.tag == EQUAL:
             _flush(changes, deleted, inserted)
             changes.append(Change(EQUAL, "".join(new_tokens[opcode.dest_start : opcode.dest_end])))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import math
 import struct
 from dataclasses import dataclass
 
@@ -41,6 +42,7 @@ class Signature:
     text_hash: int  # of the normalised wording: equal hashes are verbatim repeats
     bands: list[int]
     words: int
+    wording: str  # text.normalised: what candidates are scored on
 
 
 def signed64(data: bytes) -> int:
@@ -61,11 +63,20 @@ def shingles(text: str) -> list[bytes]:
 
 
 def signature(text: str) -> Signature:
-    """A wording's exact hash, LSH bands and word count."""
+    """A wording's exact hash, LSH bands, word count and normalised wording."""
     wording = normalised(text)
     _MINHASH.clear()
     _MINHASH.update_batch(shingles(wording) or [b""])
-    return Signature(signed64(wording.encode()), bands(_MINHASH.hashvalues), len(words(wording)))
+    return Signature(signed64(wording.encode()), bands(_MINHASH.hashvalues), len(words(wording)), wording)
+
+
+def near_lengths(characters: int) -> tuple[int, int]:
+    """The shortest and longest wordings (in characters) that can be ``NEAR_THRESHOLD`` alike with one of
+    ``characters``. The similarity is 2·LCS / (a + b) and the longest common subsequence is at most the
+    shorter length, so b ≥ a·t / (2 − t) and b ≤ a·(2 − t) / t; rounded outwards, so no near repeat is
+    ever left out."""
+    t = NEAR_THRESHOLD
+    return math.floor(characters * t / (2 - t)), math.ceil(characters * (2 - t) / t)
 
 
 def bands(hashvalues: np.ndarray) -> list[int]:

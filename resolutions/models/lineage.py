@@ -95,12 +95,17 @@ class ParagraphLink(models.Model):
 
 
 class ParagraphSignature(models.Model):
-    """A paragraph's wording as ``resolutions.lineage.near`` finds it: exact hash, LSH bands, word count."""
+    """A paragraph's wording as ``resolutions.lineage.near`` finds it: exact hash, LSH bands, word count, and
+    the normalised wording itself with its length, so that candidates are scored as they are read (no join
+    to the paragraphs, no normalising per request) and those too long or too short to be near repeats are
+    left out by the database."""
 
     paragraph = models.OneToOneField(Paragraph, on_delete=models.CASCADE, primary_key=True, related_name="signature")
     text_hash = models.BigIntegerField(db_index=True)
     bands = ArrayField(models.BigIntegerField())
     words = models.PositiveIntegerField()
+    wording = models.TextField(default="")  # resolutions.lineage.text.normalised(paragraph.text)
+    characters = models.PositiveIntegerField(default=0)  # len(wording)
 
     class Meta:
         indexes = [GinIndex(fields=["bands"], name="paragraph_signature_bands")]

@@ -29,7 +29,7 @@ from resolutions.search.index import data_version_advance
 
 logger = logging.getLogger(__name__)
 
-_COPY = "COPY {table} (paragraph_id, text_hash, bands, words) FROM STDIN"
+_COPY = "COPY {table} (paragraph_id, text_hash, bands, words, wording, characters) FROM STDIN"
 SIGNATURE_BATCH = 2_000  # paragraphs a worker signs at a time
 
 
@@ -204,13 +204,16 @@ def _links_write(member_id: int, predecessor_id: int, tally: LineageTally) -> No
 # ---------------------------------------------------------------- signatures
 
 
-def _signature_row(item: tuple[int, str]) -> tuple[int, int, list[int], int]:
+SignatureRow = tuple[int, int, list[int], int, str, int]
+
+
+def _signature_row(item: tuple[int, str]) -> SignatureRow:
     pk, text = item
     found = signature(text)
-    return pk, found.text_hash, found.bands, found.words
+    return pk, found.text_hash, found.bands, found.words, found.wording, len(found.wording)
 
 
-def _signature_rows(items: list[tuple[int, str]]) -> list[tuple[int, int, list[int], int]]:
+def _signature_rows(items: list[tuple[int, str]]) -> list[SignatureRow]:
     return [_signature_row(item) for item in items]
 
 
@@ -224,7 +227,8 @@ def _signatures_refresh(resolution_ids: Collection[int], tally: LineageTally) ->
     items = Paragraph.objects.filter(resolution_id__in=resolution_ids).values_list("id", "text").order_by()
     rows = _signature_rows(list(items))
     ParagraphSignature.objects.bulk_create(
-        ParagraphSignature(paragraph_id=pk, text_hash=h, bands=bands, words=n) for pk, h, bands, n in rows
+        ParagraphSignature(paragraph_id=pk, text_hash=h, bands=bands, words=n, wording=w, characters=c)
+        for pk, h, bands, n, w, c in rows
     )
     tally.signatures += len(rows)
 

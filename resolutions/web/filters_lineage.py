@@ -9,6 +9,7 @@ from resolutions.search.filters import SymbolField
 
 MAX_WORDING = 4_000  # characters of a pasted wording: a long paragraph, not a whole resolution
 MIN_WORDING = 3
+MAX_PAGE = 1_000  # pages of found wordings
 
 
 class CompareForm(forms.Form):
@@ -36,6 +37,7 @@ class UsedBeforeForm(forms.Form):
     )
     symbol = SymbolField(required=False, max_length=80)
     key = forms.CharField(required=False, max_length=40)
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 
     def clean_key(self):
         key = self.cleaned_data["key"].strip()

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from resolutions.ingest.pipeline import parse_path
-from resolutions.lineage.align import EDITED, MERGED, NEW, SPLIT, VERBATIM, align
+from resolutions.lineage.align import EDITED, MERGED, NEW, SPLIT, VERBATIM, align, alignment_of
 from resolutions.lineage.diff import Change, word_diff
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "resolutions.json"
@@ -125,3 +125,50 @@ def test_case_quotes_spacing_and_end_punctuation_do_not_make_an_edit():
         ["decides  to consider the question under the item “Social development”."],
     )
     assert [link.relation for link in alignment.links] == [VERBATIM]
+
+
+def stored(alignment):
+    """The rows the store keeps of an alignment (as ``store.lineage._links_write`` writes ParagraphLink)."""
+    return [
+        (j, i, link.relation, link.moved, round(link.similarity, 4))
+        for link in alignment.links
+        for j in link.new
+        for i in link.old or (None,)
+    ]
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        [OLD[0], OLD[2], OLD[1], OLD[5], OLD[6]],  # moved, dropped
+        [
+            OLD[0],
+            "Encourages Member States to improve the collection of data disaggregated by age and sex;",
+            "Also encourages Member States to share good practices in social integration at the regional and "
+            "international levels;",
+            "Decides to include in the provisional agenda of its eightieth session the item.",
+            "Stresses the importance of education for all and urges Member States to promote decent work for all, "
+            "including for persons with disabilities.",
+            OLD[1].replace("Recalling", "Recalling also"),
+        ],  # split, new, merged, edited and moved
+    ],
+)
+def test_an_alignment_read_back_from_its_stored_links_is_the_one_computed(new):
+    computed = align(OLD, new)
+    read = alignment_of(stored(computed), len(OLD), len(new))
+    assert [(link.old, link.new, link.relation, link.moved) for link in read.links] == [
+        (link.old, link.new, link.relation, link.moved) for link in computed.links
+    ]
+    assert [link.similarity for link in read.links] == pytest.approx(
+        [link.similarity for link in computed.links], abs=1e-4
+    )
+    assert read.dropped == computed.dropped
+    assert {link.relation for link in computed.links} >= {VERBATIM} and len(computed.links) >= 5
+
+
+def test_stored_links_that_miss_a_paragraph_are_refused():
+    rows = stored(align(OLD, OLD[:3]))
+    with pytest.raises(ValueError, match="every later paragraph"):
+        alignment_of(rows[:-1], len(OLD), 3)
+    with pytest.raises(ValueError, match="outside"):
+        alignment_of([*rows, (5, 0, VERBATIM, False, 1.0)], len(OLD), 3)

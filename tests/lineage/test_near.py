@@ -1,7 +1,9 @@
 """Near-repeat signatures (``resolutions.lineage.near``) and the word diff (``resolutions.lineage.diff``)."""
 
+from rapidfuzz import fuzz
+
 from resolutions.lineage.diff import changed_words, tokens, word_diff
-from resolutions.lineage.near import BANDS, signature, text_hash
+from resolutions.lineage.near import BANDS, NEAR_THRESHOLD, near_lengths, signature, text_hash
 
 TEXT = (
     "Calls upon Member States to promote a more equitable participation in and access to economic growth gains, "
@@ -34,3 +36,13 @@ def test_tokens_join_back_and_the_diff_counts_words():
     changes = word_diff("Urges States to act;", "Urges all States to act promptly;")
     assert changed_words(changes) == (0, 2)
     assert "".join(c.text for c in changes if c.op != "delete") == "Urges all States to act promptly;"
+
+
+def test_near_lengths_never_leave_out_a_near_repeat_and_rule_out_what_cannot_be_one():
+    assert near_lengths(100) == (60, 167)  # 0.75: b ≥ 0.6·a and b ≤ a / 0.6
+    for length in (37, 100, 613):
+        base = "a" * length  # against a run of the same letter, the common subsequence is the shorter run
+        shortest, longest = near_lengths(length)
+        near = [n for n in range(1, 3 * length) if fuzz.ratio(base, "a" * n) / 100 >= NEAR_THRESHOLD]
+        assert shortest <= near[0] and near[-1] <= longest  # none left out
+        assert near[0] - shortest <= 1 and longest - near[-1] <= 1  # and the bounds are tight to a character

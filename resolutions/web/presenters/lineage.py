@@ -3,18 +3,21 @@ moved paragraphs named, unchanged runs folded), a paragraph's history, and the w
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+from html import escape as _escape  # what django.utils.html.escape does, without its lazy-text wrapper per call
 
-from django.utils.html import escape, format_html_join
+from django.http import QueryDict
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from resolutions.lineage.align import EDITED, MERGED, NEW, SPLIT, VERBATIM
-from resolutions.lineage.diff import DELETE, INSERT, changed_words, word_diff
+from resolutions.lineage.diff import DELETE, INSERT, Change, changed_words, word_diff
 from resolutions.models import Paragraph, Resolution
 from resolutions.reference import permalinks
+from resolutions.reference.paragraph_keys import KEY_SHAPE
 from resolutions.reference.record_metadata import adoption_of
 from resolutions.web.presenters.resolutions import date_text
-from resolutions.web.selectors.lineage import Comparison, Found, HistoryEntry
+from resolutions.web.selectors.lineage import ComparedParagraph, Comparison, Found, HistoryEntry
 
 _TAGS = {DELETE: "del", INSERT: "ins"}
 ADOPTED = {"recorded": "by a recorded vote", "without": "without a vote", "": "adoption not recorded"}
@@ -22,29 +25,43 @@ ADOPTED = {"recorded": "by a recorded vote", "without": "without a vote", "": "a
 
 def tracked_changes(old: str, new: str) -> SafeString:
     """``new`` as tracked changes from ``old``: deletions in <del>, insertions in <ins>, the rest escaped."""
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (mark_safe(f"<{_TAGS[c.op]}>{escape(c.text)}</{_TAGS[c.op]}>") if c.op in _TAGS else escape(c.text),)
-            for c in word_diff(old, new)
-        ),
+    return _marked(word_diff(old, new))
+
+
+def _marked(changes: list[Change]) -> SafeString:
+    return mark_safe(
+        "".join(
+            f"<{_TAGS[c.op]}>{_escape(c.text)}</{_TAGS[c.op]}>" if c.op in _TAGS else _escape(c.text) for c in changes
+        )
     )
 
 
 @dataclass(frozen=True)
 class ParagraphRef:
     key: str
-    label: str  # "operative paragraph 5"
     url: str
+
+    @property
+    def label(self) -> str:
+        """'operative paragraph 5'."""
+        return permalinks.paragraph_label(self.key)
 
 
 def _ref(resolution: Resolution, paragraph: Paragraph) -> ParagraphRef:
-    return ParagraphRef(
-        paragraph.key,
-        permalinks.paragraph_label(paragraph.key),
-        permalinks.paragraph_url(resolution.symbol, paragraph.key),
-    )
+    return ParagraphRef(paragraph.key, permalinks.paragraph_url(resolution.symbol, paragraph.key))
+
+
+class _Refs:
+    """The addresses of one resolution's paragraphs, its own address reversed once: a comparison has hundreds."""
+
+    def __init__(self, resolution: Resolution):
+        self.symbol = resolution.symbol
+        self.prefix = permalinks.resolution_url(resolution.symbol)
+
+    def __call__(self, paragraph: Paragraph | ComparedParagraph) -> ParagraphRef:
+        if KEY_SHAPE.match(paragraph.key):  # letters, digits, dots, hyphens: nothing to quote in an address
+            return ParagraphRef(paragraph.key, f"{self.prefix}{paragraph.key}/")
+        return ParagraphRef(paragraph.key, permalinks.paragraph_url(self.symbol, paragraph.key))
 
 
 @dataclass(frozen=True)
@@ -57,61 +74,118 @@ class ComparedRow:
     similarity: float
     words_deleted: int = 0
     words_inserted: int = 0
+    fold_summary: str = ""  # the first of a run of unchanged paragraphs, folded: "2 unchanged paragraphs: pp1–pp2"
+    fold_end: bool = False  # the last of such a run
+
+    @property
+    def anchor(self) -> str:
+        """The row's fragment: the key of its (first) later paragraph."""
+        return self.later[0].key
 
     @property
     def renumbered(self) -> bool:
         return [r.key for r in self.earlier] != [r.key for r in self.later]
 
+    @property
+    def head(self) -> SafeString:
+        """ "op10 — edited (2 words deleted, 5 inserted) op5 moved (was op5)": which paragraph, how it came
+        about and from where. Built here rather than in the template: a comparison has hundreds of rows, and
+        the template language's conditions and loops cost a long comparison more than the rest of its page."""
+        parts = [" + ".join(_link(ref) for ref in self.later), " — ", _RELATION_LABELS[self.relation]]
+        if self.relation == EDITED:
+            parts.append(
+                f" ({self.words_deleted} word{'' if self.words_deleted == 1 else 's'} deleted,"
+                f" {self.words_inserted} inserted)"
+            )
+        joined = self.relation in (SPLIT, MERGED)
+        if self.earlier and (joined or self.renumbered or self.moved):
+            parts += [" ", " + ".join(_link(ref) for ref in self.earlier)]
+        if self.moved:
+            parts.append(' <strong class="moved-mark">moved</strong>')
+            if self.earlier:
+                parts.append(f" (was {_escape(self.earlier[0].key)})")
+        elif self.earlier and self.renumbered and not joined:
+            parts.append(f' <span class="renumbered">(renumbered from {_escape(self.earlier[0].key)})</span>')
+        return mark_safe("".join(parts))
 
-@dataclass
-class Fold:
-    """Consecutive unchanged paragraphs, shown folded."""
+    @property
+    def markup(self) -> SafeString:
+        """The whole row, folded runs opened and closed around it: a comparison's page is hundreds of these,
+        so each is one string rather than a template fragment of lookups and conditions."""
+        moved = " moved" if self.moved else ""
+        row = (
+            f'<div class="change {self.relation}{moved}" id="{_escape(self.anchor)}"><p class="change-head">'
+            f'{self.head}</p><p class="change-text">{self.html}</p></div>'
+        )
+        if self.fold_summary:
+            row = f'<details class="unchanged"><summary>{_escape(self.fold_summary)}</summary>{row}'
+        return mark_safe(row + "</details>\n" if self.fold_end else row + "\n")
 
-    rows: list[ComparedRow] = field(default_factory=list)
+
+_RELATION_LABELS = {VERBATIM: "unchanged", EDITED: "edited", SPLIT: "split from", MERGED: "merged from", NEW: "new"}
+
+
+def _link(ref: ParagraphRef) -> str:
+    return f'<a href="{_escape(ref.url)}">{_escape(ref.key)}</a>'
 
 
 @dataclass
 class ComparedPage:
-    blocks: list[ComparedRow | Fold]
+    rows: list[ComparedRow]  # in the later resolution's order, runs of unchanged ones marked to be folded
     dropped: list[tuple[ParagraphRef, str]]
     counts: dict[str, int]
 
 
 def compared_page(comparison: Comparison) -> ComparedPage:
-    """Every paragraph of the later resolution in its order, against what it descends from in the earlier."""
+    """Every paragraph of the later resolution in its order, against what it descends from in the earlier:
+    a word diff only for the rows whose texts differ, runs of unchanged paragraphs folded."""
     old, new = comparison.earlier_paragraphs, comparison.later_paragraphs
-    blocks: list[ComparedRow | Fold] = []
+    earlier_ref, later_ref = _Refs(comparison.earlier), _Refs(comparison.later)
+    rows: list[ComparedRow] = []
+    unchanged_runs: list[list[int]] = []
     counts = {VERBATIM: 0, EDITED: 0, SPLIT: 0, MERGED: 0, NEW: 0, "moved": 0}
     for link in comparison.alignment.links:
         earlier = [old[i] for i in link.old]
         later = [new[j] for j in link.new]
         earlier_text, later_text = " ".join(p.text for p in earlier), " ".join(p.text for p in later)
         if link.relation == NEW:
-            html = format_html_join("", "<ins>{}</ins>", ((later_text,),))
-        else:
-            html = tracked_changes(earlier_text, later_text)
-        deleted, inserted = changed_words(word_diff(earlier_text, later_text)) if earlier else (0, 0)
-        row = ComparedRow(
-            link.relation,
-            link.moved,
-            [_ref(comparison.earlier, p) for p in earlier],
-            [_ref(comparison.later, p) for p in later],
-            html,
-            link.similarity,
-            deleted,
-            inserted,
-        )
+            html, deleted, inserted = mark_safe(f"<ins>{_escape(later_text)}</ins>"), 0, 0
+        elif earlier_text == later_text:  # printed alike: nothing to mark (most unchanged paragraphs)
+            html, deleted, inserted = mark_safe(_escape(later_text)), 0, 0
+        else:  # the one word diff of the row, marked and counted
+            changes = word_diff(earlier_text, later_text)
+            html, (deleted, inserted) = _marked(changes), changed_words(changes)
         counts[link.relation] += len(later)
         counts["moved"] += link.moved
         if link.relation == VERBATIM and not link.moved:
-            if not blocks or not isinstance(blocks[-1], Fold):
-                blocks.append(Fold())
-            blocks[-1].rows.append(row)
-        else:
-            blocks.append(row)
-    dropped = [(_ref(comparison.earlier, old[i]), old[i].text) for i in comparison.alignment.dropped]
+            if not unchanged_runs or unchanged_runs[-1][-1] != len(rows) - 1:
+                unchanged_runs.append([])
+            unchanged_runs[-1].append(len(rows))
+        rows.append(
+            ComparedRow(
+                link.relation,
+                link.moved,
+                [earlier_ref(p) for p in earlier],
+                [later_ref(p) for p in later],
+                html,
+                link.similarity,
+                deleted,
+                inserted,
+            )
+        )
+    for run in unchanged_runs:
+        rows[run[0]] = replace(rows[run[0]], fold_summary=_fold_summary([rows[k] for k in run]))
+        rows[run[-1]] = replace(rows[run[-1]], fold_end=True)
+    dropped = [(earlier_ref(old[i]), old[i].text) for i in comparison.alignment.dropped]
     counts["dropped"] = len(dropped)
-    return ComparedPage(blocks, dropped, counts)
+    return ComparedPage(rows, dropped, counts)
+
+
+def _fold_summary(run: list[ComparedRow]) -> str:
+    first, last = run[0].later[0].key, run[-1].later[0].key
+    if len(run) == 1:
+        return f"1 unchanged paragraph: {first}"
+    return f"{len(run)} unchanged paragraphs: {first}–{last}"
 
 
 @dataclass(frozen=True)
@@ -191,3 +265,33 @@ def found_rows(found: list[Found], asked: str, *, phrase: bool) -> list[FoundRow
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class FoundPaging:
+    first: int  # the number of the first wording shown (1-based)
+    last: int
+    previous_url: str  # "" on the first page
+    next_url: str  # "" on the last
+
+
+def found_paging(*, total: int, page: int, per_page: int, query: QueryDict) -> FoundPaging | None:
+    """Which of the ``total`` found wordings page ``page`` shows, with the addresses of the pages around it
+    (the same query, another page); None for a page past the last."""
+    pages = max(1, -(-total // per_page))
+    if page > pages:
+        return None
+
+    def url(number: int) -> str:
+        others = query.copy()
+        others.pop("page", None)
+        if number > 1:
+            others["page"] = str(number)
+        return "?" + others.urlencode()
+
+    return FoundPaging(
+        (page - 1) * per_page + 1 if total else 0,
+        min(total, page * per_page),
+        url(page - 1) if page > 1 else "",
+        url(page + 1) if page < pages else "",
+    )

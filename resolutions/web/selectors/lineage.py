@@ -10,16 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+import numpy as np
+from django.db import connections, router, transaction
+from django.db.models.expressions import RawSQL
+from rapidfuzz import fuzz, process
 
-from resolutions.lineage.align import Alignment, align, similarity
-from resolutions.lineage.near import MIN_WORDS, NEAR_THRESHOLD, signature
+from resolutions.lineage.align import Alignment, align, alignment_of
+from resolutions.lineage.near import MIN_WORDS, NEAR_THRESHOLD, near_lengths, signature
 from resolutions.lineage.series import series_gaps
 from resolutions.lineage.text import normalised, words
 from resolutions.models import Paragraph, ParagraphLink, ParagraphSignature, Resolution, SeriesStep
 from resolutions.search import compile, index, query
 
-MAX_CANDIDATES = 5_000  # near-repeat candidates scored for one wording (those sharing a band)
 MAX_PHRASE_HITS = 1_000  # paragraphs the search engine gives for a phrase, checked for its words
 PHRASE_NEAR = 0.9  # partial similarity at which a phrase is "nearly" in a paragraph
 MAX_HISTORY = 40  # resolutions followed back (and forward) from a paragraph
@@ -61,19 +63,63 @@ def predecessor_get(*, resolution: Resolution) -> Resolution | None:
 
 
 @dataclass(frozen=True)
+class ComparedParagraph:
+    """What a comparison shows of a paragraph (read as plain rows: a long resolution has hundreds)."""
+
+    pk: int
+    key: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Comparison:
     earlier: Resolution
     later: Resolution
-    earlier_paragraphs: list[Paragraph]
-    later_paragraphs: list[Paragraph]
+    earlier_paragraphs: list[ComparedParagraph]
+    later_paragraphs: list[ComparedParagraph]
     alignment: Alignment
 
 
+def _compared_paragraphs(resolution: Resolution) -> list[ComparedParagraph]:
+    rows = _paragraphs().filter(resolution=resolution).order_by("order").values_list("pk", "key", "text")
+    return [ComparedParagraph(*row) for row in rows]
+
+
 def comparison_get(*, earlier: Resolution, later: Resolution) -> Comparison:
-    """Two resolutions' paragraphs aligned by text (computed: any two resolutions, not only neighbours)."""
-    old = list(_paragraphs().filter(resolution=earlier).order_by("order").only("key", "number", "kind", "text"))
-    new = list(_paragraphs().filter(resolution=later).order_by("order").only("key", "number", "kind", "text"))
-    return Comparison(earlier, later, old, new, align([p.text for p in old], [p.text for p in new]))
+    """Two resolutions' paragraphs aligned by text: any two resolutions, not only neighbours. A resolution and
+    its predecessor in its series were aligned when imported (``ParagraphLink``, written by the store with
+    the same ``align``): that alignment is read back rather than computed again; any other pair is aligned
+    here."""
+    old, new = _compared_paragraphs(earlier), _compared_paragraphs(later)
+    alignment = _stored_alignment(earlier, later, old, new)
+    if alignment is None:
+        alignment = align([p.text for p in old], [p.text for p in new])
+    return Comparison(earlier, later, old, new, alignment)
+
+
+def _stored_alignment(
+    earlier: Resolution, later: Resolution, old: list[ComparedParagraph], new: list[ComparedParagraph]
+) -> Alignment | None:
+    """The alignment the store kept of ``later`` against ``earlier``, if ``earlier`` is its predecessor and
+    the links cover exactly these paragraphs (else None: aligned afresh)."""
+    if not SeriesStep.objects.filter(resolution=later, predecessor=earlier).exists():
+        return None
+    old_at = {p.pk: i for i, p in enumerate(old)}
+    new_at = {p.pk: j for j, p in enumerate(new)}
+    rows = []
+    links = ParagraphLink.objects.filter(paragraph__resolution=later).values_list(
+        "paragraph_id", "predecessor_id", "relation", "moved", "similarity"
+    )
+    for pk, predecessor, relation, moved, score in links.order_by():
+        if pk not in new_at:  # a paragraph of another language: not what this comparison shows
+            continue
+        if predecessor is not None and predecessor not in old_at:
+            return None
+        rows.append((new_at[pk], old_at.get(predecessor), relation, moved, score))
+    try:
+        return alignment_of(rows, len(old), len(new))
+    except ValueError:
+        return None
 
 
 # ---------------------------------------------------------------- a paragraph's history
@@ -141,53 +187,96 @@ class Found:
 
 @dataclass(frozen=True)
 class UsedBefore:
-    found: list[Found]  # best first: exact, then nearer, then older
-    total: int  # how many matched (``found`` may hold fewer)
+    found: list[Found]  # best first: exact, then nearer, then older (``limit`` from ``offset``)
+    total: int  # how many matched, exactly (``found`` may hold fewer)
     phrase: bool  # searched as a phrase (containment) rather than as a paragraph (near repeats)
 
 
-def used_before(*, text: str, limit: int, exclude: Paragraph | None = None) -> UsedBefore:
-    """Every paragraph with the same or nearly the same wording as ``text``, best first."""
+def used_before(*, text: str, limit: int, offset: int = 0, exclude: Paragraph | None = None) -> UsedBefore:
+    """Every paragraph with the same or nearly the same wording as ``text``, best first: all are counted and
+    ordered (by similarity, then the oldest first), and ``limit`` of them from ``offset`` are read with their
+    resolution."""
     wording = normalised(text)
-    scored = _phrase_matches(wording) if len(words(wording)) < MIN_WORDS else _near_matches(text, wording)
+    phrase = len(words(wording)) < MIN_WORDS
+    scored = _phrase_matches(wording) if phrase else _near_matches(text)
     if exclude is not None:
-        scored = [(pk, score) for pk, score in scored if pk != exclude.pk]
-    paragraphs = _paragraphs().filter(pk__in=[pk for pk, _ in scored]).select_related("resolution__body")
-    by_pk = {p.pk: p for p in paragraphs}
-    found = [Found(by_pk[pk], score, score >= 1.0) for pk, score in scored if pk in by_pk]
-    found.sort(key=lambda f: (-f.similarity, f.paragraph.resolution.adopted_on or dt.date.max, f.paragraph.order))
-    return UsedBefore(found[:limit], len(found), len(words(wording)) < MIN_WORDS)
-
-
-def _near_matches(text: str, wording: str) -> list[tuple[int, float]]:
-    """Exact repeats by hash; near repeats among the paragraphs sharing an LSH band, scored with rapidfuzz."""
-    found = signature(text)
-    exact = list(ParagraphSignature.objects.filter(text_hash=found.text_hash).values_list("paragraph_id", flat=True))
-    candidates = (
-        ParagraphSignature.objects.filter(bands__overlap=found.bands)
-        .exclude(text_hash=found.text_hash)
-        .values_list("paragraph_id", flat=True)[:MAX_CANDIDATES]
+        scored.pop(exclude.pk, None)
+    ranked = sorted(
+        (
+            (-scored[pk], adopted_on or dt.date.max, order, pk)
+            for pk, adopted_on, order in _paragraphs()
+            .filter(pk__in=_ids(scored))
+            .values_list("pk", "resolution__adopted_on", "order")
+            .order_by()
+        )
     )
-    texts = _paragraphs().filter(pk__in=list(candidates)).values_list("pk", "text")
-    near = [(pk, similarity(wording, normalised(other))) for pk, other in texts]
-    return [(pk, 1.0) for pk in exact] + [(pk, round(s, 4)) for pk, s in near if s >= NEAR_THRESHOLD]
+    shown = [pk for *_, pk in ranked[offset : offset + limit]]
+    by_pk = _paragraphs().select_related("resolution__body").in_bulk(shown)
+    found = [Found(by_pk[pk], scored[pk], scored[pk] >= 1.0) for pk in shown]
+    return UsedBefore(found, len(ranked), phrase)
 
 
-def _phrase_matches(wording: str) -> list[tuple[int, float]]:
+def _ids(pks) -> RawSQL:
+    """Paragraph ids as one array parameter (a common wording matches thousands: a list of thousands of
+    parameters costs more to build and parse than the query itself)."""
+    return RawSQL("SELECT unnest(%s::integer[])", [list(pks)])
+
+
+_EXACT_SQL = "SELECT paragraph_id FROM resolutions_paragraphsignature WHERE text_hash = %s"
+# The candidates: the signatures sharing a band (the GIN index on ``bands``) whose length leaves a near repeat
+# possible, one row per distinct wording (a wording repeated verbatim across the archive is scored once).
+_CANDIDATES_SQL = (
+    "SELECT any_value(wording), array_agg(paragraph_id) FROM resolutions_paragraphsignature"
+    " WHERE bands && %s::bigint[] AND text_hash <> %s AND characters BETWEEN %s AND %s GROUP BY text_hash"
+)
+
+
+def _near_matches(text: str) -> dict[int, float]:
+    """Exact repeats by hash; near repeats among the paragraphs sharing an LSH band, every one scored with
+    rapidfuzz on its stored wording: those at least ``NEAR_THRESHOLD`` alike, by paragraph id."""
+    found = signature(text)
+    shortest, longest = near_lengths(len(found.wording))
+    alias = router.db_for_read(ParagraphSignature)
+    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
+        # PostgreSQL has no statistics for an array overlap with elements this rare and guesses that one
+        # signature in seven matches: it would then read every signature (seconds at a million, with the
+        # overlap tested row by row) rather than ask the GIN index, which answers in milliseconds.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(_EXACT_SQL, [found.text_hash])
+        scored = {pk: 1.0 for (pk,) in cursor.fetchall()}
+        cursor.execute(_CANDIDATES_SQL, [found.bands, found.text_hash, shortest, longest])
+        candidates = cursor.fetchall()
+    if not candidates:
+        return scored
+    scores = process.cdist(
+        [found.wording],
+        [wording for wording, _ in candidates],
+        scorer=fuzz.ratio,
+        score_cutoff=NEAR_THRESHOLD * 100,
+        dtype=np.float64,
+    )[0]
+    for position in np.flatnonzero(scores):
+        score = round(float(scores[position]) / 100, 4)
+        for pk in candidates[position][1]:
+            scored[pk] = score
+    return scored
+
+
+def _phrase_matches(wording: str) -> dict[int, float]:
     """Paragraphs holding the phrase: found by the search engine (its words in order), then checked."""
     plan = compile.plan(query.parse('"' + wording.replace('"', " ") + '"'))
     if plan.matches is None:
-        return []
+        return {}
     searcher = index.searcher()
     ids = []
     for _, address in searcher.search(plan.matches, MAX_PHRASE_HITS, count=False).hits:
         document = searcher.doc(address)
         if document.get_first("hit") == "paragraph":
             ids.append(document.get_first("row_id"))
-    scored = []
+    scored = {}
     for pk, other in _paragraphs().filter(pk__in=ids).values_list("pk", "text"):
         other = normalised(other)
         score = 1.0 if wording in other else fuzz.partial_ratio(wording, other) / 100
         if score >= PHRASE_NEAR:
-            scored.append((pk, round(score, 4)))
+            scored[pk] = round(score, 4)
     return scored

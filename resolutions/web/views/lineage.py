@@ -7,7 +7,13 @@ from django.shortcuts import render
 
 from resolutions.search.index import IndexUnavailable
 from resolutions.web.filters_lineage import CompareForm, UsedBeforeForm
-from resolutions.web.presenters.lineage import compared_page, found_rows, history_rows, history_summary
+from resolutions.web.presenters.lineage import (
+    compared_page,
+    found_paging,
+    found_rows,
+    history_rows,
+    history_summary,
+)
 from resolutions.web.presenters.resolutions import adopted_text
 from resolutions.web.selectors.cited import paragraph_get
 from resolutions.web.selectors.lineage import (
@@ -19,7 +25,7 @@ from resolutions.web.selectors.lineage import (
 )
 from resolutions.web.selectors.resolutions import resolution_get
 
-MAX_FOUND = 100  # wordings listed, best first (the total is always given)
+FOUND_PER_PAGE = 50  # wordings listed a page, best first (the total is always given, and every one can be paged to)
 
 
 def compare(request):
@@ -66,7 +72,7 @@ def used_before_page(request):
     """``/agreed-language/?text=…`` or ``?symbol=A/RES/70/126&key=op5``: every paragraph of the archive with
     the same or nearly the same wording, best first, with its citation, body, date and how it was adopted."""
     form = UsedBeforeForm(request.GET or None)
-    context = {"form": form, "max_found": MAX_FOUND}
+    context = {"form": form}
     if not form.is_bound:
         return render(request, "resolutions/lineage_used_before.html", context)
     if not form.is_valid():
@@ -85,15 +91,21 @@ def used_before_page(request):
     if not text:
         return render(request, "resolutions/lineage_used_before.html", context)
     try:
-        found = used_before(text=text, limit=MAX_FOUND, exclude=paragraph)
+        page = form.cleaned_data["page"] or 1
+        found = used_before(text=text, limit=FOUND_PER_PAGE, offset=(page - 1) * FOUND_PER_PAGE, exclude=paragraph)
     except IndexUnavailable as error:
         context["message"] = str(error)
         return render(request, "resolutions/lineage_used_before.html", context, status=503)
+    paging = found_paging(total=found.total, page=page, per_page=FOUND_PER_PAGE, query=request.GET)
+    if paging is None:
+        context["message"] = f"There is no page {page}: {found.total} paragraph(s) found."
+        return render(request, "resolutions/lineage_used_before.html", context, status=404)
     context.update(
         {
             "asked": text,
             "paragraph": paragraph,
             "found": found,
+            "paging": paging,
             "rows": found_rows(found.found, text, phrase=found.phrase),
         }
     )

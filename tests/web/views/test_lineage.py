@@ -82,3 +82,18 @@ def test_paragraph_page_shows_its_history_and_links_to_its_wording_elsewhere(cli
     assert 'First adopted in <a href="/A/RES/68/131/op5/">A/RES/68/131</a>' in page
     assert "ensuring social protection floors<ins>, particularly </ins>for those" in page
     assert "/agreed-language/?symbol=A/RES/70/126&amp;key=op5" in page
+
+
+def test_used_before_pages_through_every_wording_found_while_the_count_stays_whole(client, seeds, monkeypatch):
+    monkeypatch.setattr("resolutions.web.views.lineage.FOUND_PER_PAGE", 1)
+    asked = {"text": "social protection floors"}
+    pages = [client.get("/agreed-language/", {**asked, "page": str(n)}).content.decode() for n in range(1, 5)]
+    assert all("Found: 4 paragraphs" in page for page in pages)
+    assert "Showing 1–1 of 4, best first." in pages[0] and "Showing 4–4 of 4, best first." in pages[3]
+    assert 'rel="next" href="?text=social+protection+floors&amp;page=2"' in pages[0] and 'rel="prev"' not in pages[0]
+    assert 'rel="prev" href="?text=social+protection+floors"' in pages[1] and 'rel="next"' not in pages[3]
+    shown = [page.split('class="found-meta"><a href="')[1].split('"')[0] for page in pages]
+    assert len(set(shown)) == 4 and {"/A/RES/70/126/op5/", "/A/RES/68/131/op5/"} <= set(shown)  # none twice
+    past = client.get("/agreed-language/", {**asked, "page": "5"})
+    assert past.status_code == 404 and "There is no page 5" in past.content.decode()
+    assert client.get("/agreed-language/", {**asked, "page": "0"}).status_code == 400
