@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-from django.conf import settings
 
 from resolutions.models import IndexBacklog, Resolution
 from resolutions.search import index
