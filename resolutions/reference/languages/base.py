@@ -8,6 +8,7 @@ language changes the patterns, never the parsers.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 
@@ -19,6 +20,22 @@ CANONICAL_NUMBER_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\((?:[a-z]{1,2}|[ivxlc]+
 ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 DIRECTION_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
 NEVER = re.compile(r"(?!)")  # a pattern that matches nothing: what a language without the phrase sets
+
+
+@dataclass(frozen=True)
+class UnStyleWords:
+    """How the UN's editorial manual of a language cites a resolution: the body's name in the grammatical form
+    the phrase needs, the date as the language prints it, the paragraph in its words
+    ("résolution 70/126 de l’Assemblée générale en date du 17 décembre 2015, par. 5")."""
+
+    bodies: dict[str, str]  # body code -> its name as the citation prints it
+    resolution: str  # '{body}', '{number}' and '{date}' ('' when undated) in place
+    dated: str  # '{day}', '{month}', '{year}' in place; the date phrase with its words
+    paragraph: str  # '{number}': an operative (or unnumbered) paragraph
+    preambular: str  # '{number}': a preambular paragraph
+    annex: str  # the word for an annex
+    separator: str  # between the resolution and its paragraph
+    month_as_number: bool = False  # the month printed as its number ("12月"), not by name
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -122,6 +139,10 @@ class Language:
 
     # Words that end a running header's line at a page top and run on into the next: "of", "the"
     running_header_words: ClassVar[set[str]]
+
+    # A resolution cited in UN style in this language (``resolutions.exports.styles.un_style_in``); None for
+    # English, whose UN style is the archive's own (``un_style``)
+    un_style_words: ClassVar[UnStyleWords | None] = None
 
     @cached_property
     def month_numbers(self) -> dict[str, int]:
