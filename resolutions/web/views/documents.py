@@ -67,6 +67,7 @@ from resolutions.web.selectors.languages import (
     languages_held,
     paragraph_in_every_language,
     paragraph_list_in,
+    with_titles_shown,
 )
 from resolutions.web.selectors.paragraphs import (
     paragraph_address_held,
@@ -215,7 +216,7 @@ def resolution_detail(request, resolution: Resolution):
             "opening_formula": opening_formula(resolution, language),
             "side_by_side_url": _side_by_side_url(resolution, languages["held_codes"], language),
             **_resolution_text(resolution, language),
-            "cited_by": cited_by(citing_list(resolution=resolution)),
+            "cited_by": _cited_by(citing_list(resolution=resolution)),
             "earlier": earlier,
             "later": later,
             "official_url": official_url(resolution.symbol),
@@ -316,7 +317,7 @@ def paragraph_detail(request, resolution: Resolution, key: str):
             "cited_range": cited_range(resolution, paragraphs, index, _through(request)),
             "earlier_versions": paragraph_history(resolution=resolution, key=key),
             **paragraph_lineage_context(paragraph),
-            "cited_by": cited_by(citing_list(resolution=resolution, key=key)),
+            "cited_by": _cited_by(citing_list(resolution=resolution, key=key)),
             "cited_as_whole": citing_whole_count(resolution=resolution),
             "cite_box": cite_box(resolution, key, permalink),
             "canonical_url": permalink,
@@ -383,3 +384,10 @@ def earlier_paragraph(request, resolution: Resolution, key: str, live_keys: set[
             "description": text_description(version.text),
         },
     )
+
+
+def _cited_by(citations) -> list[dict]:
+    """The citing resolutions, their titles in the page's language where the archive holds it."""
+    citations = list(citations)
+    with_titles_shown(citation.resolution for citation in citations)
+    return cited_by(citations)

@@ -5,7 +5,9 @@ import re
 
 import pytest
 
-from tests.multilingual import load_six_languages
+from resolutions.citations.found import ParsedCitation
+from resolutions.store.load import load_resolution
+from tests.multilingual import load_six_languages, parsed
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +112,41 @@ def test_the_interface_speaks_the_readers_language_with_a_switch(six, client):
     assert "Textos en" in html and "Buscar" in html
     _, html = page(client, "/ar/search/?q=في من", status=400)
     assert "لا يحتوي البحث إلا على كلمات شائعة جدًا" in html
+
+
+def _citing_resolution() -> None:
+    """A/RES/72/5, English only, citing 70/126 (so its title has no French to show)."""
+    load_resolution(
+        parsed(
+            "A/RES/72/5",
+            "en",
+            "Follow-up on poverty",
+            [("pp1", "Recalling its resolution 70/126 of 17 December 2015,", "Recalling")],
+            citations=[ParsedCitation("A/RES/70/126", "resolution 70/126", "resolution", 14, 31, paragraph_key="pp1")],
+        )
+    )
+
+
+def test_lists_show_each_title_in_the_page_language_where_held_english_marked_otherwise(six, client):
+    _, html = page(client, "/fr/resolutions/")
+    rows = html[html.index("<tbody") :]
+    assert "<td>Élimination de la pauvreté</td>" in rows  # the French title the archive holds
+    assert '<td><span lang="en" dir="ltr">Poor countries</span></td>' in rows  # no French text: English, marked
+    _, html = page(client, "/zh-hans/bodies/GA/71/")
+    assert "<td>贫穷国家</td>" in html[html.index("<tbody") :]
+    _, html = page(client, "/ar/resolutions/")
+    assert "<td>القضاء على الفقر</td>" in html[html.index("<tbody") :]
+    _, html = page(client, "/resolutions/")  # English: as it always was, nothing marked
+    rows = html[html.index("<tbody") :]
+    assert "<td>Eradicating poverty</td>" in rows and "<td>Poor countries</td>" in rows
+    assert 'lang="en"' not in rows
+
+
+def test_cited_by_shows_the_citing_title_in_the_page_language_or_english_marked(six, client):
+    _citing_resolution()
+    _, html = page(client, "/fr/A/RES/70/126/")
+    cited = html[html.index('id="cited-by"') :]
+    assert '<span lang="en" dir="ltr">Follow-up on poverty</span>' in cited
+    _, html = page(client, "/A/RES/70/126/")
+    cited = html[html.index('id="cited-by"') :]
+    assert "A/RES/72/5</a> Follow-up on poverty" in cited
