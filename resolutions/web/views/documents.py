@@ -14,7 +14,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 
 from resolutions.api import selectors as api_selectors
-from resolutions.api.documents import paragraph_json, resolution_json
+from resolutions.api.documents import LanguageNotHeld, paragraph_json, resolution_json
 from resolutions.exports.akn import MEDIA_TYPE as AKN_MEDIA_TYPE
 from resolutions.exports.akn import paragraph_akn, resolution_akn
 from resolutions.exports.cited import cited
@@ -138,12 +138,17 @@ def _citation(request, resolution: Resolution, key: str, extension: str):
 
 def _json(request, resolution: Resolution, key: str):
     """The API's JSON of the resolution or paragraph; a 404 in JSON for a key no paragraph holds now."""
+    language = current_text_language()
+    language = language if language in languages_held(resolution=resolution) else ENGLISH
     if not key:
-        return JsonResponse(resolution_json(request, resolution))
-    paragraph = api_selectors.paragraph_get(resolution, key)
+        return JsonResponse(resolution_json(request, resolution, language))
+    paragraph = api_selectors.paragraph_get(resolution, key) or api_selectors.paragraph_get(resolution, key, language)
     if paragraph is None:
         return JsonResponse({"errors": [f"{resolution.symbol} has no paragraph {key} now."]}, status=404)
-    return JsonResponse(paragraph_json(request, paragraph))
+    try:
+        return JsonResponse(paragraph_json(request, paragraph, language))
+    except LanguageNotHeld:  # a paragraph the address's language lacks: the English, which says its language
+        return JsonResponse(paragraph_json(request, paragraph))
 
 
 def _vary_on_accept(response, suffix: str):
