@@ -194,6 +194,7 @@ class Arabic(Language):
     emotion_nouns = emotion_adjectives = stance_nouns = stance_adjectives = r"(?!)"
     phrase_continuations: list = []
     word_endings: set[str] = set()
+    parenthesized_markers = True
     not_before_marker = {
         "الفقرة",
         "الفقرات",

@@ -137,6 +137,9 @@ class Language:
     abbreviations: ClassVar[set[str]]  # "para." ends no sentence
     not_after_marker: ClassVar[set[str]]  # "5 years", "17 December"
 
+    # Footnote markers printed in parentheses after the word ("(1)"), as Arabic prints them
+    parenthesized_markers: ClassVar[bool] = False
+
     # Words that end a running header's line at a page top and run on into the next: "of", "the"
     running_header_words: ClassVar[set[str]]
 
