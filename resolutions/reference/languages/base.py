@@ -221,12 +221,30 @@ class Language:
         return found.group(0).strip(" ,") if found else ""
 
     def is_operative(self, phrase: str) -> bool:
-        """Whether a known phrase is one of the operative ones ("Décide", "Insta", "постановляет")."""
+        """Whether a known phrase is one of the operative ones ("Décide", "Insta", "постановляет"); a phrase that is a
+        preambular one, perhaps after a modifier ("وإذ تلاحظ": "و" + "إذ تلاحظ"), is not, whatever its verb."""
+        if self._is_preambular(phrase):
+            return False
         core = phrase.lower()
         for modifier in self.phrase_modifiers:
             core = re.sub(rf"(?:^|\s){re.escape(modifier.lower())}(?:\s|$)", " ", core).strip()
         core = re.sub(r"\s+", " ", core)
         return any(core == p.lower() or core.startswith(p.lower() + " ") for p in self.operative_phrases)
+
+    def _is_preambular(self, phrase: str) -> bool:
+        """The phrase, or what follows a modifier it starts with (glued to it, as Arabic's "و", or spaced), opens
+        with one of the preambular phrases."""
+        text = re.sub(r"\s+", " ", phrase.lower()).strip()
+        variants = [text] + [
+            text[len(modifier) :].strip()
+            for modifier in map(str.lower, self.phrase_modifiers)
+            if text.startswith(modifier)
+        ]
+        return any(
+            variant == p.lower() or variant.startswith(p.lower() + " ")
+            for variant in variants
+            for p in self.preambular_phrases
+        )
 
     @cached_property
     def months_pattern(self) -> str:
