@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from resolutions.web.filters import ResolutionFilter
 from resolutions.web.selectors import bodies
+from resolutions.web.selectors.languages import with_titles_shown
 from resolutions.web.selectors.paragraphs import paragraph_count
 from resolutions.web.selectors.resolutions import resolution_latest, resolution_rows
 
@@ -23,7 +24,7 @@ def home(request):
         "resolutions/home.html",
         {
             "bodies": held,
-            "latest": resolution_latest(limit=LATEST_ON_HOME),
+            "latest": with_titles_shown(resolution_latest(limit=LATEST_ON_HOME)),
             "resolution_count": sum(body.resolution_count for body in held),
             "paragraph_count": paragraph_count(),
         },
@@ -83,6 +84,7 @@ def _resolution_list(request, data, context):
     except InvalidPage:
         context["page_error"] = _page_error(page_number, paginator.num_pages)
         return render(request, "resolutions/resolution_list.html", context, status=404)
+    page.object_list = with_titles_shown(page.object_list)
     return render(request, "resolutions/resolution_list.html", {**context, "page": page, "paginator": paginator})
 
 
