@@ -75,7 +75,7 @@ def known_parameters() -> frozenset[str]:
 
     names = set(PAGE_PARAMETERS)
     for form in (SearchForm, CompareForm, SideBySideForm):
-        names |= set(form.base_fields)
+        names |= set(getattr(form, "parameters", form.base_fields))  # a form may read its fields under other names
     for filterset in (ResolutionFilter, StateVoteFilter, ParagraphSearchFilter):
         names |= set(filterset.base_filters)
     return frozenset(names)

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from resolutions.web.filters import ResolutionFilter
+from resolutions.web.filters_lineage import MAX_WORDING
 from resolutions.web.selectors import bodies
 from resolutions.web.selectors.languages import with_titles_shown
 from resolutions.web.selectors.paragraphs import paragraph_count
@@ -17,7 +18,7 @@ LATEST_ON_HOME = 8
 
 
 def home(request):
-    """What the archive holds, per body, with the search and citation boxes."""
+    """What the archive holds, per body, with the search, citation and "used before" boxes."""
     held = bodies.body_list(holding_resolutions=True)
     return render(
         request,
@@ -27,6 +28,7 @@ def home(request):
             "latest": with_titles_shown(resolution_latest(limit=LATEST_ON_HOME)),
             "resolution_count": sum(body.resolution_count for body in held),
             "paragraph_count": paragraph_count(),
+            "used_before_max": MAX_WORDING,
         },
     )
 
