@@ -41,6 +41,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CitationKindEnum": "resolutions.models.Citation.KIND_CHOICES",
         "ParagraphKindEnum": "resolutions.models.Paragraph.KIND_CHOICES",
+        # every "language" field, of the records and of the search's answer, is one of the six, named once
+        "LanguageEnum": "resolutions.reference.languages.official.LANGUAGE_CHOICES",
     },
 }
 

@@ -12,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
+from resolutions.reference.languages.official import LANGUAGE_CHOICES
 from resolutions.search.execute import max_page
 from resolutions.search.filters import ParagraphSearchFilter, SearchForm
 
@@ -58,7 +59,7 @@ def _page_parameter() -> OpenApiParameter:
 class AlignedParagraphSerializer(serializers.Serializer):
     """A hit's paragraph in the language asked for with ``show`` (aligned by key)."""
 
-    language = serializers.ChoiceField(choices=["ar", "zh", "en", "fr", "ru", "es"])
+    language = serializers.ChoiceField(choices=LANGUAGE_CHOICES)
     text = serializers.CharField()
     url = serializers.URLField()
 
@@ -81,7 +82,7 @@ class HitSerializer(serializers.Serializer):
     rank = serializers.FloatField()
     url = serializers.URLField()
     language = serializers.ChoiceField(
-        choices=["ar", "zh", "en", "fr", "ru", "es"], help_text="the language of the paragraph's or footnote's text"
+        choices=LANGUAGE_CHOICES, help_text="the language of the paragraph's or footnote's text"
     )
     aligned = AlignedParagraphSerializer(
         required=False, help_text="with `show`: the same paragraph in that language, where the archive holds it"

@@ -15,7 +15,7 @@ from rest_framework import serializers
 
 from resolutions.models import Citation, Footnote, MemberState, Paragraph, Resolution, Sponsor, Vote
 from resolutions.reference import permalinks
-from resolutions.reference.languages.official import OFFICIAL_LANGUAGES
+from resolutions.reference.languages.official import LANGUAGE_CHOICES
 
 
 def absolute(context: dict, path: str) -> str:
@@ -168,7 +168,7 @@ class ResolutionRowSerializer(serializers.ModelSerializer):
 class LanguageOfferSerializer(serializers.Serializer):
     """One language the archive holds a resolution's text in, with the addresses of the page or paragraph in it."""
 
-    language = serializers.ChoiceField(choices=list(OFFICIAL_LANGUAGES), help_text="ISO 639-1")
+    language = serializers.ChoiceField(choices=LANGUAGE_CHOICES, help_text="ISO 639-1")
     name = serializers.CharField(help_text="in English: French")
     native_name = serializers.CharField(help_text="in itself: Français")
     url = serializers.URLField(help_text="the page in that language")
