@@ -6,8 +6,8 @@ languages; ``objects`` reads English, ``all_languages`` every language: ``resolu
 Citation (what the text cites); MemberState, Vote (recorded votes) and Sponsor; Goal and Subject (SDGs and
 thesaurus subjects, linked by ResolutionGoal and ResolutionSubject); ResolutionSource and ParagraphVersion
 (where texts came from, and every text an import replaced); SeriesStep, ParagraphLink, ParagraphSignature
-and WordingBand (agreed language: series, paragraph lineage, near-repeat signatures and their bands, derived). Reads live on the QuerySets;
-multi-model writes live in ``resolutions.store`` (one transaction per resolution).
+and WordingBand (agreed language: series, paragraph lineage, near-repeat signatures and their bands, derived).
+Reads live on the QuerySets; multi-model writes live in ``resolutions.store`` (one transaction per resolution).
 """
 
 from resolutions.models.body import Body

@@ -95,7 +95,9 @@ def test_a_new_text_gives_its_wordings_their_bands_and_a_wording_no_paragraph_ha
         )
 
     source_import(
-        data=source_bytes(earlier("Recalling a wording that only resolution 68/131 ever had,", "Takes note of the report;")),
+        data=source_bytes(
+            earlier("Recalling a wording that only resolution 68/131 ever had,", "Takes note of the report;")
+        ),
         name="a.json",
         origin="test",
     )
