@@ -195,25 +195,34 @@ class UsedBefore:
 def used_before(*, text: str, limit: int, offset: int = 0, exclude: Paragraph | None = None) -> UsedBefore:
     """Every paragraph with the same or nearly the same wording as ``text``, best first: all are counted and
     ordered (by similarity, then the oldest first), and ``limit`` of them from ``offset`` are read with their
-    resolution."""
+    resolution.
+
+    Only the similarities whose paragraphs reach into the page asked for are ordered by their resolutions'
+    dates: the others are counted, not read (a boilerplate wording matches thousands of paragraphs, most of
+    them beyond the page). The matches are paragraphs ``_paragraphs()`` sees: the phrase search reads them
+    there, and the signatures the near repeats come from are written for those same paragraphs."""
     wording = normalised(text)
     phrase = len(words(wording)) < MIN_WORDS
     scored = _phrase_matches(wording) if phrase else _near_matches(text)
     if exclude is not None:
         scored.pop(exclude.pk, None)
-    ranked = sorted(
-        (
-            (-scored[pk], adopted_on or dt.date.max, order, pk)
-            for pk, adopted_on, order in _paragraphs()
-            .filter(pk__in=_ids(scored))
-            .values_list("pk", "resolution__adopted_on", "order")
-            .order_by()
-        )
-    )
-    shown = [pk for *_, pk in ranked[offset : offset + limit]]
+    by_similarity: dict[float, list[int]] = {}
+    for pk, similarity in scored.items():
+        by_similarity.setdefault(similarity, []).append(pk)
+    ahead = 0  # paragraphs more alike than those read, counted but not read
+    reaching: list[int] = []  # the paragraphs of the similarities that reach into the page
+    for similarity in sorted(by_similarity, reverse=True):
+        pks = by_similarity[similarity]
+        if ahead + len(reaching) + len(pks) <= offset:
+            ahead += len(pks)
+        elif ahead + len(reaching) < offset + limit:
+            reaching += pks
+    rows = _paragraphs().filter(pk__in=_ids(reaching)).values_list("pk", "resolution__adopted_on", "order").order_by()
+    ranked = sorted((-scored[pk], adopted_on or dt.date.max, order, pk) for pk, adopted_on, order in rows)
+    shown = [pk for *_, pk in ranked[offset - ahead : offset - ahead + limit]]
     by_pk = _paragraphs().select_related("resolution__body").in_bulk(shown)
     found = [Found(by_pk[pk], scored[pk], scored[pk] >= 1.0) for pk in shown]
-    return UsedBefore(found, len(ranked), phrase)
+    return UsedBefore(found, len(scored), phrase)
 
 
 def _ids(pks) -> RawSQL:
