@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run dev test lint format install messages db fixtures static browser pdf-tools servers loadtest check-fixtures stop-db clean
+.PHONY: run dev test lint format install messages db fixtures static browser pdf-tools servers compose-tools loadtest check-fixtures stop-db clean
 
 # `make run` serves as production does (DEBUG off: plain error pages, hashed static files), with a
 # secret generated once into var/secret-key (git-ignored); over plain http on this machine, so cookies
@@ -30,7 +30,7 @@ $(SECRET_FILE): | $(BIN)/python
 	@mkdir -p var
 	@umask 077 && $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $(SECRET_FILE)
 
-test: lint db browser pdf-tools servers
+test: lint db browser pdf-tools servers compose-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Ruff, configured in pyproject.toml: the linter, and the formatter in check mode (`make format` applies it).
@@ -106,6 +106,16 @@ servers:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SERVER_PACKAGES) >/dev/null) \
 	      || echo "warning: could not install $(SERVER_PACKAGES); the Redis tests and the load test will be skipped"; \
 	  else echo "note: redis-server or nginx missing (apt-get install $(SERVER_PACKAGES)); their tests will be skipped"; fi; \
+	fi
+
+# `docker-compose config` checks docker-compose.yml as Compose reads it (interpolation, anchors, the services and
+# volumes each service names) without a Docker engine: Debian's docker-compose, when missing and we may.
+compose-tools:
+	@if [ ! -x /usr/bin/docker-compose ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null) \
+	      || echo "warning: could not install docker-compose; the compose file's config test will be skipped"; \
+	  else echo "note: docker-compose missing (apt-get install docker-compose); the compose file's config test will be skipped"; fi; \
 	fi
 
 # Two gunicorns behind nginx over a primary, a streaming replica and Redis, all on loopback: 64 clients for

@@ -17,6 +17,7 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 TRUE_WORDS = {"1", "true", "yes", "on"}
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+DEFAULT_GUNICORN_THREADS = 8  # threads per gunicorn worker, and so the database connections each process pools
 
 
 class Variables:
@@ -157,7 +158,11 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
         replica_retry_seconds=read.number("DATABASE_REPLICA_RETRY_SECONDS", 10),
         replica_connect_timeout=read.number("DATABASE_REPLICA_CONNECT_TIMEOUT", 1),
         database_pool=read.flag("DATABASE_POOL", False),
-        database_pool_max_size=read.number("DATABASE_POOL_MAX_SIZE", max(2, read.number("GUNICORN_THREADS", 1))),
+        # One connection per thread that may want one: a pool smaller than the threads makes requests queue for a
+        # connection while the database idles (and 503 after DATABASE_POOL_TIMEOUT).
+        database_pool_max_size=read.number(
+            "DATABASE_POOL_MAX_SIZE", max(2, read.number("GUNICORN_THREADS", DEFAULT_GUNICORN_THREADS))
+        ),
         database_pool_timeout=read.number("DATABASE_POOL_TIMEOUT", 10),
         search_index_dir=read.path("SEARCH_INDEX_DIR", var / "search-index"),
         search_index_wait_ms=read.number("SEARCH_INDEX_WAIT_MS", 3000),
@@ -178,7 +183,7 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
         api_anon_rate=read.text("API_ANON_RATE", "120/minute"),
         api_page_size=read.number("API_PAGE_SIZE", 50),
         gunicorn_workers=read.number("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1),
-        gunicorn_threads=read.number("GUNICORN_THREADS", 8),
+        gunicorn_threads=read.number("GUNICORN_THREADS", DEFAULT_GUNICORN_THREADS),
         gunicorn_header_timeout=read.number("GUNICORN_HEADER_TIMEOUT", 10),
         gunicorn_timeout=read.number("GUNICORN_TIMEOUT", 30),
         gunicorn_graceful_timeout=read.number("GUNICORN_GRACEFUL_TIMEOUT", 20),

@@ -131,7 +131,9 @@ def start_primary(folder: Path) -> PostgresServer:
     with (server.data_dir / "postgresql.conf").open("a") as conf:
         # Streaming replication (wal_level=replica and ten WAL senders are PostgreSQL's defaults); a slot per
         # replica keeps the WAL a stopped replica still needs.
-        conf.write("\nmax_replication_slots = 10\nwal_keep_size = '256MB'\n")
+        # Connections: two web machines' workers, each pooling one per thread, twice over while a HUP's new
+        # workers start beside the old ones (docker-compose.yml sets the same).
+        conf.write("\nmax_replication_slots = 10\nwal_keep_size = '256MB'\nmax_connections = 400\n")
     server.start()
     server.query(f"CREATE DATABASE {DATABASE}", database="postgres")
     return server

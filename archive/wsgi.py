@@ -23,3 +23,9 @@ application = get_wsgi_application()
 from django.urls import get_resolver  # noqa: E402
 
 get_resolver().url_patterns  # noqa: B018 (the lookup imports them)
+
+# And the Chinese dictionary the searches cut words with: loaded lazily, it cost each new worker's first search
+# some 4 s with every thread of the worker waiting (the load test's hung requests after a HUP).
+from resolutions.search.analysis import load_chinese_dictionary  # noqa: E402
+
+load_chinese_dictionary()

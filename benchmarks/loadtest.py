@@ -222,8 +222,9 @@ class Stack:
                     [GUNICORN, "archive.wsgi", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
                     cwd=PROJECT,
                     env=env,
-                    stdout=subprocess.DEVNULL,
-                    stderr=(RESULTS / f"gunicorn-loadtest-{number}.log").open("w"),
+                    # the archive's own log lines (JSON, on stdout: 503s and their causes) beside gunicorn's
+                    stdout=(RESULTS / f"gunicorn-loadtest-{number}.log").open("w"),
+                    stderr=subprocess.STDOUT,
                 )
             )
             self.ports.append(port)
@@ -367,6 +368,12 @@ def main() -> int:
         after = stack.transactions()
     finally:
         stack.stop()
+        kept = {"nginx-loadtest.log": folder / "nginx" / "error.log"}
+        if stack.primary is not None:
+            kept["primary-loadtest.log"] = stack.primary.log
+        for name, source in kept.items():
+            if source.exists():
+                shutil.copyfile(source, RESULTS / name)  # read after the run: the folder goes
         shutil.rmtree(folder, ignore_errors=True)
 
     def overlaps(entry, begin, end) -> bool:

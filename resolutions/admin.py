@@ -47,7 +47,9 @@ from resolutions.store.validation import LoadError
 
 def _after_commit(resolution_ids: list[int]) -> None:
     """Once a curator's edit has committed: a newer data version (so no page read before the commit stays
-    cached under it) and the search index in step."""
+    cached under it) and the search index in step (the backlog, written with the edit, says so should this
+    process die before)."""
+    search_index.backlog_record(resolution_ids)
     transaction.on_commit(search_index.data_version_advance)
     transaction.on_commit(functools.partial(search_index.resolutions_changed, resolution_ids))
 

@@ -17,27 +17,65 @@ WEB_SERVICES = ["web1", "web2"]
 COMPOSE_ENV = {"DJANGO_SECRET_KEY": "compose-test-" + "s" * 40, "DJANGO_ALLOWED_HOSTS": "archive.example.org"}
 
 
-def compose_plugin() -> str | None:
+def compose_command() -> list[str] | None:
+    """`docker compose` (the plugin) when there, else Debian's `docker-compose` (`make compose-tools`): both
+    read the file as `up` would without needing an engine."""
     docker = shutil.which("docker")
-    if docker is None:
-        return None
-    found = subprocess.run([docker, "compose", "version"], capture_output=True, text=True, check=False)
-    return docker if found.returncode == 0 else None
+    if docker is not None:
+        found = subprocess.run([docker, "compose", "version"], capture_output=True, text=True, check=False)
+        if found.returncode == 0:
+            return [docker, "compose"]
+    standalone = shutil.which("docker-compose")
+    return [standalone] if standalone is not None else None
 
 
-def test_docker_compose_config_accepts_the_file():
-    docker = compose_plugin()
-    if docker is None:
-        pytest.skip("the docker compose plugin is absent (`docker compose config` needs no engine, but the plugin)")
-    result = subprocess.run(
-        [docker, "compose", "-f", "docker-compose.yml", "config", "--quiet"],
+def compose_config(text: str, folder: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`config --quiet` on ``text`` as the project's compose file (its relative paths read from the project).
+
+    Debian's docker-compose (1.29) predates the top-level ``name`` key of the Compose Specification: it is given
+    as the project name instead (``-p``), the one line taken out; the schema test
+    (tests/test_production.py) checks that key, and every other line is read as written.
+    """
+    command = compose_command()
+    if command is None:
+        pytest.skip("neither `docker compose` nor `docker-compose` is installed (`make compose-tools` installs it)")
+    document = yaml.safe_load(text)
+    project = ["-p", document["name"]] if isinstance(document, dict) and "name" in document else []
+    if command[-1].endswith("docker-compose"):
+        text = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("name:"))
+    path = folder / "docker-compose.yml"
+    path.write_text(text)
+    return subprocess.run(
+        [*command, "-f", str(path), "--project-directory", str(PROJECT), *project, "config", "--quiet"],
         cwd=PROJECT,
-        env={**os.environ, **COMPOSE_ENV},
+        env={**os.environ, **COMPOSE_ENV, **(env or {})},
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_docker_compose_config_accepts_the_file(tmp_path):
+    result = compose_config((PROJECT / "docker-compose.yml").read_text(), tmp_path)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("breakage", "env"),
+    [
+        (("    redis:\n      condition: service_healthy\n", "    cache:\n      condition: service_healthy\n"), {}),
+        (("  search-index:\n", "  search-indexes:\n"), {}),
+        (("restart: unless-stopped\n", "restart: [unless-stopped]\n"), {}),
+        (("", ""), {"DJANGO_SECRET_KEY": ""}),
+    ],
+    ids=["a service depending on one undefined", "an undeclared volume", "a value of the wrong type", "no secret"],
+)
+def test_docker_compose_config_refuses_a_broken_file(tmp_path, breakage, env):
+    text = (PROJECT / "docker-compose.yml").read_text()
+    old, new = breakage
+    assert old in text
+    result = compose_config(text.replace(old, new, 1), tmp_path, env)
+    assert result.returncode != 0
 
 
 def test_only_the_proxy_is_published_and_it_is_the_official_nginx():

@@ -1,8 +1,10 @@
 """Generated inputs for every public URL and parameter: no 5xx, and the API as its description says.
 
 The JSON API is fuzzed by schemathesis from its OpenAPI description (generated from the code by
-drf-spectacular): every answer must have a documented status, content type and body schema. The
-HTML views by hypothesis, with odd paths, parameters, bytes and lengths.
+drf-spectacular), both ways, with a fixed seed and a bounded number of examples per operation: every
+answer must have a documented status, content type and body schema; what the description rules out is
+refused, and what it allows is accepted. The HTML views by hypothesis, with odd paths, parameters,
+bytes and lengths.
 """
 
 import io
@@ -16,8 +18,14 @@ from django.core.management import call_command
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from schemathesis import GenerationMode
 
 from archive.wsgi import application
+from resolutions.ingest.document import Vote as ParsedVote
+from resolutions.search.execute import max_page
+from resolutions.search.filters import ParagraphSearchFilter
+from resolutions.store.load import load_resolution
+from tests.conftest import make_resolution
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "resolutions.json"
 FUZZ_SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
@@ -32,17 +40,43 @@ CONFORMANCE = [
     schemathesis.checks.status_code_conformance,
     schemathesis.checks.content_type_conformance,
     schemathesis.checks.response_schema_conformance,
-    # what the description rules out (a year of 0, a page size of 0, a sort it does not list) is refused with a
-    # 4xx, so the validation is at least as strict as the description. (The converse, positive_data_acceptance,
-    # is not checked: values of the right type can still be refused by rules the 400 states in words — a
-    # `cites` that is not a symbol, a page past the last, year_from after year_to.)
+    # Both ways: what the description rules out (a year of 0, a page size of 0, a sort it does not list, an empty
+    # value) is refused with a 4xx, and what it allows is accepted (no 400 for a valid value; a symbol or a state
+    # the archive does not hold may be a 404).
     schemathesis.checks.negative_data_rejection,
+    schemathesis.checks.positive_data_acceptance,
 ]
+# What a description cannot state but in words (the parameters' descriptions and the 400 say it): a filter by a
+# Member State, a subject or a cited document names one the archive holds, and a search has a word that is not a
+# stop word. A valid case takes these values.
+HELD_BY_THE_ARCHIVE = {"voter": "FRA", "sponsor": "fra", "subject": "social-development", "cites": "A/RES/65/1"}
+
+
+def with_values_the_archive_holds(case) -> None:
+    """A positive case's filters by what the archive holds, given values it holds (a vote with its voter)."""
+    if case.meta is None or case.meta.generation.mode is not GenerationMode.POSITIVE or not case.query:
+        return
+    for name, value in HELD_BY_THE_ARCHIVE.items():
+        if name in case.query:
+            case.query[name] = value
+    if case.query.get("vote") and "voter" not in case.query:
+        case.query["voter"] = HELD_BY_THE_ARCHIVE["voter"]
+    if "q" in case.query:
+        # A query of stop words or punctuation alone is refused (its 400 says to add a specific word): one leads.
+        case.query["q"] = f"development {case.query['q']}"
 
 
 @pytest.fixture
 def archive(db):
+    """The seed resolutions, and one with a recorded vote (France's) and a subject to filter by."""
     call_command("ingest", str(FIXTURE), "--quiet-warnings", stdout=io.StringIO())
+    load_resolution(
+        make_resolution(
+            "A/RES/70/1",
+            votes=[ParsedVote("FRANCE", "Y")],
+            metadata={"sponsors": ["FRANCE"], "subjects": [["SOCIAL DEVELOPMENT", "UNBIS Thesaurus"]]},
+        )
+    )
 
 
 @pytest.fixture
@@ -74,12 +108,16 @@ def _year(value):
 
 
 def rules_across_parameters_broken(query: dict) -> bool:
-    """The two rules between parameters an OpenAPI description cannot state (its 400 says them in words):
-    ``year_from`` after ``year_to``, and a search's filters without words to search for."""
+    """The rules between parameters an OpenAPI description cannot state (its 400 says them in words):
+    ``year_from`` after ``year_to``, a search's page past the last of its view, and a search's filters without
+    words to search for."""
     first, last = _year(query.get("year_from")), _year(query.get("year_to"))
     if first is not None and last is not None and first > last:
         return True
-    filters = {"body", "session", "year_from", "year_to", "committee", "kind", "opening", "cites"}
+    page = _year(query.get("page"))
+    if page is not None and query.get("view") != "resolutions" and page > max_page(grouped=False):
+        return True  # the description's maximum is the last page of resolutions; paragraphs end sooner
+    filters = set(ParagraphSearchFilter.base_filters)  # every filter, as the search reads them
     return not str(query.get("q") or "").strip() and any(query.get(name) not in (None, "") for name in filters)
 
 
@@ -89,6 +127,7 @@ def test_api_answers_as_its_description_says(case, wsgi_app, unthrottled):
     # Path parameters outside their documented pattern (control characters…) are refused before the API by the
     # request guard, in plain text: tested with the HTML views below, not here.
     assume(all(PATH_PARAMETER.fullmatch(str(value)) for value in (case.path_parameters or {}).values()))
+    with_values_the_archive_holds(case)
     assume(not rules_across_parameters_broken(case.query or {}))
     response = case.call(app=wsgi_app, headers={"Accept-Encoding": "identity"})  # the WSGI client does not unzip
     assert response.status_code < 500, (case.path, case.query, response.status_code)

@@ -33,6 +33,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # enums named (drf-spectacular's own hook), then no empty query values, as the request guard refuses them
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "resolutions.api.description.no_empty_query_values",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "CitationKindEnum": "resolutions.models.Citation.KIND_CHOICES",
         "ParagraphKindEnum": "resolutions.models.Paragraph.KIND_CHOICES",

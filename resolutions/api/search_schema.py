@@ -12,12 +12,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
+from resolutions.search.execute import max_page
 from resolutions.search.filters import ParagraphSearchFilter, SearchForm
 
 
 def _parameter(name: str, field: forms.Field) -> OpenApiParameter:
-    """The parameter as the field validates it: integer bounds, and the choices (an empty value, which an
-    optional choice takes as its default, among them)."""
+    """The parameter as the field validates it: integer bounds, and the choices (never an empty value: the API
+    refuses one, ``resolutions.api.description``)."""
     if isinstance(field, forms.IntegerField):
         kind = {"type": "integer"}
         if field.min_value is not None:
@@ -27,9 +28,7 @@ def _parameter(name: str, field: forms.Field) -> OpenApiParameter:
     else:
         kind = OpenApiTypes.STR
     choices = getattr(field, "choices", None)
-    enum = [value for value, _ in choices if value or not field.required] if choices else None
-    if enum is not None and not field.required and "" not in enum:
-        enum.append("")
+    enum = [value for value, _ in choices if value] if choices else None
     return OpenApiParameter(
         name, kind, OpenApiParameter.QUERY, required=False, enum=enum, description=field.label or ""
     )
@@ -39,7 +38,21 @@ def search_parameters() -> list[OpenApiParameter]:
     """The query, sort, view and page of ``SearchForm``, then every filter of ``ParagraphSearchFilter``."""
     fields = dict(SearchForm.base_fields)
     fields.update({name: item.field for name, item in ParagraphSearchFilter.base_filters.items()})
-    return [_parameter(name, field) for name, field in fields.items()]
+    return [_page_parameter() if name == "page" else _parameter(name, field) for name, field in fields.items()]
+
+
+def _page_parameter() -> OpenApiParameter:
+    """The page, bounded as ``SearchForm.clean_page`` bounds it: the last page of resolutions is the maximum (the
+    view of paragraphs, with more hits a page, ends sooner, which the description says in words)."""
+    paragraphs, resolutions = max_page(grouped=False), max_page(grouped=True)
+    return OpenApiParameter(
+        "page",
+        {"type": "integer", "minimum": 1, "maximum": max(paragraphs, resolutions)},
+        OpenApiParameter.QUERY,
+        required=False,
+        description=f"Results are shown up to page {paragraphs} of paragraphs, {resolutions} of resolutions "
+        "(view=resolutions); a page past the last is a 400.",
+    )
 
 
 class AlignedParagraphSerializer(serializers.Serializer):

@@ -11,6 +11,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from resolutions.models import Citation, Footnote, MemberState, Paragraph, Resolution, Sponsor, Vote
 from resolutions.reference import permalinks
+from resolutions.reference.languages.official import ENGLISH
 
 
 def resolution_rows() -> QuerySet[Resolution]:
@@ -24,13 +25,16 @@ def resolution_by_segment(segment: str) -> Resolution | None:
     return resolution_rows().filter(symbol=symbol).first() or resolution_rows().by_symbol(symbol).first()
 
 
-def resolution_whole(resolution: Resolution) -> Resolution:
-    """The resolution with its paragraphs, footnotes, citations and votes prefetched (one query each)."""
+def resolution_whole(resolution: Resolution, language: str = ENGLISH) -> Resolution:
+    """The resolution with its paragraphs and footnotes in ``language``, its citations and votes (the work's,
+    the same in every language) prefetched, one query each."""
+    paragraphs = Paragraph.all_languages.filter(language=language).select_related("parent").order_by("order")
+    footnotes = Footnote.all_languages.filter(language=language).select_related("paragraph").order_by("order")
     return (
         Resolution.objects.select_related("body")
         .prefetch_related(
-            Prefetch("paragraphs", queryset=paragraph_rows().order_by("order")),
-            Prefetch("footnotes", queryset=Footnote.objects.select_related("paragraph").order_by("order")),
+            Prefetch("paragraphs", queryset=paragraphs),
+            Prefetch("footnotes", queryset=footnotes),
             Prefetch("citations", queryset=citation_rows().order_by("id")),
             Prefetch("votes", queryset=Vote.objects.select_related("member_state").order_by("member_state__name")),
         )
@@ -46,9 +50,10 @@ def paragraph_list(resolution: Resolution) -> QuerySet[Paragraph]:
     return paragraph_rows().filter(resolution=resolution)
 
 
-def paragraph_get(resolution: Resolution, key: str) -> Paragraph | None:
-    """The paragraph of that key, with its resolution and parent."""
-    return paragraph_rows().select_related("resolution__body").filter(resolution=resolution, key=key).first()
+def paragraph_get(resolution: Resolution, key: str, language: str = ENGLISH) -> Paragraph | None:
+    """The paragraph of that key in ``language``, with its resolution and parent."""
+    rows = Paragraph.all_languages.filter(language=language).select_related("parent", "resolution__body")
+    return rows.filter(resolution=resolution, key=key).first()
 
 
 def citation_rows() -> QuerySet[Citation]:
@@ -77,7 +82,8 @@ def citations_in_paragraph(paragraph: Paragraph) -> QuerySet[Citation]:
 def footnotes_in_paragraph(paragraph: Paragraph) -> QuerySet[Footnote]:
     """The notes whose marker stands in the paragraph (first or again)."""
     placed = Q(paragraph=paragraph) | Q(references__paragraph=paragraph)
-    return Footnote.objects.select_related("paragraph").filter(placed).distinct().order_by("order")
+    notes = Footnote.all_languages.filter(language=paragraph.language)
+    return notes.select_related("paragraph").filter(placed).distinct().order_by("order")
 
 
 def member_state_rows() -> QuerySet[MemberState]:

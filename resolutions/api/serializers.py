@@ -15,6 +15,7 @@ from rest_framework import serializers
 
 from resolutions.models import Citation, Footnote, MemberState, Paragraph, Resolution, Sponsor, Vote
 from resolutions.reference import permalinks
+from resolutions.reference.languages.official import OFFICIAL_LANGUAGES
 
 
 def absolute(context: dict, path: str) -> str:
@@ -164,14 +165,26 @@ class ResolutionRowSerializer(serializers.ModelSerializer):
         return absolute(self.context, api_path(resolution.symbol))
 
 
+class LanguageOfferSerializer(serializers.Serializer):
+    """One language the archive holds a resolution's text in, with the addresses of the page or paragraph in it."""
+
+    language = serializers.ChoiceField(choices=list(OFFICIAL_LANGUAGES), help_text="ISO 639-1")
+    name = serializers.CharField(help_text="in English: French")
+    native_name = serializers.CharField(help_text="in itself: Français")
+    url = serializers.URLField(help_text="the page in that language")
+    api_url = serializers.URLField(help_text="this JSON in that language (?language=…)")
+
+
 class ResolutionSerializer(ResolutionRowSerializer):
-    """A whole resolution: its record, paragraphs, footnotes, citations, recorded votes, and its other formats."""
+    """A whole resolution in one language (``language``): its record, paragraphs, footnotes, citations, recorded
+    votes, its other formats, and every language the archive holds it in (``languages``)."""
 
     paragraphs = serializers.SerializerMethodField()
     footnotes = FootnoteSerializer(many=True)
     citations = CitationSerializer(many=True)
     votes = VoteSerializer(many=True)
     links = serializers.SerializerMethodField()
+    languages = serializers.SerializerMethodField()
 
     class Meta(ResolutionRowSerializer.Meta):
         fields = [
@@ -186,6 +199,7 @@ class ResolutionSerializer(ResolutionRowSerializer):
             "citations",
             "votes",
             "links",
+            "languages",
         ]
 
     @extend_schema_field(ParagraphRowSerializer(many=True))
@@ -200,6 +214,11 @@ class ResolutionSerializer(ResolutionRowSerializer):
             "required": ["akn", "cited_by", "cites"],
         }
     )
+    @extend_schema_field(LanguageOfferSerializer(many=True))
+    def get_languages(self, resolution: Resolution) -> list:
+        """Every language held (``context['languages']``), in the UN's order."""
+        return self.context.get("languages", [])
+
     def get_links(self, resolution: Resolution) -> dict:
         """Its Akoma Ntoso XML, and the lists of the citations it makes and receives."""
         page = permalinks.resolution_url(resolution.symbol)
@@ -235,9 +254,23 @@ class ParagraphSerializer(ParagraphRowSerializer):
     footnotes = serializers.SerializerMethodField()
     cites = serializers.SerializerMethodField()
     cited_by = serializers.SerializerMethodField()
+    languages = serializers.SerializerMethodField()
 
     class Meta(ParagraphRowSerializer.Meta):
-        fields = [*ParagraphRowSerializer.Meta.fields, "resolution", "footnotes", "cites", "cited_by"]
+        fields = [
+            *ParagraphRowSerializer.Meta.fields,
+            "language",
+            "resolution",
+            "footnotes",
+            "cites",
+            "cited_by",
+            "languages",
+        ]
+
+    @extend_schema_field(LanguageOfferSerializer(many=True))
+    def get_languages(self, paragraph: Paragraph) -> list:
+        """Every language the archive holds the resolution in, with this paragraph's addresses in each."""
+        return self.context.get("languages", [])
 
     @extend_schema_field(FootnoteSerializer(many=True))
     def get_footnotes(self, paragraph: Paragraph) -> list:

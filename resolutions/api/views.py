@@ -14,14 +14,14 @@ import functools
 
 from django.http import JsonResponse
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework.exceptions import NotFound
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from resolutions.api import selectors
-from resolutions.api.documents import paragraph_json, resolution_json
+from resolutions.api.documents import LanguageNotHeld, paragraph_json, resolution_json
 from resolutions.api.filters import ResolutionApiFilter, StateVoteApiFilter
 from resolutions.api.pagination import ByCitingResolution, ByResolutionSymbol, ByStateCode, BySymbol, InDocumentOrder
 from resolutions.api.search import search_json
@@ -38,6 +38,7 @@ from resolutions.api.serializers import (
     StateVoteSerializer,
 )
 from resolutions.models import MemberState, Resolution, Sponsor, Vote
+from resolutions.reference.languages.official import ENGLISH, OFFICIAL_LANGUAGES
 from resolutions.web.client_limits import per_client_limit
 from resolutions.web.page_cache import cached_page
 from resolutions.web.search_request import perform, search_seconds, with_retry_after
@@ -78,14 +79,50 @@ class ResolutionList(ListAPIView):
         return selectors.resolution_rows()
 
 
+LANGUAGE_PARAMETER = OpenApiParameter(
+    "language",
+    str,
+    OpenApiParameter.QUERY,
+    required=False,
+    enum=list(OFFICIAL_LANGUAGES),
+    description="the text in this official language (ISO 639-1; English when not given); the answer's "
+    "`languages` lists those the archive holds, a language not held is a 404",
+)
+
+
+def language_asked(request) -> str:
+    """The ``language`` parameter, one of the six official languages' codes; English when not given."""
+    if "language" not in request.query_params:
+        return ENGLISH
+    value = request.query_params["language"]
+    if value not in OFFICIAL_LANGUAGES:
+        raise ValidationError({"language": [f"one of {', '.join(OFFICIAL_LANGUAGES)} (ISO 639-1), not “{value[:20]}”"]})
+    return value
+
+
+def _not_held(resolution: Resolution, language: str, key: str = "") -> NotFound:
+    what = f"{resolution.symbol}, {key}," if key else resolution.symbol
+    return NotFound(
+        f"The archive does not hold {what} in {OFFICIAL_LANGUAGES[language]}: see its `languages` in English."
+    )
+
+
 @extend_schema(
-    tags=["resolutions"], responses={200: ResolutionSerializer, 400: BAD_REQUEST, 404: NOT_FOUND, 429: THROTTLED}
+    tags=["resolutions"],
+    parameters=[LANGUAGE_PARAMETER],
+    responses={200: ResolutionSerializer, 400: BAD_REQUEST, 404: NOT_FOUND, 429: THROTTLED},
 )
 class ResolutionDetail(APIView):
-    """A whole resolution: its record, paragraphs, footnotes, citations and recorded votes."""
+    """A whole resolution in one language (`?language=fr`; English by default): its record, paragraphs,
+    footnotes, citations and recorded votes, and every language the archive holds it in (`languages`)."""
 
     def get(self, request, symbol: str):
-        return Response(resolution_json(request, resolution_named(symbol)))
+        language = language_asked(request)
+        resolution = resolution_named(symbol)
+        try:
+            return Response(resolution_json(request, resolution, language))
+        except LanguageNotHeld:
+            raise _not_held(resolution, language) from None
 
 
 @extend_schema(
@@ -106,17 +143,24 @@ class ParagraphList(ListAPIView):
 
 
 @extend_schema(
-    tags=["paragraphs"], responses={200: ParagraphSerializer, 400: BAD_REQUEST, 404: NOT_FOUND, 429: THROTTLED}
+    tags=["paragraphs"],
+    parameters=[LANGUAGE_PARAMETER],
+    responses={200: ParagraphSerializer, 400: BAD_REQUEST, 404: NOT_FOUND, 429: THROTTLED},
 )
 class ParagraphDetail(APIView):
-    """One paragraph by its key ('op5', 'pp3', 'annex-op1'), with its notes, what it cites and what cites it."""
+    """One paragraph by its key ('op5', 'pp3', 'annex-op1') in one language (`?language=fr`; English by
+    default), with its notes, what it cites, what cites it, and every language held (`languages`)."""
 
     def get(self, request, symbol: str, key: str):
+        language = language_asked(request)
         resolution = resolution_named(symbol)
-        paragraph = selectors.paragraph_get(resolution, key)
+        paragraph = selectors.paragraph_get(resolution, key) or selectors.paragraph_get(resolution, key, language)
         if paragraph is None:
             raise NotFound(f"{resolution.symbol} has no paragraph {key}.")
-        return Response(paragraph_json(request, paragraph))
+        try:
+            return Response(paragraph_json(request, paragraph, language))
+        except LanguageNotHeld:
+            raise _not_held(resolution, language, key) from None
 
 
 @extend_schema(

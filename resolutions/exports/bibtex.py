@@ -9,7 +9,7 @@ title keeps its capitals; LaTeX's special characters are escaped. A paragraph's 
 from __future__ import annotations
 
 from resolutions.exports.cited import PUBLISHER, Cited
-from resolutions.exports.styles import un_style
+from resolutions.exports.styles import un_style_in
 
 MEDIA_TYPE = "application/x-bibtex"
 EXTENSION = "bib"
@@ -48,10 +48,10 @@ def fields(cited: Cited) -> list[tuple[str, str]]:
         day = cited.adopted_on
         values += [("year", str(day.year)), ("month", str(day.month)), ("date", day.isoformat())]
     if cited.key:
-        values.append(("note", escape(un_style(cited))))
+        values.append(("note", escape(un_style_in(cited, cited.language))))
     if cited.text:
         values.append(("abstract", escape(cited.text)))
-    values += [("url", cited.url), ("language", "english")]
+    values += [("url", cited.url), ("language", cited.language_name)]
     return values
 
 

@@ -1,7 +1,8 @@
 """Bulk data: the whole archive as JSON Lines and CSV files, one pair per table, with a README of the fields.
 
-``write_bulk(folder)`` writes ``resolutions``, ``paragraphs``, ``footnotes``, ``citations`` and ``votes``
-as ``NAME.jsonl`` and ``NAME.csv``, then ``README.md`` (every field explained, with the row counts) and
+``write_bulk(folder)`` writes ``resolutions``, ``texts`` (each resolution's title in every language held),
+``paragraphs`` and ``footnotes`` (in every language, each row with its ``language``), ``citations`` and
+``votes`` as ``NAME.jsonl`` and ``NAME.csv``, then ``README.md`` (every field explained, with the row counts) and
 ``manifest.json`` (each file's rows, bytes and SHA-256). Rows are read through server-side cursors and
 written as they come, so the archive is never held in memory; each file is written beside its final name
 and renamed into place, so a reader of the folder never sees half a file. It writes nothing to the archive.
@@ -19,9 +20,11 @@ from pathlib import Path
 
 from django.db.models import QuerySet
 
+from resolutions.exports.search_rows import INTERFACE_LANGUAGES
 from resolutions.exports.tabular import csv_chunks, jsonl_chunks
-from resolutions.models import Citation, Footnote, Paragraph, Resolution, Vote
+from resolutions.models import Citation, Expression, Footnote, Paragraph, Resolution, Vote
 from resolutions.reference import permalinks
+from resolutions.reference.languages.official import ENGLISH
 
 CHUNK_ROWS = 2_000  # rows fetched from a server-side cursor at a time
 MANIFEST = "manifest.json"
@@ -51,17 +54,30 @@ def _resolution_rows(site: str) -> Iterator[tuple]:
         yield (*row, site + permalinks.resolution_url(row[0]))
 
 
+def _prefix(language: str) -> str:
+    """The address prefix of a text in ``language``: '' for English, '/fr', '/zh-hans' (the interface's code)."""
+    return "" if language == ENGLISH else "/" + INTERFACE_LANGUAGES.get(language, language)
+
+
+def _text_rows(site: str) -> Iterator[tuple]:
+    columns = ("resolution__symbol", "language", "title", "source_format", "source_sha256")
+    for row in _values(Expression.objects.order_by("resolution__symbol", "language"), *columns):
+        yield (*row, site + _prefix(row[1]) + permalinks.resolution_url(row[0]))
+
+
 def _paragraph_rows(site: str) -> Iterator[tuple]:
-    columns = ("resolution__symbol", "key", "order", "kind", "number", "part", "heading", "opening_phrase")
-    columns += ("parent__key", "text")
-    for row in _values(Paragraph.objects.order_by("resolution__symbol", "order"), *columns):
-        yield (*row[:8], row[8] or "", row[9], site + permalinks.paragraph_url(row[0], row[1]))
+    columns = ("resolution__symbol", "key", "language", "order", "kind", "number", "part", "heading")
+    columns += ("opening_phrase", "parent__key", "text")
+    rows = Paragraph.all_languages.order_by("resolution__symbol", "language", "order")
+    for row in _values(rows, *columns):
+        yield (*row[:9], row[9] or "", row[10], site + _prefix(row[2]) + permalinks.paragraph_url(row[0], row[1]))
 
 
 def _footnote_rows(site: str) -> Iterator[tuple]:
-    columns = ("resolution__symbol", "marker", "order", "paragraph__key", "text")
-    for symbol, marker, order, key, text in _values(Footnote.objects.order_by("resolution__symbol", "order"), *columns):
-        yield (symbol, marker, order, key or "", text)
+    columns = ("resolution__symbol", "language", "marker", "order", "paragraph__key", "text")
+    rows = Footnote.all_languages.order_by("resolution__symbol", "language", "order")
+    for symbol, language, marker, order, key, text in _values(rows, *columns):
+        yield (symbol, language, marker, order, key or "", text)
 
 
 def _citation_rows(site: str) -> Iterator[tuple]:
@@ -96,7 +112,7 @@ TABLES = (
             ("report", "the committee report it was adopted on"),
             ("agenda_item", "the agenda item"),
             ("committee", "the Main Committee that recommended it"),
-            ("language", "the language of the text (en)"),
+            ("language", "the language of the title and source on this record (en whenever the archive holds English)"),
             ("metadata", "sponsors, SDGs, subjects, adoption type: a JSON object (a JSON string in the CSV)"),
             ("source_format", "the format of the source the text comes from: akn, pdf, pdf-text, …"),
             ("source_sha256", "the SHA-256 of that source"),
@@ -105,11 +121,25 @@ TABLES = (
         _resolution_rows,
     ),
     Table(
+        "texts",
+        "One row per resolution per language the archive holds its text in.",
+        (
+            ("symbol", "the resolution's symbol"),
+            ("language", "the language, ISO 639-1: ar, zh, en, fr, ru, es"),
+            ("title", "the title in that language"),
+            ("source_format", "the format of the source the text comes from"),
+            ("source_sha256", "the SHA-256 of that source"),
+            ("url", "the resolution's permalink in that language"),
+        ),
+        _text_rows,
+    ),
+    Table(
         "paragraphs",
-        "One row per paragraph, in document order.",
+        "One row per paragraph per language, in document order; keys are the same in every language.",
         (
             ("symbol", "the resolution's symbol"),
             ("key", "the paragraph's stable key: pp3 (third preambular), op5 (operative 5), op2d, annex-op1"),
+            ("language", "the language of the text, ISO 639-1: ar, zh, en, fr, ru, es"),
             ("order", "its place in the resolution, from 1"),
             ("kind", "preambular or operative"),
             ("number", "the number as printed: 5, (d)"),
@@ -118,15 +148,16 @@ TABLES = (
             ("opening_phrase", "the phrase it opens with: Recalling, Calls upon"),
             ("parent", "the key of the paragraph it is a sub-paragraph of, if any"),
             ("text", "the text"),
-            ("url", "the paragraph's permalink"),
+            ("url", "the paragraph's permalink in its language"),
         ),
         _paragraph_rows,
     ),
     Table(
         "footnotes",
-        "One row per footnote.",
+        "One row per footnote per language.",
         (
             ("symbol", "the resolution's symbol"),
+            ("language", "the language of the text, ISO 639-1"),
             ("marker", "the footnote's marker as printed: 1, 2, *"),
             ("order", "its place among the resolution's footnotes, from 1"),
             ("paragraph", "the key of the paragraph printing its marker (empty: none)"),

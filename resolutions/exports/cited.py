@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from resolutions.reference import permalinks
+from resolutions.reference.languages.official import OFFICIAL_LANGUAGES
 
 PUBLISHER = "United Nations"
 
@@ -26,6 +27,12 @@ class Cited:
     url: str  # the absolute permalink
     key: str = ""  # 'op5'
     text: str = ""  # the paragraph's text, when the format carries it
+    language: str = "en"  # of the title and text (ISO 639-1): the formats cite in it
+
+    @property
+    def language_name(self) -> str:
+        """'french': the language's English name, lower case, as BibLaTeX's ``language`` field names it."""
+        return OFFICIAL_LANGUAGES.get(self.language, "English").lower()
 
     @property
     def author(self) -> str:
@@ -49,16 +56,18 @@ class Cited:
         return f"{self.symbol}, {self.label}" if self.key else self.symbol
 
 
-def cited(resolution, url: str, key: str = "", text: str = "") -> Cited:
-    """The ``Cited`` of a resolution row (with its body), or of its paragraph ``key``."""
+def cited(resolution, url: str, key: str = "", text: str = "", *, language: str = "en", title: str = "") -> Cited:
+    """The ``Cited`` of a resolution row (with its body), or of its paragraph ``key``; in ``language`` with its
+    ``title`` in that language when given (the record's title otherwise)."""
     return Cited(
         symbol=resolution.symbol,
         number=resolution.number,
-        title=resolution.title,
+        title=title or resolution.title,
         body_code=resolution.body.code,
         body_name=resolution.body.name,
         adopted_on=resolution.adopted_on,
         url=url,
         key=key,
         text=text,
+        language=language,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from resolutions.exports.cited import PUBLISHER, Cited
-from resolutions.exports.styles import un_style
+from resolutions.exports.styles import un_style_in
 
 MEDIA_TYPE = "application/vnd.citationstyles.csl+json"
 EXTENSION = "json"
@@ -27,8 +27,8 @@ def item(cited: Cited) -> dict:
         "genre": "Resolution",
         "number": cited.symbol,
         "URL": cited.url,
-        "language": "en",
-        "note": un_style(cited),
+        "language": cited.language,
+        "note": un_style_in(cited, cited.language),
     }
     if cited.adopted_on:
         day = cited.adopted_on

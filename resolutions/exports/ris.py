@@ -8,7 +8,7 @@ abstract (``AB``).
 from __future__ import annotations
 
 from resolutions.exports.cited import PUBLISHER, Cited
-from resolutions.exports.styles import un_style
+from resolutions.exports.styles import un_style_in
 
 MEDIA_TYPE = "application/x-research-info-systems"
 EXTENSION = "ris"
@@ -33,7 +33,7 @@ def tags(cited: Cited) -> list[tuple[str, str]]:
         values.append(("SE", cited.label))
     if cited.text:
         values.append(("AB", cited.text))
-    values += [("N1", un_style(cited)), ("UR", cited.url), ("LA", "en")]
+    values += [("N1", un_style_in(cited, cited.language)), ("UR", cited.url), ("LA", cited.language)]
     return values
 
 

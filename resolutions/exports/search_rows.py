@@ -1,7 +1,9 @@
 """The rows of a search export: every hit, in the search's order, with its paragraph's permalink.
 
 One row per hit (a paragraph, or a footnote with the paragraph printing its marker); the columns are
-``FIELDS``. When the export stops at its ceiling before the last match, a last row of type ``notice``
+``FIELDS``: a hit's text, title and permalink are in the language searched (``language``: ISO 639-1, the
+permalink under that language's prefix, the title the record's English where the archive holds no other).
+When the export stops at its ceiling before the last match, a last row of type ``notice``
 says so in its ``text``, so a file never looks complete when it is not.
 """
 
@@ -9,6 +11,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
+
+from django.utils import translation
 
 from resolutions.exports.tabular import csv_chunks, jsonl_chunks
 from resolutions.reference import permalinks
@@ -27,7 +31,10 @@ FIELDS = (
     "text",
     "url",
     "title",
+    "language",
 )
+# The interface language whose address prefix shows a text: Chinese is written in simplified characters
+INTERFACE_LANGUAGES = {"zh": "zh-hans"}
 FORMATS = {
     "csv": ("text/csv; charset=utf-8", csv_chunks),
     "jsonl": ("application/jsonl; charset=utf-8", jsonl_chunks),
@@ -48,12 +55,13 @@ def rows(hits: Iterable, site: str, *, total: int, limit: int) -> Iterator[tuple
     """
 
     @functools.lru_cache(maxsize=4096)
-    def resolution_address(symbol: str) -> str:
-        return site + permalinks.resolution_url(symbol)
+    def resolution_address(symbol: str, language: str) -> str:
+        with translation.override(INTERFACE_LANGUAGES.get(language, language)):
+            return site + permalinks.resolution_url(symbol)
 
     rank = 0
     for rank, hit in enumerate(hits, start=1):  # the last rank counts the rows written
-        url = resolution_address(hit.symbol) + (f"{hit.key}/" if hit.key else "")
+        url = resolution_address(hit.symbol, hit.language) + (f"{hit.key}/" if hit.key else "")
         yield (
             rank,
             hit.type,
@@ -68,9 +76,10 @@ def rows(hits: Iterable, site: str, *, total: int, limit: int) -> Iterator[tuple
             hit.text,
             url,
             hit.title,
+            hit.language,
         )
     if total > limit:
-        yield (rank + 1, "notice", *[""] * 8, cut_notice(rank, total), "", "")
+        yield (rank + 1, "notice", *[""] * 8, cut_notice(rank, total), "", "", "")
 
 
 def chunks(extension: str, hits: Iterable, site: str, *, total: int, limit: int) -> Iterator[str]:

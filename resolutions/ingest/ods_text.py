@@ -7,6 +7,10 @@ before), the closing meeting and date, then the footnotes ("1 Resolution
 SYMBOL1>>``, which give the symbol) and the page furniture of the printed
 document: rules, page numbers, the cover ("United NationsA/RES/68/131General
 AssemblyDistr.: General"), job numbers, running headers.
+
+ODS prints every official language the same way; the language is the text's (the line naming the adopting
+body, or the adoption formula: ``registry.language_of_text``), and its patterns (dates, meeting lines,
+annexes, the cover, the agenda item) come from that language's module, never from lists here.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from resolutions.ingest.text.header import read_cover_line
 from resolutions.ingest.text.lines import join_text, normalise_spaces, shorten
 from resolutions.ingest.text.segments import RawFootnote, Segment
 from resolutions.reference.dates import find_date
-from resolutions.reference.languages.registry import language_for
+from resolutions.reference.languages.base import Language
+from resolutions.reference.languages.registry import language_for, language_of_text
 
 ENGLISH = language_for("en")
 FORMAT = "ods-text"
@@ -30,8 +35,13 @@ ODS_TAG_RE = re.compile(r"<<ODS [A-Z ]+\d*>>")
 OPENING_TAG_RE = re.compile(r"^\[[A-Za-z]+\d*\]")
 SYMBOL_TAG_RE = re.compile(r"<<ODS DOC SYMBOL1>>(?P<symbol>[^<]*)<<ODS DOC SYMBOL1>>")
 JOB_TAG_RE = re.compile(r"<<ODS JOB NO>>(?P<job>[^<]*)<<ODS JOB NO>>")
+BARCODE_LINE_RE = re.compile(r"^\*\d{5,}\*")  # "*9912345*Please recycle", "*9912345*Merci de recycler"
 FOOTNOTE_RE = re.compile(r"^(?P<marker>\d{1,3}|[*†‡])\s+(?P<text>\S.*)$")
-ISSUED_SESSION_RE = re.compile(r"^(?P<date>" + ENGLISH.date_pattern + r")\s*(?P<session>\S.* session)?$")
+
+
+def issued_session_re(language: Language) -> re.Pattern:
+    """The cover's date of issue, with the session after it: "17 December 2013 Sixty-eighth session"."""
+    return re.compile(r"^(?P<date>" + language.date_pattern + r")\s*(?P<session>\S.*)?$")
 
 
 def detect(data: bytes, name: str) -> bool:
@@ -39,19 +49,21 @@ def detect(data: bytes, name: str) -> bool:
 
 
 def parse(data: bytes, source: SourceInfo) -> ParsedDocument:
-    lines = decode_text(data, source.name).split("\n")
-    builder = ResolutionBuilder(source, marker_style="plain")
+    text = decode_text(data, source.name)
+    lines = text.split("\n")
     tags_start = next((i for i, line in enumerate(lines) if ODS_TAG_RE.search(line)), None)
     if tags_start is None:
         raise ParseError("no ODS tags found", source=source.name)
-    footnotes = _read_body(lines[:tags_start], builder)
-    _read_trailer(lines[tags_start:], tags_start, builder)
+    language = language_of_text("\n".join(lines[:tags_start])) or ENGLISH
+    builder = ResolutionBuilder(source, marker_style="plain", language=language)
+    footnotes = _read_body(lines[:tags_start], builder, language)
+    _read_trailer(lines[tags_start:], tags_start, builder, language)
     if not builder.header.symbol:
         raise ParseError("ODS text without a <<ODS DOC SYMBOL1>> symbol", source=source.name)
     return document_of(builder.build(footnotes))
 
 
-def _read_body(lines: list[str], builder: ResolutionBuilder) -> list[RawFootnote]:
+def _read_body(lines: list[str], builder: ResolutionBuilder, language: Language) -> list[RawFootnote]:
     """Paragraph segments go to the builder; footnote lines ("1 Resolution 65/1.") are returned.
 
     A tab starts a paragraph and a line without one continues it, except
@@ -67,18 +79,23 @@ def _read_body(lines: list[str], builder: ResolutionBuilder) -> list[RawFootnote
         if not text:
             continue
         footnote = (
-            FOOTNOTE_RE.match(text) if not raw.startswith("\t") and not ENGLISH.date_line_re.match(text) else None
+            FOOTNOTE_RE.match(text) if not raw.startswith("\t") and not language.date_line_re.match(text) else None
         )
         if (
             footnote
             and footnote.group("marker") == str(len(footnotes) + 1)
-            and (in_footnotes or (segments and _finished(segments[-1].text)))
+            and (in_footnotes or (segments and _finished(segments[-1].text, language)))
         ):
             footnotes.append(RawFootnote(footnote.group("marker"), footnote.group("text"), number))
             in_footnotes = True
-        elif in_footnotes and not raw.startswith("\t") and not ENGLISH.annex_re.match(text):
+        elif in_footnotes and not raw.startswith("\t") and not language.annex_re.match(text):
             footnotes[-1].text = join_text(footnotes[-1].text, text)
-        elif raw.startswith("\t") or not segments or not _body_line_seen(segments) or _is_metadata(text):
+        elif (
+            raw.startswith("\t")
+            or not segments
+            or not _body_line_seen(segments, language)
+            or _is_metadata(text, language)
+        ):
             segments.append(Segment(text, number, new_paragraph=True))
             in_footnotes = False
         else:
@@ -88,23 +105,29 @@ def _read_body(lines: list[str], builder: ResolutionBuilder) -> list[RawFootnote
     return footnotes
 
 
-def _body_line_seen(segments: list[Segment]) -> bool:
-    """Before the tab-indented "The General Assembly," every line is a metadata line of its own."""
-    return any(s.text.startswith("The ") and s.new_paragraph for s in segments)
-
-
-def _is_metadata(text: str) -> bool:
-    return bool(ENGLISH.meeting_re.match(text) or ENGLISH.date_line_re.match(text) or ENGLISH.annex_re.match(text))
-
-
-def _finished(text: str) -> bool:
-    """A paragraph or metadata line that a footnote may follow."""
-    return bool(
-        re.search(r"[.;:,][\"”’)]*\d{0,3}$", text) or ENGLISH.date_line_re.match(text) or ENGLISH.meeting_re.match(text)
+def _body_line_seen(segments: list[Segment], language: Language) -> bool:
+    """Before the tab-indented line naming the body ("The General Assembly,", "L’Assemblée générale,",
+    "إن الجمعية العامة،") every line is a metadata line of its own."""
+    return any(
+        s.new_paragraph and (language.body_line_re.match(s.text) or language.opening_line_re.match(s.text))
+        for s in segments
     )
 
 
-def _read_trailer(lines: list[str], offset: int, builder: ResolutionBuilder) -> None:
+def _is_metadata(text: str, language: Language) -> bool:
+    return bool(language.meeting_re.match(text) or language.date_line_re.match(text) or language.annex_re.match(text))
+
+
+def _finished(text: str, language: Language) -> bool:
+    """A paragraph or metadata line that a footnote may follow (its punctuation: Latin, Arabic or Chinese)."""
+    return bool(
+        re.search(r"[.;:,،؛。；：，][\"”’»)]*\d{0,3}$", text)
+        or language.date_line_re.match(text)
+        or language.meeting_re.match(text)
+    )
+
+
+def _read_trailer(lines: list[str], offset: int, builder: ResolutionBuilder, language: Language) -> None:
     header = builder.header
     title = normalise_spaces(header.title).lower()
     for index, raw in enumerate(lines):
@@ -122,22 +145,23 @@ def _read_trailer(lines: list[str], offset: int, builder: ResolutionBuilder) -> 
             continue
         if ODS_TAG_RE.sub("", OPENING_TAG_RE.sub("", text)).strip() == "":
             continue  # an empty tag pair
-        cover = ENGLISH.ods_cover_re.match(text)
+        cover = language.ods_cover_re.match(text)
         if cover:
             header.metadata.setdefault("symbol_on_cover", cover.group("symbol"))
             continue
-        issued = ISSUED_SESSION_RE.match(text)
-        if issued:
-            issued_on = find_date(issued.group("date"))
+        issued = issued_session_re(language).match(text)
+        session = (issued.group("session") or "") if issued else ""
+        if issued and (not session or language.session_re.match(session)):
+            issued_on = find_date(issued.group("date"), language)
             if issued_on:  # a misprinted day ("31 June") is left out, not a failure of the whole source
                 header.metadata["issued_on"] = issued_on.isoformat()
-            if issued.group("session"):
-                header.metadata["session_name"] = issued.group("session")
+            if session:
+                header.metadata["session_name"] = session
             continue
-        if ENGLISH.agenda_re.match(text):
-            read_cover_line(text, header)
+        if language.agenda_re.match(text):
+            read_cover_line(text, header, language)
             continue
-        if (text.startswith("*") and "Please recycle" in text) or is_furniture_line(text):
+        if BARCODE_LINE_RE.match(text) or is_furniture_line(text, language):
             continue
         if _is_running_header(text, title):
             continue
@@ -145,6 +169,6 @@ def _read_trailer(lines: list[str], offset: int, builder: ResolutionBuilder) -> 
 
 
 def _is_running_header(text: str, title: str) -> bool:
-    """'A/RES/68/131Promoting social…' or 'Promoting social…A/RES/68/131'."""
-    rest = re.sub(r"^[A-Z]+/RES/[\w/.-]+?(?=[A-Z][a-z])|[A-Z]+/RES/[\w/.-]+$", "", text).strip().lower()
+    """'A/RES/68/131Promoting social…' or 'Promoting social…A/RES/68/131', in any script."""
+    rest = re.sub(r"^[A-Z]+/RES/[\w/.-]+?(?=[A-Z][a-z]|[^\W\d_A-Za-z])|[A-Z]+/RES/[\w/.-]+$", "", text).strip().lower()
     return bool(title) and rest == title

@@ -24,6 +24,11 @@ module makes it into that shape (pure: text in, text out):
 - footnote blocks come as the marker alone on its line and the text after it
   ("1" / "Resolution 70/1."), or out of order (the texts first, their
   markers alone after them): both become "1 Resolution 70/1.".
+
+Every pattern of a language (the line naming the body, the meeting line, paragraph numbers such as "5 -" or
+"(أ)", preambular openings, words that run a header on) comes from the text's language in the registry
+(``Language``), given by ``pdf_text`` or found from the text; the punctuation ending a clause is Latin,
+Arabic or Chinese.
 """
 
 from __future__ import annotations
@@ -33,7 +38,8 @@ from statistics import median
 
 from resolutions.ingest.text.furniture import BARCODE_RE, JOB_AND_PAGE_RE, JOB_NUMBER_RE, PAGE_NUMBER_RE, SYMBOL_RE
 from resolutions.ingest.text.phrases import opening_phrase
-from resolutions.reference.languages.registry import language_for
+from resolutions.reference.languages.base import Language
+from resolutions.reference.languages.registry import language_for, language_of_text
 
 ENGLISH = language_for("en")
 FORM_FEED = "\f"
@@ -43,7 +49,9 @@ FOOTNOTE_RULE_RE = re.compile(r"^\s*_{5,}\s*$")
 MARKER_ALONE_RE = re.compile(r"^\s*(\d{1,3})\s*$")
 MARKED_FOOTNOTE_RE = re.compile(r"^\s*(\d{1,3})\s+\S")
 NUMBER_ALONE_RE = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))\s*$")
-CLAUSE_END_RE = re.compile(r"[,;:.]\s*(?:\d{1,3})?$")  # a paragraph's end, perhaps with a footnote marker after it
+CLAUSE_END_RE = re.compile(
+    r"[,;:.،؛。，；：]\s*(?:\(?\d{1,3}\)?)?$"
+)  # a paragraph's end, perhaps with a footnote marker after it
 LAYOUT_INDENT = 8  # -layout text: most lines start this far in
 PARAGRAPH_INDENT = 3  # a first line this much deeper than the text opens a paragraph
 SHORT_LINE = 0.8  # of the text's usual width: a line this short ending a clause ends its paragraph
@@ -54,14 +62,18 @@ def has_form_feeds(text: str) -> bool:
     return FORM_FEED in text
 
 
-def normalise(text: str) -> str:
-    """Form-feed pages as ``pdf_text`` reads them; line numbers in its warnings are those of the result."""
+def normalise(text: str, language: Language | None = None) -> str:
+    """Form-feed pages as ``pdf_text`` reads them; line numbers in its warnings are those of the result.
+    ``language``: the text's (found from its formulae when not given; English when none is found)."""
+    language = language or language_of_text(text) or ENGLISH
     pages = [page.split("\n") for page in text.rstrip(FORM_FEED + "\n").split(FORM_FEED)]
     layout = _is_layout(pages)
     symbol_match = SYMBOL_RE.search(text[:3000])
     symbol = symbol_match.group(0) if symbol_match else ""
     cover = " ".join(" ".join(pages[0]).split()) if pages else ""
-    return "\n\n".join(_page(lines, layout, symbol, cover if index else "") for index, lines in enumerate(pages))
+    return "\n\n".join(
+        _page(lines, layout, symbol, cover if index else "", language) for index, lines in enumerate(pages)
+    )
 
 
 def _is_layout(pages: list[list[str]]) -> bool:
@@ -103,7 +115,7 @@ def _foot_lines(foot: list[str]) -> list[str]:
     return out
 
 
-def _page(lines: list[str], layout: bool, symbol: str, cover: str) -> str:
+def _page(lines: list[str], layout: bool, symbol: str, cover: str, language: Language = ENGLISH) -> str:
     """One page in ``pdf_text``'s shape; ``cover`` is the first page's text ("" when this is the first page)."""
     first = not cover
     if layout:
@@ -125,16 +137,19 @@ def _page(lines: list[str], layout: bool, symbol: str, cover: str) -> str:
         lines[at:at] = foot
     rule = next((i for i, line in enumerate(lines) if FOOTNOTE_RULE_RE.match(line)), None)
     body, notes = (lines, []) if rule is None else (lines[:rule], lines[rule + 1 :])
-    out = _paragraphs(body, layout)
+    out = _paragraphs(body, layout, language)
     if rule is not None:
         out += ["_" * 18, *_footnotes(notes)]
     return "\n".join(line or " " for line in out) or " "
 
 
-def _preambular_opening(text: str) -> bool:
-    """Does the line open as a preambular paragraph does ("Recalling", "Noting with concern", "Mindful", "Convinced")?"""
+def _preambular_opening(text: str, language: Language = ENGLISH) -> bool:
+    """Does the line open as a preambular paragraph does ("Recalling", "Noting with concern", "Mindful", "Convinced";
+    "Rappelant", "إذ تشير": a language's preambular phrases by its list)?"""
+    if language.phrase_re is not None:  # any phrase of the lists after a clause's end: "وإذ تلاحظ" reads as
+        return bool(language.known_phrase(text))  # operative "تلاحظ" once its "وإذ" is taken off
     words = opening_phrase(text).lower().split()
-    return any(word.endswith(("ing", "ed")) or word in ENGLISH.phrase_adjectives for word in words)
+    return any(word.endswith(("ing", "ed")) or word in language.phrase_adjectives for word in words)
 
 
 def _header_end(top: list[str], symbol: str, cover: str) -> int:
@@ -157,7 +172,7 @@ def _header_end(top: list[str], symbol: str, cover: str) -> int:
     return end if seen_symbol else 0
 
 
-def _paragraphs(lines: list[str], layout: bool) -> list[str]:
+def _paragraphs(lines: list[str], layout: bool, language: Language = ENGLISH) -> list[str]:
     """The page's lines, stripped, with an empty line before each line that opens a paragraph."""
     texts = [line for line in lines if line.strip()]
     body_indent = median(len(line) - len(line.lstrip(" ")) for line in texts) if texts else 0
@@ -168,34 +183,58 @@ def _paragraphs(lines: list[str], layout: bool) -> list[str]:
     previous = ""  # the line before, "" after an empty one
     for line in lines:
         text = line.strip()
-        if previous and text and _opens_paragraph(line, previous, layout, body_indent, width):
+        if previous and text and _opens_paragraph(line, previous, layout, body_indent, width, language):
             out.append("")
-        out.append(text)
+        if text and previous.endswith("-") and _number_alone(previous, language) and out and out[-1] == previous:
+            out[-1] = f"{previous} {text}"  # "1 -" alone (Arabic): with its text, so no line end reads as a hyphen
+        else:
+            out.append(text)
         previous = text
     return out
 
 
-def _opens_paragraph(line: str, previous: str, layout: bool, body_indent: float, width: float) -> bool:
-    text = line.strip()
-    if NUMBER_ALONE_RE.match(previous):
-        return False  # "1." alone: this is its text
-    if NUMBER_ALONE_RE.match(text) or ENGLISH.body_line_re.match(previous) or ENGLISH.body_line_re.match(text):
+def _number_alone(text: str, language: Language) -> bool:
+    """A paragraph number alone on its line, as the language prints it: "1.", "(a)", "a)", "1 -", "(أ)"."""
+    text = text.strip()
+    if NUMBER_ALONE_RE.match(text):
         return True
-    if text.startswith("[") or previous.endswith("]") or ENGLISH.meeting_re.match(text):
+    if not text or text.isdigit():  # a bare "5" is a page number or a footnote's marker, never a paragraph's
+        return False
+    return (language.top_number_re.match(text) or language.item_re.match(text)) is not None
+
+
+def _opens_paragraph(
+    line: str, previous: str, layout: bool, body_indent: float, width: float, language: Language = ENGLISH
+) -> bool:
+    text = line.strip()
+    if _number_alone(previous, language):
+        return False  # "1." alone: this is its text
+    if _number_alone(text, language) or language.body_line_re.match(previous) or language.body_line_re.match(text):
+        return True
+    if text.startswith("[") or previous.endswith("]") or language.meeting_re.match(text):
         return True  # "[on the report of the Third Committee (A/73/478)]", "18th plenary meeting" stand apart
     if layout:
         return len(line) - len(line.lstrip(" ")) >= body_indent + PARAGRAPH_INDENT
-    if not text[:1].isupper():
+    first = text[:1]
+    if first.isalpha() and first.lower() == first.upper():  # a script without capitals (Arabic, Chinese): only
+        return CLAUSE_END_RE.search(previous) is not None and _preambular_opening(text, language)  # its phrases
+    if not first.isupper():
         return False
-    if CLAUSE_END_RE.search(previous) and _preambular_opening(text):
+    if CLAUSE_END_RE.search(previous) and _preambular_opening(text, language):
         return True  # "…coastal heritage," then "Noting with appreciation": whatever the lines' lengths
     if len(previous) >= SHORT_LINE * width:
         return False
     # a short line: the end of a paragraph (a clause), or of a heading (not ending on a word that needs more)
     return (
         CLAUSE_END_RE.search(previous) is not None
-        or previous.rsplit(None, 1)[-1].lower() not in ENGLISH.running_header_words
+        or previous.rsplit(None, 1)[-1].lower() not in language.running_header_words
     )
+
+
+def _may_open_sentence(text: str) -> bool:
+    """A capital, or a letter of a script without capitals ("القرار 96/3."), may open a footnote's text."""
+    first = text[:1]
+    return first.isupper() or (first.isalpha() and first.lower() == first.upper())
 
 
 def _footnotes(lines: list[str]) -> list[str]:
@@ -220,7 +259,7 @@ def _footnotes(lines: list[str]) -> list[str]:
             marked.append((marker, [rest]))
         elif marked:
             marked[-1][1].append(text)
-        elif unmarked and not (unmarked[-1][-1].endswith(".") and text[:1].isupper()):
+        elif unmarked and not (unmarked[-1][-1].endswith(".") and _may_open_sentence(text)):
             unmarked[-1].append(text)
         else:
             unmarked.append([text])

@@ -5,12 +5,21 @@ paragraph (UN documents indent first lines and do not space paragraphs), so
 a blank line is put before it, and pages are separated by an empty line, the
 shape ``pdf_text`` reads. Line numbers in warnings are those of that
 extracted text.
+
+Arabic: pypdf gives the glyphs' presentation forms ("ﻛﺎﻧﻮن", the ligature "ﻷ") where a PDF maps its glyphs
+so; they are folded to the letters (NFKC on those code points only, which also puts a ligature's letters
+in reading order), and directional formatting characters are dropped. What pypdf does not give is the
+order of a right-to-left line's runs: a line mixing Arabic with digits or Latin may come with its runs in
+visual order ("2099 كانون الأول/ديسمبر14 قرار اتخذته …"); that order is not restored here (see
+``docs/architecture.md``, "Languages").
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import re
+import unicodedata
 
 from pypdf import PdfReader
 
@@ -19,6 +28,8 @@ from resolutions.ingest.pdf_text import parse_text
 
 FORMAT = "pdf"
 MAX_PAGES = 500
+ARABIC_PRESENTATION_FORMS_RE = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]+")
+DIRECTIONAL_FORMATTING_RE = re.compile(r"[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
 
 def detect(data: bytes, name: str) -> bool:
@@ -47,7 +58,14 @@ def extract_text(data: bytes, name: str) -> str:
         raise ParseError(
             "the PDF has no text layer (a scan?): import it with --format pdf-ocr to read it by OCR", source=name
         )
-    return "\n\n".join(_page_lines(page) for page in pages)
+    return "\n\n".join(_page_lines(letters(page)) for page in pages)
+
+
+def letters(text: str) -> str:
+    """Arabic presentation forms folded to their letters ("ﻛﺎﻧﻮن" -> "كانون", "ﻷ" -> "لأ"), directional
+    formatting characters dropped; any other text as it is."""
+    text = DIRECTIONAL_FORMATTING_RE.sub("", text)
+    return ARABIC_PRESENTATION_FORMS_RE.sub(lambda found: unicodedata.normalize("NFKC", found.group(0)), text)
 
 
 def _page_lines(page: str) -> str:

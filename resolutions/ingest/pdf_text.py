@@ -85,9 +85,10 @@ def parse_text(text: str, source: SourceInfo) -> ParsedDocument:
     Pages that end with a form feed (poppler's ``pdftotext``, plain or
     ``-layout``) are first put in the shape read here (``page_text``).
     """
+    language = _language(text, source)
     if page_text.has_form_feeds(text):
-        text = page_text.normalise(text)
-    reader = PageReader(text.split("\n"), source, _language(text, source))
+        text = page_text.normalise(text, language)
+    reader = PageReader(text.split("\n"), source, language)
     return document_of(reader.read())
 
 

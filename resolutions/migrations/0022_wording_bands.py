@@ -28,7 +28,7 @@ def fill_bands(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("resolutions", "0019_paragraph_signature_wording"),
+        ("resolutions", "0021_index_backlog"),
     ]
 
     operations = [

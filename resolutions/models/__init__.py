@@ -6,8 +6,9 @@ languages; ``objects`` reads English, ``all_languages`` every language: ``resolu
 Citation (what the text cites); MemberState, Vote (recorded votes) and Sponsor; Goal and Subject (SDGs and
 thesaurus subjects, linked by ResolutionGoal and ResolutionSubject); ResolutionSource and ParagraphVersion
 (where texts came from, and every text an import replaced); SeriesStep, ParagraphLink, ParagraphSignature
-and WordingBand (agreed language: series, paragraph lineage, near-repeat signatures and their bands, derived).
-Reads live on the QuerySets; multi-model writes live in ``resolutions.store`` (one transaction per resolution).
+and WordingBand (agreed language: series, paragraph lineage, near-repeat signatures and their bands, derived);
+IndexBacklog (what the search index may not hold yet). Reads live on the QuerySets; multi-model writes live in
+``resolutions.store`` (one transaction per resolution).
 """
 
 from resolutions.models.body import Body
@@ -18,6 +19,7 @@ from resolutions.models.lineage import ParagraphLink, ParagraphSignature, Series
 from resolutions.models.member_state import MemberState
 from resolutions.models.provenance import ParagraphVersion, ResolutionSource
 from resolutions.models.resolution import Resolution
+from resolutions.models.search_index import IndexBacklog
 from resolutions.models.sponsor import Sponsor
 from resolutions.models.text import Footnote, FootnoteReference, Paragraph
 from resolutions.models.vote import Vote
@@ -29,6 +31,7 @@ __all__ = [
     "Footnote",
     "FootnoteReference",
     "Goal",
+    "IndexBacklog",
     "MemberState",
     "Paragraph",
     "ParagraphLink",

@@ -176,6 +176,13 @@ def _jieba():
     return jieba
 
 
+def load_chinese_dictionary() -> None:
+    """Load jieba's dictionary now rather than in a worker's first search (some 4 s of CPU with the GIL held,
+    every thread of the worker stalled behind it; a search in every language cuts its words too): gunicorn's
+    preloaded master loads it once (``archive/wsgi.py``) and the workers it forks, after a HUP too, share it."""
+    _jieba().initialize()
+
+
 def chinese_words(text: str) -> list[str]:
     """What a person typed in Chinese, cut into words by jieba ('消除贫穷' -> ['消除', '贫穷']); spaces and
     punctuation dropped."""

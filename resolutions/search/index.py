@@ -23,6 +23,16 @@ so all workers share one copy in the page cache) and, when the database's
 version has moved on, reloads -- or reopens, when a rebuild swapped the
 symlink. During an import a search may find the index one commit behind; it
 waits up to ``SEARCH_INDEX_WAIT_MS`` for the writer's next commit.
+
+A writer killed between a database commit and its index commit (``kill -9``
+of an import) leaves the index behind for good: nothing would commit it
+again. Every resolution's write records its id in the backlog
+(``IndexBacklog``) in its own transaction, and every writer's run records
+that it began; an index commit removes what it now holds. A search that
+finds the index behind while no writer holds the lock catches it up from
+the backlog (``catch_up``: the few resolutions the dead writer committed),
+so searches and did-you-mean answer from what PostgreSQL committed, without
+a restart or another import.
 """
 
 from __future__ import annotations
@@ -41,6 +51,7 @@ import tantivy
 from django.conf import settings
 from django.db import connection
 
+from resolutions.models import IndexBacklog
 from resolutions.search import analysis, source
 from resolutions.search.schema import STATE, STATE_VALUE, document, schema, state_document
 
@@ -175,10 +186,15 @@ def searcher(version: str | None = None) -> tantivy.Searcher:
     if reader is not None and reader.version == version:
         return reader.searcher
     deadline = time.monotonic() + settings.SEARCH_INDEX_WAIT_MS / 1000
+    tried_catching_up = False
     while True:
         reader = _reader(refresh=True)
         if reader is not None and reader.version == version:
             return reader.searcher
+        if reader is not None and not tried_catching_up:
+            tried_catching_up = True  # once: a running writer commits by itself, and a dead one is caught up now
+            if catch_up():
+                continue
         if time.monotonic() >= deadline:
             break
         time.sleep(0.05)
@@ -198,8 +214,86 @@ def _writer_lock():
     try:
         yield
     finally:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_unlock(%s)", [WRITER_LOCK])
+        _writer_unlock()
+
+
+def _writer_unlock() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_unlock(%s)", [WRITER_LOCK])
+
+
+def backlog_record(resolution_ids) -> None:
+    """Record, in the transaction writing them, resolutions whose documents the index must take (or drop)."""
+    IndexBacklog.objects.bulk_create([IndexBacklog(resolution_id=resolution_id) for resolution_id in resolution_ids])
+
+
+def _backlog_watermark() -> int:
+    """The newest backlog entry: an index built from rows read after this holds everything up to it."""
+    return IndexBacklog.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def _backlog_clear(upto: int) -> None:
+    IndexBacklog.objects.filter(id__lte=upto).delete()
+
+
+def _documents_replace(writer: tantivy.IndexWriter, resolution_id: int) -> None:
+    """A resolution's documents as PostgreSQL holds them now (none for a deleted one)."""
+    writer.delete_documents_by_term("resolution_id", resolution_id)
+    for row in source.rows([resolution_id]):
+        writer.add_document(document(row))
+
+
+def _state_commit(writer: tantivy.IndexWriter, version: str) -> None:
+    writer.delete_documents_by_term(STATE, STATE_VALUE)
+    writer.add_document(state_document(version))
+    writer.commit()
+
+
+def catch_up() -> bool:
+    """Bring an index a dead writer left behind up to the database; True when the index is now fresh.
+
+    Only when no writer holds the lock (a running one commits by itself) and
+    the backlog says what the index lacks: the resolutions written since its
+    last commit, each indexed again from PostgreSQL, then the data version
+    recorded. An index stale for another reason (rows changed outside the
+    store, which keeps no backlog) stays refused until ``search_index ensure``.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [WRITER_LOCK])
+        if not cursor.fetchone()[0]:
+            return False
+    try:
+        found = status()
+        if found.fresh or found.path is None:
+            return found.fresh
+        upto = _backlog_watermark()
+        if not upto:
+            return False
+        pending = sorted(
+            set(
+                IndexBacklog.objects.filter(id__lte=upto, resolution_id__isnull=False).values_list(
+                    "resolution_id", flat=True
+                )
+            )
+        )
+        version = data_version()  # before the rows: a write in between leaves the index looking older, never newer
+        writer = _open(found.path).writer(settings.SEARCH_INDEX_WRITER_MB * 1_000_000, 1)
+        try:
+            for resolution_id in pending:
+                _documents_replace(writer, resolution_id)
+            _state_commit(writer, version)
+        finally:
+            writer.wait_merging_threads()
+        _backlog_clear(upto)
+        logger.warning(
+            "search index was at data version %s after a writer stopped midway: caught up to %s (%d resolutions)",
+            found.index_version,
+            version,
+            len(pending),
+        )
+        return True
+    finally:
+        _writer_unlock()
 
 
 @dataclass
@@ -240,8 +334,9 @@ def _swap(path: Path) -> None:
 
 def _rebuild_locked() -> RebuildReport:
     started = time.monotonic()
-    # The version first, then the rows: a write in between makes the index look older than it is
-    # (rebuilt again), never newer.
+    # The backlog and the version first, then the rows: a write in between makes the index look older than it
+    # is (rebuilt again), never newer.
+    upto = _backlog_watermark()
     version = data_version()
     folder = root()
     folder.mkdir(parents=True, exist_ok=True)
@@ -252,6 +347,7 @@ def _rebuild_locked() -> RebuildReport:
         shutil.rmtree(path, ignore_errors=True)
         raise
     _swap(path)
+    _backlog_clear(upto)
     return RebuildReport(path, count, time.monotonic() - started, version)
 
 
@@ -309,18 +405,23 @@ class IndexSession:
     ``COMMIT_EVERY_SECONDS`` and when it ends, each commit recording the data
     version then current. While the lock is held only this session writes, so
     that version describes the index -- also after a load that failed and
-    rolled back, which may still have advanced the version's sequence.
+    rolled back, which may still have advanced the version's sequence. The
+    run's start is in the backlog until it ends, and each resolution's entry
+    until the commit that indexed it: a run killed midway is caught up from
+    them (``catch_up``).
     """
 
     def __init__(self):
         self._writer: tantivy.IndexWriter | None = None
         self._pending = False
         self._last_commit = time.monotonic()
+        self._indexed: dict[int, int] = {}  # resolution id -> its newest backlog entry when its rows were read
         found = status()
         if not found.fresh:
             # Documents are replaced per resolution, so they must start from the database's state.
             logger.info("search index %s before an import: rebuilding", found.describe())
             _rebuild_locked()
+        self._started = IndexBacklog.objects.create(resolution_id=None).pk
         self._recorded = data_version()
 
     def _open_writer(self) -> tantivy.IndexWriter:
@@ -330,9 +431,14 @@ class IndexSession:
 
     def resolution_changed(self, resolution_id: int) -> None:
         writer = self._open_writer()
-        writer.delete_documents_by_term("resolution_id", resolution_id)
-        for row in source.rows([resolution_id]):
-            writer.add_document(document(row))
+        self._indexed[resolution_id] = (
+            IndexBacklog.objects.filter(resolution_id=resolution_id)
+            .order_by("-id")
+            .values_list("id", flat=True)
+            .first()
+            or 0
+        )
+        _documents_replace(writer, resolution_id)
         self._pending = True
         if time.monotonic() - self._last_commit >= COMMIT_EVERY_SECONDS:
             self.commit()
@@ -341,15 +447,27 @@ class IndexSession:
         version = data_version()
         if not self._pending and version == self._recorded:
             return
-        writer = self._open_writer()
-        writer.delete_documents_by_term(STATE, STATE_VALUE)
-        writer.add_document(state_document(version))
-        writer.commit()
+        _state_commit(self._open_writer(), version)
         self._pending, self._recorded, self._last_commit = False, version, time.monotonic()
+        self._backlog_indexed()
+
+    def _backlog_indexed(self) -> None:
+        """The backlog entries the last commit holds: each resolution's, up to when its rows were read."""
+        if not self._indexed:
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "DELETE FROM resolutions_indexbacklog AS entry"
+                " USING unnest(%s::bigint[], %s::bigint[]) AS indexed(resolution_id, upto)"
+                " WHERE entry.resolution_id = indexed.resolution_id AND entry.id <= indexed.upto",
+                [list(self._indexed), list(self._indexed.values())],
+            )
+        self._indexed.clear()
 
     def close(self) -> None:
         try:
             self.commit()
+            IndexBacklog.objects.filter(pk=self._started).delete()  # the run ended with everything indexed
         finally:
             if self._writer is not None:
                 writer, self._writer = self._writer, None

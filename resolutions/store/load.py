@@ -36,7 +36,7 @@ from django.utils import timezone
 from resolutions.ingest.document import ParsedResolution
 from resolutions.models import Expression, Footnote, Paragraph, Resolution, Vote
 from resolutions.reference.languages.official import ENGLISH
-from resolutions.search.index import data_version_advance, indexing
+from resolutions.search.index import backlog_record, data_version_advance, indexing
 from resolutions.store.alignment import alignment_warnings
 from resolutions.store.bodies import body_get_or_create
 from resolutions.store.children import SequenceIds, children_create, record_rows_replace, text_children_create
@@ -112,31 +112,39 @@ def _gives_record(existing: Resolution, parsed: ParsedResolution) -> bool:
 
 
 def _write(parsed: ParsedResolution, origin: str) -> LoadResult:
-    """In one transaction: the stage that fits what the archive already holds of this symbol."""
-    now = timezone.now()
+    """In one transaction: the stage that fits what the archive already holds of this symbol, and (when it
+    changed anything) the index backlog's entry, so an import killed before its index commit is caught up."""
     with transaction.atomic():
         transaction.on_commit(data_version_advance)  # pages read between the writes and the commit end too
-        _lock_symbol(parsed.symbol)
-        existing = Resolution.objects.select_for_update().filter(symbol=parsed.symbol).first()
-        if existing is not None and not _gives_record(existing, parsed):
-            return _write_expression(existing, parsed, origin, now)
-        taking_over = existing is not None and existing.language != parsed.language  # English after another
-        if existing is not None and not taking_over and not source_gives_text(existing, parsed):
-            return _add_source(existing, parsed, origin, now)
-        row = resolution_row(parsed, body_id=body_get_or_create(code=parsed.body).pk)
-        if existing is not None and not taking_over and existing.content_hash == row["content_hash"]:
-            return _same_content(existing, parsed, origin, now)
-        keep_votes = existing is not None and not parsed.votes and existing.votes.exists()
-        if existing is None:
-            resolution = Resolution.objects.create(**row)
-            result = LoadResult(parsed.symbol, CREATED, len(parsed.paragraphs), resolution.pk, gives_text=True)
-        else:
-            resolution, result = existing, _replace(existing, parsed, row, now, keep_votes=keep_votes)
-        _expression_record(resolution, parsed)
-        resolution_source_record(resolution=resolution, parsed=parsed, origin=origin, imported_at=now)
-        children_create(resolution=resolution, parsed=parsed, with_votes=not keep_votes)
-        citation_targets_resolve(resolution=resolution)
-        result.warnings = alignment_warnings(resolution, parsed)
+        result = _write_stage(parsed, origin, timezone.now())
+        if result.outcome != UNCHANGED:
+            backlog_record([result.resolution_id])
+    return result
+
+
+def _write_stage(parsed: ParsedResolution, origin: str, now: dt.datetime) -> LoadResult:
+    """The stage that fits what the archive already holds of this symbol (inside ``_write``'s transaction)."""
+    _lock_symbol(parsed.symbol)
+    existing = Resolution.objects.select_for_update().filter(symbol=parsed.symbol).first()
+    if existing is not None and not _gives_record(existing, parsed):
+        return _write_expression(existing, parsed, origin, now)
+    taking_over = existing is not None and existing.language != parsed.language  # English after another
+    if existing is not None and not taking_over and not source_gives_text(existing, parsed):
+        return _add_source(existing, parsed, origin, now)
+    row = resolution_row(parsed, body_id=body_get_or_create(code=parsed.body).pk)
+    if existing is not None and not taking_over and existing.content_hash == row["content_hash"]:
+        return _same_content(existing, parsed, origin, now)
+    keep_votes = existing is not None and not parsed.votes and existing.votes.exists()
+    if existing is None:
+        resolution = Resolution.objects.create(**row)
+        result = LoadResult(parsed.symbol, CREATED, len(parsed.paragraphs), resolution.pk, gives_text=True)
+    else:
+        resolution, result = existing, _replace(existing, parsed, row, now, keep_votes=keep_votes)
+    _expression_record(resolution, parsed)
+    resolution_source_record(resolution=resolution, parsed=parsed, origin=origin, imported_at=now)
+    children_create(resolution=resolution, parsed=parsed, with_votes=not keep_votes)
+    citation_targets_resolve(resolution=resolution)
+    result.warnings = alignment_warnings(resolution, parsed)
     return result
 
 

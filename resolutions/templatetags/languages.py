@@ -10,9 +10,11 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import format_html
 
 from resolutions.web import languages
 from resolutions.web.page_cache import known_parameters
+from resolutions.web.selectors.languages import record_language
 
 register = template.Library()
 
@@ -78,3 +80,17 @@ def interface_lang(code: str) -> str:
 def attr(value, name: str):
     """{{ language|attr:'lang' }}: an attribute of an object (the templates' lookups cannot take a variable)."""
     return getattr(value, name, "")
+
+
+@register.filter
+def shown_title(resolution) -> str:
+    """{{ resolution|shown_title }}: the resolution's title in the page's text language where the archive holds it
+    (``selectors.languages.with_titles_shown``), else the record's (English), marked ``lang``/``dir`` when it is not the
+    page's language, so a screen reader and a browser's fonts read it as what it is."""
+    shown = getattr(resolution, "shown_title", None)
+    if shown is None:
+        shown = languages.ShownTitle(resolution.title, languages.TextLanguage(record_language(resolution)))
+    text, language = shown.text, shown.language
+    if language.code == languages.current_text_language():
+        return text  # escaped by the template, as any value
+    return format_html('<span lang="{}" dir="{}">{}</span>', language.lang, language.dir, text)

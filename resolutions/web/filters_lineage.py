@@ -15,6 +15,8 @@ MAX_PAGE = 1_000  # pages of found wordings
 class CompareForm(forms.Form):
     """``?to=A/RES/70/126`` (with its predecessor in its series) or ``?from=…&to=…`` (any two)."""
 
+    parameters = frozenset({"to", "from"})  # as the address names them (the page cache keeps these)
+
     to = SymbolField(max_length=80, label="Resolution")
     earlier = SymbolField(max_length=80, required=False, label="Compared with (default: its predecessor)")
 

@@ -67,6 +67,15 @@ class TextLanguage:
         return NATIVE_NAMES[self.code]
 
 
+@dataclass(frozen=True)
+class ShownTitle:
+    """A resolution's title as a page shows it: in the page's text language where the archive holds it, else in
+    the language of the resolution's record (English), which the page marks with its own ``lang``."""
+
+    text: str
+    language: TextLanguage
+
+
 def _prefixes() -> set[str]:
     return {code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE}
 

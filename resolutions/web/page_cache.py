@@ -69,13 +69,13 @@ def known_parameters() -> frozenset[str]:
     comparison of two resolutions and of two languages side by side."""
     from resolutions.search.filters import ParagraphSearchFilter, SearchForm
     from resolutions.web.filters import ResolutionFilter
+    from resolutions.web.filters_languages import SideBySideForm
     from resolutions.web.filters_lineage import CompareForm
     from resolutions.web.filters_votes import StateVoteFilter
-    from resolutions.web.views.languages import SideBySideForm
 
     names = set(PAGE_PARAMETERS)
     for form in (SearchForm, CompareForm, SideBySideForm):
-        names |= set(form.base_fields)
+        names |= set(getattr(form, "parameters", form.base_fields))  # a form may read its fields under other names
     for filterset in (ResolutionFilter, StateVoteFilter, ParagraphSearchFilter):
         names |= set(filterset.base_filters)
     return frozenset(names)

@@ -62,3 +62,12 @@ def test_every_variable_the_code_reads_is_read_here():
         if path.name != "environment.py" and ("os.environ.get(" in text or "os.getenv(" in text):
             readers.append(str(path.relative_to(PROJECT_DIR)))
     assert readers == []
+
+
+def test_each_thread_of_a_web_process_can_have_a_pooled_connection():
+    """The pool was sized for one thread (2 connections) while gunicorn ran 8: requests queued for a connection
+    while PostgreSQL idled, and answered 503 after DATABASE_POOL_TIMEOUT (the load test's 15 s requests)."""
+    env = read_environment({})
+    assert env.database_pool_max_size >= env.gunicorn_threads == 8
+    assert read_environment({"GUNICORN_THREADS": "12"}).database_pool_max_size == 12
+    assert read_environment({"GUNICORN_THREADS": "12", "DATABASE_POOL_MAX_SIZE": "4"}).database_pool_max_size == 4

@@ -37,7 +37,7 @@ def test_every_table_in_both_formats_says_the_same(written):
         as_json, as_csv = read_jsonl(folder / f"{table.name}.jsonl"), read_csv(folder / f"{table.name}.csv")
         assert len(as_json) == len(as_csv)
         assert as_csv and list(as_csv[0]) == table.names
-    assert "Wrote 10 data files" in report
+    assert "Wrote 12 data files" in report
 
 
 def test_known_rows(written):
@@ -54,6 +54,7 @@ def test_known_rows(written):
     assert read_jsonl(folder / "footnotes.jsonl") == [
         {
             "symbol": "A/RES/70/126",
+            "language": "en",
             "marker": "1",
             "order": 1,
             "paragraph": "op3",
@@ -82,3 +83,28 @@ def test_readme_and_manifest(written):
     assert entry["rows"] == 1
     assert entry["sha256"] == hashlib.sha256((folder / "votes.csv").read_bytes()).hexdigest()
     assert not list(folder.glob(".*partial"))
+
+
+def test_every_language_is_written_with_its_language_and_address(tmp_path):
+    from resolutions.exports.bulk import write_bulk
+    from tests.multilingual import load_six_languages
+
+    load_six_languages()
+    write_bulk(tmp_path, site="https://archive.example.org")
+    paragraphs = read_csv(tmp_path / "paragraphs.csv")
+    by_address = {(row["symbol"], row["key"], row["language"]): row for row in paragraphs}
+    assert {language for symbol, key, language in by_address if key == "op1" and symbol == "A/RES/70/126"} == {
+        "ar",
+        "zh",
+        "en",
+        "fr",
+        "ru",
+        "es",
+    }
+    french = by_address[("A/RES/70/126", "op1", "fr")]
+    assert french["text"] == "Réaffirme que l’élimination de la pauvreté est une condition indispensable;"
+    assert french["url"] == "https://archive.example.org/fr/A/RES/70/126/op1/"
+    assert by_address[("A/RES/71/1", "op1", "zh")]["url"] == "https://archive.example.org/zh-hans/A/RES/71/1/op1/"
+    texts = {(row["symbol"], row["language"]): row for row in read_jsonl(tmp_path / "texts.jsonl")}
+    assert texts[("A/RES/70/126", "ar")]["title"] == "القضاء على الفقر"
+    assert texts[("A/RES/70/126", "en")]["url"] == "https://archive.example.org/A/RES/70/126/"

@@ -170,7 +170,9 @@ class ResolutionBuilder:
         if starts_mid_sentence or not TERMINATED_RE.search(ending):
             return True
         return bool(
-            segment.after_page_break and ending.endswith(",") and not opening_phrase(text, language=self.language)
+            segment.after_page_break
+            and ending.endswith((",", "،", "，"))  # a comma in Latin, Arabic or Chinese
+            and not opening_phrase(text, language=self.language)
         )
 
     def _is_heading(self, previous: Draft | None, text: str) -> bool:

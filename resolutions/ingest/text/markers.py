@@ -34,11 +34,15 @@ def find_plain_marker(text: str, marker: int, start: int, language: Language = E
     ("under 5 years", "resolution 65/1", "paragraphs 13 and 14").
     """
     digits = str(marker)
-    glued = re.compile(r"(?<=[A-Za-z)\]”\"’,;.:])" + digits + r"(?![\d/.,]\d|[\w/%‑-])")
+    # after a letter of any script ("développement1", "发展1") or a closing mark, Arabic's and Chinese's too
+    glued = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]”\"’,;.:،؛。，；：]))" + digits + r"(?![\d/.,]\d|[\w/%‑-])")
     spaced = re.compile(r"(?<=[A-Za-z)\]”\"’,;.:]) {1,3}" + digits + r"(?![\d/]|[\w%‑-]|[.,]\d)")
     year_glued = re.compile(r"(?<=\b(?:19|20)\d\d)" + digits + r"(?![\d\w/-])")
     candidates = []
-    for kind, pattern in (("glued", glued), ("spaced", spaced), ("year", year_glued)):
+    patterns = [("glued", glued), ("spaced", spaced), ("year", year_glued)]
+    if language.parenthesized_markers:  # Arabic prints "(1)" after the word: "للألفية(1)،"
+        patterns.insert(0, ("parenthesized", re.compile(r"(?<=[^\W\d_]) ?\(" + digits + r"\)")))
+    for kind, pattern in patterns:
         for match in pattern.finditer(text, start):
             if kind == "spaced" and not _spaced_marker_plausible(text, match, language):
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.reference.languages.base import Language
+from resolutions.reference.languages.base import Language, UnStyleWords
 from resolutions.reference.languages.registry import register
 
 ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"  # the order of lettered items: (أ) (ب) (ج) (د) (هـ) (و)…
@@ -194,6 +194,7 @@ class Arabic(Language):
     emotion_nouns = emotion_adjectives = stance_nouns = stance_adjectives = r"(?!)"
     phrase_continuations: list = []
     word_endings: set[str] = set()
+    parenthesized_markers = True
     not_before_marker = {
         "الفقرة",
         "الفقرات",
@@ -210,3 +211,17 @@ class Arabic(Language):
     abbreviations = {"ص", "م"}
     not_after_marker = {"%", "–", "/", ".", "سنة", "عاما"} | set(month_names)
     running_header_words: set[str] = set()
+    un_style_words = UnStyleWords(
+        bodies={
+            "GA": "الجمعية العامة",
+            "ECOSOC": "المجلس الاقتصادي والاجتماعي",
+            "HRC": "مجلس حقوق الإنسان",
+            "SC": "مجلس الأمن",
+        },
+        resolution="قرار {body} {number}{date}",
+        dated=" المؤرخ {day} {month} {year}",
+        paragraph="الفقرة {number}",
+        preambular="الفقرة {number} من الديباجة",
+        annex="المرفق",
+        separator="، ",
+    )

@@ -8,6 +8,7 @@ language changes the patterns, never the parsers.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 
@@ -19,6 +20,22 @@ CANONICAL_NUMBER_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\((?:[a-z]{1,2}|[ivxlc]+
 ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 DIRECTION_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
 NEVER = re.compile(r"(?!)")  # a pattern that matches nothing: what a language without the phrase sets
+
+
+@dataclass(frozen=True)
+class UnStyleWords:
+    """How the UN's editorial manual of a language cites a resolution: the body's name in the grammatical form
+    the phrase needs, the date as the language prints it, the paragraph in its words
+    ("résolution 70/126 de l’Assemblée générale en date du 17 décembre 2015, par. 5")."""
+
+    bodies: dict[str, str]  # body code -> its name as the citation prints it
+    resolution: str  # '{body}', '{number}' and '{date}' ('' when undated) in place
+    dated: str  # '{day}', '{month}', '{year}' in place; the date phrase with its words
+    paragraph: str  # '{number}': an operative (or unnumbered) paragraph
+    preambular: str  # '{number}': a preambular paragraph
+    annex: str  # the word for an annex
+    separator: str  # between the resolution and its paragraph
+    month_as_number: bool = False  # the month printed as its number ("12月"), not by name
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -120,8 +137,15 @@ class Language:
     abbreviations: ClassVar[set[str]]  # "para." ends no sentence
     not_after_marker: ClassVar[set[str]]  # "5 years", "17 December"
 
+    # Footnote markers printed in parentheses after the word ("(1)"), as Arabic prints them
+    parenthesized_markers: ClassVar[bool] = False
+
     # Words that end a running header's line at a page top and run on into the next: "of", "the"
     running_header_words: ClassVar[set[str]]
+
+    # A resolution cited in UN style in this language (``resolutions.exports.styles.un_style_in``); None for
+    # English, whose UN style is the archive's own (``un_style``)
+    un_style_words: ClassVar[UnStyleWords | None] = None
 
     @cached_property
     def month_numbers(self) -> dict[str, int]:
@@ -197,12 +221,30 @@ class Language:
         return found.group(0).strip(" ,") if found else ""
 
     def is_operative(self, phrase: str) -> bool:
-        """Whether a known phrase is one of the operative ones ("Décide", "Insta", "постановляет")."""
+        """Whether a known phrase is one of the operative ones ("Décide", "Insta", "постановляет"); a phrase that is a
+        preambular one, perhaps after a modifier ("وإذ تلاحظ": "و" + "إذ تلاحظ"), is not, whatever its verb."""
+        if self._is_preambular(phrase):
+            return False
         core = phrase.lower()
         for modifier in self.phrase_modifiers:
             core = re.sub(rf"(?:^|\s){re.escape(modifier.lower())}(?:\s|$)", " ", core).strip()
         core = re.sub(r"\s+", " ", core)
         return any(core == p.lower() or core.startswith(p.lower() + " ") for p in self.operative_phrases)
+
+    def _is_preambular(self, phrase: str) -> bool:
+        """The phrase, or what follows a modifier it starts with (glued to it, as Arabic's "و", or spaced), opens
+        with one of the preambular phrases."""
+        text = re.sub(r"\s+", " ", phrase.lower()).strip()
+        variants = [text] + [
+            text[len(modifier) :].strip()
+            for modifier in map(str.lower, self.phrase_modifiers)
+            if text.startswith(modifier)
+        ]
+        return any(
+            variant == p.lower() or variant.startswith(p.lower() + " ")
+            for variant in variants
+            for p in self.preambular_phrases
+        )
 
     @cached_property
     def months_pattern(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.reference.languages.base import Language
+from resolutions.reference.languages.base import Language, UnStyleWords
 from resolutions.reference.languages.registry import register
 
 CHINESE_DIGITS = "〇一二三四五六七八九十百零"
@@ -165,3 +165,13 @@ class Chinese(Language):
     abbreviations: set[str] = set()
     not_after_marker = {"%", "–", "/", ".", "年", "月", "日", "段", "届", "号", "次"}
     running_header_words: set[str] = set()
+    un_style_words = UnStyleWords(
+        bodies={"GA": "大会", "ECOSOC": "经济及社会理事会", "HRC": "人权理事会", "SC": "安全理事会"},
+        resolution="{body}{date}第{number}号决议",
+        dated="{year}年{month}月{day}日",
+        paragraph="第{number}段",
+        preambular="序言部分第{number}段",
+        annex="附件",
+        separator="，",
+        month_as_number=True,
+    )

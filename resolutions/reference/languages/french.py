@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.reference.languages.base import Language
+from resolutions.reference.languages.base import Language, UnStyleWords
 from resolutions.reference.languages.registry import register
 
 APOSTROPHE = "[’']"
@@ -264,3 +264,17 @@ class French(Language):
     abbreviations = {"no", "nos", "par", "art", "chap", "vol", "p", "pp", "al", "sect"}
     not_after_marker = {"%", "–", "/", ".", "ans", "pour"} | set(month_names)
     running_header_words = {"de", "du", "des", "la", "le", "les", "et", "à", "en", "l’", "d’"}
+    un_style_words = UnStyleWords(
+        bodies={
+            "GA": "de l’Assemblée générale",
+            "ECOSOC": "du Conseil économique et social",
+            "HRC": "du Conseil des droits de l’homme",
+            "SC": "du Conseil de sécurité",
+        },
+        resolution="résolution {number} {body}{date}",
+        dated=" en date du {day} {month} {year}",
+        paragraph="par. {number}",
+        preambular="alinéa {number} du préambule",
+        annex="annexe",
+        separator=", ",
+    )

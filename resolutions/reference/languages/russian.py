@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.reference.languages.base import Language
+from resolutions.reference.languages.base import Language, UnStyleWords
 from resolutions.reference.languages.registry import register
 
 
@@ -218,3 +218,17 @@ class Russian(Language):
     abbreviations = {"п", "пп", "ст", "гл", "т", "см", "стр", "с", "г"}
     not_after_marker = {"%", "–", "/", ".", "лет", "года", "год"} | set(month_names)
     running_header_words = {"и", "в", "на", "по", "для", "с", "о", "об"}
+    un_style_words = UnStyleWords(
+        bodies={
+            "GA": "Генеральной Ассамблеи",
+            "ECOSOC": "Экономического и Социального Совета",
+            "HRC": "Совета по правам человека",
+            "SC": "Совета Безопасности",
+        },
+        resolution="резолюция {number} {body}{date}",
+        dated=" от {day} {month} {year} года",
+        paragraph="пункт {number}",
+        preambular="пункт {number} преамбулы",
+        annex="приложение",
+        separator=", ",
+    )

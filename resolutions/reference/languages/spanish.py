@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.reference.languages.base import Language
+from resolutions.reference.languages.base import Language, UnStyleWords
 from resolutions.reference.languages.registry import register
 
 
@@ -227,3 +227,17 @@ class Spanish(Language):
     abbreviations = {"núm", "párr", "párrs", "art", "cap", "vol", "pág", "págs", "secc"}
     not_after_marker = {"%", "–", "/", ".", "años", "de"} | set(month_names)
     running_header_words = {"de", "del", "la", "el", "los", "las", "y", "en", "a"}
+    un_style_words = UnStyleWords(
+        bodies={
+            "GA": "de la Asamblea General",
+            "ECOSOC": "del Consejo Económico y Social",
+            "HRC": "del Consejo de Derechos Humanos",
+            "SC": "del Consejo de Seguridad",
+        },
+        resolution="resolución {number} {body}{date}",
+        dated=", de {day} de {month} de {year}",
+        paragraph="párr. {number}",
+        preambular="párrafo {number} del preámbulo",
+        annex="anexo",
+        separator=", ",
+    )

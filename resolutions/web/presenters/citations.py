@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from resolutions.models import Citation, Paragraph, Resolution
 from resolutions.reference import permalinks
+from resolutions.web.languages import TextLanguage
 from resolutions.web.presenters.resolutions import official_url
 from resolutions.web.rendering import Link, quoted_citation
 
@@ -51,14 +52,19 @@ def _quote(citation: Citation) -> dict:
     """The citing sentence, where it stands (a paragraph's page, or a note on the resolution page), and its label."""
     symbol = citation.resolution.symbol
     if citation.paragraph_id:
-        text = citation.paragraph.text
+        text, language = citation.paragraph.text, citation.paragraph.language
         where = permalinks.paragraph_url(symbol, citation.paragraph.key)
         label = permalinks.paragraph_title(citation.paragraph.key)
     else:
-        text = citation.footnote.text
+        text, language = citation.footnote.text, citation.footnote.language
         where = permalinks.resolution_url(symbol) + f"#fn-{citation.footnote.order}"
         label = f"Footnote {citation.footnote.marker}"
-    return {"html": quoted_citation(text, citation.start, citation.end), "url": where, "label": label}
+    return {
+        "html": quoted_citation(text, citation.start, citation.end),
+        "url": where,
+        "label": label,
+        "language": TextLanguage(language),  # the citing text's (citations are read in English)
+    }
 
 
 @dataclass(frozen=True)

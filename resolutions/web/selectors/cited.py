@@ -12,6 +12,11 @@ def paragraph_get(*, resolution: Resolution, key: str) -> Paragraph | None:
     return resolution.paragraphs.filter(key=key).first()
 
 
+def paragraph_in(*, resolution: Resolution, key: str, language: str) -> Paragraph | None:
+    """The resolution's paragraph of that key in ``language``, or None when the archive does not hold it."""
+    return Paragraph.all_languages.filter(resolution=resolution, key=key, language=language).first()
+
+
 def paragraphs_named(*, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], Paragraph]:
     """The paragraphs of the (symbol, key) pairs the archive holds, with their resolution and body, in one
     query; symbols are matched however they are capitalised."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from resolutions.models import Expression, Footnote, Paragraph, Resolution
+from resolutions.web.languages import ENGLISH, ShownTitle, TextLanguage, current_text_language
 
 
 def languages_held(*, resolution: Resolution) -> list[str]:
@@ -44,3 +45,32 @@ def aligned_paragraphs(*, pairs: list[tuple[int, str]], language: str) -> list[P
 def side_by_side_pairs(*, resolution: Resolution, first: str, second: str):
     """(key, first language's paragraph, second's) aligned by key, as ``Paragraph.side_by_side`` orders them."""
     return Paragraph.all_languages.side_by_side(resolution, first, second)
+
+
+def titles_in(*, resolution_ids: list[int], language: str) -> dict[int, str]:
+    """The titles of the resolutions ``resolution_ids`` in ``language``, of those the archive holds in it, by
+    resolution id: one query for a whole list."""
+    if not resolution_ids:
+        return {}
+    rows = Expression.objects.filter(resolution_id__in=set(resolution_ids), language=language).exclude(title="")
+    return dict(rows.values_list("resolution_id", "title"))
+
+
+def with_titles_shown(resolutions, language: str | None = None) -> list[Resolution]:
+    """``resolutions`` as a list, each given its ``shown_title`` in ``language`` (the page's text language when
+    None) where the archive holds it, else its record's (English): the titles of the whole list in one query."""
+    resolutions = list(resolutions)
+    wanted = language or current_text_language()
+    held = {} if wanted == ENGLISH else titles_in(resolution_ids=[r.pk for r in resolutions], language=wanted)
+    for resolution in resolutions:
+        if resolution.pk in held:
+            resolution.shown_title = ShownTitle(held[resolution.pk], TextLanguage(wanted))
+        else:
+            resolution.shown_title = ShownTitle(resolution.title, TextLanguage(record_language(resolution)))
+    return resolutions
+
+
+def record_language(resolution: Resolution) -> str:
+    """The language of the title on the resolution's record (English whenever the archive holds it); a list that
+    did not read the column (``.only()``) takes English rather than a query a row."""
+    return ENGLISH if "language" in resolution.get_deferred_fields() else resolution.language or ENGLISH

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import tantivy
 
-from resolutions.models import Footnote, Paragraph
+from resolutions.models import Expression, Footnote, Paragraph
+from resolutions.reference.languages.official import ENGLISH
 from resolutions.search.schema import ORDER_BITS, schema
 
 BATCH = 5_000  # hits read from the index, and rows from PostgreSQL, at a time
@@ -26,6 +27,8 @@ RESOLUTION_FIELDS = (
     "resolution__body__code",
     "resolution__session",
     "resolution__adopted_on",
+    "resolution_id",
+    "language",
 )
 
 
@@ -44,6 +47,7 @@ class HitRow:
     kind: str
     marker: str  # a footnote's marker, else ""
     text: str
+    language: str = "en"  # of the text, and of the title where the archive holds the title in it
 
 
 def hit_rows(searcher: tantivy.Searcher, query: tantivy.Query, *, sort: str, limit: int, batch: int = BATCH):
@@ -117,9 +121,24 @@ def _paragraph_rows(ids: list[int]) -> dict[int, HitRow]:
     values = Paragraph.all_languages.filter(id__in=ids).values_list(
         "id", "key", "number", "kind", "text", *RESOLUTION_FIELDS
     )
+    rows = list(values.order_by())
+    titles = _titles([(row[-2], row[-1]) for row in rows])
     return {
-        row_id: HitRow("paragraph", symbol, title, body, session, adopted_on, key, number, kind, "", text)
-        for row_id, key, number, kind, text, symbol, title, body, session, adopted_on in values.order_by()
+        row_id: HitRow(
+            "paragraph",
+            symbol,
+            titles.get((rid, lang), title),
+            body,
+            session,
+            adopted_on,
+            key,
+            number,
+            kind,
+            "",
+            text,
+            lang,
+        )
+        for row_id, key, number, kind, text, symbol, title, body, session, adopted_on, rid, lang in rows
     }
 
 
@@ -129,9 +148,38 @@ def _footnote_rows(ids: list[int]) -> dict[int, HitRow]:
     values = Footnote.all_languages.filter(id__in=ids).values_list(
         "id", "marker", "text", "paragraph__key", "paragraph__number", "paragraph__kind", *RESOLUTION_FIELDS
     )
+    rows = list(values.order_by())
+    titles = _titles([(row[-2], row[-1]) for row in rows])
     return {
         row_id: HitRow(
-            "footnote", symbol, title, body, session, adopted_on, key or "", number or "", kind or "", marker, text
+            "footnote",
+            symbol,
+            titles.get((rid, lang), title),
+            body,
+            session,
+            adopted_on,
+            key or "",
+            number or "",
+            kind or "",
+            marker,
+            text,
+            lang,
         )
-        for row_id, marker, text, key, number, kind, symbol, title, body, session, adopted_on in values.order_by()
+        for row_id, marker, text, key, number, kind, symbol, title, body, session, adopted_on, rid, lang in rows
+    }
+
+
+def _titles(pairs: list[tuple[int, str]]) -> dict[tuple[int, str], str]:
+    """The titles of (resolution id, language) ``pairs`` other than English, in one query: a hit in French is
+    exported with the French title (the record's, English, where the archive holds no French title)."""
+    wanted = {(rid, lang) for rid, lang in pairs if lang != ENGLISH}
+    if not wanted:
+        return {}
+    rows = Expression.objects.filter(
+        resolution_id__in={rid for rid, _ in wanted}, language__in={lang for _, lang in wanted}
+    ).exclude(title="")
+    return {
+        (rid, lang): title
+        for rid, lang, title in rows.values_list("resolution_id", "language", "title")
+        if (rid, lang) in wanted
     }

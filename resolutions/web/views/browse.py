@@ -8,7 +8,9 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from resolutions.web.filters import ResolutionFilter
+from resolutions.web.filters_lineage import MAX_WORDING
 from resolutions.web.selectors import bodies
+from resolutions.web.selectors.languages import with_titles_shown
 from resolutions.web.selectors.paragraphs import paragraph_count
 from resolutions.web.selectors.resolutions import resolution_latest, resolution_rows
 
@@ -16,16 +18,17 @@ LATEST_ON_HOME = 8
 
 
 def home(request):
-    """What the archive holds, per body, with the search and citation boxes."""
+    """What the archive holds, per body, with the search, citation and "used before" boxes."""
     held = bodies.body_list(holding_resolutions=True)
     return render(
         request,
         "resolutions/home.html",
         {
             "bodies": held,
-            "latest": resolution_latest(limit=LATEST_ON_HOME),
+            "latest": with_titles_shown(resolution_latest(limit=LATEST_ON_HOME)),
             "resolution_count": sum(body.resolution_count for body in held),
             "paragraph_count": paragraph_count(),
+            "used_before_max": MAX_WORDING,
         },
     )
 
@@ -83,6 +86,7 @@ def _resolution_list(request, data, context):
     except InvalidPage:
         context["page_error"] = _page_error(page_number, paginator.num_pages)
         return render(request, "resolutions/resolution_list.html", context, status=404)
+    page.object_list = with_titles_shown(page.object_list)
     return render(request, "resolutions/resolution_list.html", {**context, "page": page, "paginator": paginator})
 
 

@@ -15,6 +15,7 @@ from resolutions.reference import permalinks
 from resolutions.reference.bodies import BODIES
 from resolutions.web.addresses import canonical_path
 from resolutions.web.presenters.resolutions import official_url
+from resolutions.web.selectors.languages import with_titles_shown
 from resolutions.web.selectors.paragraphs import paragraph_keys, paragraph_keys_held
 from resolutions.web.selectors.resolutions import resolution_find, resolution_nearest
 
@@ -47,7 +48,7 @@ def _not_held(request, context: dict, symbol: str):
         "error": f"The archive does not hold {symbol}.",
         "official": official_url(symbol),
         "symbol": symbol,
-        "nearest": resolution_nearest(text=symbol),
+        "nearest": with_titles_shown(resolution_nearest(text=symbol)),
     }
     return render(request, "resolutions/cite.html", context, status=404)
 
@@ -73,7 +74,7 @@ def not_found(request, rest: str):
         "resolutions/not_found.html",
         {
             "asked": asked,
-            "nearest": resolution_nearest(text=asked),
+            "nearest": with_titles_shown(resolution_nearest(text=asked)),
             "search_query": asked,
             "official": official_url(symbol) if symbol else "",
         },

@@ -14,7 +14,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 
 from resolutions.api import selectors as api_selectors
-from resolutions.api.documents import paragraph_json, resolution_json
+from resolutions.api.documents import LanguageNotHeld, paragraph_json, resolution_json
 from resolutions.exports.akn import MEDIA_TYPE as AKN_MEDIA_TYPE
 from resolutions.exports.akn import paragraph_akn, resolution_akn
 from resolutions.exports.cited import cited
@@ -67,6 +67,7 @@ from resolutions.web.selectors.languages import (
     languages_held,
     paragraph_in_every_language,
     paragraph_list_in,
+    with_titles_shown,
 )
 from resolutions.web.selectors.paragraphs import (
     paragraph_address_held,
@@ -137,12 +138,17 @@ def _citation(request, resolution: Resolution, key: str, extension: str):
 
 def _json(request, resolution: Resolution, key: str):
     """The API's JSON of the resolution or paragraph; a 404 in JSON for a key no paragraph holds now."""
+    language = current_text_language()
+    language = language if language in languages_held(resolution=resolution) else ENGLISH
     if not key:
-        return JsonResponse(resolution_json(request, resolution))
-    paragraph = api_selectors.paragraph_get(resolution, key)
+        return JsonResponse(resolution_json(request, resolution, language))
+    paragraph = api_selectors.paragraph_get(resolution, key) or api_selectors.paragraph_get(resolution, key, language)
     if paragraph is None:
         return JsonResponse({"errors": [f"{resolution.symbol} has no paragraph {key} now."]}, status=404)
-    return JsonResponse(paragraph_json(request, paragraph))
+    try:
+        return JsonResponse(paragraph_json(request, paragraph, language))
+    except LanguageNotHeld:  # a paragraph the address's language lacks: the English, which says its language
+        return JsonResponse(paragraph_json(request, paragraph))
 
 
 def _vary_on_accept(response, suffix: str):
@@ -215,7 +221,7 @@ def resolution_detail(request, resolution: Resolution):
             "opening_formula": opening_formula(resolution, language),
             "side_by_side_url": _side_by_side_url(resolution, languages["held_codes"], language),
             **_resolution_text(resolution, language),
-            "cited_by": cited_by(citing_list(resolution=resolution)),
+            "cited_by": _cited_by(citing_list(resolution=resolution)),
             "earlier": earlier,
             "later": later,
             "official_url": official_url(resolution.symbol),
@@ -316,7 +322,7 @@ def paragraph_detail(request, resolution: Resolution, key: str):
             "cited_range": cited_range(resolution, paragraphs, index, _through(request)),
             "earlier_versions": paragraph_history(resolution=resolution, key=key),
             **paragraph_lineage_context(paragraph),
-            "cited_by": cited_by(citing_list(resolution=resolution, key=key)),
+            "cited_by": _cited_by(citing_list(resolution=resolution, key=key)),
             "cited_as_whole": citing_whole_count(resolution=resolution),
             "cite_box": cite_box(resolution, key, permalink),
             "canonical_url": permalink,
@@ -383,3 +389,10 @@ def earlier_paragraph(request, resolution: Resolution, key: str, live_keys: set[
             "description": text_description(version.text),
         },
     )
+
+
+def _cited_by(citations) -> list[dict]:
+    """The citing resolutions, their titles in the page's language where the archive holds it."""
+    citations = list(citations)
+    with_titles_shown(citation.resolution for citation in citations)
+    return cited_by(citations)

@@ -22,8 +22,10 @@ from resolutions.models import Resolution
 from resolutions.search import compile, index
 from resolutions.web.addresses import canonical_path, interpret, permanent_redirect, read_address
 from resolutions.web.client_limits import per_client_limit
+from resolutions.web.languages import ENGLISH, current_text_language
 from resolutions.web.search_request import perform, with_retry_after
-from resolutions.web.selectors.cited import paragraph_get
+from resolutions.web.selectors.cited import paragraph_get, paragraph_in
+from resolutions.web.selectors.languages import expression_get, languages_held
 from resolutions.web.selectors.resolutions import resolution_find, resolution_get
 from resolutions.web.selectors.search_hits import hit_rows
 from resolutions.web.views.cite import not_found, paragraph_not_found
@@ -79,17 +81,28 @@ def citation_file(request, rest: str, extension: str):
     """The citation of the resolution or paragraph at ``rest`` in the format of ``extension``."""
     address = read_address(rest)
     resolution = resolution_get(symbol=address.symbol_text)
-    canonical = resolution is not None and f"/{rest}/" == canonical_path(resolution, address.key)
+    canonical = resolution is not None and request.path == cite_file_path(resolution, address.key, extension)
     if not canonical:
         return _to_canonical_citation(request, rest, address, extension)
     url = request.build_absolute_uri(canonical_path(resolution, address.key))
-    text = ""
+    language, text = _cited_language(resolution, address.key), ""
     if address.key:
         paragraph = paragraph_get(resolution=resolution, key=address.key)
         if paragraph is None:
             return paragraph_not_found(request, resolution, address.key)
-        text = paragraph.text
-    return citation_response(extension, [cited(resolution, url, address.key, text)])
+        if language != ENGLISH:
+            paragraph = paragraph_in(resolution=resolution, key=address.key, language=language) or paragraph
+        text, language = paragraph.text, paragraph.language
+    expression = expression_get(resolution=resolution, language=language) if language != ENGLISH else None
+    title = expression.title if expression else ""
+    return citation_response(extension, [cited(resolution, url, address.key, text, language=language, title=title)])
+
+
+def _cited_language(resolution: Resolution, key: str) -> str:
+    """The language a citation file cites in: the address's (``/fr/…/cite.ris``) where the archive holds the
+    resolution in it, else English (the file then says ``en``, never a language its text is not in)."""
+    language = current_text_language()
+    return language if language == ENGLISH or language in languages_held(resolution=resolution) else ENGLISH
 
 
 def citation_response(extension: str, items: list, filename: str = "") -> HttpResponse:

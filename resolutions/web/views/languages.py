@@ -7,42 +7,16 @@ every page; the two text languages are the form's.
 
 from __future__ import annotations
 
-from django import forms
 from django.shortcuts import render
 
 from resolutions.reference import permalinks
-from resolutions.web.languages import ENGLISH, NATIVE_NAMES, TextLanguage, current_text_language
+from resolutions.web.filters_languages import SideBySideForm
+from resolutions.web.languages import TextLanguage
 from resolutions.web.presenters.languages import side_by_side_rows
 from resolutions.web.presenters.resolutions import adopted_text
 from resolutions.web.selectors.languages import expression_get, languages_held, side_by_side_pairs
 from resolutions.web.selectors.resolutions import resolution_find
 from resolutions.web.views.cite import not_found
-
-
-class SideBySideForm(forms.Form):
-    """Two of the languages the resolution is held in (different ones)."""
-
-    left = forms.ChoiceField(required=False, label="Left")
-    right = forms.ChoiceField(required=False, label="Right")
-
-    def __init__(self, data, *, held: list[str]):
-        super().__init__(data)
-        choices = [(code, NATIVE_NAMES[code]) for code in held]
-        self.fields["left"].choices = self.fields["right"].choices = choices
-        self.held = held
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.errors:
-            return cleaned
-        page = current_text_language()
-        left = cleaned.get("left") or (page if page in self.held else self.held[0])
-        others = [code for code in self.held if code != left]
-        right = cleaned.get("right") or (ENGLISH if ENGLISH in others else others[0] if others else left)
-        if left == right and len(self.held) > 1:
-            raise forms.ValidationError("Choose two different languages.")
-        cleaned.update(left=left, right=right)
-        return cleaned
 
 
 def side_by_side(request, rest: str):

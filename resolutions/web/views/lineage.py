@@ -31,7 +31,9 @@ FOUND_PER_PAGE = 50  # wordings listed a page, best first (the total is always g
 def compare(request):
     """``/compare/?to=A/RES/70/126[&from=A/RES/68/131]``: every paragraph of ``to`` against what it descends
     from in ``from`` (by default its predecessor in its series), word by word."""
-    form = CompareForm(request.GET)
+    form = CompareForm(request.GET or None)
+    if not form.is_bound:  # the empty form, to choose two resolutions
+        return _form_page(request, form, status=200)
     if not form.is_valid():
         return _form_page(request, form, status=400)
     later = resolution_get(symbol=form.cleaned_data["to"])

@@ -11,6 +11,7 @@ from resolutions.reference.record_metadata import SDG_TITLES
 from resolutions.web.filters_votes import StateVoteFilter
 from resolutions.web.presenters.state_votes import majority_record
 from resolutions.web.selectors import record
+from resolutions.web.selectors.languages import with_titles_shown
 
 PAGE_SIZE = 50
 
@@ -28,10 +29,11 @@ def state_detail(request, code):
     if state is None:
         return _not_found(request, f"The archive holds no votes or sponsorships of a state with the code “{code}”.")
     filterset = StateVoteFilter(request.GET, queryset=record.state_votes(state=state))
-    context = {"state": state, "filter": filterset, "sponsored": record.state_sponsored(state=state)}
+    context = {"state": state, "filter": filterset, "sponsored": with_titles_shown(record.state_sponsored(state=state))}
     if not filterset.is_valid():
         return render(request, "resolutions/state_detail.html", {**context, "invalid": True}, status=400)
     votes = list(filterset.qs)
+    with_titles_shown(vote.resolution for vote in votes)
     counts = record.vote_counts_by_resolution(resolution_ids=[vote.resolution_id for vote in votes])
     return render(request, "resolutions/state_detail.html", {**context, **majority_record(votes, counts)})
 
@@ -59,6 +61,7 @@ def _sharing(request, heading, resolutions):
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
         return _not_found(request, "That page of the list does not exist.")
+    page.object_list = with_titles_shown(page.object_list)
     return render(request, "resolutions/sharing.html", {"heading": heading, "page": page, "paginator": paginator})
 
 

@@ -38,3 +38,17 @@ def test_a_subclass_changes_only_its_patterns(monkeypatch):
     assert test.month_numbers["M12"] == 12
     assert test.date_re.search("on 5 M3 2020").groups() == ("5", "M3", "2020")
     assert test.phrase_adverbs is language_for("en").phrase_adverbs
+
+
+def test_every_official_language_but_english_cites_in_its_own_words():
+    """UN-style citation wording lives with each language's rules; English's is the archive's own style."""
+    from resolutions.reference.languages.official import OFFICIAL_LANGUAGES
+
+    assert language_for("en").un_style_words is None
+    for code in OFFICIAL_LANGUAGES:
+        if code != "en":
+            words = language_for(code).un_style_words
+            assert words is not None, code
+            assert {"GA", "ECOSOC", "HRC", "SC"} <= set(words.bodies), code
+            assert "{number}" in words.resolution and "{number}" in words.paragraph, code
+    assert language_for("zh").un_style_words.month_as_number

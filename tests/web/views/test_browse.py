@@ -11,6 +11,9 @@ def test_home_shows_what_the_archive_holds(client, archive):
     page = client.get("/").content.decode()
     assert "5 resolutions" in page and "General Assembly" in page and "Economic and Social Council" in page
     assert 'action="/search/"' in page and 'href="/A/RES/75/101_A/"' in page
+    # the agreed-language pages are reached from the home page
+    assert 'action="/agreed-language/"' in page and 'name="text"' in page and 'maxlength="4000"' in page
+    assert 'href="/compare/"' in page
 
 
 def test_bodies_sessions_and_a_session(client, archive):

@@ -58,6 +58,7 @@ def test_csv_holds_every_hit_with_its_permalink(client, search_archive):
         "the situation of the older person;",
         "url": "http://testserver/A/RES/70/126/op2/",
         "title": "Promoting social integration through social inclusion",
+        "language": "en",
     }
 
 

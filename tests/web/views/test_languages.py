@@ -5,7 +5,9 @@ import re
 
 import pytest
 
-from tests.multilingual import load_six_languages
+from resolutions.citations.found import ParsedCitation
+from resolutions.store.load import load_resolution
+from tests.multilingual import load_six_languages, parsed
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +112,80 @@ def test_the_interface_speaks_the_readers_language_with_a_switch(six, client):
     assert "Textos en" in html and "Buscar" in html
     _, html = page(client, "/ar/search/?q=في من", status=400)
     assert "لا يحتوي البحث إلا على كلمات شائعة جدًا" in html
+
+
+def _citing_resolution() -> None:
+    """A/RES/72/5, English only, citing 70/126 (so its title has no French to show)."""
+    load_resolution(
+        parsed(
+            "A/RES/72/5",
+            "en",
+            "Follow-up on poverty",
+            [("pp1", "Recalling its resolution 70/126 of 17 December 2015,", "Recalling")],
+            citations=[ParsedCitation("A/RES/70/126", "resolution 70/126", "resolution", 14, 31, paragraph_key="pp1")],
+        )
+    )
+
+
+def test_lists_show_each_title_in_the_page_language_where_held_english_marked_otherwise(six, client):
+    _, html = page(client, "/fr/resolutions/")
+    rows = html[html.index("<tbody") :]
+    assert "<td>Élimination de la pauvreté</td>" in rows  # the French title the archive holds
+    assert '<td><span lang="en" dir="ltr">Poor countries</span></td>' in rows  # no French text: English, marked
+    _, html = page(client, "/zh-hans/bodies/GA/71/")
+    assert "<td>贫穷国家</td>" in html[html.index("<tbody") :]
+    _, html = page(client, "/ar/resolutions/")
+    assert "<td>القضاء على الفقر</td>" in html[html.index("<tbody") :]
+    _, html = page(client, "/resolutions/")  # English: as it always was, nothing marked
+    rows = html[html.index("<tbody") :]
+    assert "<td>Eradicating poverty</td>" in rows and "<td>Poor countries</td>" in rows
+    assert 'lang="en"' not in rows
+
+
+def test_cited_by_shows_the_citing_title_in_the_page_language_or_english_marked(six, client):
+    _citing_resolution()
+    _, html = page(client, "/fr/A/RES/70/126/")
+    cited = html[html.index('id="cited-by"') :]
+    assert '<span lang="en" dir="ltr">Follow-up on poverty</span>' in cited
+    _, html = page(client, "/A/RES/70/126/")
+    cited = html[html.index('id="cited-by"') :]
+    assert "A/RES/72/5</a> Follow-up on poverty" in cited
+
+
+def test_a_search_export_is_in_the_language_searched_with_its_language_column(six, client):
+    import csv
+    import io
+    import json
+
+    response = client.get("/search/export.csv", {"q": "pauvreté", "language": "fr"})
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows and {row["language"] for row in rows} == {"fr"}
+    first = next(row for row in rows if row["paragraph"] == "op1")
+    assert first["text"] == "Réaffirme que l’élimination de la pauvreté est une condition indispensable;"
+    assert first["title"] == "Élimination de la pauvreté"  # the French title, not the record's English
+    assert first["url"] == "http://testserver/fr/A/RES/70/126/op1/"
+    response = client.get("/search/export.jsonl", {"q": "贫穷", "language": "zh"})
+    lines = [json.loads(line) for line in b"".join(response.streaming_content).decode().splitlines()]
+    assert lines and all(line["language"] == "zh" for line in lines)
+    assert {line["url"].split("/")[3] for line in lines} == {"zh-hans"}
+
+
+def test_a_citation_file_under_a_prefix_cites_the_paragraph_in_that_language(six, client):
+    import json
+
+    response = client.get("/fr/A/RES/70/126/op1/cite.ris")
+    assert response.status_code == 200
+    ris = response.content.decode()
+    assert "TI  - Élimination de la pauvreté" in ris
+    assert "AB  - Réaffirme que l’élimination de la pauvreté est une condition indispensable;" in ris
+    assert "N1  - résolution 70/126 de l’Assemblée générale en date du 17 décembre 2015, par. 1" in ris
+    assert "LA  - fr" in ris and "UR  - http://testserver/fr/A/RES/70/126/op1/" in ris
+    (item,) = json.loads(client.get("/ar/A/RES/70/126/op1/cite.json").content)
+    assert item["language"] == "ar" and item["title"] == "القضاء على الفقر"
+    assert item["note"].startswith("قرار الجمعية العامة 70/126")
+    bib = client.get("/es/A/RES/70/126/cite.bib").content.decode()
+    assert "language = {spanish}" in bib and "Erradicación de la pobreza" in bib
+    # A language the archive does not hold the resolution in: the English text, said to be English
+    ris = client.get("/ru/A/RES/71/1/op1/cite.ris").content.decode()
+    assert "LA  - en" in ris and "AB  - Recognizes that poor countries need support;" in ris

@@ -28,13 +28,16 @@ def test_compare_shows_tracked_changes_moved_new_dropped_and_folds_unchanged(cli
     assert "Dropped from A/RES/68/131" in page and 'href="/A/RES/68/131/op12/"' in page
     explicit = client.get("/compare/", {"from": "A/RES/68/131", "to": "a/res/70/126"})
     assert explicit.status_code == 200 and "A/RES/70/126 compared with A/RES/68/131" in explicit.content.decode()
+    # any two resolutions, not only neighbours: the one named in ``from`` is compared, never the predecessor
+    other = client.get("/compare/", {"to": "A/RES/70/126", "from": "E/RES/2010/12"}).content.decode()
+    assert "A/RES/70/126 compared with E/RES/2010/12" in other
 
 
 @pytest.mark.parametrize(
     ("query", "status", "message"),
     [
         ({"to": "not a symbol"}, 400, "is not a UN document symbol"),
-        ({}, 400, "This field is required"),
+        ({"from": "A/RES/68/131"}, 400, "This field is required"),
         ({"to": "A/RES/99/1"}, 404, "holds no resolution A/RES/99/1"),
         ({"to": "A/RES/68/131"}, 404, "has no predecessor"),
     ],
@@ -42,6 +45,13 @@ def test_compare_shows_tracked_changes_moved_new_dropped_and_folds_unchanged(cli
 def test_compare_says_what_is_wrong_with_its_input(client, seeds, query, status, message):
     response = client.get("/compare/", query)
     assert response.status_code == status and message in response.content.decode()
+
+
+def test_compare_without_parameters_is_the_form_to_choose_two_resolutions(client, seeds):
+    response = client.get("/compare/")
+    page = response.content.decode()
+    assert response.status_code == 200 and 'name="to"' in page and 'name="from"' in page
+    assert "This field is required" not in page
 
 
 def test_used_before_lists_the_same_wording_first_then_near_repeats_with_their_record(client, seeds):
