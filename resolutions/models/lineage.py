@@ -9,7 +9,6 @@ pure stages of ``resolutions.lineage``.
 from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 
@@ -109,7 +108,6 @@ class ParagraphSignature(models.Model):
 
     class Meta:
         indexes = [
-            GinIndex(fields=["bands"], name="paragraph_signature_bands"),
             # The paragraphs of a wording, read from the index alone (no visit to the rows).
             models.Index(fields=["text_hash", "paragraph"], name="paragraph_signature_hash"),
         ]

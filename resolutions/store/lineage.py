@@ -270,10 +270,10 @@ def _pool(workers: int):
 
 def _signatures_rebuild(tally: LineageTally, *, workers: int, progress=None) -> None:
     """Every paragraph's signature, computed on ``workers`` processes and written by COPY, a chunk of
-    paragraphs at a time (read by id); the GIN index is dropped for the load and built once after it
+    paragraphs at a time (read by id); the text-hash index is dropped for the load and built once after it
     (much faster than maintained row by row). Then the bands of every distinct wording, in one sorted insert
     (the btree written in order)."""
-    index = next(i for i in ParagraphSignature._meta.indexes if i.name == "paragraph_signature_bands")
+    index = next(i for i in ParagraphSignature._meta.indexes if i.name == "paragraph_signature_hash")
     table = ParagraphSignature._meta.db_table
     chunk = SIGNATURE_BATCH * workers * 4
     with transaction.atomic():
