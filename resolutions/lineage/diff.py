@@ -17,7 +17,7 @@ EQUAL = "equal"
 DELETE = "delete"
 INSERT = "insert"
 
-_TOKEN_RE = re.compile(r"\s*(\w+|[^\w\s])\s*", re.UNICODE)
+_TOKEN_RE = re.compile(r"(\s*(\w+|[^\w\s])\s*)", re.UNICODE)  # (the token with its spaces, the token)
 
 
 @dataclass(frozen=True)
@@ -33,10 +33,8 @@ def tokens(text: str) -> list[str]:
 
 def _tokenised(text: str) -> tuple[list[str], list[str]]:
     """The tokens (with their spaces) and the same tokens as compared (without), in one pass."""
-    found, bare = [], []
-    for match in _TOKEN_RE.finditer(text):
-        found.append(match.group())
-        bare.append(match.group(1))
+    pairs = _TOKEN_RE.findall(text)  # one call into the regex engine, not a Python step a token
+    found, bare = [pair[0] for pair in pairs], [pair[1] for pair in pairs]
     joined = sum(map(len, found))
     if joined != len(text):  # only spaces are left over: keep them, so that the tokens join back into the text
         found.append(text[joined:])

@@ -6,7 +6,8 @@ similarity of two wordings' shingles. Locality-sensitive hashing cuts it into ``
 ``ROWS``: two wordings sharing any band are candidates. With 40 × 3, wordings whose pairs overlap by half
 share a band with probability 0.995, by 40 % 0.93, by 20 % 0.28: near repeats are found while the
 candidates stay few. Each band becomes one signed 64-bit number (band index and values mixed, see
-``bands``) so PostgreSQL keeps a signature as a ``bigint[]`` with a GIN index, and ``&&`` finds candidates.
+``bands``): PostgreSQL keeps a signature's bands as a ``bigint[]``, and each distinct wording's bands as rows of
+``WordingBand`` under a btree, where the candidates sharing a band are found.
 
 Candidates are scored with rapidfuzz (``align.similarity``): at least ``NEAR_THRESHOLD`` alike is a near
 repeat, and equal normalised wordings (``text_hash``) are exact.

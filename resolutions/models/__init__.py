@@ -5,17 +5,17 @@ source) with Paragraph, Footnote and FootnoteReference (the text, each row in on
 languages; ``objects`` reads English, ``all_languages`` every language: ``resolutions.models.languages``);
 Citation (what the text cites); MemberState, Vote (recorded votes) and Sponsor; Goal and Subject (SDGs and
 thesaurus subjects, linked by ResolutionGoal and ResolutionSubject); ResolutionSource and ParagraphVersion
-(where texts came from, and every text an import replaced); SeriesStep, ParagraphLink and ParagraphSignature
-(agreed language: series, paragraph lineage, near-repeat signatures, derived); IndexBacklog (what the search
-index may not hold yet). Reads live on the QuerySets;
-multi-model writes live in ``resolutions.store`` (one transaction per resolution).
+(where texts came from, and every text an import replaced); SeriesStep, ParagraphLink, ParagraphSignature
+and WordingBand (agreed language: series, paragraph lineage, near-repeat signatures and their bands, derived);
+IndexBacklog (what the search index may not hold yet). Reads live on the QuerySets; multi-model writes live in
+``resolutions.store`` (one transaction per resolution).
 """
 
 from resolutions.models.body import Body
 from resolutions.models.citation import Citation
 from resolutions.models.classification import Goal, ResolutionGoal, ResolutionSubject, Subject
 from resolutions.models.expression import Expression
-from resolutions.models.lineage import ParagraphLink, ParagraphSignature, SeriesStep
+from resolutions.models.lineage import ParagraphLink, ParagraphSignature, SeriesStep, WordingBand
 from resolutions.models.member_state import MemberState
 from resolutions.models.provenance import ParagraphVersion, ResolutionSource
 from resolutions.models.resolution import Resolution
@@ -45,4 +45,5 @@ __all__ = [
     "Sponsor",
     "Subject",
     "Vote",
+    "WordingBand",
 ]

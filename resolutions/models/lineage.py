@@ -9,7 +9,6 @@ pure stages of ``resolutions.lineage``.
 from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 
@@ -101,14 +100,34 @@ class ParagraphSignature(models.Model):
     left out by the database."""
 
     paragraph = models.OneToOneField(Paragraph, on_delete=models.CASCADE, primary_key=True, related_name="signature")
-    text_hash = models.BigIntegerField(db_index=True)
+    text_hash = models.BigIntegerField()
     bands = ArrayField(models.BigIntegerField())
     words = models.PositiveIntegerField()
     wording = models.TextField(default="")  # resolutions.lineage.text.normalised(paragraph.text)
     characters = models.PositiveIntegerField(default=0)  # len(wording)
 
     class Meta:
-        indexes = [GinIndex(fields=["bands"], name="paragraph_signature_bands")]
+        indexes = [
+            # The paragraphs of a wording, read from the index alone (no visit to the rows).
+            models.Index(fields=["text_hash", "paragraph"], name="paragraph_signature_hash"),
+        ]
 
     def __str__(self) -> str:
         return f"signature of {self.paragraph_id}"
+
+
+class WordingBand(models.Model):
+    """One LSH band of one distinct wording (``ParagraphSignature.text_hash``), with the wording's length:
+    the table "where was this wording used before" finds its candidates in. Its primary key is the btree
+    (band, characters, text_hash), so the candidates of a pasted wording (its bands, within the lengths that
+    leave a near repeat possible) are read from that index alone, one row per wording however many
+    paragraphs repeat it, without visiting the signatures. Kept with the signatures by
+    ``resolutions.store.lineage``; a row whose wording no paragraph has any more finds nothing."""
+
+    pk = models.CompositePrimaryKey("band", "characters", "text_hash")
+    band = models.BigIntegerField()
+    characters = models.PositiveIntegerField()  # len(ParagraphSignature.wording)
+    text_hash = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"band {self.band} of wording {self.text_hash}"

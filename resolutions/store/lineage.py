@@ -24,7 +24,15 @@ from django.db.models import F
 from resolutions.lineage.align import Alignment, align
 from resolutions.lineage.near import signature
 from resolutions.lineage.series import Member, Step, series_steps
-from resolutions.models import Citation, Paragraph, ParagraphLink, ParagraphSignature, Resolution, SeriesStep
+from resolutions.models import (
+    Citation,
+    Paragraph,
+    ParagraphLink,
+    ParagraphSignature,
+    Resolution,
+    SeriesStep,
+    WordingBand,
+)
 from resolutions.search.index import data_version_advance
 
 logger = logging.getLogger(__name__)
@@ -230,7 +238,24 @@ def _signatures_refresh(resolution_ids: Collection[int], tally: LineageTally) ->
         ParagraphSignature(paragraph_id=pk, text_hash=h, bands=bands, words=n, wording=w, characters=c)
         for pk, h, bands, n, w, c in rows
     )
+    _wording_bands_add({(band, c, h) for _, h, bands, _, _, c in rows for band in bands})
     tally.signatures += len(rows)
+
+
+_BANDS_TABLE = WordingBand._meta.db_table
+
+
+def _wording_bands_add(rows: set[tuple[int, int, int]]) -> None:
+    """The bands (band, characters, text hash) of the wordings a refresh wrote, unless another paragraph's
+    same wording has them already. Those of wordings no paragraph has any more are left (a candidate without
+    a signature is dropped by the lookup; ``lineage_rebuild`` writes the bands afresh): finding them would
+    take an index on the text hash over every band, for rows that cost nothing but their room."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {_BANDS_TABLE} (band, characters, text_hash)"
+            " SELECT * FROM unnest(%s::bigint[], %s::integer[], %s::bigint[]) ON CONFLICT DO NOTHING",
+            [[row[i] for row in rows] for i in range(3)],
+        )
 
 
 @contextmanager
@@ -245,15 +270,16 @@ def _pool(workers: int):
 
 def _signatures_rebuild(tally: LineageTally, *, workers: int, progress=None) -> None:
     """Every paragraph's signature, computed on ``workers`` processes and written by COPY, a chunk of
-    paragraphs at a time (read by id); the GIN index is dropped for the load and built once after it
-    (much faster than maintained row by row)."""
-    index = next(i for i in ParagraphSignature._meta.indexes if i.name == "paragraph_signature_bands")
+    paragraphs at a time (read by id); the text-hash index is dropped for the load and built once after it
+    (much faster than maintained row by row). Then the bands of every distinct wording, in one sorted insert
+    (the btree written in order)."""
+    index = next(i for i in ParagraphSignature._meta.indexes if i.name == "paragraph_signature_hash")
     table = ParagraphSignature._meta.db_table
     chunk = SIGNATURE_BATCH * workers * 4
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # TRUNCATE refuses while deferred checks are pending
-            cursor.execute(f"TRUNCATE {table}")
+            cursor.execute(f"TRUNCATE {table}, {_BANDS_TABLE}")
         with connection.schema_editor() as editor:
             editor.remove_index(ParagraphSignature, index)
         last = 0
@@ -272,3 +298,10 @@ def _signatures_rebuild(tally: LineageTally, *, workers: int, progress=None) -> 
             editor.add_index(ParagraphSignature, index)
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {table}")
+            cursor.execute("SET LOCAL work_mem = '256MB'")  # one sort of every band, in memory
+            cursor.execute(
+                f"INSERT INTO {_BANDS_TABLE} (band, characters, text_hash) SELECT DISTINCT band, characters, text_hash"
+                f" FROM (SELECT DISTINCT ON (text_hash) text_hash, characters, bands FROM {table}) AS w,"
+                " unnest(w.bands) AS band ORDER BY 1, 2, 3"
+            )
+            cursor.execute(f"ANALYZE {_BANDS_TABLE}")

@@ -4,8 +4,8 @@ from importlib import import_module
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 from resolutions.lineage.text import normalised
 from resolutions.models import Paragraph, ParagraphSignature
@@ -21,6 +21,14 @@ def test_signatures_written_before_it_get_their_wording_and_keep_their_band_inde
     path_import(path=FIXTURES)
     ParagraphSignature.objects.update(wording="", characters=0)  # as a signature written before 0019
     monkeypatch.setattr(migration, "CHUNK", 7)  # several chunks
+    # The models as they stood at 0019, and the bands' GIN index they had (0023 removed it; the test's
+    # transaction undoes these schema changes with the rest).
+    apps = MigrationLoader(connection).project_state(("resolutions", migration.__name__.rsplit(".", 1)[1])).apps
+    historical = apps.get_model("resolutions", "ParagraphSignature")
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # an index is not built while deferred checks are pending
+    with connection.schema_editor() as editor:
+        editor.add_index(historical, next(i for i in historical._meta.indexes if i.name == "paragraph_signature_bands"))
     with connection.schema_editor() as editor:
         migration.fill_wordings(apps, editor)
     texts = dict(Paragraph.objects.values_list("pk", "text"))

@@ -5,10 +5,11 @@ from pathlib import Path
 import pytest
 
 from resolutions.ingest.document import ParsedParagraph
-from resolutions.models import Paragraph, ParagraphLink, ParagraphSignature, Resolution, SeriesStep
+from resolutions.models import Paragraph, ParagraphLink, ParagraphSignature, Resolution, SeriesStep, WordingBand
 from resolutions.store.imports import path_import, source_import
 from resolutions.store.lineage import lineage_rebuild
 from resolutions.store.load import load_resolution
+from resolutions.web.selectors.lineage import used_before
 from tests.conftest import make_resolution
 from tests.store.test_imports import source_bytes
 
@@ -58,21 +59,61 @@ def test_the_rebuild_writes_what_the_imports_wrote():
     assert sorted(ParagraphLink.objects.values_list("paragraph_id", "predecessor_id", "relation", "moved")) == before
     assert sorted(ParagraphSignature.objects.values_list("paragraph_id", "text_hash", "bands")) == signatures
     assert tally.signatures == Paragraph.objects.count() and tally.aligned == 1
+    assert sorted(WordingBand.objects.values_list("band", "characters", "text_hash")) == expected_bands()
 
 
-def test_an_ingest_run_refreshes_the_lineage_once_when_it_ends(monkeypatch, tmp_path):
-    """Each refresh re-reads a body's series: a run over many files refreshes once, for all it wrote."""
-    import io
+def expected_bands():
+    """The bands of every distinct wording the signatures hold, as ``WordingBand`` should have them."""
+    return sorted(
+        {
+            (band, characters, text_hash)
+            for text_hash, characters, bands in ParagraphSignature.objects.values_list(
+                "text_hash", "characters", "bands"
+            )
+            for band in bands
+        }
+    )
 
-    from django.core.management import call_command
 
-    from resolutions.store import imports
+def test_the_bands_of_each_wording_are_kept_once_however_many_paragraphs_repeat_it():
+    path_import(path=FIXTURES)
+    wordings = ParagraphSignature.objects.values("text_hash").distinct().count()
+    assert wordings < ParagraphSignature.objects.count()  # 70/126 repeats 68/131 verbatim
+    assert sorted(WordingBand.objects.values_list("band", "characters", "text_hash")) == expected_bands()
+    assert WordingBand.objects.values("text_hash").distinct().count() == wordings
 
-    calls = []
-    real = imports.lineage_after_import
-    monkeypatch.setattr(imports, "lineage_after_import", lambda **kw: calls.append(kw) or real(**kw))
-    for name, symbol in (("a.json", "A/RES/68/131"), ("b.json", "A/RES/70/126")):
-        (tmp_path / name).write_bytes(source_bytes(make_resolution(symbol)))
-    call_command("ingest", str(tmp_path), "--quiet-warnings", stdout=io.StringIO(), stderr=io.StringIO())
-    assert len(calls) == 1 and len(calls[0]["resolution_ids"]) == 2
-    assert relations("A/RES/70/126")["op1"] == ("verbatim", "op1")
+
+def test_a_new_text_gives_its_wordings_their_bands_and_a_wording_no_paragraph_has_is_found_nowhere():
+    def earlier(pp1, op1):
+        return make_resolution(
+            "A/RES/68/131",
+            adopted_on=None,
+            paragraphs=[
+                ParsedParagraph("pp1", "preambular", "", 1, pp1, "Recalling"),
+                ParsedParagraph("op1", "operative", "1", 2, op1, "Takes note"),
+            ],
+        )
+
+    source_import(
+        data=source_bytes(
+            earlier("Recalling a wording that only resolution 68/131 ever had,", "Takes note of the report;")
+        ),
+        name="a.json",
+        origin="test",
+    )
+    source_import(data=source_bytes(make_resolution("A/RES/70/126")), name="b.json", origin="test")
+    signatures = ParagraphSignature.objects.filter(paragraph__resolution__symbol="A/RES/68/131")
+    only_here, shared = signatures.get(paragraph__key="pp1"), signatures.get(paragraph__key="op1")
+    assert WordingBand.objects.filter(text_hash=only_here.text_hash).exists()
+    source_import(
+        data=source_bytes(earlier("Recalling a wording nobody used before,", "Takes note with appreciation;")),
+        name="a2.json",
+        origin="test",
+    )
+    assert set(expected_bands()) <= set(WordingBand.objects.values_list("band", "characters", "text_hash"))
+    # No paragraph has the old wording any more: its bands may stay, but it is found nowhere.
+    assert not ParagraphSignature.objects.filter(text_hash=only_here.text_hash).exists()
+    assert used_before(text="Recalling a wording that only resolution 68/131 ever had,", limit=10).total == 0
+    assert WordingBand.objects.filter(text_hash=shared.text_hash).count() == len(set(shared.bands))  # 70/126's op1
+    new = ParagraphSignature.objects.get(paragraph__resolution__symbol="A/RES/68/131", paragraph__key="pp1")
+    assert WordingBand.objects.filter(text_hash=new.text_hash).count() == len(set(new.bands))

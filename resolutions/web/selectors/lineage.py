@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
-from django.db import connections, router, transaction
+from django.db import connections, router
 from django.db.models.expressions import RawSQL
 from rapidfuzz import fuzz, process
 
@@ -195,25 +195,34 @@ class UsedBefore:
 def used_before(*, text: str, limit: int, offset: int = 0, exclude: Paragraph | None = None) -> UsedBefore:
     """Every paragraph with the same or nearly the same wording as ``text``, best first: all are counted and
     ordered (by similarity, then the oldest first), and ``limit`` of them from ``offset`` are read with their
-    resolution."""
+    resolution.
+
+    Only the similarities whose paragraphs reach into the page asked for are ordered by their resolutions'
+    dates: the others are counted, not read (a boilerplate wording matches thousands of paragraphs, most of
+    them beyond the page). The matches are paragraphs ``_paragraphs()`` sees: the phrase search reads them
+    there, and the signatures the near repeats come from are written for those same paragraphs."""
     wording = normalised(text)
     phrase = len(words(wording)) < MIN_WORDS
     scored = _phrase_matches(wording) if phrase else _near_matches(text)
     if exclude is not None:
         scored.pop(exclude.pk, None)
-    ranked = sorted(
-        (
-            (-scored[pk], adopted_on or dt.date.max, order, pk)
-            for pk, adopted_on, order in _paragraphs()
-            .filter(pk__in=_ids(scored))
-            .values_list("pk", "resolution__adopted_on", "order")
-            .order_by()
-        )
-    )
-    shown = [pk for *_, pk in ranked[offset : offset + limit]]
+    by_similarity: dict[float, list[int]] = {}
+    for pk, similarity in scored.items():
+        by_similarity.setdefault(similarity, []).append(pk)
+    ahead = 0  # paragraphs more alike than those read, counted but not read
+    reaching: list[int] = []  # the paragraphs of the similarities that reach into the page
+    for similarity in sorted(by_similarity, reverse=True):
+        pks = by_similarity[similarity]
+        if ahead + len(reaching) + len(pks) <= offset:
+            ahead += len(pks)
+        elif ahead + len(reaching) < offset + limit:
+            reaching += pks
+    rows = _paragraphs().filter(pk__in=_ids(reaching)).values_list("pk", "resolution__adopted_on", "order").order_by()
+    ranked = sorted((-scored[pk], adopted_on or dt.date.max, order, pk) for pk, adopted_on, order in rows)
+    shown = [pk for *_, pk in ranked[offset - ahead : offset - ahead + limit]]
     by_pk = _paragraphs().select_related("resolution__body").in_bulk(shown)
     found = [Found(by_pk[pk], scored[pk], scored[pk] >= 1.0) for pk in shown]
-    return UsedBefore(found, len(ranked), phrase)
+    return UsedBefore(found, len(scored), phrase)
 
 
 def _ids(pks) -> RawSQL:
@@ -222,44 +231,41 @@ def _ids(pks) -> RawSQL:
     return RawSQL("SELECT unnest(%s::integer[])", [list(pks)])
 
 
-_EXACT_SQL = "SELECT paragraph_id FROM resolutions_paragraphsignature WHERE text_hash = %s"
-# The candidates: the signatures sharing a band (the GIN index on ``bands``) whose length leaves a near repeat
-# possible, one row per distinct wording (a wording repeated verbatim across the archive is scored once).
+# The candidates: the distinct wordings sharing an LSH band whose length leaves a near repeat possible, read
+# from the btree of ``WordingBand`` alone (one entry per wording and band, the length bounds inside the index),
+# each with its wording read from one of its signatures (a wording repeated across the archive is scored once).
 _CANDIDATES_SQL = (
-    "SELECT any_value(wording), array_agg(paragraph_id) FROM resolutions_paragraphsignature"
-    " WHERE bands && %s::bigint[] AND text_hash <> %s AND characters BETWEEN %s AND %s GROUP BY text_hash"
+    "SELECT c.text_hash, w.wording FROM (SELECT DISTINCT text_hash FROM resolutions_wordingband"
+    " WHERE band = ANY(%s::bigint[]) AND characters BETWEEN %s AND %s AND text_hash <> %s) AS c"
+    " CROSS JOIN LATERAL (SELECT wording FROM resolutions_paragraphsignature AS s"
+    " WHERE s.text_hash = c.text_hash LIMIT 1) AS w"
 )
+# The paragraphs of the wordings found, from the index on (text_hash, paragraph).
+_PARAGRAPHS_SQL = "SELECT text_hash, paragraph_id FROM resolutions_paragraphsignature WHERE text_hash = ANY(%s)"
 
 
 def _near_matches(text: str) -> dict[int, float]:
-    """Exact repeats by hash; near repeats among the paragraphs sharing an LSH band, every one scored with
-    rapidfuzz on its stored wording: those at least ``NEAR_THRESHOLD`` alike, by paragraph id."""
+    """Exact repeats by hash; near repeats among the wordings sharing an LSH band, every one scored with
+    rapidfuzz: the paragraphs of those at least ``NEAR_THRESHOLD`` alike, by paragraph id."""
     found = signature(text)
     shortest, longest = near_lengths(len(found.wording))
     alias = router.db_for_read(ParagraphSignature)
-    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
-        # PostgreSQL has no statistics for an array overlap with elements this rare and guesses that one
-        # signature in seven matches: it would then read every signature (seconds at a million, with the
-        # overlap tested row by row) rather than ask the GIN index, which answers in milliseconds.
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(_EXACT_SQL, [found.text_hash])
-        scored = {pk: 1.0 for (pk,) in cursor.fetchall()}
-        cursor.execute(_CANDIDATES_SQL, [found.bands, found.text_hash, shortest, longest])
+    with connections[alias].cursor() as cursor:
+        cursor.execute(_CANDIDATES_SQL, [found.bands, shortest, longest, found.text_hash])
         candidates = cursor.fetchall()
-    if not candidates:
-        return scored
-    scores = process.cdist(
-        [found.wording],
-        [wording for wording, _ in candidates],
-        scorer=fuzz.ratio,
-        score_cutoff=NEAR_THRESHOLD * 100,
-        dtype=np.float64,
-    )[0]
-    for position in np.flatnonzero(scores):
-        score = round(float(scores[position]) / 100, 4)
-        for pk in candidates[position][1]:
-            scored[pk] = score
-    return scored
+        by_hash = {found.text_hash: 1.0}
+        if candidates:
+            scores = process.cdist(
+                [found.wording],
+                [wording for _, wording in candidates],
+                scorer=fuzz.ratio,
+                score_cutoff=NEAR_THRESHOLD * 100,
+                dtype=np.float64,
+            )[0]
+            for position in np.flatnonzero(scores):
+                by_hash[candidates[position][0]] = round(float(scores[position]) / 100, 4)
+        cursor.execute(_PARAGRAPHS_SQL, [list(by_hash)])
+        return {pk: by_hash[text_hash] for text_hash, pk in cursor.fetchall()}
 
 
 def _phrase_matches(wording: str) -> dict[int, float]:

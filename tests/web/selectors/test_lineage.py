@@ -96,6 +96,15 @@ def test_a_page_shows_the_first_few_while_the_count_stays_exact_and_a_paragraph_
     assert without.total == 5 and itself.pk not in {f.paragraph.pk for f in without.found}
 
 
+def test_every_page_is_the_slice_of_the_whole_ranking_across_similarities(archive):
+    whole = [f.paragraph.pk for f in used_before(text=ASKED, limit=100).found]
+    assert len(whole) == 6
+    for offset in range(7):
+        for limit in (1, 2, 3, 5):
+            page = used_before(text=ASKED, limit=limit, offset=offset)
+            assert [f.paragraph.pk for f in page.found] == whole[offset : offset + limit] and page.total == 6
+
+
 def test_an_unrelated_wording_finds_only_its_own_repeats(archive):
     found = used_before(text=VARIANTS["op6"], limit=100)
     assert [(f.paragraph.resolution.symbol, f.exact) for f in found.found] == [("A/RES/70/1", True)]
