@@ -78,7 +78,7 @@ from resolutions.web.selectors.paragraphs import (
 from resolutions.web.selectors.resolutions import resolution_find, resolution_get, resolution_sources
 from resolutions.web.selectors.series import series_list, series_missing
 from resolutions.web.views.cite import not_found, paragraph_not_found
-from resolutions.web.views.exports import citation_response
+from resolutions.web.views.exports import cited_file
 from resolutions.web.views.lineage import paragraph_lineage_context
 
 MAX_THROUGH_LENGTH = 40  # characters of ``?through=`` read
@@ -128,12 +128,11 @@ def _akn(resolution: Resolution, key: str):
 
 
 def _citation(request, resolution: Resolution, key: str, extension: str):
-    """The citation file (BibTeX, RIS) of the resolution or its paragraph, as its ``cite.`` link gives it."""
-    paragraph = paragraph_get(resolution=resolution, key=key) if key else None
-    if key and paragraph is None:
+    """The citation file (BibTeX, RIS) of the resolution or its paragraph in the address's language, as its
+    ``cite.`` link gives it; a 404 in JSON for a key no paragraph holds now (the client asked for data)."""
+    if key and paragraph_get(resolution=resolution, key=key) is None:
         return JsonResponse({"errors": [f"{resolution.symbol} has no paragraph {key} now."]}, status=404)
-    url = request.build_absolute_uri(canonical_path(resolution, key))
-    return citation_response(extension, [cited(resolution, url, key, paragraph.text if paragraph else "")])
+    return cited_file(request, resolution, key, extension)
 
 
 def _json(request, resolution: Resolution, key: str):

@@ -84,18 +84,24 @@ def citation_file(request, rest: str, extension: str):
     canonical = resolution is not None and request.path == cite_file_path(resolution, address.key, extension)
     if not canonical:
         return _to_canonical_citation(request, rest, address, extension)
-    url = request.build_absolute_uri(canonical_path(resolution, address.key))
-    language, text = _cited_language(resolution, address.key), ""
-    if address.key:
-        paragraph = paragraph_get(resolution=resolution, key=address.key)
+    return cited_file(request, resolution, address.key, extension)
+
+
+def cited_file(request, resolution: Resolution, key: str, extension: str) -> HttpResponse:
+    """The citation file of the resolution (or its paragraph ``key``) in the language of the address, as its
+    ``cite.`` link or its permalink asked for a citation format gives it."""
+    url = request.build_absolute_uri(canonical_path(resolution, key))
+    language, text = _cited_language(resolution, key), ""
+    if key:
+        paragraph = paragraph_get(resolution=resolution, key=key)
         if paragraph is None:
-            return paragraph_not_found(request, resolution, address.key)
+            return paragraph_not_found(request, resolution, key)
         if language != ENGLISH:
-            paragraph = paragraph_in(resolution=resolution, key=address.key, language=language) or paragraph
+            paragraph = paragraph_in(resolution=resolution, key=key, language=language) or paragraph
         text, language = paragraph.text, paragraph.language
     expression = expression_get(resolution=resolution, language=language) if language != ENGLISH else None
     title = expression.title if expression else ""
-    return citation_response(extension, [cited(resolution, url, address.key, text, language=language, title=title)])
+    return citation_response(extension, [cited(resolution, url, key, text, language=language, title=title)])
 
 
 def _cited_language(resolution: Resolution, key: str) -> str:

@@ -189,3 +189,7 @@ def test_a_citation_file_under_a_prefix_cites_the_paragraph_in_that_language(six
     # A language the archive does not hold the resolution in: the English text, said to be English
     ris = client.get("/ru/A/RES/71/1/op1/cite.ris").content.decode()
     assert "LA  - en" in ris and "AB  - Recognizes that poor countries need support;" in ris
+    # The permalink asked for a citation format gives the same file as its cite. link
+    negotiated = client.get("/fr/A/RES/70/126/op1/", HTTP_ACCEPT="application/x-research-info-systems")
+    assert negotiated.status_code == 200
+    assert negotiated.content == client.get("/fr/A/RES/70/126/op1/cite.ris").content
