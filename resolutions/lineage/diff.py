@@ -9,7 +9,7 @@ runs are gathered into one deletion followed by one insertion, which reads as tr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel
 
@@ -24,6 +24,9 @@ _TOKEN_RE = re.compile(r"(\s*(\w+|[^\w\s])\s*)", re.UNICODE)  # (the token with 
 class Change:
     op: str  # EQUAL, DELETE or INSERT
     text: str
+    # the words (not punctuation marks) of a deletion or insertion, as a reader counts them; a change is its
+    # operation and text (the count follows from them)
+    words: int = field(default=0, compare=False)
 
 
 def tokens(text: str) -> list[str]:
@@ -48,31 +51,40 @@ def word_diff(old: str, new: str) -> list[Change]:
     changes: list[Change] = []
     deleted: list[str] = []
     inserted: list[str] = []
+    counts = [0, 0]  # words deleted, inserted since the last kept run
     for opcode in Indel.opcodes(old_bare, new_bare):
         if opcode.tag == EQUAL:
-            _flush(changes, deleted, inserted)
+            _flush(changes, deleted, inserted, counts)
             changes.append(Change(EQUAL, "".join(new_tokens[opcode.dest_start : opcode.dest_end])))
         elif opcode.tag == DELETE:
             deleted += old_tokens[opcode.src_start : opcode.src_end]
+            counts[0] += _words(old_bare[opcode.src_start : opcode.src_end])
         else:
             inserted += new_tokens[opcode.dest_start : opcode.dest_end]
-    _flush(changes, deleted, inserted)
+            counts[1] += _words(new_bare[opcode.dest_start : opcode.dest_end])
+    _flush(changes, deleted, inserted, counts)
     return [change for change in changes if change.text]
 
 
-def _flush(changes: list[Change], deleted: list[str], inserted: list[str]) -> None:
+def _words(bare: list[str]) -> int:
+    """How many of these tokens are words: a token is a whole run of word characters or one other mark, so a
+    word token's first character is a word character (``\\w``: alphanumeric or the underscore)."""
+    return sum(1 for token in bare if token[:1].isalnum() or token[:1] == "_")
+
+
+def _flush(changes: list[Change], deleted: list[str], inserted: list[str], counts: list[int]) -> None:
     if deleted:
-        changes.append(Change(DELETE, "".join(deleted)))
+        changes.append(Change(DELETE, "".join(deleted), counts[0]))
     if inserted:
-        changes.append(Change(INSERT, "".join(inserted)))
+        changes.append(Change(INSERT, "".join(inserted), counts[1]))
     deleted.clear()
     inserted.clear()
+    counts[:] = [0, 0]
 
 
 def changed_words(changes: list[Change]) -> tuple[int, int]:
-    """(words deleted, words inserted): the size of an edit as a reader counts it."""
-    count = {DELETE: 0, INSERT: 0}
-    for change in changes:
-        if change.op in count:
-            count[change.op] += len(re.findall(r"\w+", change.text))
-    return count[DELETE], count[INSERT]
+    """(words deleted, words inserted): the size of an edit as a reader counts it (its words, not its marks)."""
+    return (
+        sum(change.words for change in changes if change.op == DELETE),
+        sum(change.words for change in changes if change.op == INSERT),
+    )

@@ -47,10 +47,12 @@ def series_get(*, resolution: Resolution) -> SeriesView | None:
     step = SeriesStep.objects.filter(resolution=resolution).first()
     if step is None:
         return None
-    members = [
-        s.resolution
-        for s in SeriesStep.objects.filter(series=step.series).select_related("resolution", "resolution__body")
-    ]
+    steps = (
+        SeriesStep.objects.filter(series=step.series)
+        .select_related("resolution", "resolution__body")
+        .only("resolution__symbol", "resolution__session_sort", "resolution__adopted_on", "resolution__body__code")
+    )  # what the series line shows: a long series' full records (titles, metadata) cost more than its page
+    members = [s.resolution for s in steps]
     return SeriesView(members, series_gaps([m.session_sort for m in members]), step.series)
 
 
