@@ -1,7 +1,7 @@
 """Arabic PDFs: a small Arabic page printed to PDF here by headless Chromium (no binary file in the repository),
 read back by the importer's extraction (pypdf). What the extraction gives is checked, not assumed: the glyphs'
-presentation forms are folded to letters. (A line mixing Arabic with digits comes with its runs in visual order
-from pypdf: not restored, see pdf.py.)"""
+presentation forms are folded to letters, and a line mixing Arabic with digits, Latin or a footnote marker reads
+in logical order (pypdf gives such a line's runs in visual order: the page is read again, see pdf.py)."""
 
 from pathlib import Path
 
@@ -15,6 +15,9 @@ LINES = [
     "إن الجمعية العامة،",
     "إذ تشير إلى الوثيقة الختامية للاجتماع الرفيع المستوى،",
     "تحيط علما بتقرير الأمين العام؛",
+    "1 - تقرر أن تبقي المسألة قيد نظرها(2)؛",
+    "2 - تطلب إلى الأمين العام أن يقدم تقريرا عن القرار 75/1 وعن الوثيقة A/75/100؛",
+    "A/RES/99/123",
 ]
 
 
@@ -50,3 +53,10 @@ def test_an_arabic_pdf_reads_as_arabic_letters_in_reading_order():
     assert "إن الجمعية العامة،" in lines
     assert "إذ تشير إلى الوثيقة الختامية للاجتماع الرفيع المستوى،" in lines
     assert "تحيط علما بتقرير الأمين العام؛" in lines
+
+
+@pytest.mark.browser
+def test_lines_mixing_arabic_with_digits_and_latin_read_in_logical_order():
+    text = extract_text(arabic_pdf(), "arabic.pdf")
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    assert lines == LINES  # the date, the paragraph numbers, "(2)؛" (not "؛(2)" nor ")2("), the symbols
