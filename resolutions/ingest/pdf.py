@@ -16,7 +16,7 @@ the mirrored glyph of "(" read as ")"), and each line is put back in logical ord
 Bidirectional Algorithm (python-bidi, with mirroring) in a right-to-left paragraph; only then are the
 presentation forms folded (a lam-alef ligature is one glyph, so its letters keep their order). A line whose
 right end stops short of the page's right margin starts indented (an RTL paragraph's first line). Pages
-without right-to-left letters are pypdf's, as they were.
+whose letters are not mostly right-to-left are pypdf's, as they were.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def extract_text(data: bytes, name: str) -> str:
         if len(reader.pages) > MAX_PAGES:
             raise ParseError(f"the PDF has {len(reader.pages)} pages, more than {MAX_PAGES}", source=name)
         pages = [page.extract_text() or "" for page in reader.pages]
-        if any(RIGHT_TO_LEFT_RE.search(page) for page in pages):
+        if any(is_right_to_left(page) for page in pages):
             pages = _with_right_to_left_pages(data, pages)
     except ParseError:
         raise
@@ -75,9 +75,16 @@ def extract_text(data: bytes, name: str) -> str:
     return "\n\n".join(_page_lines(letters(page)) for page in pages)
 
 
+def is_right_to_left(page: str) -> bool:
+    """Whether most of the page's letters are of a right-to-left script (an English page quoting an Arabic
+    name is not: it stays as pypdf reads it)."""
+    letters_of_page = sum(char.isalpha() for char in page)
+    return letters_of_page > 0 and len(RIGHT_TO_LEFT_RE.findall(page)) * 2 > letters_of_page
+
+
 def _with_right_to_left_pages(data: bytes, pages: list[str]) -> list[str]:
     """The pages, those with right-to-left letters read again line by line in logical order."""
-    wanted = [number for number, page in enumerate(pages) if RIGHT_TO_LEFT_RE.search(page)]
+    wanted = [number for number, page in enumerate(pages) if is_right_to_left(page)]
     read = list(pages)
     layouts = extract_pages(io.BytesIO(data), page_numbers=wanted, laparams=LAParams())
     for number, layout in zip(wanted, layouts, strict=True):
@@ -88,7 +95,9 @@ def _with_right_to_left_pages(data: bytes, pages: list[str]) -> list[str]:
 def right_to_left_page(layout: LTPage) -> str:
     """A pdfminer page's printed lines, top to bottom, each in logical order. A line ending (on the right)
     short of the right margin by more than its height starts with spaces, as an indented line does; a
-    line further below the one before than two of its heights follows an empty line (a space on the page)."""
+    line further below the one before than two of its heights follows an empty line (a space on the page).
+    A line whose letters are all left-to-right ("A/RES/99/123", "Distr.: General") is a left-to-right line,
+    taken as printed; one without letters ("99/123 -", printed "- 99/123") is in the page's direction."""
     pieces = sorted(_text_lines(layout), key=lambda line: (-line.y0, line.x0))
     printed: list[list[LTTextLineHorizontal]] = []
     for piece in pieces:
@@ -105,8 +114,10 @@ def right_to_left_page(layout: LTPage) -> str:
         if above is not None and above - line[0].y0 > 2 * height:
             lines.append("")
         above = line[0].y0
-        visual = " ".join(piece.get_text().strip("\n") for piece in line)
-        text = " ".join(letters(get_display(DIRECTIONAL_FORMATTING_RE.sub("", visual), base_dir="R")).split())
+        visual = DIRECTIONAL_FORMATTING_RE.sub("", " ".join(piece.get_text().strip("\n") for piece in line))
+        left_to_right = not RIGHT_TO_LEFT_RE.search(visual) and any(char.isalpha() for char in visual)
+        logical = visual if left_to_right else get_display(visual, base_dir="R")
+        text = " ".join(letters(logical).split())
         indented = right_margin - line[-1].x1 > max(height, 1.0)
         lines.append(("    " if indented else "") + text)
     return "\n".join(lines)

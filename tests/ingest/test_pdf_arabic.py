@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from resolutions.ingest.pdf import extract_text, letters
+from resolutions.ingest import pdf
+from resolutions.ingest.pdf import extract_text, is_right_to_left, letters
 
 CHROMIUM = Path("/usr/bin/chromium")
 LINES = [
@@ -42,6 +43,24 @@ def test_letters_fold_presentation_forms_and_drop_direction_marks():
     assert letters("ﻛﺎﻧﻮن اﻷول") == "كانون الأول"  # the ligature's lam before its alef, as read
     assert letters("\u202bإن الجمعية العامة\u202c،") == "إن الجمعية العامة،"
     assert letters("General Assembly ﬁ") == "General Assembly ﬁ"  # only Arabic's forms are folded
+
+
+def test_a_page_is_read_right_to_left_when_most_of_its_letters_are():
+    assert is_right_to_left("قرار اتخذته الجمعية العامة في 14 كانون الأول/ديسمبر 2099 A/RES/99/123")
+    assert is_right_to_left("ﻛﺎﻧﻮن اﻷول")  # presentation forms, before they are folded
+    assert not is_right_to_left("Resolution adopted by the General Assembly (قرار)")
+    assert not is_right_to_left("2099 - 14")
+
+
+def test_pages_that_are_not_right_to_left_are_never_read_again(monkeypatch):
+    """English and other PDFs are pypdf's text as before: the second reading is not even started."""
+    from tests.ingest.test_pdf import TEST_PDF_PAGES, make_pdf
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a left-to-right PDF was read again")
+
+    monkeypatch.setattr(pdf, "extract_pages", refuse)
+    assert "Resolution adopted by the General Assembly on 4 May 2099" in extract_text(make_pdf(TEST_PDF_PAGES), "a.pdf")
 
 
 @pytest.mark.browser
