@@ -26,10 +26,11 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterator
+from itertools import pairwise
 
 from bidi.algorithm import get_display
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTComponent, LTContainer, LTPage, LTTextLineHorizontal
+from pdfminer.layout import LAParams, LTChar, LTComponent, LTContainer, LTPage, LTTextLineHorizontal
 from pypdf import PdfReader
 
 from resolutions.ingest.document import ParsedDocument, ParseError, SourceInfo
@@ -98,7 +99,7 @@ def right_to_left_page(layout: LTPage) -> str:
     line further below the one before than two of its heights follows an empty line (a space on the page).
     A line whose letters are all left-to-right ("A/RES/99/123", "Distr.: General") is a left-to-right line,
     taken as printed; one without letters ("99/123 -", printed "- 99/123") is in the page's direction."""
-    pieces = sorted(_text_lines(layout), key=lambda line: (-line.y0, line.x0))
+    pieces = sorted(text_lines(layout), key=lambda line: (-line.y0, line.x0))
     printed: list[list[LTTextLineHorizontal]] = []
     for piece in pieces:
         if printed and abs(printed[-1][0].y0 - piece.y0) <= SAME_LINE_POINTS:
@@ -114,7 +115,7 @@ def right_to_left_page(layout: LTPage) -> str:
         if above is not None and above - line[0].y0 > 2 * height:
             lines.append("")
         above = line[0].y0
-        visual = DIRECTIONAL_FORMATTING_RE.sub("", " ".join(piece.get_text().strip("\n") for piece in line))
+        visual = DIRECTIONAL_FORMATTING_RE.sub("", " ".join(visual_text(list(piece)) for piece in line))
         left_to_right = not RIGHT_TO_LEFT_RE.search(visual) and any(char.isalpha() for char in visual)
         logical = visual if left_to_right else get_display(visual, base_dir="R")
         text = " ".join(letters(logical).split())
@@ -123,14 +124,33 @@ def right_to_left_page(layout: LTPage) -> str:
     return "\n".join(lines)
 
 
-def _text_lines(item: LTComponent) -> Iterator[LTTextLineHorizontal]:
+def visual_text(glyphs: list) -> str:
+    """A pdfminer line's text left to right as printed. pdfminer keeps the order the PDF drew the glyphs
+    in, which is left to right for most producers; one that drew a right-to-left run right to left has its
+    glyphs sorted by position, a space put where pdfminer puts one (a gap wider than its word margin)."""
+    drawn = [glyph for glyph in glyphs if isinstance(glyph, LTChar)]
+    if all(before.x0 <= after.x0 + SAME_LINE_POINTS for before, after in pairwise(drawn)):
+        return "".join(glyph.get_text() for glyph in glyphs).strip("\n")
+    text = ""
+    right = None
+    word_margin = LAParams().word_margin
+    for glyph in sorted(drawn, key=lambda glyph: glyph.x0):
+        gap = glyph.x0 - right if right is not None else 0.0
+        if gap > word_margin * max(glyph.width, glyph.height) and not text.endswith(" ") and glyph.get_text() != " ":
+            text += " "
+        text += glyph.get_text()
+        right = glyph.x1
+    return text
+
+
+def text_lines(item: LTComponent) -> Iterator[LTTextLineHorizontal]:
     """The page's horizontal lines of text that print something, wherever pdfminer grouped them."""
     if isinstance(item, LTTextLineHorizontal):
         if item.get_text().strip():
             yield item
     elif isinstance(item, LTContainer):
         for child in item:
-            yield from _text_lines(child)
+            yield from text_lines(child)
 
 
 def letters(text: str) -> str:

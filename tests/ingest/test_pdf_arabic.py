@@ -3,12 +3,13 @@ read back by the importer's extraction (pypdf). What the extraction gives is che
 presentation forms are folded to letters, and a line mixing Arabic with digits, Latin or a footnote marker reads
 in logical order (pypdf gives such a line's runs in visual order: the page is read again, see pdf.py)."""
 
+import io
 from pathlib import Path
 
 import pytest
 
 from resolutions.ingest import pdf
-from resolutions.ingest.pdf import extract_text, is_right_to_left, letters
+from resolutions.ingest.pdf import extract_text, is_right_to_left, letters, text_lines, visual_text
 
 CHROMIUM = Path("/usr/bin/chromium")
 LINES = [
@@ -79,3 +80,18 @@ def test_lines_mixing_arabic_with_digits_and_latin_read_in_logical_order():
     text = extract_text(arabic_pdf(), "arabic.pdf")
     lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     assert lines == LINES  # the date, the paragraph numbers, "(2)؛" (not "؛(2)" nor ")2("), the symbols
+
+
+@pytest.mark.browser
+def test_glyphs_drawn_right_to_left_read_left_to_right_as_printed():
+    """A producer drawing a right-to-left run's glyphs from the right (logical order) gives the same line as
+    Chromium, which draws them from the left; without its space glyphs, the gaps give the spaces."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    page = next(extract_pages(io.BytesIO(arabic_pdf())))
+    for line in text_lines(page):
+        glyphs = [glyph for glyph in line if isinstance(glyph, LTChar)]
+        printed = visual_text(glyphs)
+        assert visual_text(glyphs[::-1]) == printed
+        assert visual_text([glyph for glyph in glyphs if glyph.get_text() != " "][::-1]) == printed
