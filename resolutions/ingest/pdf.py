@@ -67,7 +67,7 @@ def extract_text(data: bytes, name: str) -> str:
             pages = _with_right_to_left_pages(data, pages)
     except ParseError:
         raise
-    except Exception as error:  # pypdf raises many kinds on damaged files; all mean the same here
+    except Exception as error:  # pypdf and pdfminer raise many kinds on damaged files; all mean the same here
         raise ParseError(f"not a readable PDF ({type(error).__name__}: {error})", source=name) from None
     if not any(page.strip() for page in pages):
         raise ParseError(
