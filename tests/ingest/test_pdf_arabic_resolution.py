@@ -109,3 +109,16 @@ def test_an_arabic_resolution_pdf_imports_in_reading_order(arabic_resolution_pdf
 def test_the_same_pdf_through_parse_bytes_detects_the_pdf_format(arabic_resolution_pdf):
     (parsed,) = parse_bytes(arabic_resolution_pdf, "resolution.pdf").resolutions
     assert parsed.language == "ar" and parsed.adopted_on == dt.date(2099, 12, 14)
+
+
+@pytest.mark.browser
+def test_a_paragraph_on_the_next_page_after_its_running_header():
+    running_header = (
+        '<p style="break-before: page" dir="ltr">A/RES/99/123</p>'
+        "<p>حراس المنارات في الأرخبيلات الشمالية</p><p>&nbsp;</p>"
+        '<p dir="ltr">2/2</p><p>&nbsp;</p>'
+    )
+    html = resolution_html().replace('<p class="op">3 -', f'{running_header}<p class="op">3 -')
+    (parsed,) = parse_bytes(print_to_pdf(html), "resolution.pdf").resolutions
+    assert [paragraph.key for paragraph in parsed.paragraphs] == ["pp1", "pp2", "op1", "op2", "op3"]
+    assert parsed.paragraphs[-1].text == OPERATIVE[-1] and parsed.warnings == []
