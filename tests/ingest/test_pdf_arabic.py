@@ -1,13 +1,15 @@
 """Arabic PDFs: a small Arabic page printed to PDF here by headless Chromium (no binary file in the repository),
 read back by the importer's extraction (pypdf). What the extraction gives is checked, not assumed: the glyphs'
-presentation forms are folded to letters. (A line mixing Arabic with digits comes with its runs in visual order
-from pypdf: not restored, see pdf.py.)"""
+presentation forms are folded to letters, and a line mixing Arabic with digits, Latin or a footnote marker reads
+in logical order (pypdf gives such a line's runs in visual order: the page is read again, see pdf.py)."""
 
+import io
 from pathlib import Path
 
 import pytest
 
-from resolutions.ingest.pdf import extract_text, letters
+from resolutions.ingest import pdf
+from resolutions.ingest.pdf import extract_text, is_right_to_left, letters, text_lines, visual_text
 
 CHROMIUM = Path("/usr/bin/chromium")
 LINES = [
@@ -15,6 +17,9 @@ LINES = [
     "إن الجمعية العامة،",
     "إذ تشير إلى الوثيقة الختامية للاجتماع الرفيع المستوى،",
     "تحيط علما بتقرير الأمين العام؛",
+    "1 - تقرر أن تبقي المسألة قيد نظرها(2)؛",
+    "2 - تطلب إلى الأمين العام أن يقدم تقريرا عن القرار 75/1 وعن الوثيقة A/75/100؛",
+    "A/RES/99/123",
 ]
 
 
@@ -41,6 +46,24 @@ def test_letters_fold_presentation_forms_and_drop_direction_marks():
     assert letters("General Assembly ﬁ") == "General Assembly ﬁ"  # only Arabic's forms are folded
 
 
+def test_a_page_is_read_right_to_left_when_most_of_its_letters_are():
+    assert is_right_to_left("قرار اتخذته الجمعية العامة في 14 كانون الأول/ديسمبر 2099 A/RES/99/123")
+    assert is_right_to_left("ﻛﺎﻧﻮن اﻷول")  # presentation forms, before they are folded
+    assert not is_right_to_left("Resolution adopted by the General Assembly (قرار)")
+    assert not is_right_to_left("2099 - 14")
+
+
+def test_pages_that_are_not_right_to_left_are_never_read_again(monkeypatch):
+    """English and other PDFs are pypdf's text as before: the second reading is not even started."""
+    from tests.ingest.test_pdf import TEST_PDF_PAGES, make_pdf
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a left-to-right PDF was read again")
+
+    monkeypatch.setattr(pdf, "extract_pages", refuse)
+    assert "Resolution adopted by the General Assembly on 4 May 2099" in extract_text(make_pdf(TEST_PDF_PAGES), "a.pdf")
+
+
 @pytest.mark.browser
 def test_an_arabic_pdf_reads_as_arabic_letters_in_reading_order():
     text = extract_text(arabic_pdf(), "arabic.pdf")
@@ -50,3 +73,25 @@ def test_an_arabic_pdf_reads_as_arabic_letters_in_reading_order():
     assert "إن الجمعية العامة،" in lines
     assert "إذ تشير إلى الوثيقة الختامية للاجتماع الرفيع المستوى،" in lines
     assert "تحيط علما بتقرير الأمين العام؛" in lines
+
+
+@pytest.mark.browser
+def test_lines_mixing_arabic_with_digits_and_latin_read_in_logical_order():
+    text = extract_text(arabic_pdf(), "arabic.pdf")
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    assert lines == LINES  # the date, the paragraph numbers, "(2)؛" (not "؛(2)" nor ")2("), the symbols
+
+
+@pytest.mark.browser
+def test_glyphs_drawn_right_to_left_read_left_to_right_as_printed():
+    """A producer drawing a right-to-left run's glyphs from the right (logical order) gives the same line as
+    Chromium, which draws them from the left; without its space glyphs, the gaps give the spaces."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    page = next(extract_pages(io.BytesIO(arabic_pdf())))
+    for line in text_lines(page):
+        glyphs = [glyph for glyph in line if isinstance(glyph, LTChar)]
+        printed = visual_text(glyphs)
+        assert visual_text(glyphs[::-1]) == printed
+        assert visual_text([glyph for glyph in glyphs if glyph.get_text() != " "][::-1]) == printed
