@@ -17,7 +17,7 @@ EQUAL = "equal"
 DELETE = "delete"
 INSERT = "insert"
 
-_TOKEN_RE = re.compile(r"(\s*(\w+|[^\w\s])\s*)", re.UNICODE)  # (the token with its spaces, the token)
+_TOKEN_SPLIT = re.compile(r"(\w+|[^\w\s])", re.UNICODE)  # splits a text into spaces, token, spaces, token, …
 
 
 @dataclass(frozen=True)
@@ -31,23 +31,30 @@ class Change:
 
 def tokens(text: str) -> list[str]:
     """Words and punctuation marks, each with the spaces around it, that join back into ``text``."""
-    return _tokenised(text)[0]
+    parts, bare = _split(text)
+    return [_run(parts, i, i + 1) for i in range(len(bare))]
 
 
-def _tokenised(text: str) -> tuple[list[str], list[str]]:
-    """The tokens (with their spaces) and the same tokens as compared (without), in one pass."""
-    pairs = _TOKEN_RE.findall(text)  # one call into the regex engine, not a Python step a token
-    found, bare = [pair[0] for pair in pairs], [pair[1] for pair in pairs]
-    joined = sum(map(len, found))
-    if joined != len(text):  # only spaces are left over: keep them, so that the tokens join back into the text
-        found.append(text[joined:])
-        bare.append("")
-    return found, bare
+def _split(text: str) -> tuple[list[str], list[str]]:
+    """``text`` split once (one call into the regex engine, not a Python step a token) into the spaces and
+    tokens alternating, ``[spaces, token, spaces, …, token, spaces]``, and the tokens alone, as compared. A
+    text of spaces alone is one token compared as "", so that a diff keeps its spaces."""
+    parts = _TOKEN_SPLIT.split(text)
+    if len(parts) == 1:
+        return (["", text, ""], [""]) if text else (parts, [])
+    return parts, parts[1::2]
+
+
+def _run(parts: list[str], start: int, end: int) -> str:
+    """Tokens ``start``…``end - 1`` as printed: each with the spaces after it, the first token with those
+    before it too."""
+    text = "".join(parts[2 * start + 1 : 2 * end + 1])
+    return parts[0] + text if start == 0 else text
 
 
 def word_diff(old: str, new: str) -> list[Change]:
     """The changes that turn ``old`` into ``new``, word by word; kept runs are given as ``new`` prints them."""
-    (old_tokens, old_bare), (new_tokens, new_bare) = _tokenised(old), _tokenised(new)
+    (old_parts, old_bare), (new_parts, new_bare) = _split(old), _split(new)
     changes: list[Change] = []
     deleted: list[str] = []
     inserted: list[str] = []
@@ -55,12 +62,12 @@ def word_diff(old: str, new: str) -> list[Change]:
     for opcode in Indel.opcodes(old_bare, new_bare):
         if opcode.tag == EQUAL:
             _flush(changes, deleted, inserted, counts)
-            changes.append(Change(EQUAL, "".join(new_tokens[opcode.dest_start : opcode.dest_end])))
+            changes.append(Change(EQUAL, _run(new_parts, opcode.dest_start, opcode.dest_end)))
         elif opcode.tag == DELETE:
-            deleted += old_tokens[opcode.src_start : opcode.src_end]
+            deleted.append(_run(old_parts, opcode.src_start, opcode.src_end))
             counts[0] += _words(old_bare[opcode.src_start : opcode.src_end])
         else:
-            inserted += new_tokens[opcode.dest_start : opcode.dest_end]
+            inserted.append(_run(new_parts, opcode.dest_start, opcode.dest_end))
             counts[1] += _words(new_bare[opcode.dest_start : opcode.dest_end])
     _flush(changes, deleted, inserted, counts)
     return [change for change in changes if change.text]

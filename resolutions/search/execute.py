@@ -479,3 +479,19 @@ def _hits_per_resolution(searcher, query, resolution_ids: list[int]) -> dict[int
 
 def total(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
     return searcher.search(query, 1, count=True).count
+
+
+def paragraph_ids(searcher: tantivy.Searcher, query: tantivy.Query) -> list[int]:
+    """The database ids of every paragraph (not footnote) the query matches, however many: counted first, then
+    read in one request of that size from the ``row_id`` column (no stored document is opened)."""
+    paragraphs = tantivy.Query.boolean_query(
+        [
+            (tantivy.Occur.Must, query),
+            (tantivy.Occur.Must, tantivy.Query.term_query(schema(), "hit", "paragraph")),
+        ]
+    )
+    count = total(searcher, paragraphs)
+    if not count:
+        return []
+    addresses = [address for _, address in searcher.search(paragraphs, count, count=False).hits]
+    return list(searcher.fast_field_values("row_id", addresses))

@@ -135,6 +135,12 @@ class ComparedPage:
     dropped: list[tuple[ParagraphRef, str]]
     counts: dict[str, int]
 
+    @property
+    def rows_markup(self) -> SafeString:
+        """Every row's markup in one string: a template loop over hundreds of rows costs a long comparison
+        more than building them."""
+        return mark_safe("".join(row.markup for row in self.rows))
+
 
 def compared_page(comparison: Comparison) -> ComparedPage:
     """Every paragraph of the later resolution in its order, against what it descends from in the earlier:

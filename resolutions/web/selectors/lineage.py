@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.db import connections, router
+from django.db.models import Case, TextField, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, StrIndex
 from rapidfuzz import fuzz, process
 
 from resolutions.lineage.align import Alignment, align, alignment_of
@@ -20,9 +22,8 @@ from resolutions.lineage.near import MIN_WORDS, NEAR_THRESHOLD, near_lengths, si
 from resolutions.lineage.series import series_gaps
 from resolutions.lineage.text import normalised, words
 from resolutions.models import Paragraph, ParagraphLink, ParagraphSignature, Resolution, SeriesStep
-from resolutions.search import compile, index, query
+from resolutions.search import compile, execute, index, query
 
-MAX_PHRASE_HITS = 1_000  # paragraphs the search engine gives for a phrase, checked for its words
 PHRASE_NEAR = 0.9  # partial similarity at which a phrase is "nearly" in a paragraph
 MAX_HISTORY = 40  # resolutions followed back (and forward) from a paragraph
 
@@ -271,20 +272,35 @@ def _near_matches(text: str) -> dict[int, float]:
 
 
 def _phrase_matches(wording: str) -> dict[int, float]:
-    """Paragraphs holding the phrase: found by the search engine (its words in order), then checked."""
+    """Every paragraph holding the phrase, or nearly: the search engine finds those with its words in order
+    (all of them, not a first few: a common phrase is in tens of thousands), and each is checked against the
+    wording its signature keeps, in the database (``strpos``: the same test as ``in`` on the normalised
+    text); only those that do not hold it as printed are read, to be scored by rapidfuzz."""
     plan = compile.plan(query.parse('"' + wording.replace('"', " ") + '"'))
     if plan.matches is None:
         return {}
-    searcher = index.searcher()
-    ids = []
-    for _, address in searcher.search(plan.matches, MAX_PHRASE_HITS, count=False).hits:
-        document = searcher.doc(address)
-        if document.get_first("hit") == "paragraph":
-            ids.append(document.get_first("row_id"))
+    ids = execute.paragraph_ids(index.searcher(), plan.matches)
+    if not ids:
+        return {}
+    rows = (
+        _paragraphs()
+        .filter(pk__in=_ids(ids))
+        .annotate(at=StrIndex("signature__wording", Value(wording)))
+        # the text of a paragraph that does not hold the phrase as printed (or has no signature yet), to score
+        .annotate(
+            other=Case(
+                When(at__gt=0, then=Value("")),
+                default=Coalesce("signature__wording", "text"),
+                output_field=TextField(),
+            )
+        )
+        .values_list("pk", "at", "other")
+        .order_by()
+    )
     scored = {}
-    for pk, other in _paragraphs().filter(pk__in=ids).values_list("pk", "text"):
-        other = normalised(other)
-        score = 1.0 if wording in other else fuzz.partial_ratio(wording, other) / 100
+    for pk, at, other in rows:
+        other = normalised(other)  # already normalised when it is the signature's wording: the same again
+        score = 1.0 if at or wording in other else fuzz.partial_ratio(wording, other) / 100
         if score >= PHRASE_NEAR:
             scored[pk] = round(score, 4)
     return scored

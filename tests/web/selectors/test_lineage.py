@@ -126,3 +126,37 @@ def test_a_resolution_and_its_predecessor_are_compared_by_the_alignment_kept_at_
     assert comparison_get(earlier=earlier, later=later).alignment == computed
     with pytest.raises(TypeError):  # any other pair (here the wrong way round) is aligned afresh
         comparison_get(earlier=later, later=earlier)
+
+
+def test_a_common_phrase_is_found_in_every_paragraph_holding_it_counted_exactly_and_oldest_first():
+    """More paragraphs than any first batch of the search engine (a common phrase is in tens of thousands at
+    scale): every one is counted and ranked, so the oldest comes first even when the engine ranks it last."""
+    phrase = "decent work for all"
+    recent = [
+        ParsedParagraph(f"op{n}", "operative", str(n), n, f"Promotes {phrase} in sector {n};", "Promotes")
+        for n in range(1, 1_041)
+    ]
+    older = [  # long paragraphs: the engine ranks them below the short ones
+        ParsedParagraph(
+            f"op{n}",
+            "operative",
+            str(n),
+            n,
+            f"Recognizes, in paragraph {n}, that full and productive employment and {phrase}, including for"
+            " women and young people, social protection and the rights of workers are central to sustainable"
+            " development and to the eradication of poverty in all its forms and dimensions everywhere;",
+            "Recognizes",
+        )
+        for n in range(1, 11)
+    ]
+    near = [ParsedParagraph("op1", "operative", "1", 1, "Promotes decent work, for all;", "Promotes")]
+    load_resolution(make_resolution("A/RES/72/1", paragraphs=recent, adopted_on=dt.date(2017, 10, 1), footnotes=[]))
+    load_resolution(make_resolution("A/RES/68/1", paragraphs=older, adopted_on=dt.date(2013, 10, 1), footnotes=[]))
+    load_resolution(make_resolution("A/RES/70/1", paragraphs=near, adopted_on=dt.date(2015, 10, 1), footnotes=[]))
+    holding = sum(phrase in normalised(text) for text in Paragraph.objects.values_list("text", flat=True))
+    found = used_before(text="Decent work for all", limit=20)
+    assert found.phrase and holding == 1_050
+    assert found.total == holding + 1  # and the near one (a comma between its words: 0.97 alike)
+    assert [f.paragraph.resolution.symbol for f in found.found[:10]] == ["A/RES/68/1"] * 10
+    last = used_before(text="Decent work for all", limit=20, offset=found.total - 1).found
+    assert [(f.paragraph.resolution.symbol, f.exact) for f in last] == [("A/RES/70/1", False)]
