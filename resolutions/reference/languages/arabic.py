@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.reference.languages.base import Language, UnStyleWords
+from resolutions.reference.languages.base import Language, UnStyleWords, date_line, resolution_number_line
 from resolutions.reference.languages.registry import register
 
 ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"  # the order of lettered items: (أ) (ب) (ج) (د) (هـ) (و)…
@@ -54,11 +54,8 @@ class Arabic(Language):
     report_re = re.compile(r"^\[بناء على تقرير (?P<committee>[\u0600-\u06FF ]+?) \((?P<report>[^)]+)\)\]$")
     no_committee_re = re.compile(r"^\[دون الإحالة إلى لجنة رئيسية \((?P<draft>[^)]+)\)\]$")
     meeting_re = re.compile(r"^(?P<meeting>الجلسة (?:العامة )?\d+)(?: (?P<date>" + date_pattern + r"))?\.?$")
-    date_line_re = re.compile(r"^(?P<date>" + date_pattern + r")\.?$")
-    resolution_number_re = re.compile(
-        r"^(?:القرار (?P<named>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.?"
-        r"|(?P<alone>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?) ?[-.])$"
-    )
+    date_line_re = date_line(date_pattern)
+    resolution_number_re = resolution_number_line("القرار ", alone_end=r" ?[-.]")
     body_line_re = re.compile(r"^(?:إن )?(?P<name>الجمعية العامة|المجلس الاقتصادي والاجتماعي|مجلس الأمن)[،,]?$")
     annex_re = re.compile(r"^المرفق(?: (?P<numeral>[IVXL]+|الأول|الثاني|الثالث))?$")
     ods_cover_re = re.compile(
@@ -103,7 +100,6 @@ class Arabic(Language):
     draft_word = "مشروع"
     number_words = ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر")
 
-    top_number_re = re.compile(r"^(\d+(?:\.\d+)*)\s*[.\-–]?$")
     item_re = re.compile(rf"^\(([{ABJAD}])ـ?\)\.?$")
     item_letters = ABJAD
     roman_item_re = re.compile(r"^[’‘'](\d+)[’‘']$")  # ’1‘, ’2‘: the roman items (i), (ii) of the other languages

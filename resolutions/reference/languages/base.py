@@ -20,6 +20,8 @@ CANONICAL_NUMBER_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\((?:[a-z]{1,2}|[ivxlc]+
 ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 DIRECTION_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
 NEVER = re.compile(r"(?!)")  # a pattern that matches nothing: what a language without the phrase sets
+# A resolution's number as every language prints it: "70/126", "S-27/2", "ES-10/19", "61/295 B"
+RESOLUTION_NUMBER = r"(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,17 @@ class UnStyleWords:
     annex: str  # the word for an annex
     separator: str  # between the resolution and its paragraph
     month_as_number: bool = False  # the month printed as its number ("12月"), not by name
+
+
+def date_line(date_pattern: str, end: str = r"\.?") -> re.Pattern:
+    """A printed date alone on its line (group ``date``), with the mark that may end the line."""
+    return re.compile(r"^(?P<date>" + date_pattern + r")" + end + "$")
+
+
+def resolution_number_line(before: str, *, after: str = r"\.?", alone_end: str = r"\.") -> re.Pattern:
+    """A resolution's number line: named, as in "Resolution 67/8" (group ``named``: the words ``before`` and
+    ``after`` it), or alone with the mark that ends it, as in "72/245." (group ``alone``)."""
+    return re.compile(rf"^(?:{before}(?P<named>{RESOLUTION_NUMBER}){after}|(?P<alone>{RESOLUTION_NUMBER}){alone_end})$")
 
 
 def _alternation(words: tuple[str, ...]) -> str:

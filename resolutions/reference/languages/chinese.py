@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.reference.languages.base import Language, UnStyleWords
+from resolutions.reference.languages.base import Language, UnStyleWords, date_line, resolution_number_line
 from resolutions.reference.languages.registry import register
 
 CHINESE_DIGITS = "〇一二三四五六七八九十百零"
@@ -34,11 +34,8 @@ class Chinese(Language):
     report_re = re.compile(r"^\[根据(?P<committee>[\u4e00-\u9fff]+委员会)的报告\s*[(（](?P<report>[^)）]+)[)）]\]$")
     no_committee_re = re.compile(r"^\[未发交主要委员会\s*[(（](?P<draft>[^)）]+)[)）]\]$")
     meeting_re = re.compile(r"^(?P<meeting>第\d+次(?:全体)?会议)(?:\s*(?P<date>" + date_pattern + r"))?[。.]?$")
-    date_line_re = re.compile(r"^(?P<date>" + date_pattern + r")[。.]?$")
-    resolution_number_re = re.compile(
-        r"^(?:第?(?P<named>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)号决议"
-        r"|(?P<alone>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)[.。])$"
-    )
+    date_line_re = date_line(date_pattern, end="[。.]?")
+    resolution_number_re = resolution_number_line("第?", after="号决议", alone_end="[.。]")
     body_line_re = re.compile(r"^(?P<name>大会|经济及社会理事会|安全理事会)[，,]?$")
     annex_re = re.compile(r"^附件(?:\s*(?P<numeral>[IVXL]+|[一二三四五六七八九十]+))?$")
     ods_cover_re = re.compile(r"^联合国\s*(?P<symbol>\S+?)\s*(?P<body>大会|经济及社会理事会)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from resolutions.reference.bodies import BODIES
-from resolutions.reference.languages.base import Language
+from resolutions.reference.languages.base import Language, date_line, resolution_number_line
 from resolutions.reference.languages.registry import register
 
 # The names of the bodies the archive holds, as one alternation: "General Assembly|Economic and Social Council|…"
@@ -69,13 +69,10 @@ class English(Language):
         r"^(?P<meeting>\d+(?:st|nd|rd|th) (?:plenary |joint )?meeting)(?: (?P<date>" + date_pattern + r"))?\.?$"
     )
 
-    date_line_re = re.compile(r"^(?P<date>" + date_pattern + r")\.?$")
+    date_line_re = date_line(date_pattern)
 
     # "Resolution 67/8" or the number alone on its line, the title on the next ("72/245." then the title)
-    resolution_number_re = re.compile(
-        r"^(?:Resolution (?P<named>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.?"
-        r"|(?P<alone>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.)$"
-    )
+    resolution_number_re = resolution_number_line("Resolution ")
 
     body_line_re = re.compile(r"^The (?P<name>[A-Z][\w ,'’-]+?),?$")
 

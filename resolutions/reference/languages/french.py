@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.reference.languages.base import Language, UnStyleWords
+from resolutions.reference.languages.base import Language, UnStyleWords, date_line, resolution_number_line
 from resolutions.reference.languages.registry import register
 
 APOSTROPHE = "[’']"
@@ -54,11 +54,8 @@ class French(Language):
     )
     no_committee_re = re.compile(r"^\[sans renvoi à une grande commission \((?P<draft>[^)]+)\)\]$")
     meeting_re = re.compile(r"^(?P<meeting>\d+e séance(?: plénière)?)(?: (?P<date>" + date_pattern + r"))?\.?$")
-    date_line_re = re.compile(r"^(?P<date>" + date_pattern + r")\.?$")
-    resolution_number_re = re.compile(
-        r"^(?:Résolution (?P<named>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.?"
-        r"|(?P<alone>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.)$"
-    )
+    date_line_re = date_line(date_pattern)
+    resolution_number_re = resolution_number_line("Résolution ")
     body_line_re = re.compile(rf"^(?:L{APOSTROPHE}|Le )(?P<name>[A-ZÉ][\w ,’'-]+?),?$")
     annex_re = re.compile(r"^(?:Annexe|ANNEXE)(?: (?P<numeral>[IVXL]+))?$")
     ods_cover_re = re.compile(

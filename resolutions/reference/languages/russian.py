@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.reference.languages.base import Language, UnStyleWords
+from resolutions.reference.languages.base import Language, UnStyleWords, date_line, resolution_number_line
 from resolutions.reference.languages.registry import register
 
 
@@ -47,11 +47,8 @@ class Russian(Language):
     report_re = re.compile(r"^\[по докладу (?P<committee>[А-ЯЁ][\w ,’'-]+?) \((?P<report>[^)]+)\)\]$")
     no_committee_re = re.compile(r"^\[без передачи в главный комитет \((?P<draft>[^)]+)\)\]$")
     meeting_re = re.compile(r"^(?P<meeting>\d+[‑-]е (?:пленарное )?заседание)(?: (?P<date>" + date_pattern + r"))?\.?$")
-    date_line_re = re.compile(r"^(?P<date>" + date_pattern + r")\.?$")
-    resolution_number_re = re.compile(
-        r"^(?:Резолюция (?P<named>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.?"
-        r"|(?P<alone>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.)$"
-    )
+    date_line_re = date_line(date_pattern)
+    resolution_number_re = resolution_number_line("Резолюция ")
     body_line_re = re.compile(
         r"^(?P<name>Генеральная Ассамблея|Экономический и Социальный Совет|Совет Безопасности),?$"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.reference.languages.base import Language, UnStyleWords
+from resolutions.reference.languages.base import Language, UnStyleWords, date_line, resolution_number_line
 from resolutions.reference.languages.registry import register
 
 
@@ -50,11 +50,8 @@ class Spanish(Language):
     )
     no_committee_re = re.compile(r"^\[sin remisión previa a una Comisión Principal \((?P<draft>[^)]+)\)\]$")
     meeting_re = re.compile(r"^(?P<meeting>\d+a sesión(?: plenaria)?)(?: (?P<date>" + date_pattern + r"))?\.?$")
-    date_line_re = re.compile(r"^(?P<date>" + date_pattern + r")\.?$")
-    resolution_number_re = re.compile(
-        r"^(?:Resolución (?P<named>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.?"
-        r"|(?P<alone>(?:S-|ES-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?)\.)$"
-    )
+    date_line_re = date_line(date_pattern)
+    resolution_number_re = resolution_number_line("Resolución ")
     body_line_re = re.compile(r"^(?:La |El )(?P<name>[A-ZÁÉÍÓÚ][\w ,’'-]+?),?$")
     annex_re = re.compile(r"^(?:Anexo|ANEXO)(?: (?P<numeral>[IVXL]+))?$")
     ods_cover_re = re.compile(

@@ -25,7 +25,7 @@ from resolutions.models import Paragraph, ParagraphLink, ParagraphSignature, Res
 from resolutions.search import compile, execute, index, query
 
 PHRASE_NEAR = 0.9  # partial similarity at which a phrase is "nearly" in a paragraph
-MAX_HISTORY = 40  # resolutions followed back (and forward) from a paragraph
+MAX_HISTORY = 200  # resolutions followed back (and forward): more than the sessions any body has held, a guard only
 
 
 def _paragraphs():
