@@ -17,6 +17,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+import numpy as np
 import tantivy
 from django.conf import settings
 from django.utils import translation
@@ -29,7 +30,7 @@ from resolutions.search import record
 from resolutions.search.compile import Plan, with_filters
 from resolutions.search.highlight import highlight
 from resolutions.search.query import QueryError
-from resolutions.search.schema import FACET_KEY_PARTS, FACET_SEPARATOR, schema
+from resolutions.search.schema import FACET_KEY_PARTS, FACET_SEPARATOR, ORDER_BITS, RESOLUTION_BITS, schema
 
 PAGE_SIZE = 20
 GROUPS_PER_PAGE = 10
@@ -481,9 +482,11 @@ def total(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
     return searcher.search(query, 1, count=True).count
 
 
-def paragraph_ids(searcher: tantivy.Searcher, query: tantivy.Query) -> list[int]:
-    """The database ids of every paragraph (not footnote) the query matches, however many: counted first, then
-    read in one request of that size from the ``row_id`` column (no stored document is opened)."""
+def paragraph_ids_oldest_first(searcher: tantivy.Searcher, query: tantivy.Query) -> list[int]:
+    """The database ids of every paragraph (not footnote) the query matches, however many, oldest first:
+    by adoption day (undated last), then resolution, then document order. Counted first, then read in one
+    request of that size; the order comes from the ``newest`` key's parts (``schema.newest_key``) and the ids
+    from the ``row_id`` column, so no stored document is opened and the database is not asked."""
     paragraphs = tantivy.Query.boolean_query(
         [
             (tantivy.Occur.Must, query),
@@ -493,5 +496,15 @@ def paragraph_ids(searcher: tantivy.Searcher, query: tantivy.Query) -> list[int]
     count = total(searcher, paragraphs)
     if not count:
         return []
-    addresses = [address for _, address in searcher.search(paragraphs, count, count=False).hits]
-    return list(searcher.fast_field_values("row_id", addresses))
+    addresses = [
+        address
+        for _, address in searcher.search(
+            paragraphs, count, count=False, order_by_field="newest", order=tantivy.Order.Desc
+        ).hits
+    ]
+    keys = np.array(searcher.fast_field_values("newest", addresses), dtype=np.uint64)
+    ids = np.array(searcher.fast_field_values("row_id", addresses), dtype=np.int64)
+    day_and_resolution = keys >> np.uint64(ORDER_BITS + 1)
+    undated = (day_and_resolution >> np.uint64(RESOLUTION_BITS)) == 0
+    position = keys & np.uint64((1 << ORDER_BITS) - 1)  # the reverse of document order
+    return ids[np.lexsort((-position.astype(np.int64), day_and_resolution, undated))].tolist()

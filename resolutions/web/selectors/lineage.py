@@ -12,9 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.db import connections, router
-from django.db.models import Case, TextField, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, StrIndex
 from rapidfuzz import fuzz, process
 
 from resolutions.lineage.align import Alignment, align, alignment_of
@@ -24,7 +22,6 @@ from resolutions.lineage.text import normalised, words
 from resolutions.models import Paragraph, ParagraphLink, ParagraphSignature, Resolution, SeriesStep
 from resolutions.search import compile, execute, index, query
 
-PHRASE_NEAR = 0.9  # partial similarity at which a phrase is "nearly" in a paragraph
 MAX_HISTORY = 200  # resolutions followed back (and forward): more than the sessions any body has held, a guard only
 
 
@@ -198,15 +195,17 @@ class UsedBefore:
 def used_before(*, text: str, limit: int, offset: int = 0, exclude: Paragraph | None = None) -> UsedBefore:
     """Every paragraph with the same or nearly the same wording as ``text``, best first: all are counted and
     ordered (by similarity, then the oldest first), and ``limit`` of them from ``offset`` are read with their
-    resolution.
+    resolution. A text of fewer than ``MIN_WORDS`` words is a phrase, found in the paragraphs holding it
+    (``_phrase_used_before``).
 
     Only the similarities whose paragraphs reach into the page asked for are ordered by their resolutions'
     dates: the others are counted, not read (a boilerplate wording matches thousands of paragraphs, most of
-    them beyond the page). The matches are paragraphs ``_paragraphs()`` sees: the phrase search reads them
-    there, and the signatures the near repeats come from are written for those same paragraphs."""
+    them beyond the page). The matches are paragraphs ``_paragraphs()`` sees: the signatures the near repeats come
+    from are written for those same paragraphs."""
     wording = normalised(text)
-    phrase = len(words(wording)) < MIN_WORDS
-    scored = _phrase_matches(wording) if phrase else _near_matches(text)
+    if len(words(wording)) < MIN_WORDS:
+        return _phrase_used_before(wording, limit=limit, offset=offset, exclude=exclude)
+    scored = _near_matches(text)
     if exclude is not None:
         scored.pop(exclude.pk, None)
     by_similarity: dict[float, list[int]] = {}
@@ -225,7 +224,7 @@ def used_before(*, text: str, limit: int, offset: int = 0, exclude: Paragraph | 
     shown = [pk for *_, pk in ranked[offset - ahead : offset - ahead + limit]]
     by_pk = _paragraphs().select_related("resolution__body").in_bulk(shown)
     found = [Found(by_pk[pk], scored[pk], scored[pk] >= 1.0) for pk in shown]
-    return UsedBefore(found, len(scored), phrase)
+    return UsedBefore(found, len(scored), False)
 
 
 def _ids(pks) -> RawSQL:
@@ -271,36 +270,22 @@ def _near_matches(text: str) -> dict[int, float]:
         return {pk: by_hash[text_hash] for text_hash, pk in cursor.fetchall()}
 
 
-def _phrase_matches(wording: str) -> dict[int, float]:
-    """Every paragraph holding the phrase, or nearly: the search engine finds those with its words in order
-    (all of them, not a first few: a common phrase is in tens of thousands), and each is checked against the
-    wording its signature keeps, in the database (``strpos``: the same test as ``in`` on the normalised
-    text); only those that do not hold it as printed are read, to be scored by rapidfuzz."""
+def _phrase_used_before(wording: str, *, limit: int, offset: int, exclude: Paragraph | None) -> UsedBefore:
+    """Every paragraph holding the phrase's words in this order (the search engine's phrase match: case, and
+    punctuation between the words, aside), oldest first: where the phrase was first used comes first. All of
+    them are counted and ordered by the engine (a common phrase is in a hundred thousand paragraphs at scale);
+    only the page's are read, each marked exact when it holds the phrase as printed, else with how alike."""
     plan = compile.plan(query.parse('"' + wording.replace('"', " ") + '"'))
-    if plan.matches is None:
-        return {}
-    ids = execute.paragraph_ids(index.searcher(), plan.matches)
-    if not ids:
-        return {}
-    rows = (
-        _paragraphs()
-        .filter(pk__in=_ids(ids))
-        .annotate(at=StrIndex("signature__wording", Value(wording)))
-        # the text of a paragraph that does not hold the phrase as printed (or has no signature yet), to score
-        .annotate(
-            other=Case(
-                When(at__gt=0, then=Value("")),
-                default=Coalesce("signature__wording", "text"),
-                output_field=TextField(),
-            )
-        )
-        .values_list("pk", "at", "other")
-        .order_by()
-    )
-    scored = {}
-    for pk, at, other in rows:
-        other = normalised(other)  # already normalised when it is the signature's wording: the same again
-        score = 1.0 if at or wording in other else fuzz.partial_ratio(wording, other) / 100
-        if score >= PHRASE_NEAR:
-            scored[pk] = round(score, 4)
-    return scored
+    ids = [] if plan.matches is None else execute.paragraph_ids_oldest_first(index.searcher(), plan.matches)
+    if exclude is not None:
+        ids = [pk for pk in ids if pk != exclude.pk]
+    shown = ids[offset : offset + limit]
+    by_pk = _paragraphs().select_related("resolution__body").in_bulk(shown)
+    found = []
+    for pk in shown:
+        if pk not in by_pk:  # the index is a moment ahead of what this transaction sees
+            continue
+        other = normalised(by_pk[pk].text)
+        similarity = 1.0 if wording in other else round(fuzz.partial_ratio(wording, other) / 100, 4)
+        found.append(Found(by_pk[pk], similarity, similarity >= 1.0))
+    return UsedBefore(found, len(ids), True)

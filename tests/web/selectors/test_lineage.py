@@ -129,14 +129,15 @@ def test_a_resolution_and_its_predecessor_are_compared_by_the_alignment_kept_at_
 
 
 def test_a_common_phrase_is_found_in_every_paragraph_holding_it_counted_exactly_and_oldest_first():
-    """More paragraphs than any first batch of the search engine (a common phrase is in tens of thousands at
-    scale): every one is counted and ranked, so the oldest comes first even when the engine ranks it last."""
+    """More paragraphs than any first batch of the search engine (a common phrase is in a hundred thousand at
+    scale): every one is counted and ordered oldest first, in document order within a resolution, even those
+    the engine's ranking puts last; each one shown is marked exact or not."""
     phrase = "decent work for all"
     recent = [
         ParsedParagraph(f"op{n}", "operative", str(n), n, f"Promotes {phrase} in sector {n};", "Promotes")
         for n in range(1, 1_041)
     ]
-    older = [  # long paragraphs: the engine ranks them below the short ones
+    older = [  # long paragraphs: the engine's relevance ranks them below the short ones
         ParsedParagraph(
             f"op{n}",
             "operative",
@@ -149,14 +150,21 @@ def test_a_common_phrase_is_found_in_every_paragraph_holding_it_counted_exactly_
         )
         for n in range(1, 11)
     ]
-    near = [ParsedParagraph("op1", "operative", "1", 1, "Promotes decent work, for all;", "Promotes")]
+    between = [ParsedParagraph("op1", "operative", "1", 1, "Promotes decent work, for all;", "Promotes")]
     load_resolution(make_resolution("A/RES/72/1", paragraphs=recent, adopted_on=dt.date(2017, 10, 1), footnotes=[]))
     load_resolution(make_resolution("A/RES/68/1", paragraphs=older, adopted_on=dt.date(2013, 10, 1), footnotes=[]))
-    load_resolution(make_resolution("A/RES/70/1", paragraphs=near, adopted_on=dt.date(2015, 10, 1), footnotes=[]))
+    load_resolution(make_resolution("A/RES/70/1", paragraphs=between, adopted_on=dt.date(2015, 10, 1), footnotes=[]))
     holding = sum(phrase in normalised(text) for text in Paragraph.objects.values_list("text", flat=True))
-    found = used_before(text="Decent work for all", limit=20)
+    found = used_before(text="Decent work for all", limit=12)
     assert found.phrase and holding == 1_050
-    assert found.total == holding + 1  # and the near one (a comma between its words: 0.97 alike)
-    assert [f.paragraph.resolution.symbol for f in found.found[:10]] == ["A/RES/68/1"] * 10
+    assert found.total == holding + 1  # and the one with a comma between its words
+    shown = [(f.paragraph.resolution.symbol, f.paragraph.key, f.exact) for f in found.found]
+    assert shown == [("A/RES/68/1", f"op{n}", True) for n in range(1, 11)] + [
+        ("A/RES/70/1", "op1", False),
+        ("A/RES/72/1", "op1", True),
+    ]
+    assert 0.9 < found.found[10].similarity < 1
     last = used_before(text="Decent work for all", limit=20, offset=found.total - 1).found
-    assert [(f.paragraph.resolution.symbol, f.exact) for f in last] == [("A/RES/70/1", False)]
+    assert [(f.paragraph.resolution.symbol, f.paragraph.key) for f in last] == [("A/RES/72/1", "op1040")]
+    itself = Paragraph.objects.get(resolution__symbol="A/RES/68/1", key="op1")
+    assert used_before(text="Decent work for all", limit=1, exclude=itself).total == holding

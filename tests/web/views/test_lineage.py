@@ -99,7 +99,7 @@ def test_used_before_pages_through_every_wording_found_while_the_count_stays_who
     asked = {"text": "social protection floors"}
     pages = [client.get("/agreed-language/", {**asked, "page": str(n)}).content.decode() for n in range(1, 5)]
     assert all("Found: 4 paragraphs" in page for page in pages)
-    assert "Showing 1–1 of 4, best first." in pages[0] and "Showing 4–4 of 4, best first." in pages[3]
+    assert "Showing 1–1 of 4, oldest first." in pages[0] and "Showing 4–4 of 4, oldest first." in pages[3]  # a phrase
     assert 'rel="next" href="?text=social+protection+floors&amp;page=2"' in pages[0] and 'rel="prev"' not in pages[0]
     assert 'rel="prev" href="?text=social+protection+floors"' in pages[1] and 'rel="next"' not in pages[3]
     shown = [page.split('class="found-meta"><a href="')[1].split('"')[0] for page in pages]
