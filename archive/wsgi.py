@@ -2,8 +2,10 @@
 
 The web process bounds every SQL statement (10 s unless set) and all of a
 request's statements together (20 s unless set), below gunicorn's 30 s worker
-timeout, so a runaway query or request gives a 503, not a killed worker. It keeps its connections in psycopg's pool (one per database and worker, opened after the
-fork), so a connection that died with its server -- a replica restarted -- is replaced, not reused.
+timeout, so a runaway query or request gives a 503, not a killed worker. It
+keeps its connections in psycopg's pool (one per database and worker, opened
+after the fork), so a connection that died with its server -- a replica
+restarted -- is replaced, not reused.
 """
 
 import os
