@@ -33,7 +33,6 @@ from resolutions.models import (
     SeriesStep,
     WordingBand,
 )
-from resolutions.search.index import data_version_advance
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +68,7 @@ def lineage_rebuild(*, workers: int | None = None, progress=None) -> LineageTall
     _signatures_rebuild(tally, workers=workers or min(2, os.cpu_count() or 1), progress=progress)
     steps = _steps_write(_members(), tally)
     with transaction.atomic():
-        transaction.on_commit(data_version_advance)
+        transaction.on_commit(_lineage_version_advance)
         ParagraphLink.objects.all().delete()
         for step in steps:
             if step.predecessor is not None:
@@ -84,8 +83,8 @@ def lineage_refresh(*, resolution_ids: Collection[int]) -> LineageTally:
     if not resolution_ids:
         return tally
     with transaction.atomic():
-        # Pages show a paragraph's history: the data version that keys cached pages moves on after this commits.
-        transaction.on_commit(data_version_advance)
+        # Pages show a paragraph's history: the version that keys cached pages moves on after this commits.
+        transaction.on_commit(_lineage_version_advance)
         _signatures_refresh(resolution_ids, tally)
         bodies = set(Resolution.objects.filter(pk__in=resolution_ids).values_list("body_id", flat=True))
         before = dict(
@@ -118,6 +117,28 @@ def _links_delete(condition: str, params: list) -> None:
             f" WHERE l.paragraph_id = p.id AND {condition}",
             params,
         )
+
+
+def lineage_version() -> int:
+    """Moves on after every write of agreed language: cached pages are keyed by it beside the search data
+    version. Not that version: the search index holds no agreed language, and would look stale (searches
+    refused until it is rebuilt) if these writes moved it."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {LINEAGE_VERSION_COLUMNS} FROM resolutions_lineage_version AS lineage_version")
+        return lineage_version_of(*cursor.fetchone())
+
+
+# What ``lineage_version`` reads (as ``lineage_version``), for a query that reads other versions with it.
+LINEAGE_VERSION_COLUMNS = "lineage_version.last_value, lineage_version.is_called"
+
+
+def lineage_version_of(value: int, called: bool) -> int:
+    return value if called else 0  # a new sequence reads 1 before its first advance and after it
+
+
+def _lineage_version_advance() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval('resolutions_lineage_version')")
 
 
 def lineage_after_import(*, resolution_ids: Collection[int]) -> None:

@@ -5,7 +5,9 @@ header prefers (``resolutions.web.addresses.preferred_format``),
 so once rendered it stays right until the next import: the cache key joins
 the scheme, host, path and the query parameters the page reads with
 ``resolutions.search.data_version()``, which every write to the searchable
-tables advances (and which is private to a transaction that has written), and
+tables advances (and which is private to a transaction that has written), with
+agreed language's version (``resolutions.store.lineage.lineage_version``: every
+write of series, paragraph links and signatures advances it), and
 with the deployment (``deployment_version``: the code, the templates and the
 static files' manifest and storage), so a deploy or a settings change never
 serves a page pointing at static files that are not there. Query parameters no
@@ -106,9 +108,22 @@ def cached_page(view, seconds=page_seconds):
     return wrapper
 
 
+def _versions() -> tuple[str, int]:
+    """The search data version and agreed language's, in one query: all a page served again costs."""
+    from resolutions.search.index import DATA_VERSION_COLUMNS, data_version_text
+    from resolutions.store.lineage import LINEAGE_VERSION_COLUMNS, lineage_version_of
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {DATA_VERSION_COLUMNS}, {LINEAGE_VERSION_COLUMNS}"
+            " FROM resolutions_search_data_version AS data_version, resolutions_lineage_version AS lineage_version"
+        )
+        row = cursor.fetchone()
+    return data_version_text(*row[:3]), lineage_version_of(*row[3:])
+
+
 def _page_key(request) -> str:
-    """The cache key of the page: the database, the full address, and the data version."""
-    from resolutions.search import data_version
+    """The cache key of the page: the database, the full address, the data version and agreed language's."""
     from resolutions.web.addresses import preferred_format
 
     database = connection.settings_dict
@@ -122,7 +137,7 @@ def _page_key(request) -> str:
             request.path,
             sorted(request.GET.lists()),  # only known parameters are left (_drop_unknown_parameters)
             preferred_format(request),  # one address, several formats by Accept: never HTML for JSON
-            data_version(),
+            *_versions(),
             deployment_version(),
         )
     )

@@ -3,12 +3,14 @@
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from resolutions.ingest.document import ParsedParagraph
 from resolutions.models import Paragraph, ParagraphLink, ParagraphSignature, Resolution, SeriesStep, WordingBand
 from resolutions.store.imports import path_import, source_import
-from resolutions.store.lineage import lineage_rebuild
+from resolutions.store.lineage import lineage_rebuild, lineage_version
 from resolutions.store.load import load_resolution
+from resolutions.web.page_cache import _page_key
 from resolutions.web.selectors.lineage import used_before
 from tests.conftest import make_resolution
 from tests.store.test_imports import source_bytes
@@ -117,3 +119,21 @@ def test_a_new_text_gives_its_wordings_their_bands_and_a_wording_no_paragraph_ha
     assert WordingBand.objects.filter(text_hash=shared.text_hash).count() == len(set(shared.bands))  # 70/126's op1
     new = ParagraphSignature.objects.get(paragraph__resolution__symbol="A/RES/68/131", paragraph__key="pp1")
     assert WordingBand.objects.filter(text_hash=new.text_hash).count() == len(set(new.bands))
+
+
+def test_agreed_language_writes_move_the_pages_version_and_leave_the_search_index_fresh(
+    django_capture_on_commit_callbacks, rf
+):
+    """The index holds no agreed language: a rebuild of it must not make every search wait for the whole
+    index to be rebuilt, while pages showing a paragraph's history must not be served from before it."""
+    path_import(path=FIXTURES)
+    request = rf.get("/A/RES/70/126/op5/")
+    page_key, lineage_before = _page_key(request), lineage_version()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_value FROM resolutions_search_data_version")
+        search_before = cursor.fetchone()[0]
+        with django_capture_on_commit_callbacks(execute=True):
+            lineage_rebuild(workers=1)
+        cursor.execute("SELECT last_value FROM resolutions_search_data_version")
+        assert cursor.fetchone()[0] == search_before
+    assert lineage_version() > lineage_before and _page_key(request) != page_key

@@ -32,7 +32,7 @@ def test_a_page_is_served_again_with_one_query_until_an_import_changes_the_data(
     with CaptureQueriesContext(connection) as queries:
         again = client.get("/A/RES/70/126/op1/")
     assert again.status_code == 200 and again.content == first.content and again["X-Cache"] == "hit"
-    assert len(queries) == 1  # the data version
+    assert len(queries) == 1  # the data version and agreed language's, read together
     assert again["Content-Security-Policy"] and again["Content-Type"] == first["Content-Type"]
 
     changed = dataclasses.replace(parsed, paragraphs=[dataclasses.replace(p) for p in parsed.paragraphs])
