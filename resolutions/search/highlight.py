@@ -75,6 +75,12 @@ def _windows(tokens, marked) -> list[tuple[int, int]]:
     return windows
 
 
+def highlight_whole(text: str, wanted: Highlight) -> SafeString:
+    """The whole text, escaped, with what the query matched in ``<mark>`` (no windows, no ellipses)."""
+    tokens, marked = spans(text, wanted)
+    return mark_safe(_render(text, 0, len(text), tokens, marked))
+
+
 def highlight(text: str, wanted: Highlight) -> SafeString:
     tokens, marked = spans(text, wanted)
     if len(text) <= WHOLE_TEXT_LENGTH or not tokens:

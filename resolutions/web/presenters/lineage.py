@@ -16,6 +16,8 @@ from resolutions.models import Paragraph, Resolution
 from resolutions.reference import permalinks
 from resolutions.reference.paragraph_keys import KEY_SHAPE
 from resolutions.reference.record_metadata import adoption_of
+from resolutions.search.compile import Highlight
+from resolutions.search.highlight import highlight_whole
 from resolutions.web.presenters.resolutions import date_text
 from resolutions.web.selectors.lineage import ComparedParagraph, Comparison, Found, HistoryEntry
 
@@ -251,11 +253,16 @@ class FoundRow:
     html: SafeString  # the found text, with the differences from the wording asked marked
 
 
-def found_rows(found: list[Found], asked: str, *, phrase: bool) -> list[FoundRow]:
+def found_rows(found: list[Found], asked: str, *, phrase: bool, marks: Highlight | None = None) -> list[FoundRow]:
+    """The found paragraphs as the page lists them: a near repeat with its differences from the wording asked
+    marked, a phrase's paragraph with the phrase marked where it stands (``marks``), an exact repeat as is."""
     rows = []
     for item in found:
         paragraph, resolution = item.paragraph, item.paragraph.resolution
-        marked = escape(paragraph.text) if item.exact or phrase else tracked_changes(asked, paragraph.text)
+        if phrase:
+            marked = highlight_whole(paragraph.text, marks) if marks else escape(paragraph.text)
+        else:
+            marked = escape(paragraph.text) if item.exact else tracked_changes(asked, paragraph.text)
         rows.append(
             FoundRow(
                 resolution.symbol,

@@ -21,6 +21,7 @@ from resolutions.lineage.series import series_gaps
 from resolutions.lineage.text import normalised, words
 from resolutions.models import Paragraph, ParagraphLink, ParagraphSignature, Resolution, SeriesStep
 from resolutions.search import compile, execute, index, query
+from resolutions.search.compile import Highlight
 
 MAX_HISTORY = 200  # resolutions followed back (and forward): more than the sessions any body has held, a guard only
 
@@ -190,6 +191,7 @@ class UsedBefore:
     found: list[Found]  # best first: exact, then nearer, then older (``limit`` from ``offset``)
     total: int  # how many matched, exactly (``found`` may hold fewer)
     phrase: bool  # searched as a phrase (containment) rather than as a paragraph (near repeats)
+    marks: Highlight | None = None  # a phrase's words, to be marked where the search engine found them
 
 
 def used_before(*, text: str, limit: int, offset: int = 0, exclude: Paragraph | None = None) -> UsedBefore:
@@ -288,4 +290,4 @@ def _phrase_used_before(wording: str, *, limit: int, offset: int, exclude: Parag
         other = normalised(by_pk[pk].text)
         similarity = 1.0 if wording in other else round(fuzz.partial_ratio(wording, other) / 100, 4)
         found.append(Found(by_pk[pk], similarity, similarity >= 1.0))
-    return UsedBefore(found, len(ids), True)
+    return UsedBefore(found, len(ids), True, plan.highlight)

@@ -108,7 +108,7 @@ def used_before_page(request):
             "paragraph": paragraph,
             "found": found,
             "paging": paging,
-            "rows": found_rows(found.found, text, phrase=found.phrase),
+            "rows": found_rows(found.found, text, phrase=found.phrase, marks=found.marks),
         }
     )
     return render(request, "resolutions/lineage_used_before.html", context)

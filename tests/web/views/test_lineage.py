@@ -66,6 +66,7 @@ def test_used_before_lists_the_same_wording_first_then_near_repeats_with_their_r
 def test_used_before_a_phrase_finds_the_paragraphs_containing_it(client, seeds):
     page = client.get("/agreed-language/", {"text": "social protection floors"}).content.decode()
     assert "Searched as a phrase" in page
+    assert "ensuring <mark>social protection floors</mark>" in page  # where the phrase stands in each paragraph
     assert (
         "General Assembly resolution 70/126, para. 5" in page and "General Assembly resolution 68/131, para. 5" in page
     )
