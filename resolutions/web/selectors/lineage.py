@@ -22,6 +22,7 @@ from resolutions.lineage.text import normalised, words
 from resolutions.models import Paragraph, ParagraphLink, ParagraphSignature, Resolution, SeriesStep
 from resolutions.search import compile, execute, index, query
 from resolutions.search.compile import Highlight
+from resolutions.search.query import QueryError
 
 MAX_HISTORY = 200  # resolutions followed back (and forward): more than the sessions any body has held, a guard only
 
@@ -206,7 +207,10 @@ def used_before(*, text: str, limit: int, offset: int = 0, exclude: Paragraph | 
     from are written for those same paragraphs."""
     wording = normalised(text)
     if len(words(wording)) < MIN_WORDS:
-        return _phrase_used_before(wording, limit=limit, offset=offset, exclude=exclude)
+        try:
+            return _phrase_used_before(wording, limit=limit, offset=offset, exclude=exclude)
+        except QueryError:  # more than the search engine takes as a phrase (words of dozens of characters)
+            pass  # compared whole, as a paragraph is
     scored = _near_matches(text)
     if exclude is not None:
         scored.pop(exclude.pk, None)

@@ -81,6 +81,8 @@ def test_used_before_a_phrase_finds_the_paragraphs_containing_it(client, seeds):
         ({"symbol": "A/RES/70/126", "key": "op5", "text": "some words here"}, 400),
         ({"symbol": "A/RES/70/126", "key": "<script>"}, 400),
         ({"symbol": "A/RES/70/126", "key": "op99"}, 404),
+        ({"text": "x" * 4000}, 200),  # one word too long to search as a phrase: compared whole, nothing found
+        ({"text": " ".join(["development" * 8] * 7)}, 200),  # seven words, longer than a phrase search takes
     ],
 )
 def test_used_before_rejects_bad_input_clearly(client, seeds, query, status):
