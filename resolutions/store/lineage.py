@@ -119,16 +119,10 @@ def _links_delete(condition: str, params: list) -> None:
         )
 
 
-def lineage_version() -> int:
-    """Moves on after every write of agreed language: cached pages are keyed by it beside the search data
-    version. Not that version: the search index holds no agreed language, and would look stale (searches
-    refused until it is rebuilt) if these writes moved it."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {LINEAGE_VERSION_COLUMNS} FROM resolutions_lineage_version AS lineage_version")
-        return lineage_version_of(*cursor.fetchone())
-
-
-# What ``lineage_version`` reads (as ``lineage_version``), for a query that reads other versions with it.
+# Agreed language's version (migration 0024), as the page cache reads it beside the search data version
+# (``resolutions.web.page_cache._versions``): every write of series, links and signatures advances it. Not the
+# search data version: the search index holds no agreed language, and would look stale (searches refused until
+# it is rebuilt) if these writes moved that one.
 LINEAGE_VERSION_COLUMNS = "lineage_version.last_value, lineage_version.is_called"
 
 

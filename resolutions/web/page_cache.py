@@ -6,7 +6,7 @@ so once rendered it stays right until the next import: the cache key joins
 the scheme, host, path and the query parameters the page reads with
 ``resolutions.search.data_version()``, which every write to the searchable
 tables advances (and which is private to a transaction that has written), with
-agreed language's version (``resolutions.store.lineage.lineage_version``: every
+agreed language's version (``resolutions.store.lineage.LINEAGE_VERSION_COLUMNS``: every
 write of series, paragraph links and signatures advances it), and
 with the deployment (``deployment_version``: the code, the templates and the
 static files' manifest and storage), so a deploy or a settings change never
